@@ -1,0 +1,40 @@
+# gongwen — build, test, demo and benchmark. Each target installs what a fresh machine lacks.
+SHELL := /bin/bash
+SWIFT ?= swift
+DEBS := libicu-dev libxml2-dev libsqlite3-dev pkg-config
+BIN := .build/debug/gongwen
+RELEASE_BIN := .build/release/gongwen
+
+.PHONY: deps build test demo bench release clean schemas-check
+
+# Install the system -dev packages when pkg-config cannot find them (Debian/Ubuntu).
+deps:
+	@missing=""; \
+	for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ] || ! pkg-config --exists icu-i18n libxml-2.0 sqlite3; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEBS); \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+demo: build
+	@for f in corpus/*; do \
+	  $(BIN) parse "$$f" --format outline; echo; \
+	done
+	@$(BIN) parse corpus/* --format summary
+
+release: deps
+	$(SWIFT) build -c release
+
+bench: release
+	$(RELEASE_BIN) bench corpus ../shared/corpus-public --megabytes 20
+
+clean:
+	rm -rf .build

@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Stage modules (DESIGN.md): Model ← Text ← Segment ← Extract ← Check ← Gongwen (pipeline) ← CLI.
+// The system C libraries sit behind one wrapper each: ICU behind GWICU (a C target whose header
+// uses no ICU types, see PLATFORM.md), libxml2 behind CLibXML2 and only GongwenText imports them.
+let package = Package(
+    name: "gongwen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gongwen", targets: ["gongwen"]),
+        .library(name: "Gongwen", targets: ["Gongwen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CICU", path: "Sources/CICU", pkgConfig: "icu-i18n",
+            providers: [.apt(["libicu-dev"])]),
+        .target(
+            name: "GWICU", dependencies: ["CICU"], path: "Sources/GWICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "GongwenModel"),
+        .target(
+            name: "GongwenText",
+            dependencies: ["GongwenModel", "GWICU", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GongwenSegment", dependencies: ["GongwenModel", "GongwenText"]),
+        .target(
+            name: "GongwenExtract", dependencies: ["GongwenModel", "GongwenText", "GongwenSegment"],
+            resources: [.copy("Resources/units.tsv")]),
+        .target(name: "GongwenCheck", dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract"]),
+        .target(
+            name: "Gongwen",
+            dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract", "GongwenCheck"]),
+        .executableTarget(
+            name: "gongwen",
+            dependencies: ["Gongwen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "GongwenTextTests", dependencies: ["GongwenText"]),
+        .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "Gongwen"]),
+        .testTarget(
+            name: "GongwenExtractTests",
+            dependencies: ["GongwenExtract", "Gongwen", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "GongwenCheckTests", dependencies: ["GongwenCheck", "Gongwen"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Gongwen"]),
+    ]
+)

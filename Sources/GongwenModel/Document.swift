@@ -1,0 +1,132 @@
+import Foundation
+
+/// One parsed government document: metadata, structure, numbers and findings, every span
+/// pointing into the decoded source text. This is the JSON contract of `gongwen parse`
+/// (DESIGN.md, `schemas/document.schema.json`); fields are added, never renamed.
+///
+/// For `巴中市民政局 对市政协第四届四次会议第110号提案答复的函` the title is that line, `doc_type` is
+/// `函`, `issuer` is `巴中市民政局` and `doc_numbers` holds `第110号提案`.
+public struct Document: Codable, Sendable, Equatable {
+    /// The path (or record id) the bytes came from.
+    public var source: String
+    /// SHA-256 of the raw bytes, lower-case hex: the document's identity in the store.
+    public var sha256: String
+    /// The encoding the bytes were decoded from: `UTF-8`, `GB18030`, `UTF-16LE`, `UTF-16BE`.
+    public var encoding: String
+    /// `text` for plain text files, `html` for pages read through the HTML parser.
+    public var format: SourceFormat
+    /// Size of the input in bytes.
+    public var bytes: Int
+    /// Length of the decoded text in Unicode code points.
+    public var characters: Int
+    /// The decoded text, carried for HTML input so that offsets can be used (they refer to the
+    /// text extracted from the page); `nil` for text files, whose offsets refer to the file.
+    public var text: String?
+
+    public var title: String?
+    /// The kind of document from the title's own words: `函`, `答复`, `报告`, `意见`, `通知` ...
+    public var docType: String?
+    /// 发文机关: the signing organisation.
+    public var issuer: String?
+    /// 主送机关: who the document is addressed to.
+    public var recipient: String?
+    /// 成文日期 as ISO `YYYY-MM-DD` (or `YYYY-MM` / `YYYY` when only those are given).
+    public var date: String?
+    /// 发文字号 and proposal numbers: `国办函〔2004〕80号`, `第110号提案`.
+    public var docNumbers: [String]
+    /// Where each metadata value was read from.
+    public var fields: [Field]
+
+    public var sections: [Section]
+    /// Every number in the text with its kind (quantities, years, dates, ordinals ...).
+    public var numbers: [NumberMention]
+    /// Quantities, percents, permilles and ratios: the numeric statements a checker recomputes.
+    public var claims: [Claim]
+    public var changes: [Change]
+    public var breakdowns: [Breakdown]
+    public var rates: [Rate]
+    public var lists: [EnumeratedList]
+    public var findings: [Finding]
+    /// Web-page chrome and other text that is not part of the document proper.
+    public var boilerplate: [Boilerplate]
+    /// Problems that did not stop the document: replaced bytes, a truncated file.
+    public var warnings: [String]
+
+    public init(source: String, sha256: String, encoding: String, format: SourceFormat, bytes: Int, characters: Int) {
+        self.source = source
+        self.sha256 = sha256
+        self.encoding = encoding
+        self.format = format
+        self.bytes = bytes
+        self.characters = characters
+        self.docNumbers = []
+        self.fields = []
+        self.sections = []
+        self.numbers = []
+        self.claims = []
+        self.changes = []
+        self.breakdowns = []
+        self.rates = []
+        self.lists = []
+        self.findings = []
+        self.boilerplate = []
+        self.warnings = []
+    }
+}
+
+/// How the source was read.
+public enum SourceFormat: String, Codable, Sendable, Equatable {
+    case text
+    case html
+}
+
+/// A metadata value with the span it was read from, e.g. `issuer` = `江苏省民政厅` at the signature.
+public struct Field: Codable, Sendable, Equatable {
+    /// `title`, `issuer`, `recipient`, `date`, `doc_number`.
+    public var name: String
+    public var value: String
+    public var start: Int
+    public var end: Int
+
+    public init(name: String, value: String, span: Span) {
+        self.name = name
+        self.value = value
+        self.start = span.start
+        self.end = span.end
+    }
+
+    public var span: Span { Span(start: start, end: end) }
+}
+
+/// Text kept but not part of the document proper: `发布日期:2020-09-14 信息来源:办公室`,
+/// `扫一扫在手机打开当前页`, `ICP备案:蜀ICP备14032324号-2`, `IMG_0825.jpg`.
+public struct Boilerplate: Codable, Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    /// What kind of chrome: `page_meta`, `navigation`, `footer`, `image`, `share`, `attachment_stub`.
+    public var kind: String
+
+    public init(span: Span, kind: String) {
+        self.start = span.start
+        self.end = span.end
+        self.kind = kind
+    }
+
+    public var span: Span { Span(start: start, end: end) }
+}
+
+/// JSON coding shared by every output and by tests: snake_case keys, stable key order.
+public enum GongwenJSON {
+    public static func encoder(pretty: Bool = false) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return decoder
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+
+/// What a number in the text is. Only `quantity`, `percent`, `permille` and `ratio` become claims.
+///
+/// `139个` quantity, `30.5%` percent, `5‰` permille, `8.7:48.5:42.8` ratio, `2019年` year,
+/// `2023年12月28日` date, `〔2014〕27号` doc_number, `第四届` ordinal, `十四五` plan, `1+5+7` formula,
+/// `0827-5260774` phone, `14032324` (ICP) identifier, `三个强化` count_label.
+public enum NumberKind: String, Codable, Sendable, Equatable, CaseIterable {
+    case quantity
+    case percent
+    case permille
+    case ratio
+    case fraction
+    case year
+    case date
+    case docNumber = "doc_number"
+    case ordinal
+    case plan
+    case formula
+    case phone
+    case identifier
+    case countLabel = "count_label"
+
+    /// Whether numbers of this kind are statistics a checker recomputes.
+    public var isClaim: Bool {
+        switch self {
+        case .quantity, .percent, .permille, .ratio: return true
+        default: return false
+        }
+    }
+}
+
+/// A word that makes a number approximate or a bound: `余`, `多`, `近`, `约`, `超`, `以上`, `以下`,
+/// `左右`, `不少于`. `150余名` is at least 150, `近5万` at most 50000.
+public enum Qualifier: String, Codable, Sendable, Equatable, CaseIterable {
+    /// 余, 多, 超, 以上, 不少于, 逾: at least the value, probably more.
+    case atLeast = "at_least"
+    /// 近, 不到, 以下, 不超过: at most the value.
+    case atMost = "at_most"
+    /// 约, 左右, 大约, 上下: about the value.
+    case about
+}
+
+/// One number found in the text, whatever its kind.
+///
+/// In `全市乡镇(街道)从200个优化到139`, `200个` is a mention with value 200, unit `个`,
+/// kind `quantity`; in `2019年` the mention has kind `year`.
+public struct NumberMention: Codable, Sendable, Equatable {
+    /// The text of the number with its unit and qualifier, as written in the source.
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var kind: NumberKind
+    /// Scale words applied (`1.84万` → 18400); percent in percent points (`30.5%` → 30.5).
+    /// For a range, the lower end.
+    public var value: Decimal?
+    /// The upper end of a range (`1500-3000人` → 3000).
+    public var upper: Decimal?
+    /// The unit after scale words: `人` for `万人`, `元` for `万元`, `%` for percent.
+    public var unit: String?
+    /// The category of the unit from the lexicon: `person`, `money`, `area`, `count`, ...
+    public var unitCategory: String?
+    /// The value of one unit in the last printed digit: 1 for `139`, 0.01 for `39.54%`,
+    /// 100 for `1.84万`. `nil` when the number is exact (an integer written in full).
+    public var resolution: Decimal?
+    public var qualifier: Qualifier?
+    /// The qualifier word as written (`余`, `近`, `以上`).
+    public var qualifierText: String?
+    /// The components of a ratio (`8.7:48.5:42.8`) or formula (`1+5+7`).
+    public var parts: [Decimal]?
+
+    public init(text: String, span: Span, kind: NumberKind, value: Decimal?) {
+        self.text = text
+        self.start = span.start
+        self.end = span.end
+        self.kind = kind
+        self.value = value
+    }
+
+    public var span: Span { Span(start: start, end: end) }
+}
+
+/// A numeric statement a checker can recompute: a quantity, percent, permille or ratio with what it
+/// counts and what is said of it.
+///
+/// `村平均人口增幅达65.85%` is a claim with value 65.85, unit `%`, predicate `增幅`, subject `村平均人口`.
+public struct Claim: Codable, Sendable, Equatable {
+    /// Index of the claim in `Document.claims`; links refer to it.
+    public var id: Int
+    public var text: String
+    public var value: Decimal
+    public var upper: Decimal?
+    public var unit: String?
+    public var unitCategory: String?
+    public var kind: NumberKind
+    public var start: Int
+    public var end: Int
+    /// The noun phrase the number quantifies: `乡镇(街道)`, `社区社会组织`.
+    public var subject: String?
+    /// What is said of it: `达`, `为`, `减少`, `增加到`, `减至`, `占比`, `增幅`, `减幅`, `化解率`.
+    public var predicate: String?
+    public var qualifier: Qualifier?
+    public var qualifierText: String?
+    public var resolution: Decimal?
+    public var parts: [Decimal]?
+    /// The path of markers of the section the claim sits in: `一、/(一)/一是`.
+    public var section: String?
+    /// The sentence the claim was read from.
+    public var sentenceStart: Int
+    public var sentenceEnd: Int
+
+    public init(id: Int, mention: NumberMention, sentence: Span) {
+        self.id = id
+        self.text = mention.text
+        self.value = mention.value ?? 0
+        self.upper = mention.upper
+        self.unit = mention.unit
+        self.unitCategory = mention.unitCategory
+        self.kind = mention.kind
+        self.start = mention.start
+        self.end = mention.end
+        self.qualifier = mention.qualifier
+        self.qualifierText = mention.qualifierText
+        self.resolution = mention.resolution
+        self.parts = mention.parts
+        self.sentenceStart = sentence.start
+        self.sentenceEnd = sentence.end
+    }
+
+    public var span: Span { Span(start: start, end: end) }
+    public var sentence: Span { Span(start: sentenceStart, end: sentenceEnd) }
+    /// A number with a qualifier (`150余名`) is approximate: checked only against its bounds.
+    public var isApproximate: Bool { qualifier != nil }
+}
+
+/// A change statement linking claims by id: `由2177优化1316个,减少861个,减幅达39.54%` has
+/// from 2177, to 1316, delta 861 and rate 39.54%.
+public struct Change: Codable, Sendable, Equatable {
+    public var from: Int?
+    public var to: Int?
+    public var delta: Int?
+    public var rate: Int?
+    /// `increase` or `decrease`, from the verb (增加/提高 vs 减少/下降/优化到 a smaller value).
+    public var direction: String?
+    public var start: Int
+    public var end: Int
+
+    public init(from: Int?, to: Int?, delta: Int?, rate: Int?, direction: String?, span: Span) {
+        self.from = from
+        self.to = to
+        self.delta = delta
+        self.rate = rate
+        self.direction = direction
+        self.start = span.start
+        self.end = span.end
+    }
+
+    public var span: Span { Span(start: start, end: end) }
+}
+
+/// A total and its parts: `139(其中:6个乡、116个镇、17个街道)`.
+public struct Breakdown: Codable, Sendable, Equatable {
+    public var total: Int
+    public var parts: [Int]
+    public var start: Int
+    public var end: Int
+
+    public init(total: Int, parts: [Int], span: Span) {
+        self.total = total
+        self.parts = parts
+        self.start = span.start
+        self.end = span.end
+    }
+
+    public var span: Span { Span(start: start, end: end) }
+}
+
+/// A rate with the counts it is computed from:
+/// `排查53.21万件、化解52.04万件,化解率97.8%` → rate 97.8, numerator 52.04万, denominator 53.21万.
+public struct Rate: Codable, Sendable, Equatable {
+    public var rate: Int
+    public var numerator: Int
+    public var denominator: Int
+    public var start: Int
+    public var end: Int
+
+    public init(rate: Int, numerator: Int, denominator: Int, span: Span) {
+        self.rate = rate
+        self.numerator = numerator
+        self.denominator = denominator
+        self.start = span.start
+        self.end = span.end
+    }
+
+    public var span: Span { Span(start: start, end: end) }
+}

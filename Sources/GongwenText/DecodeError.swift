@@ -1,0 +1,55 @@
+/// Why a file could not be read as a document. Each case renders as one line naming the file.
+///
+/// `corpus/x.bin: not a text file (NUL bytes at byte 12)`.
+public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notFound(source: String)
+    case isDirectory(source: String)
+    case unreadable(source: String, reason: String)
+    case empty(source: String)
+    case tooLarge(source: String, bytes: Int, limit: Int)
+    case notText(source: String, reason: String)
+    case encoding(source: String, reason: String)
+
+    public var source: String {
+        switch self {
+        case .notFound(let source), .isDirectory(let source), .empty(let source),
+             .unreadable(let source, _), .tooLarge(let source, _, _), .notText(let source, _),
+             .encoding(let source, _):
+            return source
+        }
+    }
+
+    /// The cause without the file name.
+    public var reason: String {
+        switch self {
+        case .notFound: return "no such file"
+        case .isDirectory: return "is a directory"
+        case .unreadable(_, let reason): return "cannot be read (\(reason))"
+        case .empty: return "empty file"
+        case .tooLarge(_, let bytes, let limit):
+            return "file is \(megabytes(bytes)) MB, over the \(megabytes(limit)) MB limit (--max-size)"
+        case .notText(_, let reason): return "not a text file (\(reason))"
+        case .encoding(_, let reason): return "cannot decode (\(reason))"
+        }
+    }
+
+    /// A short machine-readable name of the case: `not_found`, `empty`, `not_text` ...
+    public var code: String {
+        switch self {
+        case .notFound: return "not_found"
+        case .isDirectory: return "is_directory"
+        case .unreadable: return "unreadable"
+        case .empty: return "empty"
+        case .tooLarge: return "too_large"
+        case .notText: return "not_text"
+        case .encoding: return "encoding"
+        }
+    }
+
+    public var description: String { "\(source): \(reason)" }
+}
+
+private func megabytes(_ bytes: Int) -> String {
+    let tenths = (bytes * 10 + 524_288) / 1_048_576
+    return "\(tenths / 10).\(tenths % 10)"
+}

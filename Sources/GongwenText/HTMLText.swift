@@ -1,0 +1,220 @@
+@preconcurrency import CLibXML2
+import Foundation
+import GongwenModel
+
+/// The readable text of an HTML page, as a browser would lay it out in lines, read with libxml2's
+/// HTML parser in recover mode: block elements (`p`, `div`, `br`, `li`, `tr`, headings) end lines,
+/// table cells are separated by a tab, `script`/`style`/`head` are dropped, runs of white space
+/// collapse to one space. Text under navigation, header, footer and share markup is kept and
+/// marked as boilerplate.
+///
+/// `<p>一、总体要求</p><p>（一）指导思想</p>` becomes `一、总体要求\n（一）指导思想`.
+public enum HTMLText {
+    public struct Page: Sendable {
+        public var text: String
+        public var boilerplate: [Boilerplate]
+        public var meta: [String: String]
+    }
+
+    /// Whether the bytes start like an HTML document or fragment: `<!DOCTYPE html`, `<html`,
+    /// `<div`, a comment ... after optional white space and BOM.
+    public static func sniff(_ bytes: [UInt8]) -> Bool {
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "<") else { return false }
+        let head = String(decoding: bytes[index..<min(bytes.count, index + 16)], as: UTF8.self).lowercased()
+        let openers = ["<!doctype html", "<html", "<head", "<body", "<div", "<p>", "<p ", "<table", "<meta", "<!--", "<span", "<article", "<section", "<title"]
+        return openers.contains { head.hasPrefix($0) }
+    }
+
+    /// The charset a page declares in its first 4 KB (`<meta charset="gb2312">` or
+    /// `content="text/html; charset=GBK"`), if any.
+    public static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        var name = ""
+        for character in head[range.upperBound...] {
+            if character == "\"" || character == "'" { if name.isEmpty { continue } else { break } }
+            guard character.isASCII, character.isLetter || character.isNumber || character == "-" || character == "_" else { break }
+            name.append(character)
+        }
+        return name.isEmpty ? nil : name
+    }
+
+    private static let dropped: Set<String> = ["script", "style", "head", "noscript", "template", "iframe", "svg", "object", "select", "button", "input", "textarea"]
+    private static let blocks: Set<String> = [
+        "p", "div", "br", "li", "ul", "ol", "tr", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "h5", "h6",
+        "section", "article", "header", "footer", "nav", "aside", "dd", "dt", "dl", "blockquote", "pre", "form",
+        "hr", "center", "address", "figure", "figcaption", "main", "caption",
+    ]
+    private static let chromeTags: Set<String> = ["nav", "header", "footer", "aside"]
+    private static let chromeTokens = ["nav", "menu", "footer", "foot", "header", "breadcrumb", "crumb", "share", "sidebar", "copyright", "toolbar", "position", "location", "topbar", "banner"]
+
+    /// Parses `html` (already decoded) and lays out its text.
+    public static func extract(_ html: String) -> Page {
+        var utf8 = Array(html.utf8)
+        utf8.append(0)
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        let document = utf8.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlReadMemory(chars.baseAddress, Int32(chars.count - 1), "page.html", "UTF-8", options)
+            }
+        }
+        var layout = Layout()
+        var meta: [String: String] = [:]
+        if let document {
+            var node = document.pointee.children
+            while let current = node {
+                walk(current, into: &layout, chrome: false, meta: &meta)
+                node = current.pointee.next
+            }
+            xmlFreeDoc(document)
+        }
+        layout.endLine()
+        return Page(text: layout.finish(), boilerplate: layout.boilerplate, meta: meta)
+    }
+
+    private static func walk(_ node: xmlNodePtr, into layout: inout Layout, chrome: Bool, meta: inout [String: String]) {
+        switch node.pointee.type {
+        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+            if let content = node.pointee.content {
+                layout.appendText(String(cString: content), chrome: chrome)
+            }
+        case XML_ELEMENT_NODE:
+            let name = String(cString: node.pointee.name).lowercased()
+            if name == "meta" { readMeta(node, into: &meta) }
+            if dropped.contains(name) {
+                if name == "head" { visitChildren(node, meta: &meta) }
+                return
+            }
+            let isChrome = chrome || chromeTags.contains(name) || hasChromeAttribute(node)
+            let isBlock = blocks.contains(name)
+            if name == "br" { layout.breakLine() } else if isBlock { layout.endLine() }
+            if name == "td" || name == "th" { layout.separateCell() }
+            if name == "img" { layout.appendImage(attribute(node, "alt") ?? "", chrome: isChrome) }
+            var child = node.pointee.children
+            while let current = child {
+                walk(current, into: &layout, chrome: isChrome, meta: &meta)
+                child = current.pointee.next
+            }
+            if isBlock { layout.endLine() }
+        default:
+            return
+        }
+    }
+
+    /// Collects `<meta>` tags inside a dropped `<head>`.
+    private static func visitChildren(_ node: xmlNodePtr, meta: inout [String: String]) {
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                if String(cString: current.pointee.name).lowercased() == "meta" { readMeta(current, into: &meta) }
+                visitChildren(current, meta: &meta)
+            }
+            child = current.pointee.next
+        }
+    }
+
+    private static func readMeta(_ node: xmlNodePtr, into meta: inout [String: String]) {
+        guard let name = attribute(node, "name"), let content = attribute(node, "content") else { return }
+        let trimmed = content.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !trimmed.isEmpty, meta[name] == nil { meta[name] = trimmed }
+    }
+
+    private static func hasChromeAttribute(_ node: xmlNodePtr) -> Bool {
+        for key in ["class", "id"] {
+            guard let value = attribute(node, key)?.lowercased() else { continue }
+            let tokens = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            if tokens.contains(where: { token in chromeTokens.contains { token.hasPrefix($0) } }) { return true }
+        }
+        return false
+    }
+
+    private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { xmlFree(value) }
+        return String(cString: value)
+    }
+}
+
+/// Lines of text being laid out; a line whose first text came from chrome markup is boilerplate.
+private struct Layout {
+    var scalars = String.UnicodeScalarView()
+    var count = 0
+    var lineStart = 0
+    var lineHasText = false
+    var lineIsChrome = false
+    var pendingSpace = false
+    var pendingTab = false
+    var blankLines = 0
+    var boilerplate: [Boilerplate] = []
+
+    mutating func appendText(_ text: String, chrome: Bool) {
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}" {
+                if lineHasText { pendingSpace = true }
+                continue
+            }
+            if pendingTab || pendingSpace {
+                append(pendingTab ? "\t" : " ")
+                pendingSpace = false
+                pendingTab = false
+            }
+            if !lineHasText {
+                lineStart = count
+                lineIsChrome = chrome
+            }
+            append(scalar)
+            lineHasText = true
+        }
+    }
+
+    mutating func appendImage(_ alt: String, chrome: Bool) {
+        let trimmed = alt.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return }
+        appendText(trimmed, chrome: chrome)
+    }
+
+    mutating func separateCell() {
+        if lineHasText { pendingTab = true }
+    }
+
+    /// `<br>`: ends the line, and on an empty line leaves one blank line (never more).
+    mutating func breakLine() {
+        if lineHasText {
+            endLine()
+        } else if count > 0, blankLines == 0 {
+            append("\n")
+            blankLines = 1
+        }
+    }
+
+    /// The end of a block element: ends the line if it has text.
+    mutating func endLine() {
+        if lineHasText {
+            if lineIsChrome {
+                if let last = boilerplate.last, last.end + 1 == lineStart {
+                    boilerplate[boilerplate.count - 1].end = count
+                } else {
+                    boilerplate.append(Boilerplate(span: Span(start: lineStart, end: count), kind: "navigation"))
+                }
+            }
+            append("\n")
+            blankLines = 0
+        }
+        lineHasText = false
+        pendingSpace = false
+        pendingTab = false
+    }
+
+    private mutating func append(_ scalar: Unicode.Scalar) {
+        scalars.append(scalar)
+        count += 1
+    }
+
+    func finish() -> String {
+        var text = String(scalars)
+        while text.unicodeScalars.last == "\n" { text.unicodeScalars.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import GWICU
+import GongwenModel
+
+/// Text decoded from the bytes of one file, with what was learnt on the way.
+///
+/// A GB18030 file `巴中市民政局…` decodes to that text with `encoding` `GB18030`; an HTML page to the
+/// text of its body, with the page chrome it could recognise from its markup in `boilerplate`.
+public struct DecodedSource: Sendable {
+    public var text: String
+    public var encoding: String
+    public var format: SourceFormat
+    /// Malformed byte sequences replaced by U+FFFD.
+    public var replacements: Int
+    public var warnings: [String]
+    /// Spans of the text that came from page chrome (navigation, footers) in the markup.
+    public var boilerplate: [Boilerplate]
+    /// Metadata the page declares (`ArticleTitle`, `PubDate`, `ContentSource` meta tags).
+    public var pageMeta: [String: String]
+}
+
+/// Reads files and decodes bytes: UTF-8 (with or without BOM), GB18030 (and its subsets GBK and
+/// GB2312), UTF-16 with a BOM, other charsets ICU's detector recognises; HTML through libxml2.
+public enum SourceDecoder {
+    /// The default size limit of one input file.
+    public static let defaultMaxBytes = 20 * 1_048_576
+
+    /// Reads a file, refusing directories, missing paths and files over `maxBytes`.
+    public static func read(path: String, maxBytes: Int = defaultMaxBytes) throws(DecodeError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .notFound(source: path)
+        }
+        if isDirectory.boolValue { throw .isDirectory(source: path) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(source: path, reason: "permission denied")
+        }
+        defer { try? handle.close() }
+        let size: UInt64
+        do {
+            size = try handle.seekToEnd()
+            try handle.seek(toOffset: 0)
+        } catch {
+            throw .unreadable(source: path, reason: "\(error.localizedDescription)")
+        }
+        if size > UInt64(maxBytes) { throw .tooLarge(source: path, bytes: Int(size), limit: maxBytes) }
+        do {
+            let data = try handle.readToEnd() ?? Data()
+            return [UInt8](data)
+        } catch {
+            throw .unreadable(source: path, reason: "\(error.localizedDescription)")
+        }
+    }
+
+    /// Decodes `bytes`; `source` names them in errors. HTML is recognised by `isHTML` (from the file
+    /// name) or by content that starts like a page.
+    public static func decode(_ bytes: [UInt8], source: String, isHTML: Bool = false) throws(DecodeError) -> DecodedSource {
+        if bytes.isEmpty { throw .empty(source: source) }
+        let html = isHTML || HTMLText.sniff(bytes)
+        var (text, encoding, replacements) = try decodeCharset(bytes, source: source, declared: html ? HTMLText.declaredCharset(bytes) : nil)
+        var warnings: [String] = []
+        if replacements > 0 {
+            warnings.append("\(replacements) malformed byte sequence\(replacements == 1 ? "" : "s") in \(encoding) replaced by U+FFFD")
+        }
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        var boilerplate: [Boilerplate] = []
+        var pageMeta: [String: String] = [:]
+        if html {
+            let page = HTMLText.extract(text)
+            text = page.text
+            boilerplate = page.boilerplate
+            pageMeta = page.meta
+        } else {
+            text = normalizeLineBreaks(text)
+        }
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw .empty(source: source)
+        }
+        return DecodedSource(
+            text: text, encoding: encoding, format: html ? .html : .text, replacements: replacements,
+            warnings: warnings, boilerplate: boilerplate, pageMeta: pageMeta)
+    }
+
+    /// `\r\n` and lone `\r` become `\n`, so that lines and offsets agree across platforms.
+    static func normalizeLineBreaks(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\r") else { return text }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\r" {
+                out.append("\n")
+                previousCR = true
+                continue
+            }
+            if !(scalar == "\n" && previousCR) { out.append(scalar) }
+            previousCR = false
+        }
+        return String(out)
+    }
+
+    private static func decodeCharset(_ bytes: [UInt8], source: String, declared: String?) throws(DecodeError) -> (String, String, Int) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            let (text, errors, _) = decodeUTF8(bytes[3...])
+            return (text, "UTF-8", errors)
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return try convert(bytes[2...], charset: "UTF-16LE", source: source) }
+        if bytes.starts(with: [0xFE, 0xFF]) { return try convert(bytes[2...], charset: "UTF-16BE", source: source) }
+        if let nul = bytes.prefix(65_536).firstIndex(of: 0) {
+            throw .notText(source: source, reason: "NUL byte at byte \(nul)")
+        }
+        let (text, errors, multibyte) = decodeUTF8(bytes[...])
+        if errors == 0 || (multibyte > 0 && errors * 20 <= multibyte) {
+            try rejectControlHeavy(text, replacements: errors, source: source)
+            return (text, "UTF-8", errors)
+        }
+        var charset = "GB18030"
+        var name = [CChar](repeating: 0, count: 64)
+        let confidence = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                gw_detect_charset(chars.baseAddress, Int32(min(chars.count, 65_536)), declared, &name, Int32(name.count))
+            }
+        }
+        let detected = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if confidence >= 50, ["Big5", "UTF-16LE", "UTF-16BE", "Shift_JIS", "EUC-JP", "EUC-KR"].contains(detected) {
+            charset = detected
+        }
+        let result = try convert(bytes[...], charset: charset, source: source)
+        try rejectControlHeavy(result.0, replacements: result.2, source: source)
+        return result
+    }
+
+    /// Decodes UTF-8, replacing malformed sequences; returns the text, how many sequences were
+    /// malformed and how many multi-byte scalars decoded well (evidence that this is UTF-8).
+    private static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (String, Int, Int) {
+        var errors = 0
+        var multibyte = 0
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(bytes.count)
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar.value >= 0x80 { multibyte += 1 }
+                out.append(scalar)
+            case .error:
+                errors += 1
+                out.append("\u{FFFD}")
+            case .emptyInput:
+                break loop
+            }
+        }
+        return (String(out), errors, multibyte)
+    }
+
+    private static func convert(_ bytes: ArraySlice<UInt8>, charset: String, source: String) throws(DecodeError) -> (String, String, Int) {
+        if bytes.isEmpty { throw .empty(source: source) }
+        var units = [UInt16](repeating: 0, count: bytes.count + 2)
+        var substitutions: Int32 = 0
+        let written = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                gw_convert_to_utf16(charset, chars.baseAddress, Int32(chars.count), &units, Int32(units.count), &substitutions)
+            }
+        }
+        if written < 0 { throw .encoding(source: source, reason: "ICU cannot convert from \(charset)") }
+        let text = String(decoding: units.prefix(Int(written)), as: UTF16.self)
+        return (text, charset, Int(substitutions))
+    }
+
+    /// Refuses text that is mostly control characters or replacement characters: binary data that
+    /// happened to contain no NUL byte.
+    private static func rejectControlHeavy(_ text: String, replacements: Int, source: String) throws(DecodeError) {
+        var total = 0
+        var bad = replacements
+        for scalar in text.unicodeScalars {
+            total += 1
+            if scalar.value < 0x20, scalar != "\n", scalar != "\r", scalar != "\t", scalar != "\u{0C}" { bad += 1 }
+            if scalar.value == 0x7F { bad += 1 }
+        }
+        if total > 0, bad * 10 > total {
+            throw .notText(source: source, reason: "\(bad) of \(total) characters are control or undecodable bytes")
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import GongwenModel
+
+/// The decoded text of one document and its folded view, both indexed by Unicode code point.
+///
+/// For `全市乡镇（街道）从２００个` the folded view reads `全市乡镇(街道)从200个`: one scalar for one
+/// scalar, so an offset found in the folded view points at the same character in the source.
+public struct SourceText: Sendable {
+    public let string: String
+    /// The decoded text as scalars: offset `i` is the i-th code point.
+    public let scalars: [Unicode.Scalar]
+    /// Full-width forms folded to ASCII, same length as `scalars`.
+    public let folded: [Unicode.Scalar]
+    /// Offsets at which each line starts; line `n` (1-based) starts at `lineStarts[n - 1]`.
+    public let lineStarts: [Int]
+
+    public init(_ string: String) {
+        self.string = string
+        let scalars = Array(string.unicodeScalars)
+        self.scalars = scalars
+        self.folded = Fold.fold(scalars)
+        var starts = [0]
+        for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
+            starts.append(offset + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    public var count: Int { scalars.count }
+
+    /// The source text of a span.
+    public func text(_ span: Span) -> String {
+        String(String.UnicodeScalarView(scalars[clamped(span)]))
+    }
+
+    /// The folded text of a span.
+    public func foldedText(_ span: Span) -> String {
+        String(String.UnicodeScalarView(folded[clamped(span)]))
+    }
+
+    private func clamped(_ span: Span) -> Range<Int> {
+        let lower = max(0, min(span.start, scalars.count))
+        return lower..<max(lower, min(span.end, scalars.count))
+    }
+
+    /// The 1-based line that holds `offset`.
+    public func line(at offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low + 1
+    }
+
+    /// The 1-based column of `offset` in its line, counted in code points.
+    public func column(at offset: Int) -> Int {
+        offset - lineStarts[line(at: offset) - 1] + 1
+    }
+
+    /// The span of line `line` (1-based) without its line break.
+    public func lineSpan(_ line: Int) -> Span {
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : scalars.count
+        if end > start, scalars[end - 1] == "\r" { end -= 1 }
+        return Span(start: start, end: end)
+    }
+
+    public var lineCount: Int { lineStarts.count }
+}
