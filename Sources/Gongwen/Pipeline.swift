@@ -1,1 +1,71 @@
+import Crypto
+import Foundation
+import GongwenCheck
+import GongwenExtract
 import GongwenModel
+import GongwenSegment
+import GongwenText
+
+/// Options for reading documents.
+public struct PipelineOptions: Sendable {
+    /// Files larger than this are refused with `DecodeError.tooLarge`.
+    public var maxBytes: Int
+
+    public init(maxBytes: Int = SourceDecoder.defaultMaxBytes) {
+        self.maxBytes = maxBytes
+    }
+}
+
+/// One document through every stage, with the intermediate results kept for those who need them
+/// (the outline printer, the checker's source lines, tests).
+///
+/// `Analysis.run(path: "corpus/000_842ce01806219f2e.txt")` decodes, folds, segments, extracts and
+/// checks the reply letter of 巴中市民政局 and returns its `Document`.
+public struct Analysis: Sendable {
+    public var source: SourceText
+    public var segmentation: Segmentation
+    public var document: Document
+
+    /// Reads and analyses the file at `path`; `.html`/`.htm` files go through the HTML parser.
+    public static func run(path: String, options: PipelineOptions = PipelineOptions()) throws(DecodeError) -> Analysis {
+        let bytes = try SourceDecoder.read(path: path, maxBytes: options.maxBytes)
+        let lower = path.lowercased()
+        return try run(bytes: bytes, source: path, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm"), options: options)
+    }
+
+    /// Analyses raw bytes named `source`.
+    public static func run(bytes: [UInt8], source: String, isHTML: Bool = false, options: PipelineOptions = PipelineOptions()) throws(DecodeError) -> Analysis {
+        if bytes.count > options.maxBytes { throw .tooLarge(source: source, bytes: bytes.count, limit: options.maxBytes) }
+        let decoded = try SourceDecoder.decode(bytes, source: source, isHTML: isHTML)
+        let digest = SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+        return analyse(decoded, source: source, sha256: digest, bytes: bytes.count)
+    }
+
+    /// Analyses text that is already decoded (a JSON record of the stream mode).
+    public static func run(text: String, source: String) throws(DecodeError) -> Analysis {
+        try run(bytes: Array(text.utf8), source: source)
+    }
+
+    static func analyse(_ decoded: DecodedSource, source name: String, sha256: String, bytes: Int) -> Analysis {
+        let text = SourceText(decoded.text)
+        let segmentation = Segmenter.segment(text, chrome: decoded.boilerplate, pageMeta: decoded.pageMeta)
+        var document = Document(
+            source: name, sha256: sha256, encoding: decoded.encoding, format: decoded.format, bytes: bytes,
+            characters: text.count)
+        if decoded.format == .html { document.text = decoded.text }
+        document.title = segmentation.title
+        document.docType = segmentation.docType
+        document.issuer = segmentation.issuer
+        document.recipient = segmentation.recipient
+        document.date = segmentation.date?.iso
+        document.docNumbers = segmentation.docNumbers
+        document.fields = segmentation.fields
+        document.sections = segmentation.sections
+        document.boilerplate = segmentation.boilerplate
+        document.warnings = decoded.warnings
+        return Analysis(source: text, segmentation: segmentation, document: document)
+    }
+}

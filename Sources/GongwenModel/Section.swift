@@ -62,8 +62,10 @@ public struct Section: Codable, Sendable, Equatable {
 /// The style of a heading marker (GB/T 9704-2012 conventions and the usual ones for regulations).
 ///
 /// `一、` is `chinese`, `(一)`/`（一）` `chinese_paren`, `1.`/`1、`/`1．` `arabic`, `(1)` `arabic_paren`,
-/// `①` `circled`, `第一章` `chapter`, `第一节` `part`, `第一条` `article`, `一是`/`第一,` `inline`.
+/// `①` `circled`, `附件1` `attachment`, `第一章` `chapter`, `第一节` `part`, `第一条` `article`, `一是`/`第一,` `inline`.
 public enum MarkerKind: String, Codable, Sendable, Equatable, CaseIterable {
+    /// `附件1`: a document appended after the sign-off.
+    case attachment
     case chapter
     case part
     case article
@@ -78,6 +80,7 @@ public enum MarkerKind: String, Codable, Sendable, Equatable, CaseIterable {
     /// The usual depth of the style when nothing else is known: smaller is higher.
     public var canonicalRank: Int {
         switch self {
+        case .attachment: return -1
         case .chapter: return 0
         case .part: return 1
         case .unnumbered: return 2

@@ -1,0 +1,77 @@
+import Foundation
+import GongwenModel
+
+/// Web-page chrome recognised from the words of a line: publication stamps, share prompts,
+/// footers, breadcrumbs, pager links, image file names. Such lines are kept, tagged boilerplate.
+///
+/// `发布日期:2020-09-14 16:01信息来源:办公室 【字体:` is `page_meta`; `扫一扫在手机打开当前页` is `share`;
+/// `ICP备案:蜀ICP备14032324号-2` is `footer`; `当前位置:首页 > 信息公开` is `navigation`.
+enum Chrome {
+    /// Words that make a line chrome wherever they stand in it, with the kind they mark.
+    static let anywhere: [(String, String)] = [
+        ("发布日期", "page_meta"), ("发布时间", "page_meta"), ("信息来源", "page_meta"), ("【字体", "page_meta"),
+        ("字体:大", "page_meta"), ("字号:", "page_meta"), ("浏览次数", "page_meta"), ("访问量", "page_meta"),
+        ("阅读次数", "page_meta"), ("点击数", "page_meta"), ("责任编辑", "page_meta"), ("索引号", "page_meta"),
+        ("扫一扫", "share"), ("扫码", "share"), ("手机打开", "share"), ("分享到", "share"), ("打印本页", "share"),
+        ("关闭窗口", "share"), ("【打印】", "share"), ("【关闭】", "share"), ("收藏本页", "share"),
+        ("主办单位", "footer"), ("承办单位", "footer"), ("技术支持", "footer"), ("ICP备", "footer"),
+        ("公网安备", "footer"), ("网站标识码", "footer"), ("网站地图", "footer"), ("版权所有", "footer"),
+        ("Copyright", "footer"), ("copyright", "footer"), ("©", "footer"), ("联系我们", "footer"),
+        ("当前位置", "navigation"), ("您的位置", "navigation"), ("所在位置", "navigation"), ("首页>", "navigation"),
+        ("首页 >", "navigation"), ("首页|", "navigation"), ("首页 |", "navigation"), ("上一篇", "navigation"),
+        ("下一篇", "navigation"), ("转载请注明", "navigation"), ("原文网址", "navigation"), ("相关链接", "navigation"),
+        ("无障碍", "navigation"), ("繁體", "navigation"), ("简体版", "navigation"),
+    ]
+
+    /// Labels that make a short line chrome when the line starts with them: source notes under
+    /// an article (`来源:市委政法委`, `整理:市委政研室`, `(本文有删改)`).
+    static let leading: [(String, String)] = [
+        ("来源:", "page_meta"), ("整理:", "page_meta"), ("作者:", "page_meta"), ("编辑:", "page_meta"),
+        ("(本文有删改)", "page_meta"), ("审核:", "page_meta"), ("校对:", "page_meta"), ("供稿:", "page_meta"),
+    ]
+
+    /// Labels of the metadata table government sites print above a document; they also carry
+    /// metadata (`发文机关:`, `成文日期:`, `发文字号:`).
+    static let metaLabels = ["索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词", "主 题 词", "索 引 号", "标  题"]
+
+    static let imageSuffixes = [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"]
+
+    /// The kind of chrome the folded line `text` is, or `nil`.
+    static func kind(of text: String) -> String? {
+        if text.isEmpty || text.count > 120 || text.hasSuffix("。") { return nil }
+        for (word, kind) in anywhere where text.contains(word) {
+            return kind
+        }
+        if text.count <= 40 {
+            for (label, kind) in leading where text.hasPrefix(label) { return kind }
+        }
+        let lower = text.lowercased()
+        if text.count <= 60, !text.contains(" "), imageSuffixes.contains(where: { lower.hasSuffix($0) }) {
+            return "image"
+        }
+        if text.unicodeScalars.allSatisfy({ $0 == "|" || $0 == " " || $0 == ">" || $0 == "-" || $0 == "»" || $0 == "·" }) {
+            return "navigation"
+        }
+        if text == "附件:" || text == "附件" { return "attachment_stub" }
+        return nil
+    }
+
+    /// For a metadata-table line (`发文机关:\t国务院办公厅\t成文日期:\t2004年11月04日`) the label/value pairs.
+    static func metaPairs(of text: String) -> [(String, String)] {
+        let cells = text.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        var pairs: [(String, String)] = []
+        var index = 0
+        while index < cells.count {
+            let cell = cells[index]
+            let label = cell.hasSuffix(":") ? String(cell.dropLast()).replacingOccurrences(of: " ", with: "") : nil
+            if let label, metaLabels.contains(where: { $0.replacingOccurrences(of: " ", with: "") == label }) {
+                let value = index + 1 < cells.count && !cells[index + 1].hasSuffix(":") ? cells[index + 1] : ""
+                pairs.append((label, value))
+                index += value.isEmpty ? 1 : 2
+            } else {
+                index += 1
+            }
+        }
+        return pairs
+    }
+}

@@ -1,0 +1,54 @@
+import GongwenModel
+import GongwenText
+
+/// One line of the source with its white space trimmed, and the folded text of what remains.
+///
+/// The line `　　一、重大意义` has `span` covering the whole line and `content` covering `一、重大意义`.
+public struct Line: Sendable, Equatable {
+    /// 1-based line number.
+    public var number: Int
+    /// The line without its line break.
+    public var span: Span
+    /// The line without leading and trailing white space.
+    public var content: Span
+    /// The folded text of `content`.
+    public var text: String
+
+    public var isBlank: Bool { content.isEmpty }
+    /// Length of the content in code points.
+    public var length: Int { content.length }
+
+    static func lines(of source: SourceText) -> [Line] {
+        var lines: [Line] = []
+        lines.reserveCapacity(source.lineCount)
+        for number in 1...source.lineCount {
+            let span = source.lineSpan(number)
+            var start = span.start
+            var end = span.end
+            while start < end, isSpace(source.folded[start]) { start += 1 }
+            while end > start, isSpace(source.folded[end - 1]) { end -= 1 }
+            let content = Span(start: start, end: end)
+            lines.append(Line(number: number, span: span, content: content, text: source.foldedText(content)))
+        }
+        return lines
+    }
+}
+
+@inline(__always)
+func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}"
+}
+
+/// Sentence-internal and sentence-final punctuation in the folded view.
+@inline(__always)
+func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "。", ",", ";", ":", "!", "?", "、", "“", "”", "《", "》", "\"": return true
+    default: return false
+    }
+}
+
+@inline(__always)
+func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+}

@@ -1,0 +1,173 @@
+import GongwenModel
+import GongwenText
+
+/// Builds the section tree from heading lines: levels from the order in which marker styles
+/// appear (a style seen before returns to its level; a new style nests under the current one
+/// unless its usual rank is higher), extents to the next heading of the same or a higher level,
+/// and inline enumerations (`一是…二是…`) as the lowest level.
+///
+/// `一、… (一)… 1、… (二)… 二、…` gives levels 1, 2, 3, 2, 1; a document that goes `一、` then `1、`
+/// puts `1、` at level 2.
+struct SectionBuilder {
+    let source: SourceText
+    let lines: [Line]
+    private var headings: [Heading] = []
+    private var items: [Heading] = []
+
+    private struct Heading {
+        var marker: String?
+        var kind: MarkerKind
+        var number: Int?
+        var level: Int
+        var title: Span
+        var start: Int
+        var end: Int
+        var line: Int
+    }
+
+    init(source: SourceText, lines: [Line]) {
+        self.source = source
+        self.lines = lines
+    }
+
+    /// Finds the headings and inline items of the lines in `region`; marks heading lines.
+    mutating func collect(region: Range<Int>, roles: inout [Paragraph.Role?]) {
+        let s = source.folded
+        var styles: [MarkerKind] = []
+        var regionHeadings: [Heading] = []
+        let content = region.filter { !lines[$0].isBlank && roles[$0] == nil }
+        for (position, index) in content.enumerated() {
+            let line = lines[index]
+            let start = line.content.start
+            var heading: Heading?
+            if let marker = Marker.heading(in: s, at: start, end: line.content.end) {
+                var titleStart = start + marker.length
+                while titleStart < line.content.end, s[titleStart] == " " { titleStart += 1 }
+                let titleEnd = (titleStart..<line.content.end).first { s[$0] == "。" } ?? line.content.end
+                let markerText = String(String.UnicodeScalarView(s[start..<(start + marker.length)])).trimmingCharacters(in: .whitespaces)
+                heading = Heading(marker: markerText, kind: marker.kind, number: marker.number, level: 0,
+                                  title: Span(start: titleStart, end: titleEnd), start: start, end: 0, line: line.number)
+            } else if isUnnumberedHeading(line, next: position + 1 < content.count ? lines[content[position + 1]] : nil) {
+                heading = Heading(marker: nil, kind: .unnumbered, number: nil, level: 0, title: line.content,
+                                  start: start, end: 0, line: line.number)
+            }
+            if var found = heading {
+                found.level = Self.level(of: found.kind, styles: &styles)
+                regionHeadings.append(found)
+                roles[index] = found.kind == .attachment ? .attachment : .heading
+            }
+        }
+        let regionEnd = lines[content.last ?? region.lowerBound].content.end
+        for index in regionHeadings.indices {
+            let next = regionHeadings[(index + 1)...].first { $0.level <= regionHeadings[index].level }
+            regionHeadings[index].end = next.map { contentEnd(before: $0.start) } ?? regionEnd
+        }
+        headings += regionHeadings
+        collectItems(content: content, roles: roles)
+    }
+
+    /// The level of a heading of style `kind`, updating the stack of styles in use.
+    static func level(of kind: MarkerKind, styles: inout [MarkerKind]) -> Int {
+        if kind == .attachment {
+            styles = [.attachment]
+            return 1
+        }
+        if let index = styles.firstIndex(of: kind) {
+            styles.removeSubrange((index + 1)...)
+            return index + 1
+        }
+        while let last = styles.last, last != .attachment, last.canonicalRank > kind.canonicalRank {
+            styles.removeLast()
+        }
+        styles.append(kind)
+        return styles.count
+    }
+
+    /// A short line of words with no punctuation or digits, followed by a paragraph or a numbered
+    /// heading: `基本情况`, `存在的主要问题`, `对策建议`.
+    private func isUnnumberedHeading(_ line: Line, next: Line?) -> Bool {
+        guard line.length >= 2, line.length <= 16, let next else { return false }
+        let scalars = line.text.unicodeScalars
+        guard scalars.allSatisfy({ isCJK($0) }) else { return false }
+        return next.length >= 30 || Marker.heading(in: source.folded, at: next.content.start, end: next.content.end) != nil
+    }
+
+    /// The end of the last non-blank text before `offset`.
+    private func contentEnd(before offset: Int) -> Int {
+        var end = offset
+        while end > 0, source.folded[end - 1] == " " || source.folded[end - 1] == "\n" || source.folded[end - 1] == "\t" { end -= 1 }
+        return end
+    }
+
+    /// Inline enumerations: `一是`/`第一,` at the start of a paragraph or after `。;:!?`; each item runs
+    /// to the next item of its paragraph or to the paragraph's end.
+    private mutating func collectItems(content: [Int], roles: [Paragraph.Role?]) {
+        let s = source.folded
+        for index in content where roles[index] == nil || roles[index] == .heading {
+            let line = lines[index]
+            var starts: [(Int, Marker)] = []
+            var position = line.content.start
+            var atBoundary = roles[index] != .heading
+            while position < line.content.end {
+                if atBoundary, let marker = Marker.inline(in: s, at: position, end: line.content.end) {
+                    starts.append((position, marker))
+                    position += marker.length
+                    atBoundary = false
+                    continue
+                }
+                let scalar = s[position]
+                if scalar == "。" || scalar == ";" || scalar == ":" || scalar == "!" || scalar == "?" {
+                    atBoundary = true
+                } else if scalar != " " {
+                    atBoundary = false
+                }
+                position += 1
+            }
+            for (offset, (start, marker)) in starts.enumerated() {
+                let end = offset + 1 < starts.count ? contentEnd(before: starts[offset + 1].0) : line.content.end
+                let titleStart = start + marker.length
+                let titleEnd = (titleStart..<end).first { s[$0] == "。" } ?? end
+                let markerText = String(String.UnicodeScalarView(s[start..<(start + marker.length)]))
+                items.append(Heading(marker: markerText, kind: .inline, number: marker.number, level: 0,
+                                     title: Span(start: titleStart, end: titleEnd), start: start, end: end, line: line.number))
+            }
+        }
+    }
+
+    /// The tree of all headings collected, with inline items placed under the innermost section
+    /// that holds them.
+    func build() -> [Section] {
+        var roots: [Section] = []
+        var stack: [Section] = []
+        func close(downTo level: Int) {
+            while let last = stack.last, last.level >= level {
+                stack.removeLast()
+                if stack.isEmpty { roots.append(last) } else { stack[stack.count - 1].children.append(last) }
+            }
+        }
+        for heading in headings {
+            close(downTo: heading.level)
+            stack.append(section(heading, level: heading.level))
+        }
+        close(downTo: Int.min)
+        for item in items {
+            Self.insert(item: item, into: &roots, builder: self, parentLevel: 0)
+        }
+        return roots
+    }
+
+    private func section(_ heading: Heading, level: Int) -> Section {
+        Section(marker: heading.marker, kind: heading.kind, number: heading.number, level: level,
+                title: source.text(heading.title), span: Span(start: heading.start, end: heading.end),
+                titleSpan: heading.title, line: heading.line)
+    }
+
+    private static func insert(item: Heading, into sections: inout [Section], builder: SectionBuilder, parentLevel: Int) {
+        if let index = sections.firstIndex(where: { $0.kind != .inline && $0.span.contains(item.start) }) {
+            insert(item: item, into: &sections[index].children, builder: builder, parentLevel: sections[index].level)
+            return
+        }
+        let position = sections.firstIndex { $0.start > item.start } ?? sections.count
+        sections.insert(builder.section(item, level: parentLevel + 1), at: position)
+    }
+}

@@ -1,0 +1,92 @@
+import GongwenModel
+import GongwenText
+
+/// The layout of one document: its metadata, the chrome around it, its section tree and the
+/// role of each line. What `segment` adds to a `SourceText`; it never edits the text.
+///
+/// For the reply letter `巴中市民政局 / 对市政协第四届四次会议第110号提案 / 答复的函 / 民盟…委员会: / …`
+/// the segmentation has title `对市政协第四届四次会议第110号提案答复的函`, issuer `巴中市民政局`,
+/// recipient `民盟四川省委直属巴中总支部委员会`, date `2020-09-14` and sections `一、` and `二、`.
+public struct Segmentation: Sendable {
+    public var title: String?
+    public var docType: String?
+    public var issuer: String?
+    public var recipient: String?
+    public var date: DateText?
+    public var docNumbers: [String] = []
+    public var fields: [Field] = []
+    public var boilerplate: [Boilerplate] = []
+    public var sections: [Section] = []
+    public var paragraphs: [Paragraph] = []
+    /// The main text: from after the recipient line to the sign-off.
+    public var body: Span = Span(start: 0, end: 0)
+
+    /// The path of markers of the innermost section holding `offset`: `一、/(一)/一是`.
+    public func sectionPath(at offset: Int) -> String? {
+        var path: [String] = []
+        var level = sections
+        while let index = Self.index(containing: offset, in: level) {
+            path.append(level[index].pathComponent)
+            level = level[index].children
+        }
+        return path.isEmpty ? nil : path.joined(separator: "/")
+    }
+
+    /// The innermost section holding `offset`, with its ancestors (outermost first).
+    public func sectionChain(at offset: Int) -> [Section] {
+        var chain: [Section] = []
+        var level = sections
+        while let index = Self.index(containing: offset, in: level) {
+            chain.append(level[index])
+            level = level[index].children
+        }
+        return chain
+    }
+
+    private static func index(containing offset: Int, in sections: [Section]) -> Int? {
+        var low = 0
+        var high = sections.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if sections[mid].start > offset {
+                high = mid - 1
+            } else if sections[mid].end <= offset {
+                low = mid + 1
+            } else {
+                return mid
+            }
+        }
+        return nil
+    }
+
+    /// Whether `offset` lies in boilerplate.
+    public func isBoilerplate(_ offset: Int) -> Bool {
+        boilerplate.contains { $0.span.contains(offset) }
+    }
+}
+
+/// A non-blank line and what it is in the document.
+///
+/// `民盟四川省委直属巴中总支部委员会:` is a paragraph with role `recipient`; `2020914` at the end one
+/// with role `date`.
+public struct Paragraph: Sendable, Equatable, Codable {
+    public var span: Span
+    public var line: Int
+    public var role: Role
+
+    /// What a line is: the document's parts per GB/T 9704 plus page chrome.
+    public enum Role: String, Sendable, Equatable, Codable {
+        case boilerplate
+        case preamble
+        case issuerHeader = "issuer_header"
+        case title
+        case titleNote = "title_note"
+        case docNumber = "doc_number"
+        case recipient
+        case heading
+        case body
+        case signature
+        case date
+        case attachment
+    }
+}

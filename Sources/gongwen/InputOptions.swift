@@ -1,0 +1,11 @@
+import ArgumentParser
+import Gongwen
+import GongwenText
+
+/// Options shared by every command that reads documents.
+struct InputOptions: ParsableArguments {
+    @Option(name: .customLong("max-size"), help: "Refuse files larger than this many megabytes.")
+    var maxSize: Int = SourceDecoder.defaultMaxBytes / 1_048_576
+
+    var pipelineOptions: PipelineOptions { PipelineOptions(maxBytes: maxSize * 1_048_576) }
+}
