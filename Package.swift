@@ -41,12 +41,9 @@ let package = Package(
         .executableTarget(
             name: "gongwen",
             dependencies: ["Gongwen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "GongwenTextTests", dependencies: ["GongwenText"]),
-        .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "Gongwen"]),
-        .testTarget(
-            name: "GongwenExtractTests",
-            dependencies: ["GongwenExtract", "Gongwen", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "GongwenCheckTests", dependencies: ["GongwenCheck", "Gongwen"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Gongwen"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GongwenTextTests", dependencies: ["GongwenText", "TestSupport"]),
+        .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "Gongwen", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Gongwen", "TestSupport"], exclude: ["Snapshots"]),
     ]
 )

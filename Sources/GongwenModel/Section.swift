@@ -62,7 +62,7 @@ public struct Section: Codable, Sendable, Equatable {
 /// The style of a heading marker (GB/T 9704-2012 conventions and the usual ones for regulations).
 ///
 /// `一、` is `chinese`, `(一)`/`（一）` `chinese_paren`, `1.`/`1、`/`1．` `arabic`, `(1)` `arabic_paren`,
-/// `①` `circled`, `附件1` `attachment`, `第一章` `chapter`, `第一节` `part`, `第一条` `article`, `一是`/`第一,` `inline`.
+/// `1.1` `decimal`, `①` `circled`, `附件1` `attachment`, `第一章` `chapter`, `第一节` `part`, `第一条` `article`, `一是`/`第一,` `inline`.
 public enum MarkerKind: String, Codable, Sendable, Equatable, CaseIterable {
     /// `附件1`: a document appended after the sign-off.
     case attachment
@@ -72,6 +72,8 @@ public enum MarkerKind: String, Codable, Sendable, Equatable, CaseIterable {
     case chinese
     case chineseParen = "chinese_paren"
     case arabic
+    /// `1.1　编制目的`: decimal numbering of plans and standards, deeper numbers lower.
+    case decimal
     case arabicParen = "arabic_paren"
     case circled
     case unnumbered
@@ -87,7 +89,7 @@ public enum MarkerKind: String, Codable, Sendable, Equatable, CaseIterable {
         case .chinese: return 3
         case .article: return 4
         case .chineseParen: return 5
-        case .arabic: return 6
+        case .arabic, .decimal: return 6
         case .arabicParen: return 7
         case .circled: return 8
         case .inline: return 9

@@ -32,7 +32,17 @@ enum Chrome {
 
     /// Labels of the metadata table government sites print above a document; they also carry
     /// metadata (`发文机关:`, `成文日期:`, `发文字号:`).
-    static let metaLabels = ["索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词", "主 题 词", "索 引 号", "标  题"]
+    static let metaLabels: Set<String> = [
+        "索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词", "发布机构", "生成日期",
+        "文号", "有效性", "公开方式", "公开范围", "公开时限", "信息分类", "组配分类", "文件编号", "体裁分类", "关键词", "名称",
+    ]
+
+    /// The metadata label a cell or line names (`索 引 号:` → `索引号`), or `nil`.
+    static func metaLabel(_ cell: String) -> String? {
+        guard cell.hasSuffix(":") else { return nil }
+        let label = String(cell.dropLast()).filter { $0 != " " }
+        return metaLabels.contains(label) ? label : nil
+    }
 
     static let imageSuffixes = [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"]
 
@@ -43,7 +53,8 @@ enum Chrome {
             return kind
         }
         if text.count <= 40 {
-            for (label, kind) in leading where text.hasPrefix(label) { return kind }
+            let compact = text.filter { $0 != " " }
+            for (label, kind) in leading where compact.hasPrefix(label) { return kind }
         }
         let lower = text.lowercased()
         if text.count <= 60, !text.contains(" "), imageSuffixes.contains(where: { lower.hasSuffix($0) }) {
@@ -62,10 +73,8 @@ enum Chrome {
         var pairs: [(String, String)] = []
         var index = 0
         while index < cells.count {
-            let cell = cells[index]
-            let label = cell.hasSuffix(":") ? String(cell.dropLast()).replacingOccurrences(of: " ", with: "") : nil
-            if let label, metaLabels.contains(where: { $0.replacingOccurrences(of: " ", with: "") == label }) {
-                let value = index + 1 < cells.count && !cells[index + 1].hasSuffix(":") ? cells[index + 1] : ""
+            if let label = metaLabel(cells[index]) {
+                let value = index + 1 < cells.count && metaLabel(cells[index + 1]) == nil ? cells[index + 1] : ""
                 pairs.append((label, value))
                 index += value.isEmpty ? 1 : 2
             } else {

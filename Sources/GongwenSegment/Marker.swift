@@ -10,6 +10,18 @@ struct Marker: Equatable {
     var number: Int
     /// Code points the marker takes, punctuation included.
     var length: Int
+    /// How many numbers a decimal marker has: 1 for `1　总则`, 2 for `1.1`, 3 for `1.1.1`.
+    var depth: Int = 1
+
+    /// The style of the marker for level assignment: its kind, and for decimal markers the depth.
+    var style: Style { Style(kind: kind, depth: kind == .decimal ? depth : 1) }
+
+    /// A marker style; styles rank like their kinds, deeper decimal numbering below shallower.
+    struct Style: Equatable {
+        var kind: MarkerKind
+        var depth: Int
+        var rank: Int { kind.canonicalRank * 10 + depth }
+    }
 
     /// Recognises a heading marker at `start` of the folded scalars, not running past `end`.
     static func heading(in s: [Unicode.Scalar], at start: Int, end: Int) -> Marker? {
@@ -33,6 +45,9 @@ struct Marker: Equatable {
         if (0x2460...0x2473).contains(first.value) {
             return Marker(kind: .circled, number: Int(first.value - 0x2460) + 1, length: 1)
         }
+        if isASCIIDigit(first), let marker = decimal(in: s, at: start, end: end) {
+            return marker
+        }
         if isASCIIDigit(first) {
             var index = start
             while index < end, index - start < 3, isASCIIDigit(s[index]) { index += 1 }
@@ -51,6 +66,35 @@ struct Marker: Equatable {
             return Marker(kind: .chinese, number: number, length: index + 1 - start)
         }
         return nil
+    }
+
+    /// Decimal numbering of plans and standards: `1.1　编制目的`, `2.3.1 …`, and `1　总则` on a short
+    /// line. The numbers are followed by white space or by the heading's words, never by a digit.
+    private static func decimal(in s: [Unicode.Scalar], at start: Int, end: Int) -> Marker? {
+        var index = start
+        var depth = 0
+        var last = 0
+        while index < end {
+            let digitsStart = index
+            while index < end, index - digitsStart < 3, isASCIIDigit(s[index]) { index += 1 }
+            guard index > digitsStart, let number = ChineseNumerals.integer(s[digitsStart..<index]) else { return nil }
+            depth += 1
+            last = number
+            guard index < end, s[index] == ".", index + 1 < end, isASCIIDigit(s[index + 1]) else { break }
+            index += 1
+        }
+        guard index < end, last > 0 else { return nil }
+        if depth == 1 {
+            guard s[index] == " ", end - start <= 30, !s[index..<end].contains("。") else { return nil }
+        } else if s[index] != " " {
+            // `1.1编制目的` without a space only on a short heading line: `1.84万人参加了培训。` is a number.
+            guard (0x4E00...0x9FFF).contains(s[index].value), ChineseNumerals.scale(s[index]) == nil,
+                  end - start <= 30, !s[index..<end].contains("。") else { return nil }
+        }
+        var length = index - start
+        while start + length < end, s[start + length] == " " { length += 1 }
+        guard start + length < end else { return nil }
+        return Marker(kind: .decimal, number: last, length: length, depth: depth)
     }
 
     /// `第一章`, `第二节`, `第十条` (followed by white space or text).

@@ -17,6 +17,7 @@ struct SectionBuilder {
     private struct Heading {
         var marker: String?
         var kind: MarkerKind
+        var style: Marker.Style
         var number: Int?
         var level: Int
         var title: Span
@@ -33,7 +34,7 @@ struct SectionBuilder {
     /// Finds the headings and inline items of the lines in `region`; marks heading lines.
     mutating func collect(region: Range<Int>, roles: inout [Paragraph.Role?]) {
         let s = source.folded
-        var styles: [MarkerKind] = []
+        var styles: [Marker.Style] = []
         var regionHeadings: [Heading] = []
         let content = region.filter { !lines[$0].isBlank && roles[$0] == nil }
         for (position, index) in content.enumerated() {
@@ -45,14 +46,14 @@ struct SectionBuilder {
                 while titleStart < line.content.end, s[titleStart] == " " { titleStart += 1 }
                 let titleEnd = (titleStart..<line.content.end).first { s[$0] == "。" } ?? line.content.end
                 let markerText = String(String.UnicodeScalarView(s[start..<(start + marker.length)])).trimmingCharacters(in: .whitespaces)
-                heading = Heading(marker: markerText, kind: marker.kind, number: marker.number, level: 0,
+                heading = Heading(marker: markerText, kind: marker.kind, style: marker.style, number: marker.number, level: 0,
                                   title: Span(start: titleStart, end: titleEnd), start: start, end: 0, line: line.number)
             } else if isUnnumberedHeading(line, next: position + 1 < content.count ? lines[content[position + 1]] : nil) {
-                heading = Heading(marker: nil, kind: .unnumbered, number: nil, level: 0, title: line.content,
+                heading = Heading(marker: nil, kind: .unnumbered, style: Marker.Style(kind: .unnumbered, depth: 1), number: nil, level: 0, title: line.content,
                                   start: start, end: 0, line: line.number)
             }
             if var found = heading {
-                found.level = Self.level(of: found.kind, styles: &styles)
+                found.level = Self.level(of: found.style, styles: &styles)
                 regionHeadings.append(found)
                 roles[index] = found.kind == .attachment ? .attachment : .heading
             }
@@ -67,19 +68,19 @@ struct SectionBuilder {
     }
 
     /// The level of a heading of style `kind`, updating the stack of styles in use.
-    static func level(of kind: MarkerKind, styles: inout [MarkerKind]) -> Int {
-        if kind == .attachment {
-            styles = [.attachment]
+    static func level(of style: Marker.Style, styles: inout [Marker.Style]) -> Int {
+        if style.kind == .attachment {
+            styles = [style]
             return 1
         }
-        if let index = styles.firstIndex(of: kind) {
+        if let index = styles.firstIndex(of: style) {
             styles.removeSubrange((index + 1)...)
             return index + 1
         }
-        while let last = styles.last, last != .attachment, last.canonicalRank > kind.canonicalRank {
+        while let last = styles.last, last.kind != .attachment, last.rank > style.rank {
             styles.removeLast()
         }
-        styles.append(kind)
+        styles.append(style)
         return styles.count
     }
 
@@ -126,9 +127,10 @@ struct SectionBuilder {
             for (offset, (start, marker)) in starts.enumerated() {
                 let end = offset + 1 < starts.count ? contentEnd(before: starts[offset + 1].0) : line.content.end
                 let titleStart = start + marker.length
-                let titleEnd = (titleStart..<end).first { s[$0] == "。" } ?? end
+                var titleEnd = (titleStart..<end).first { s[$0] == "。" } ?? end
+                while titleEnd > titleStart, [";", ",", ":", "、"].contains(s[titleEnd - 1]) { titleEnd -= 1 }
                 let markerText = String(String.UnicodeScalarView(s[start..<(start + marker.length)]))
-                items.append(Heading(marker: markerText, kind: .inline, number: marker.number, level: 0,
+                items.append(Heading(marker: markerText, kind: .inline, style: marker.style, number: marker.number, level: 0,
                                      title: Span(start: titleStart, end: titleEnd), start: start, end: end, line: line.number))
             }
         }

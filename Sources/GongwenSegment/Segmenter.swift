@@ -20,13 +20,22 @@ public enum Segmenter {
         var chromeKinds = [String?](repeating: nil, count: lines.count)
         var metaValues: [String: (String, Span)] = [:]
 
-        // Page chrome: from the markup (HTML) and from the words of each line.
+        // Page chrome: from the markup (HTML) and from the words of each line. A metadata label on a
+        // line of its own (`索 引 号:`) takes the next line as its value.
+        var pendingLabel: (label: String, line: Int)?
         for (index, line) in lines.enumerated() where !line.isBlank {
             if let mark = chrome.first(where: { $0.span.contains(line.content) }) {
                 chromeKinds[index] = mark.kind
             }
             let pairs = Chrome.metaPairs(of: line.text)
-            if !pairs.isEmpty {
+            if let (label, labelLine) = pendingLabel, labelLine + 1 == index, Chrome.metaLabel(line.text) == nil, line.length <= 60 {
+                chromeKinds[index] = "page_meta"
+                if metaValues[label] == nil { metaValues[label] = (line.text, line.content) }
+                pendingLabel = nil
+            } else if let label = Chrome.metaLabel(line.text) {
+                chromeKinds[index] = "page_meta"
+                pendingLabel = (label, index)
+            } else if !pairs.isEmpty {
                 chromeKinds[index] = "page_meta"
                 for (label, value) in pairs where !value.isEmpty && metaValues[label] == nil {
                     metaValues[label] = (value, line.content)
@@ -35,11 +44,12 @@ public enum Segmenter {
                 chromeKinds[index] = kind
             }
             if chromeKinds[index] != nil { roles[index] = .boilerplate }
+            if chromeKinds[index] != "page_meta" { pendingLabel = nil }
         }
 
         let content = lines.indices.filter { !lines[$0].isBlank && roles[$0] == nil }
         let anchor = findAnchor(lines, content: content, source: source)
-        let block = titleBlock(lines, content: content, roles: roles, anchor: anchor)
+        let block = titleBlock(lines, roles: roles, chromeKinds: chromeKinds, anchor: anchor)
 
         // Title block: issuer header, title lines, doc numbers, a parenthesised note.
         var titleLines: [Int] = []
@@ -50,10 +60,10 @@ public enum Segmenter {
             let numbers = DocNumber.find(in: source.folded, range: line.content.start..<line.content.end)
             if numbers.count == 1, numbers[0] == line.content {
                 roles[index] = .docNumber
-            } else if line.text.hasPrefix("("), line.text.hasSuffix(")") {
+            } else if isTitleNote(line.text) || DateText.parse(line.text)?.day != nil {
                 roles[index] = .titleNote
                 if let date = embeddedDate(in: source, span: line.content) { noteDate = date }
-            } else if titleLines.isEmpty, headerIssuer == nil, index != block.last, let names = Organization.names(in: line.text) {
+            } else if headerIssuer == nil, titleLines.isEmpty ? index != block.last : true, let names = Organization.names(in: line.text) {
                 roles[index] = .issuerHeader
                 headerIssuer = (names.joined(separator: "、"), line.content)
             } else {
@@ -62,7 +72,7 @@ public enum Segmenter {
             }
         }
         if let first = titleLines.first, let last = titleLines.last {
-            let title = titleLines.map { source.text(lines[$0].content) }.joined()
+            let title = compactSpaces(titleLines.map { source.text(lines[$0].content) }.joined())
             result.title = title
             result.fields.append(Field(name: "title", value: title, span: Span(start: lines[first].content.start, end: lines[last].content.end)))
         } else if let (value, span) = metaValues["标题"] ?? pageMeta["ArticleTitle"].map({ ($0, Span(start: 0, end: 0)) }) {
@@ -86,10 +96,11 @@ public enum Segmenter {
         var bodyStartLine = anchor ?? lines.count
         if let anchor, isRecipient(lines[anchor]) {
             roles[anchor] = .recipient
-            var value = source.text(lines[anchor].content)
-            while let last = value.unicodeScalars.last, last == ":" || last == "：" { value.unicodeScalars.removeLast() }
+            var span = lines[anchor].content
+            while span.end > span.start, source.folded[span.end - 1] == ":" { span.end -= 1 }
+            let value = source.text(span)
             result.recipient = value
-            result.fields.append(Field(name: "recipient", value: value, span: lines[anchor].content))
+            result.fields.append(Field(name: "recipient", value: value, span: span))
             bodyStartLine = anchor + 1
         }
 
@@ -207,8 +218,9 @@ public enum Segmenter {
     }
 
     /// The lines above the anchor that form the title block: short lines, no sentence, no chrome,
-    /// at most six, contiguous apart from blank lines.
-    static func titleBlock(_ lines: [Line], content: [Int], roles: [Paragraph.Role?], anchor: Int?) -> [Int] {
+    /// at most six, contiguous apart from blank lines. While the block has only notes (a speech's
+    /// date and speaker), a source note (`来源:北京日报`) above them is stepped over.
+    static func titleBlock(_ lines: [Line], roles: [Paragraph.Role?], chromeKinds: [String?], anchor: Int?) -> [Int] {
         guard let anchor else { return [] }
         var block: [Int] = []
         var index = anchor - 1
@@ -218,11 +230,41 @@ public enum Segmenter {
                 index -= 1
                 continue
             }
-            if roles[index] != nil || line.text.contains("。") || line.length > maxTitleLine || line.text.hasSuffix(":") { break }
+            if roles[index] != nil {
+                guard chromeKinds[index] == "page_meta", block.allSatisfy({ isTitleNote(lines[$0].text) }) else { break }
+                index -= 1
+                continue
+            }
+            if line.text.contains("。") || line.length > maxTitleLine || line.text.hasSuffix(":") { break }
             block.insert(index, at: 0)
             index -= 1
         }
         return block
+    }
+
+    /// A line under a title that says where and by whom: `(2023年12月28日在市六届人大常委会第六次会议上)`,
+    /// `——2025年1月19日在重庆市第六届人民代表大会第三次会议上`, `重庆市人民政府市长 胡衡华`.
+    static func isTitleNote(_ text: String) -> Bool {
+        if text.hasPrefix("("), text.hasSuffix(")") { return true }
+        if text.hasPrefix("—") || text.hasPrefix("-") { return true }
+        if text.contains("会议上") { return true }
+        let speakers = ["市长", "省长", "区长", "县长", "州长", "旗长", "主席", "总理", "委员长"]
+        return text.count <= 30 && speakers.contains { text.contains($0) }
+    }
+
+    /// Removes the spaces of letter-spaced titles: `政 府 工 作 报 告` → `政府工作报告`.
+    static func compactSpaces(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == " " || scalar == "\u{3000}" {
+                let before = scalars[..<index].last { $0 != " " && $0 != "\u{3000}" }
+                let after = scalars[(index + 1)...].first { $0 != " " && $0 != "\u{3000}" }
+                if let before, let after, isCJK(before), isCJK(after) { continue }
+            }
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     struct SignOff {

@@ -73,7 +73,8 @@ public enum ChineseNumerals {
                 if pending != nil { return nil }
                 pending = d
             } else if let unit = smallUnit(scalar) {
-                if unit >= lastSmallUnit { return nil }
+                // Only a leading 十 stands for 一十 (`十一`); `百十` is not a number.
+                if unit >= lastSmallUnit || pending == nil && (unit != 10 || section != 0) { return nil }
                 section += (pending ?? 1) * unit
                 pending = nil
                 lastSmallUnit = unit

@@ -109,7 +109,9 @@ public enum SourceDecoder {
             throw .notText(source: source, reason: "NUL byte at byte \(nul)")
         }
         let (text, errors, multibyte) = decodeUTF8(bytes[...])
-        if errors == 0 || (multibyte > 0 && errors * 20 <= multibyte) {
+        // Mostly well-formed UTF-8 with a few bad sequences (a truncated last character, a damaged
+        // byte) stays UTF-8; text in another charset shows almost no valid multi-byte sequences.
+        if errors == 0 || (multibyte > 0 && errors <= max(1, multibyte / 20)) {
             try rejectControlHeavy(text, replacements: errors, source: source)
             return (text, "UTF-8", errors)
         }
