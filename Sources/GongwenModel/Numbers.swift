@@ -175,19 +175,29 @@ public struct Breakdown: Codable, Sendable, Equatable {
     public var span: Span { Span(start: start, end: end) }
 }
 
-/// A rate with the counts it is computed from:
-/// `排查53.21万件、化解52.04万件,化解率97.8%` → rate 97.8, numerator 52.04万, denominator 53.21万.
+/// A rate or share with the counts it is computed from.
+///
+/// `排查53.21万件、化解52.04万件,化解率97.8%` is a `rate` with numerator 52.04万 and denominator
+/// 53.21万; `城市社区150个,集镇社区353个,城市社区占比(29.8%)` is a `share` with numerator 150 and the
+/// denominator the sum of its parts 150 + 353.
 public struct Rate: Codable, Sendable, Equatable {
+    /// `rate` (化解率, 办结率: numerator over a stated total) or `share` (占比: a part over the whole).
+    public var kind: String
     public var rate: Int
     public var numerator: Int
-    public var denominator: Int
+    /// The claim that states the whole, when one does.
+    public var denominator: Int?
+    /// When the whole is the sum of listed parts, the claims of those parts.
+    public var denominatorParts: [Int]?
     public var start: Int
     public var end: Int
 
-    public init(rate: Int, numerator: Int, denominator: Int, span: Span) {
+    public init(kind: String, rate: Int, numerator: Int, denominator: Int?, denominatorParts: [Int]? = nil, span: Span) {
+        self.kind = kind
         self.rate = rate
         self.numerator = numerator
         self.denominator = denominator
+        self.denominatorParts = denominatorParts
         self.start = span.start
         self.end = span.end
     }

@@ -53,6 +53,6 @@ enum DocNumber {
     }
 
     private static func isCJKLetter(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value) && scalar != "在" && scalar != "的" && scalar != "和" && scalar != "及"
+        isCJK(scalar) && scalar != "在" && scalar != "的" && scalar != "和" && scalar != "及"
     }
 }

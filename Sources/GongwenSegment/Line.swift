@@ -47,8 +47,3 @@ func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
     default: return false
     }
 }
-
-@inline(__always)
-func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-    (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-}

@@ -88,7 +88,7 @@ struct Marker: Equatable {
             guard s[index] == " ", end - start <= 30, !s[index..<end].contains("。") else { return nil }
         } else if s[index] != " " {
             // `1.1编制目的` without a space only on a short heading line: `1.84万人参加了培训。` is a number.
-            guard (0x4E00...0x9FFF).contains(s[index].value), ChineseNumerals.scale(s[index]) == nil,
+            guard isCJK(s[index]), ChineseNumerals.scale(s[index]) == nil,
                   end - start <= 30, !s[index..<end].contains("。") else { return nil }
         }
         var length = index - start

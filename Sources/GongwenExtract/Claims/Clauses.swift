@@ -1,0 +1,72 @@
+import GongwenModel
+import GongwenText
+
+/// Sentences and clauses of a text in the folded view: a sentence ends at `。`, `;`, `!`, `?`
+/// or a line break; a clause also at `,`, `、`, `:` and brackets.
+///
+/// `全市城市社区150个,集镇社区353个,城市社区占比(29.8%)远低于全省(47.4%);` is one sentence of
+/// five clauses.
+struct Clauses {
+    private let folded: [Unicode.Scalar]
+    /// Sentence spans in order.
+    let sentences: [Span]
+
+    init(_ source: SourceText) {
+        folded = source.folded
+        var spans: [Span] = []
+        var start = 0
+        for (offset, scalar) in folded.enumerated() where Self.endsSentence(scalar) {
+            if offset + 1 > start { spans.append(Span(start: start, end: offset + 1)) }
+            start = offset + 1
+        }
+        if start < folded.count { spans.append(Span(start: start, end: folded.count)) }
+        sentences = spans
+    }
+
+    @inline(__always)
+    static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "。" || scalar == ";" || scalar == "!" || scalar == "?" || scalar == "\n"
+    }
+
+    @inline(__always)
+    static func endsClause(_ scalar: Unicode.Scalar) -> Bool {
+        endsSentence(scalar) || scalar == "," || scalar == "、" || scalar == ":" || scalar == "(" || scalar == ")"
+            || scalar == "“" || scalar == "”" || scalar == "《" || scalar == "》"
+    }
+
+    /// The sentence holding `offset`.
+    func sentence(at offset: Int) -> Span {
+        var low = 0
+        var high = sentences.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if sentences[mid].end <= offset { low = mid + 1 } else if sentences[mid].start > offset { high = mid - 1 } else { return sentences[mid] }
+        }
+        return Span(start: offset, end: offset)
+    }
+
+    /// The index of the sentence holding `offset`.
+    func sentenceIndex(at offset: Int) -> Int? {
+        var low = 0
+        var high = sentences.count - 1
+        while low <= high {
+            let mid = (low + high) / 2
+            if sentences[mid].end <= offset { low = mid + 1 } else if sentences[mid].start > offset { high = mid - 1 } else { return mid }
+        }
+        return nil
+    }
+
+    /// Where the clause holding `offset` starts.
+    func clauseStart(before offset: Int) -> Int {
+        var index = offset
+        while index > 0, !Self.endsClause(folded[index - 1]) { index -= 1 }
+        return index
+    }
+
+    /// Where the clause that starts at or after `offset` ends (exclusive, before its punctuation).
+    func clauseEnd(after offset: Int) -> Int {
+        var index = offset
+        while index < folded.count, !Self.endsClause(folded[index]) { index += 1 }
+        return index
+    }
+}
