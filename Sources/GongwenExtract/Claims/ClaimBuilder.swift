@@ -1,0 +1,207 @@
+import GongwenModel
+import GongwenSegment
+import GongwenText
+
+/// Turns the quantities, percents, permilles and ratios among the number mentions into claims
+/// with subject, predicate, section and sentence, and links them into changes, breakdowns and
+/// rates for the checker.
+///
+/// In `全市乡镇(街道)从200个优化到139(其中:6个乡、116个镇、17个街道)共减少乡级行政区61个,减幅达30.5%`
+/// the claims 200, 139, 61 and 30.5% form one change; 139 with 6, 116 and 17 a breakdown.
+struct ClaimBuilder {
+    let source: SourceText
+    let segmentation: Segmentation
+    let clauses: Clauses
+
+    /// Verbs that come before the counted noun: `孵化培育社区社会组织168家` counts 社区社会组织.
+    static let leadingVerbs = ["培育", "孵化", "建成", "打造", "开展", "组建", "成立", "配备", "完成", "新增", "争取到", "投入", "选择", "形成", "保留", "组织", "服务", "清理", "发布", "划分", "建立", "设立", "实施", "走访", "排查", "化解", "导入", "开通", "评选", "举办"]
+
+    init(source: SourceText, segmentation: Segmentation) {
+        self.source = source
+        self.segmentation = segmentation
+        self.clauses = Clauses(source)
+    }
+
+    /// Claims for the mentions that are statistics and lie outside page chrome.
+    func claims(from mentions: [NumberMention]) -> [Claim] {
+        var claims: [Claim] = []
+        for mention in mentions where mention.kind.isClaim && mention.value != nil && !segmentation.isBoilerplate(mention.start) {
+            var claim = Claim(id: claims.count, mention: mention, sentence: clauses.sentence(at: mention.start))
+            let clauseStart = clauses.clauseStart(before: mention.start)
+            let prefix = Array(source.folded[clauseStart..<mention.start])
+            let predicate = Predicate.find(in: prefix)
+            claim.predicate = predicate?.word
+            claim.subject = subject(prefix: prefix, predicate: predicate?.word, clauseStart: clauseStart, mention: mention)
+            claim.section = segmentation.sectionPath(at: mention.start)
+            claims.append(claim)
+        }
+        return claims
+    }
+
+    /// The noun phrase before the number (without its predicate and a leading `由`/`从`), or after
+    /// the unit when the text before is only a verb.
+    private func subject(prefix: [Unicode.Scalar], predicate: String?, clauseStart: Int, mention: NumberMention) -> String? {
+        var text = String(String.UnicodeScalarView(prefix))
+        if let predicate, let range = text.range(of: predicate, options: .backwards) {
+            text = String(text[..<range.lowerBound])
+        }
+        for marker in ["由", "从"] where text.hasSuffix(marker) { text.removeLast() }
+        while let first = text.first, ["其中", "共", "全年", "累计", "并"].contains(where: { text.hasPrefix($0) }) || first == " " {
+            let word = ["其中", "共", "全年", "累计", "并"].first(where: { text.hasPrefix($0) }) ?? " "
+            text.removeFirst(word.count)
+        }
+        while text.hasSuffix("的") || text.hasSuffix(" ") { text.removeLast() }
+        let before = text.trimmingTrailingDigits()
+        let verbOnly = before.count <= 1 || Self.leadingVerbs.contains { before.hasSuffix($0) && before.count <= $0.count + 1 }
+        if verbOnly || before.isEmpty {
+            let end = clauses.clauseEnd(after: mention.end)
+            let after = source.text(Span(start: mention.end, end: min(end, mention.end + 12)))
+            let trimmed = after.trimmingLeadingFunctionWords()
+            if trimmed.count >= 2 { return trimmed }
+        }
+        if before.isEmpty { return nil }
+        return String(before.suffix(16))
+    }
+
+    /// Changes, breakdowns and rates among `claims`.
+    func links(_ claims: [Claim]) -> (changes: [Change], breakdowns: [Breakdown], rates: [Rate]) {
+        var bySentence: [Int: [Claim]] = [:]
+        var order: [Int] = []
+        for claim in claims {
+            guard let index = clauses.sentenceIndex(at: claim.start) else { continue }
+            if bySentence[index] == nil { order.append(index) }
+            bySentence[index, default: []].append(claim)
+        }
+        var changes: [Change] = []
+        var breakdowns: [Breakdown] = []
+        var rates: [Rate] = []
+        var previous: [Claim] = []
+        for index in order {
+            let sentence = bySentence[index] ?? []
+            changes += changeLinks(sentence)
+            breakdowns += breakdownLinks(sentence, previous: previous)
+            rates += rateLinks(sentence)
+            previous = sentence
+        }
+        return (changes, breakdowns, rates)
+    }
+
+    /// `由A…到B`, then `减少C` and `减幅r%` in the same sentence; a new `由`/`从` starts a new change.
+    private func changeLinks(_ sentence: [Claim]) -> [Change] {
+        var changes: [Change] = []
+        var current: Change?
+        func close() {
+            if let change = current, change.to != nil, [change.from, change.delta, change.rate].contains(where: { $0 != nil }) {
+                changes.append(change)
+            }
+            current = nil
+        }
+        for claim in sentence {
+            if isChangeStart(claim) {
+                close()
+                current = Change(from: claim.id, to: nil, delta: nil, rate: nil, direction: nil, span: claim.span)
+                continue
+            }
+            guard var change = current else { continue }
+            let role = claim.predicate.flatMap { word in Predicate.find(in: Array(word.unicodeScalars))?.role }
+            if change.to == nil, role == .changeTarget, claim.kind != .percent {
+                change.to = claim.id
+                change.direction = claim.predicate.flatMap(Predicate.direction(of:))
+            } else if change.to != nil, change.delta == nil, role == .change, claim.kind == .quantity {
+                change.delta = claim.id
+                if change.direction == nil { change.direction = claim.predicate.flatMap(Predicate.direction(of:)) }
+            } else if change.to != nil, change.rate == nil, claim.kind == .percent, role == .rate || role == .change {
+                change.rate = claim.id
+            } else {
+                continue
+            }
+            change.end = claim.end
+            current = change
+        }
+        close()
+        return changes
+    }
+
+    private func isChangeStart(_ claim: Claim) -> Bool {
+        let start = claim.start
+        guard start > 0 else { return false }
+        let before = source.folded[start - 1]
+        return (before == "由" || before == "从") && claim.kind == .quantity
+    }
+
+    /// A total followed by `其中` and two or more parts of the same unit; or `其中` opening a sentence
+    /// whose parts add up a total of the previous sentence.
+    private func breakdownLinks(_ sentence: [Claim], previous: [Claim]) -> [Breakdown] {
+        guard let first = sentence.first else { return [] }
+        let sentenceSpan = first.sentence
+        let text = source.folded
+        var results: [Breakdown] = []
+        var searchFrom = sentenceSpan.start
+        while let marker = find("其中", in: text, from: searchFrom, to: sentenceSpan.end) {
+            searchFrom = marker + 2
+            let closing = (marker..<sentenceSpan.end).first { text[$0] == ")" } ?? sentenceSpan.end
+            let parts = sentence.filter { $0.start > marker && $0.end <= closing && $0.kind == .quantity }
+            guard parts.count >= 2, let unit = parts[0].unit else { continue }
+            let sameUnit = Array(parts.prefix { $0.unit == unit && $0.upper == nil })
+            guard sameUnit.count >= 2 else { continue }
+            let candidates = sentence.filter { $0.end <= marker } + (sentence.contains { $0.end <= marker } ? [] : previous)
+            guard let total = candidates.last(where: { $0.unit == unit && $0.kind == .quantity && $0.upper == nil }) else { continue }
+            results.append(Breakdown(total: total.id, parts: sameUnit.map(\.id), span: Span(start: total.start, end: sameUnit.last!.end)))
+        }
+        return results
+    }
+
+    /// `化解率97.8%` with the count it names (`化解52.04万件`) over the first other count of the
+    /// same unit (`排查53.21万件`); `A占比r%` with the count of A over the sum of the parallel counts.
+    private func rateLinks(_ sentence: [Claim]) -> [Rate] {
+        var rates: [Rate] = []
+        for (position, claim) in sentence.enumerated() where claim.kind == .percent {
+            guard let predicate = claim.predicate else { continue }
+            let earlier = sentence[..<position].filter { $0.kind == .quantity && $0.upper == nil }
+            if predicate.hasSuffix("率"), predicate.count >= 2 {
+                let verb = String(predicate.dropLast())
+                guard let numerator = earlier.last(where: { precedingText(of: $0, length: verb.count + 2).contains(verb) }),
+                      let denominator = earlier.first(where: { $0.id != numerator.id && $0.unit == numerator.unit && !precedingText(of: $0, length: verb.count + 2).contains(verb) })
+                else { continue }
+                rates.append(Rate(kind: "rate", rate: claim.id, numerator: numerator.id, denominator: denominator.id, span: Span(start: denominator.start, end: claim.end)))
+            } else if ["占比", "比重", "占"].contains(predicate), let subject = claim.subject, subject.count >= 2 {
+                guard let part = earlier.last(where: { $0.subject.map { $0.hasSuffix(subject) || $0 == subject } ?? false }),
+                      let unit = part.unit else { continue }
+                let siblings = earlier.filter { $0.unit == unit && $0.sentence == part.sentence }
+                guard siblings.count >= 2 else { continue }
+                rates.append(Rate(kind: "share", rate: claim.id, numerator: part.id, denominator: nil, denominatorParts: siblings.map(\.id), span: Span(start: siblings[0].start, end: claim.end)))
+            }
+        }
+        return rates
+    }
+
+    private func precedingText(of claim: Claim, length: Int) -> String {
+        let start = max(clauses.clauseStart(before: claim.start), claim.start - length)
+        return source.foldedText(Span(start: start, end: claim.start))
+    }
+
+    private func find(_ word: String, in text: [Unicode.Scalar], from: Int, to: Int) -> Int? {
+        let pattern = Array(word.unicodeScalars)
+        guard to - from >= pattern.count else { return nil }
+        for index in from...(to - pattern.count) where text[index] == pattern[0] {
+            if Array(text[index..<(index + pattern.count)]) == pattern { return index }
+        }
+        return nil
+    }
+}
+
+private extension String {
+    /// Drops digits and number punctuation at the end: a subject never ends in a number.
+    func trimmingTrailingDigits() -> String {
+        var text = self
+        while let last = text.unicodeScalars.last, isASCIIDigit(last) || last == "." || last == "%" || last == "," { text.unicodeScalars.removeLast() }
+        return text
+    }
+
+    /// Drops function words that open the noun after a unit: `的`, `个`, `名`.
+    func trimmingLeadingFunctionWords() -> String {
+        var text = Substring(self)
+        while let first = text.first, first == "的" || first == " " { text = text.dropFirst() }
+        return String(text)
+    }
+}

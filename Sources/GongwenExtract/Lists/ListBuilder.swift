@@ -1,0 +1,159 @@
+import GongwenModel
+import GongwenSegment
+import GongwenText
+
+/// Finds enumerations and their stated counts.
+///
+/// - inline items `一是…二是…三是…` under one section, counted by a label in the section title
+///   (`(一)“三个强化”全面完成乡镇行政区划调整改革` → stated count 3);
+/// - numbered headings `1、2、3、` under one section;
+/// - a count label with its items beside it: `小组规模、干部结构、宗族聚居、资产状况、债权债务5项基本情况`
+///   (a 、-list before the count), `“产业发展”“集体资产”“债权债务”“风险隐患”4本台账` (quoted),
+///   `“一多二少三弱”特点(数量多,人口少、资源少,组织弱、实力弱、服务弱)` (in brackets after it).
+struct ListBuilder {
+    let source: SourceText
+    let segmentation: Segmentation
+
+    /// Measure words of a count label: `三个强化`, `5项基本情况`, `4本台账`, `四大任务`.
+    /// (`方面` is read as a two-character measure word of its own.)
+    static let countWords: Set<Unicode.Scalar> = ["个", "项", "本", "条", "张", "类", "种", "大", "支", "批"]
+
+    func lists() -> [EnumeratedList] {
+        var lists: [EnumeratedList] = []
+        for root in segmentation.sections {
+            collectSectionLists(root, path: [], into: &lists)
+        }
+        lists += labelledLists()
+        return lists.sorted { $0.start < $1.start }
+    }
+
+    private func collectSectionLists(_ section: Section, path: [String], into lists: inout [EnumeratedList]) {
+        let here = path + [section.pathComponent]
+        for kind in [MarkerKind.inline, .arabic] {
+            let items = section.children.filter { $0.kind == kind }
+            guard items.count >= 2 else { continue }
+            let label = countLabel(in: section.titleSpan)
+            let style: ListStyle = kind == .inline ? .inline : .numbered
+            lists.append(EnumeratedList(
+                statedCount: label?.count, label: label?.text, style: style,
+                span: Span(start: items[0].start, end: items.last!.end), section: here.joined(separator: "/"),
+                items: items.map { ListItem(marker: $0.marker, text: $0.title, span: $0.span) }))
+        }
+        for child in section.children where child.kind != .inline {
+            collectSectionLists(child, path: here, into: &lists)
+        }
+    }
+
+    /// A count label inside `span`: a numeral, a measure word and a short name (`三个强化`).
+    func countLabel(in span: Span) -> (text: String, count: Int, span: Span)? {
+        for index in span.start..<span.end {
+            if let label = countLabel(at: index, limit: span.end) { return label }
+        }
+        return nil
+    }
+
+    private func countLabel(at start: Int, limit: Int) -> (text: String, count: Int, span: Span)? {
+        let s = source.folded
+        guard start < limit, start == 0 || !(ChineseNumerals.isNumeral(s[start - 1]) || isASCIIDigit(s[start - 1])) else { return nil }
+        var index = start
+        while index < limit, index - start < 3, ChineseNumerals.digit(s[index]) != nil || ChineseNumerals.smallUnit(s[index]) == 10 || isASCIIDigit(s[index]) { index += 1 }
+        guard index > start, index < limit, let count = ChineseNumerals.integer(s[start..<index]), (2...20).contains(count) else { return nil }
+        var wordEnd = index
+        if s[index] == "方", index + 1 < limit, s[index + 1] == "面" { wordEnd = index + 2 } else if Self.countWords.contains(s[index]) { wordEnd = index + 1 } else { return nil }
+        var end = wordEnd
+        while end < limit, end - wordEnd < 6, isCJK(s[end]), !Self.countWords.contains(s[end]) || end > wordEnd { end += 1 }
+        guard end - wordEnd >= 2 else { return nil }
+        let span = Span(start: start, end: end)
+        return (source.text(span), count, span)
+    }
+
+    /// Count labels in running text with their items beside them.
+    private func labelledLists() -> [EnumeratedList] {
+        let s = source.folded
+        var lists: [EnumeratedList] = []
+        for paragraph in segmentation.paragraphs where paragraph.role == .body || paragraph.role == .heading {
+            var index = paragraph.span.start
+            while index < paragraph.span.end {
+                guard let label = countLabel(at: index, limit: paragraph.span.end) else {
+                    index += 1
+                    continue
+                }
+                index = label.span.end
+                let section = segmentation.sectionPath(at: label.span.start)
+                if let items = itemsBefore(label.span.start, lowerBound: paragraph.span.start), items.count >= 2 {
+                    let style: ListStyle = s[items[0].start - 1] == "“" || s[items[0].start] == "“" ? .quoted : .enumeration
+                    lists.append(EnumeratedList(statedCount: label.count, label: label.text, style: style,
+                                                span: Span(start: items[0].start, end: label.span.end), section: section, items: items))
+                } else if let items = itemsInBrackets(after: label.span.end, upperBound: paragraph.span.end), items.count >= 2 {
+                    lists.append(EnumeratedList(statedCount: label.count, label: label.text, style: .parenthesized,
+                                                span: Span(start: label.span.start, end: items.last!.end + 1), section: section, items: items))
+                }
+            }
+        }
+        return lists
+    }
+
+    /// A 、-separated or quoted list that ends right before `offset` (`A、B、C5项` or `“A”“B”“C”4本`).
+    private func itemsBefore(_ offset: Int, lowerBound: Int) -> [ListItem]? {
+        let s = source.folded
+        var end = offset
+        if end > lowerBound, s[end - 1] == "”" {
+            var items: [ListItem] = []
+            while end > lowerBound, s[end - 1] == "”" {
+                guard let open = (lowerBound..<(end - 1)).last(where: { s[$0] == "“" }) else { break }
+                let span = Span(start: open + 1, end: end - 1)
+                guard span.length >= 1, span.length <= 12 else { break }
+                items.insert(ListItem(marker: nil, text: source.text(span), span: span), at: 0)
+                end = open
+            }
+            return items
+        }
+        var items: [ListItem] = []
+        var itemEnd = end
+        var index = end
+        while index > lowerBound {
+            let scalar = s[index - 1]
+            if scalar == "、" {
+                let span = Span(start: index, end: itemEnd)
+                guard span.length >= 1, span.length <= 12 else { return nil }
+                items.insert(ListItem(marker: nil, text: source.text(span), span: span), at: 0)
+                itemEnd = index - 1
+            } else if !isCJK(scalar) {
+                break
+            }
+            index -= 1
+        }
+        guard !items.isEmpty else { return nil }
+        let firstSpan = Span(start: index, end: itemEnd)
+        let first = trimmedFirstItem(firstSpan, lengthOf: items.map(\.span.length))
+        items.insert(ListItem(marker: nil, text: source.text(first), span: first), at: 0)
+        return items
+    }
+
+    /// The first item of a 、-list runs back to the clause start, which often holds a verb
+    /// (`全面摸清了小组规模`): it keeps as many characters as the longest other item.
+    private func trimmedFirstItem(_ span: Span, lengthOf others: [Int]) -> Span {
+        let longest = others.max() ?? span.length
+        return span.length > longest ? Span(start: span.end - longest, end: span.end) : span
+    }
+
+    /// `(A,B、C)` right after a label: the items separated by `,` `、` `;`.
+    private func itemsInBrackets(after offset: Int, upperBound: Int) -> [ListItem]? {
+        let s = source.folded
+        var open = offset
+        while open < upperBound, open - offset < 4, s[open] != "(" {
+            guard isCJK(s[open]) || s[open] == "”" else { return nil }
+            open += 1
+        }
+        guard open < upperBound, s[open] == "(", let close = ((open + 1)..<upperBound).first(where: { s[$0] == ")" }) else { return nil }
+        var items: [ListItem] = []
+        var start = open + 1
+        if source.foldedText(Span(start: start, end: min(close, start + 2))) == "即:" { start += 2 }
+        for index in start...close where index == close || s[index] == "," || s[index] == "、" || s[index] == ";" {
+            let span = Span(start: start, end: index)
+            if span.length > 0 { items.append(ListItem(marker: nil, text: source.text(span), span: span)) }
+            start = index + 1
+        }
+        return items
+    }
+}
