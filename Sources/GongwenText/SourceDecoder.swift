@@ -134,6 +134,9 @@ public enum SourceDecoder {
     /// Decodes UTF-8, replacing malformed sequences; returns the text, how many sequences were
     /// malformed and how many multi-byte scalars decoded well (evidence that this is UTF-8).
     private static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (String, Int, Int) {
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            return (valid, 0, valid.utf8.count == valid.unicodeScalars.count ? 0 : 1)
+        }
         var errors = 0
         var multibyte = 0
         var out = String.UnicodeScalarView()

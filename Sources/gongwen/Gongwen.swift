@@ -10,5 +10,5 @@ struct GongwenCommand: ParsableCommand {
             Example: gongwen parse corpus/000_842ce01806219f2e.txt --format outline
             """,
         version: "0.1.0",
-        subcommands: [ParseCommand.self])
+        subcommands: [ParseCommand.self, BenchCommand.self])
 }

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Gongwen
+import GongwenText
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure parse + extract throughput on one core (MB/s of input bytes) and peak memory.",
+        discussion: """
+            Reads every .txt/.html/.htm file under the given folders into memory, replicates the set
+            until it reaches --megabytes, then analyses the documents one after another on one core.
+            Example: gongwen bench corpus ../shared/corpus-public --megabytes 20
+            Build in release mode first (make bench does).
+            """)
+
+    @Argument(help: "Folders (or files) whose documents make up the benchmark set.")
+    var paths: [String]
+
+    @Option(help: "Replicate the documents until the set holds at least this many megabytes.")
+    var megabytes: Int = 20
+
+    func run() throws {
+        var documents: [(name: String, bytes: [UInt8])] = []
+        for path in paths {
+            for file in DocumentFiles.list(path) {
+                if let bytes = try? SourceDecoder.read(path: file) { documents.append((file, bytes)) }
+            }
+        }
+        guard !documents.isEmpty else { throw ValidationError("no documents under \(paths.joined(separator: " "))") }
+        let target = megabytes * 1_048_576
+        let oneSet = documents.reduce(0) { $0 + $1.bytes.count }
+        let rounds = max(1, (target + oneSet - 1) / oneSet)
+        let clock = ContinuousClock()
+        var analysed = 0
+        var bytes = 0
+        var claims = 0
+        var failures = 0
+        let elapsed = clock.measure {
+            for _ in 0..<rounds {
+                for document in documents {
+                    do throws(DecodeError) {
+                        let lower = document.name.lowercased()
+                        let analysis = try Analysis.run(bytes: document.bytes, source: document.name, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm"))
+                        claims += analysis.document.claims.count
+                        analysed += 1
+                    } catch {
+                        failures += 1
+                    }
+                    bytes += document.bytes.count
+                }
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let mb = Double(bytes) / 1_048_576
+        print("documents: \(analysed) (\(documents.count) distinct × \(rounds)), failures: \(failures)")
+        print(String(format: "input: %.1f MB in %.2f s on one core: %.1f MB/s, %.0f documents/s", mb, seconds, mb / seconds, Double(analysed) / seconds))
+        print("claims: \(claims)")
+        print("peak memory (VmHWM): \(peakMemory())")
+    }
+
+    private func peakMemory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "unknown" }
+        return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// The document files a command reads from a path: the file itself, or every `.txt`, `.html`
+/// and `.htm` file below a folder, sorted.
+enum DocumentFiles {
+    static let extensions: Set<String> = ["txt", "html", "htm"]
+
+    static func list(_ path: String) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else { return [path] }
+        guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
+        var files: [String] = []
+        for case let relative as String in walker where extensions.contains((relative as NSString).pathExtension.lowercased()) {
+            files.append((path as NSString).appendingPathComponent(relative))
+        }
+        return files.sorted()
+    }
+}
