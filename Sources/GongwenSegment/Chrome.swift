@@ -4,6 +4,7 @@ import GongwenText
 
 /// Web-page chrome recognised from the words of a line: publication stamps, share prompts,
 /// footers, breadcrumbs, pager links, image file names. Such lines are kept, tagged boilerplate.
+/// (An empty `附件:` label is chrome only where no attachment follows; `Segmenter` decides that.)
 ///
 /// `发布日期:2020-09-14 16:01信息来源:办公室 【字体:` is `page_meta`; `扫一扫在手机打开当前页` is `share`;
 /// `ICP备案:蜀ICP备14032324号-2` is `footer`; `当前位置:首页 > 信息公开` is `navigation`.
@@ -65,7 +66,6 @@ enum Chrome {
         if text.unicodeScalars.allSatisfy({ $0 == "|" || $0 == " " || $0 == ">" || $0 == "-" || $0 == "»" || $0 == "·" }) {
             return "navigation"
         }
-        if text == "附件:" || text == "附件" { return "attachment_stub" }
         return nil
     }
 

@@ -116,12 +116,12 @@ struct Marker: Equatable {
         return Marker(kind: kind, number: number, length: length)
     }
 
-    /// `附件1`, `附件2:` or `附件` alone on a line after the sign-off: an appended document.
+    /// `附件1`, `附件2:`, `附件1.` or `附件` alone on a line after the sign-off: an appended document.
     private static func attachment(in s: [Unicode.Scalar], at start: Int, end: Int) -> Marker? {
         var index = start + 2
         while index < end, isASCIIDigit(s[index]) { index += 1 }
         let number = index > start + 2 ? ChineseNumerals.integer(s[(start + 2)..<index]) ?? 1 : 1
-        if index < end, s[index] == ":" { index += 1 }
+        if index < end, s[index] == ":" || s[index] == "." || s[index] == "、" { index += 1 }
         guard index == end else { return nil }
         return Marker(kind: .attachment, number: number, length: index - start)
     }

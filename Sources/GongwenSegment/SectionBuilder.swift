@@ -37,11 +37,20 @@ struct SectionBuilder {
         var styles: [Marker.Style] = []
         var regionHeadings: [Heading] = []
         let content = region.filter { !lines[$0].isBlank && roles[$0] == nil }
+        var inAttachmentList = false
         for (position, index) in content.enumerated() {
             let line = lines[index]
             let start = line.content.start
             var heading: Heading?
-            if let marker = Marker.heading(in: s, at: start, end: line.content.end) {
+            let marker = Marker.heading(in: s, at: start, end: line.content.end)
+            // `附件:1.…` followed by `2.…` lines lists the attachments: items, not headings.
+            if marker == nil, line.text.hasPrefix("附件") {
+                inAttachmentList = true
+                continue
+            }
+            if inAttachmentList, marker?.kind == .arabic || marker?.kind == .decimal { continue }
+            inAttachmentList = false
+            if let marker {
                 var titleStart = start + marker.length
                 while titleStart < line.content.end, s[titleStart] == " " { titleStart += 1 }
                 let titleEnd = (titleStart..<line.content.end).first { s[$0] == "。" } ?? line.content.end

@@ -86,7 +86,7 @@ public enum Segmenter {
             let text = lines[index].text
             let isPageTitle = text.count <= maxTitleLine && !text.contains("。") && (text.contains("关于") || DocType.classify(title: text) != nil)
             roles[index] = .boilerplate
-            chromeKinds[index] = isPageTitle ? "page_title" : "navigation"
+            chromeKinds[index] = text == "附件" || text == "附件:" ? "attachment_stub" : isPageTitle ? "page_title" : "navigation"
             if isPageTitle, !result.fields.contains(where: { $0.name == "page_title" }) {
                 result.fields.append(Field(name: "page_title", value: source.text(lines[index].content), span: lines[index].content))
             }
@@ -205,8 +205,12 @@ public enum Segmenter {
         return content.first
     }
 
+    /// Labels that end in a colon but address nobody.
+    static let nonRecipientLabels: Set<String> = ["附件:", "抄送:", "主题词:", "关键词:", "联系人:", "附:"]
+
     static func isRecipient(_ line: Line) -> Bool {
-        line.length <= maxRecipientLine && line.text.hasSuffix(":") && !line.text.contains("。") && line.length >= 3
+        line.length <= maxRecipientLine && line.length >= 3 && line.text.hasSuffix(":") && !line.text.contains("。")
+            && !nonRecipientLabels.contains(line.text)
     }
 
     static func isParagraphLike(_ line: Line, source: SourceText) -> Bool {
@@ -248,8 +252,14 @@ public enum Segmenter {
         if text.hasPrefix("("), text.hasSuffix(")") { return true }
         if text.hasPrefix("—") || text.hasPrefix("-") { return true }
         if text.contains("会议上") { return true }
+        // The speaker: an office followed by a name, `北京市市长 殷勇`, `海拉尔区人民政府区长  张天喜`.
         let speakers = ["市长", "省长", "区长", "县长", "州长", "旗长", "主席", "总理", "委员长"]
-        return text.count <= 30 && speakers.contains { text.contains($0) }
+        guard text.unicodeScalars.count <= 30 else { return false }
+        return speakers.contains { office in
+            guard let range = text.range(of: office + " ") else { return false }
+            let name = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            return (2...4).contains(name.count)
+        }
     }
 
     /// Removes the spaces of letter-spaced titles: `政 府 工 作 报 告` → `政府工作报告`.
