@@ -200,6 +200,7 @@ public enum Segmenter {
         for index in content {
             let line = lines[index]
             if isRecipient(line) { return index }
+            if line.length <= 80, isTitleNote(line.text) { continue }
             if isParagraphLike(line, source: source) { return index }
         }
         return content.first
@@ -239,7 +240,8 @@ public enum Segmenter {
                 index -= 1
                 continue
             }
-            if line.text.contains("。") || line.length > maxTitleLine || line.text.hasSuffix(":") { break }
+            let note = line.length <= 80 && isTitleNote(line.text)
+            if !note && (line.text.contains("。") || line.length > maxTitleLine) || line.text.hasSuffix(":") { break }
             block.insert(index, at: 0)
             index -= 1
         }
