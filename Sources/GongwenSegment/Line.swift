@@ -41,14 +41,15 @@ func isSpace(_ scalar: Unicode.Scalar) -> Bool {
 
 /// Sentence-internal and sentence-final punctuation in the folded view.
 @inline(__always)
-func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+public func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar {
     case "。", ",", ";", ":", "!", "?", "、", "“", "”", "《", "》", "\"": return true
     default: return false
     }
 }
 
+/// Whether a scalar is a CJK unified ideograph (basic block or extension A).
 @inline(__always)
-func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+public func isCJK(_ scalar: Unicode.Scalar) -> Bool {
     (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
 }
