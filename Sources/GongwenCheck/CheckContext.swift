@@ -38,9 +38,4 @@ public struct CheckContext: Sendable {
         }
         return low < chrome.count && chrome[low].start < max(span.end, span.start + 1)
     }
-
-    /// The folded scalar at `offset`, or `nil` outside the text.
-    public func folded(at offset: Int) -> Unicode.Scalar? {
-        offset >= 0 && offset < source.folded.count ? source.folded[offset] : nil
-    }
 }

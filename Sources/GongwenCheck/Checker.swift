@@ -35,7 +35,7 @@ public struct CheckOptions: Sendable, Equatable {
 /// by offset and fills in their line and column from the source.
 ///
 /// On the reply letter of 巴中市民政局 (`corpus/000_…`) it reports `715日` and `924日` (`date.malformed`)
-/// on line 27, before `川财社20191166号` (`docnum.malformed`) on line 35.
+/// on line 31, before `川财社20191166号` (`docnum.malformed`) on line 37.
 public enum Checker {
     public static func check(_ context: CheckContext, options: CheckOptions = CheckOptions()) -> [Finding] {
         var findings: [Finding] = []

@@ -39,77 +39,53 @@ public enum Message: Sendable, Equatable {
     case implausible(text: String, subject: String, value: Decimal, unit: String, bound: Decimal, isUpper: Bool, boundName: String, boundNameEn: String)
 
     /// The message in Chinese.
-    public var zh: String {
-        switch self {
-        case let .monthDayGlued(text, readings):
-            return "日期“\(text)”缺少月份分隔(可能是\(readings.joined(separator: "或")))"
-        case let .dateGlued(text, reading):
-            return "成文日期“\(text)”缺少年月日分隔(应为\(reading))"
-        case let .docNumberYearGlued(text, suggestion):
-            return "发文字号“\(text)”年份与序号粘连,缺少六角括号(应为\(suggestion))"
-        case let .measureWithoutNumber(word, context):
-            return "“\(context)”中“\(word)”前缺少数字"
-        case let .lostLeadingDigits(text):
-            return "数字“\(text)”缺少小数点前的数字"
-        case let .yearRangeMissing(text):
-            return "年份范围“\(text)”缺少年份"
-        case let .yearMissing(text):
-            return "“\(text)”前缺少年份"
-        case let .numbersMerged(text, first, second):
-            return "“\(text)”中两个数字粘连(“\(first)”与“\(second)”之间缺少标点)"
-        case let .numberingGap(previous, found, missing):
-            return "编号从“\(previous)”跳到“\(found)”,缺少\(missing.map { "“\($0)”" }.joined(separator: ""))"
-        case let .numberingRepeat(previous, found):
-            return "编号“\(found)”重复(上一项也是“\(previous)”)"
-        case let .numberingBackwards(previous, found):
-            return "编号从“\(previous)”倒退到“\(found)”"
-        case let .duplicateParagraph(length, firstLine):
-            return "本段(\(length)字)与第\(firstLine)行的段落完全相同"
-        case let .duplicatePassage(length, firstLine):
-            return "这段文字(\(length)字)与第\(firstLine)行的文字完全相同"
-        case let .countMismatch(label, stated, found, markers):
-            return "“\(label)”称有\(stated)项,其后列出\(found)项(\(markers.joined(separator: "、")))"
-        case let .implausible(text, subject, value, unit, bound, isUpper, boundName, _):
-            let limit = isUpper ? "上限" : "下限"
-            let beyond = isUpper ? "超出" : "低于"
-            return "“\(subject)”\(text)(即\(value)\(unit))\(beyond)\(boundName)的\(limit)\(bound)\(unit)"
-        }
-    }
+    public var zh: String { rendered.zh }
 
-    /// The message in English.
-    public var en: String {
+    /// The same message in English.
+    public var en: String { rendered.en }
+
+    /// Both renderings of each message side by side, so that a change to one is seen next to the other.
+    private var rendered: (zh: String, en: String) {
         switch self {
         case let .monthDayGlued(text, readings):
-            return "date \"\(text)\" lost its month separator (probably \(readings.joined(separator: " or ")))"
+            return ("日期“\(text)”缺少月份分隔(可能是\(readings.joined(separator: "或")))",
+                    "date \"\(text)\" lost its month separator (probably \(readings.joined(separator: " or ")))")
         case let .dateGlued(text, reading):
-            return "sign-off date \"\(text)\" lost its 年/月/日 separators (should be \(reading))"
+            return ("成文日期“\(text)”缺少年月日分隔(应为\(reading))",
+                    "sign-off date \"\(text)\" lost its 年/月/日 separators (should be \(reading))")
         case let .docNumberYearGlued(text, suggestion):
-            return "document number \"\(text)\" has its year glued to the serial number (should be \(suggestion))"
+            return ("发文字号“\(text)”年份与序号粘连,缺少六角括号(应为\(suggestion))",
+                    "document number \"\(text)\" has its year glued to the serial number (should be \(suggestion))")
         case let .measureWithoutNumber(word, context):
-            return "no number before \"\(word)\" in \"\(context)\""
+            return ("“\(context)”中“\(word)”前缺少数字", "no number before \"\(word)\" in \"\(context)\"")
         case let .lostLeadingDigits(text):
-            return "number \"\(text)\" lost the digits before its decimal point"
+            return ("数字“\(text)”缺少小数点前的数字", "number \"\(text)\" lost the digits before its decimal point")
         case let .yearRangeMissing(text):
-            return "year range \"\(text)\" lost its years"
+            return ("年份范围“\(text)”缺少年份", "year range \"\(text)\" lost its years")
         case let .yearMissing(text):
-            return "no year before \"\(text)\""
+            return ("“\(text)”前缺少年份", "no year before \"\(text)\"")
         case let .numbersMerged(text, first, second):
-            return "two numbers run together in \"\(text)\" (punctuation lost between \"\(first)\" and \"\(second)\")"
+            return ("“\(text)”中两个数字粘连(“\(first)”与“\(second)”之间缺少标点)",
+                    "two numbers run together in \"\(text)\" (punctuation lost between \"\(first)\" and \"\(second)\")")
         case let .numberingGap(previous, found, missing):
-            return "numbering jumps from \"\(previous)\" to \"\(found)\"; missing \(missing.map { "\"\($0)\"" }.joined(separator: ", "))"
+            return ("编号从“\(previous)”跳到“\(found)”,缺少\(missing.map { "“\($0)”" }.joined(separator: ""))",
+                    "numbering jumps from \"\(previous)\" to \"\(found)\"; missing \(missing.map { "\"\($0)\"" }.joined(separator: ", "))")
         case let .numberingRepeat(previous, found):
-            return "numbering repeats \"\(found)\" (the item before is also \"\(previous)\")"
+            return ("编号“\(found)”重复(上一项也是“\(previous)”)", "numbering repeats \"\(found)\" (the item before is also \"\(previous)\")")
         case let .numberingBackwards(previous, found):
-            return "numbering goes back from \"\(previous)\" to \"\(found)\""
+            return ("编号从“\(previous)”倒退到“\(found)”", "numbering goes back from \"\(previous)\" to \"\(found)\"")
         case let .duplicateParagraph(length, firstLine):
-            return "this paragraph (\(length) characters) repeats the one at line \(firstLine) verbatim"
+            return ("本段(\(length)字)与第\(firstLine)行的段落完全相同",
+                    "this paragraph (\(length) characters) repeats the one at line \(firstLine) verbatim")
         case let .duplicatePassage(length, firstLine):
-            return "this passage (\(length) characters) repeats text at line \(firstLine) verbatim"
+            return ("这段文字(\(length)字)与第\(firstLine)行的文字完全相同",
+                    "this passage (\(length) characters) repeats text at line \(firstLine) verbatim")
         case let .countMismatch(label, stated, found, markers):
-            return "\"\(label)\" announces \(stated) items but \(found) follow (\(markers.joined(separator: ", ")))"
-        case let .implausible(text, subject, value, unit, bound, isUpper, _, boundNameEn):
-            let relation = isUpper ? "above the upper" : "below the lower"
-            return "\(text) (\(value) \(unit)) for \"\(subject)\" is \(relation) bound of \(bound) \(unit) for \(boundNameEn)"
+            return ("“\(label)”称有\(stated)项,其后列出\(found)项(\(markers.joined(separator: "、")))",
+                    "\"\(label)\" announces \(stated) items but \(found) follow (\(markers.joined(separator: ", ")))")
+        case let .implausible(text, subject, value, unit, bound, isUpper, boundName, boundNameEn):
+            return ("“\(subject)”\(text)(即\(value)\(unit))\(isUpper ? "超出" : "低于")\(boundName)的\(isUpper ? "上限" : "下限")\(bound)\(unit)",
+                    "\(text) (\(value) \(unit)) for \"\(subject)\" is \(isUpper ? "above the upper" : "below the lower") bound of \(bound) \(unit) for \(boundNameEn)")
         }
     }
 }

@@ -17,15 +17,15 @@ public protocol Rule: Sendable {
     var rationale: String { get }
     /// A real example from a document, with what the rule reports.
     var example: String { get }
-    /// The findings of this rule on one document. Rules leave `line` and `column` at 0 and the
-    /// severity at their default; `Checker` fills them in.
+    /// The findings of this rule on one document. Rules leave `line` and `column` at 0;
+    /// `Checker` fills them in.
     func check(_ context: CheckContext) -> [Finding]
 }
 
 extension Rule {
     /// A finding of this rule at `span`, with its message rendered from the catalog.
-    public func finding(_ message: Message, at span: Span, evidence: [Span] = [], stated: Decimal? = nil, expected: Decimal? = nil, severity: Severity? = nil) -> Finding {
-        Finding(rule: id, severity: severity ?? self.severity, message: message.zh, messageEn: message.en, span: span,
+    public func finding(_ message: Message, at span: Span, evidence: [Span] = [], stated: Decimal? = nil, expected: Decimal? = nil) -> Finding {
+        Finding(rule: id, severity: severity, message: message.zh, messageEn: message.en, span: span,
                 line: 0, column: 0, stated: stated, expected: expected, evidence: evidence)
     }
 }

@@ -9,9 +9,9 @@ import Glibc
 /// (clipped to the terminal width, CJK characters two columns wide) and a marker under the span.
 ///
 /// ```
-/// corpus/000_842ce01806219f2e.txt:27:6: error: 日期“715日”缺少月份分隔(可能是7月15日) [date.malformed]
-/// …凝聚共识。715日召开全市村级建制调整改革总结暨村民小组调整优化推进会议,…
-///             ^~~~~~~
+/// corpus/000_842ce01806219f2e.txt:31:386: error: 日期“715日”缺少月份分隔(可能是7月15日) [date.malformed]
+/// …仅1人。二是高位推动,凝聚共识。715日召开全市村级建制调整改革总结暨村民小组调整优化推进会议,924日又…
+///                                ^~~~~
 /// ```
 struct DiagnosticPrinter {
     var width: Int

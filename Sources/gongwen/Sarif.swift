@@ -56,9 +56,10 @@ struct SarifLog: Encodable {
 
     struct Location: Encodable { var physicalLocation: PhysicalLocation }
 
+    /// Where a result is (with a region) or which file a notification is about (without).
     struct PhysicalLocation: Encodable {
         var artifactLocation: ArtifactLocation
-        var region: Region
+        var region: Region?
     }
 
     struct ArtifactLocation: Encodable { var uri: String }
@@ -80,14 +81,8 @@ struct SarifLog: Encodable {
     struct Notification: Encodable {
         var level = "error"
         var message: Text
-        var locations: [NotificationLocation]
+        var locations: [Location]
     }
-
-    struct NotificationLocation: Encodable {
-        var physicalLocation: NotificationPhysicalLocation
-    }
-
-    struct NotificationPhysicalLocation: Encodable { var artifactLocation: ArtifactLocation }
 
     static func level(_ severity: Severity) -> String {
         switch severity {
@@ -122,7 +117,7 @@ struct SarifLog: Encodable {
         }
         let notifications = unreadable.map { path, reason in
             Notification(message: Text(text: "\(path): \(reason)"),
-                          locations: [NotificationLocation(physicalLocation: NotificationPhysicalLocation(artifactLocation: ArtifactLocation(uri: Self.uri(path))))])
+                          locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: Self.uri(path)), region: nil))])
         }
         runs = [Run(tool: Tool(driver: Driver(rules: descriptors)), results: results,
                     invocations: [Invocation(executionSuccessful: unreadable.isEmpty, toolExecutionNotifications: notifications)])]
