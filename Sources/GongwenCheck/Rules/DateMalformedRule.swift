@@ -6,9 +6,9 @@ import GongwenText
 ///
 /// Two shapes: a month-day whose 月 was lost (`715日召开…` for 7月15日, `924日又召开…`): three or four
 /// digits and 日 with no 月 before them, standing where a date stands (after a clause boundary, 年 or
-/// a preposition such as 于/在/自), that read as a month and a day; and a sign-off date (成文日期)
+/// a word such as 于/在/自/是), that read as a month and a day; and a sign-off date (成文日期)
 /// written as a bare run of digits (`2020914`). Not flagged: `7月15日`, `2020年9月14日`, `30日内`,
-/// `120日内` (a duration), `715万元` (no 日).
+/// `120日内` (a duration), `715万元` (no 日), `715日元` (yen).
 ///
 /// Real example (巴中市民政局, 2020): `715日召开全市村级建制调整改革总结暨村民小组调整优化推进会议,924日又召开…`
 /// → `日期“715日”缺少月份分隔(可能是7月15日)`.
@@ -19,18 +19,18 @@ public struct DateMalformedRule: Rule {
     public let rationale = """
         A month-day written `715日` or a sign-off date written `2020914` has lost characters in copying; \
         the reader has to guess the date (7月15日? 71日?). The rule flags three or four digits followed by 日 \
-        with no 月 before them, where a date stands (after a clause boundary, 年 or 于/在/自/从/至/到/截至) and the \
-        digits read as a month and a day; durations (`120日内`, `30日以上`) are not dates. It also flags a \
+        with no 月 before them, where a date stands (after a clause boundary, 年 or 于/在/自/从/至/到/截至/是) and \
+        the digits read as a month and a day; durations (`120日内`, `30日以上`) and yen (`715日元`) are not dates. It also flags a \
         sign-off date line of bare digits.
         """
     public let example = "`715日召开全市村级建制调整改革总结暨村民小组调整优化推进会议` → 日期“715日”缺少月份分隔(可能是7月15日)"
 
     public init() {}
 
-    /// Words after `N日` that make it a duration, not a date.
-    static let durationWords = ["内", "以内", "之内", "后", "以后", "之后", "以上", "以下", "左右", "期间", "为限", "为期"]
-    /// Words before the digits that introduce a date.
-    static let datePrepositions: Set<Unicode.Scalar> = ["于", "在", "自", "从", "至", "到", "止", "年"]
+    /// Words after `N日` that make it a duration (`120日内`) or an amount of yen (`715日元`), not a date.
+    static let notDateWords = ["内", "以内", "之内", "后", "以后", "之后", "以上", "以下", "左右", "期间", "为限", "为期", "元"]
+    /// Words before the digits that introduce a date: `于715日`, `2019年1231日`, `特别是926日`.
+    static let datePrepositions: Set<Unicode.Scalar> = ["于", "在", "自", "从", "至", "到", "止", "年", "是"]
 
     public func check(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
@@ -56,7 +56,7 @@ public struct DateMalformedRule: Rule {
                     let before = s[index - 1]
                     guard Scan.isBoundary(before) || Self.datePrepositions.contains(before) else { continue }
                 }
-                if Scan.startsWith(s, at: digitsEnd + 1, end: span.end, Self.durationWords) { continue }
+                if Scan.startsWith(s, at: digitsEnd + 1, end: span.end, Self.notDateWords) { continue }
                 let readings = Self.monthDays(Array(s[index..<digitsEnd]))
                 guard !readings.isEmpty else { continue }
                 let found = Span(start: index, end: digitsEnd + 1)

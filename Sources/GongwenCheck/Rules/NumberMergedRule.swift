@@ -4,7 +4,7 @@ import GongwenText
 /// `number.merged`: two quantities run together because the punctuation between them was lost,
 /// so that the second reads as part of the first.
 ///
-/// Flagged: a percent or permille sign directly followed by a number (`占比达到68.3%1500人以下的村`), and
+/// Flagged: a percent or permille sign directly followed by digits (`占比达到68.3%1500人以下的村`), and
 /// two counts of the same unit run together (`2.9万人1500人`). Not flagged: a percent followed by words
 /// (`提高到21%一肩挑占比达91%`: a lost comma, but the numbers stay readable), households with their
 /// people (`3.2万户14.9万人`, one compound quantity), rates (`每10万人45台`), ranges (`3%—5%`), formulas
@@ -43,7 +43,7 @@ public struct NumberMergedRule: Rule {
                 }
                 defer { index = first.end }
                 guard first.end < span.end, isASCIIDigit(s[first.end]), let second = number(s, at: first.end, in: span) else { continue }
-                let percentThenNumber = first.isPercent && (second.isPercent || second.hasUnit || second.hasScale)
+                let percentThenNumber = first.isPercent
                 let sameUnitTwice = first.unit != nil && first.unit == second.unit && (first.hasScale || second.hasScale || first.end - first.start > 2)
                 guard percentThenNumber || sameUnitTwice else { continue }
                 let anchor = Span(start: first.start, end: second.end)
@@ -56,7 +56,7 @@ public struct NumberMergedRule: Rule {
         return findings
     }
 
-    /// A number written with digits, then scale words, then a unit or a percent sign.
+    /// A number written with digits, then scale words, a qualifier (余, 多), then a unit or a percent sign.
     struct Quantity {
         var start: Int
         var end: Int
@@ -80,6 +80,7 @@ public struct NumberMergedRule: Rule {
         let scaleStart = end
         while end < span.end, ChineseNumerals.scale(s[end]) != nil { end += 1 }
         let hasScale = end > scaleStart
+        if end < span.end, s[end] == "余" || s[end] == "多" { end += 1 }
         if end < span.end, s[end] == "%" || s[end] == "‰" {
             return Quantity(start: index, end: end + 1, hasScale: hasScale, unit: nil, isPercent: true)
         }
