@@ -30,6 +30,7 @@ demo: build
 	  $(BIN) parse "$$f" --format outline; echo; \
 	done
 	@$(BIN) parse corpus/* --format summary
+	@echo; $(BIN) check corpus/* || test $$? -eq 1
 
 release: deps
 	$(SWIFT) build -c release

@@ -34,7 +34,9 @@ let package = Package(
         .target(
             name: "GongwenExtract", dependencies: ["GongwenModel", "GongwenText", "GongwenSegment"],
             resources: [.copy("Resources/units.tsv")]),
-        .target(name: "GongwenCheck", dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract"]),
+        .target(
+            name: "GongwenCheck", dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract"],
+            resources: [.embedInCode("Resources/bounds.tsv")]),
         .target(
             name: "Gongwen",
             dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract", "GongwenCheck"]),
@@ -44,6 +46,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GongwenTextTests", dependencies: ["GongwenText", "TestSupport"]),
         .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "Gongwen", "TestSupport"]),
+        .testTarget(name: "GongwenCheckTests", dependencies: ["GongwenCheck", "Gongwen", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gongwen", "TestSupport"], exclude: ["Snapshots"]),
     ]
 )

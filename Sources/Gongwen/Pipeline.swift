@@ -6,13 +6,16 @@ import GongwenModel
 import GongwenSegment
 import GongwenText
 
-/// Options for reading documents.
+/// Options for reading and checking documents.
 public struct PipelineOptions: Sendable {
     /// Files larger than this are refused with `DecodeError.tooLarge`.
     public var maxBytes: Int
+    /// Which checker rules run and which findings are kept (`gongwen check --rule …`).
+    public var check: CheckOptions
 
-    public init(maxBytes: Int = SourceDecoder.defaultMaxBytes) {
+    public init(maxBytes: Int = SourceDecoder.defaultMaxBytes, check: CheckOptions = CheckOptions()) {
         self.maxBytes = maxBytes
+        self.check = check
     }
 }
 
@@ -41,15 +44,15 @@ public struct Analysis: Sendable {
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
-        return analyse(decoded, source: source, sha256: digest, bytes: bytes.count)
+        return analyse(decoded, source: source, sha256: digest, bytes: bytes.count, options: options)
     }
 
     /// Analyses text that is already decoded (a JSON record of the stream mode).
-    public static func run(text: String, source: String) throws(DecodeError) -> Analysis {
-        try run(bytes: Array(text.utf8), source: source)
+    public static func run(text: String, source: String, options: PipelineOptions = PipelineOptions()) throws(DecodeError) -> Analysis {
+        try run(bytes: Array(text.utf8), source: source, options: options)
     }
 
-    static func analyse(_ decoded: DecodedSource, source name: String, sha256: String, bytes: Int) -> Analysis {
+    static func analyse(_ decoded: DecodedSource, source name: String, sha256: String, bytes: Int, options: PipelineOptions) -> Analysis {
         let text = SourceText(decoded.text)
         let segmentation = Segmenter.segment(text, chrome: decoded.boilerplate, pageMeta: decoded.pageMeta)
         var document = Document(
@@ -66,6 +69,8 @@ public struct Analysis: Sendable {
         document.sections = segmentation.sections
         document.boilerplate = segmentation.boilerplate
         document.warnings = decoded.warnings
+        let context = CheckContext(source: text, segmentation: segmentation, document: document, bounds: options.check.bounds)
+        document.findings = Checker.check(context, options: options.check)
         return Analysis(source: text, segmentation: segmentation, document: document)
     }
 }

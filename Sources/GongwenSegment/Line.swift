@@ -41,7 +41,7 @@ func isSpace(_ scalar: Unicode.Scalar) -> Bool {
 
 /// Sentence-internal and sentence-final punctuation in the folded view.
 @inline(__always)
-func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+public func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar {
     case "。", ",", ";", ":", "!", "?", "、", "“", "”", "《", "》", "\"": return true
     default: return false

@@ -96,3 +96,30 @@ public enum ChineseNumerals {
         return total + section + (pending ?? 0)
     }
 }
+
+extension ChineseNumerals {
+    /// The usual Chinese spelling of a positive integer below 10000, as headings and items write it:
+    /// 3 → `三`, 10 → `十`, 12 → `十二`, 20 → `二十`, 105 → `一百零五`.
+    public static func spelled(_ value: Int) -> String {
+        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        guard value > 0, value < 10_000 else { return String(value) }
+        if value < 20 { return value < 10 ? digits[value] : "十" + (value == 10 ? "" : digits[value - 10]) }
+        let units = [(1000, "千"), (100, "百"), (10, "十")]
+        var out = ""
+        var rest = value
+        var zero = false
+        for (unit, name) in units {
+            let digit = rest / unit
+            if digit > 0 {
+                if zero { out += "零" }
+                out += digits[digit] + name
+                zero = false
+            } else if !out.isEmpty {
+                zero = true
+            }
+            rest %= unit
+        }
+        if rest > 0 { out += (zero ? "零" : "") + digits[rest] }
+        return out
+    }
+}

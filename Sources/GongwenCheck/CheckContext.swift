@@ -1,0 +1,41 @@
+import GongwenModel
+import GongwenSegment
+import GongwenText
+
+/// Everything a rule may read about one document: the source text (with its folded view), the
+/// segmentation (paragraph roles, section tree, chrome) and the document as extracted so far
+/// (numbers, claims, changes, breakdowns, rates, lists), plus the plausibility bounds in force.
+/// Rules that need extraction read `document`; they find nothing until the extractor fills it.
+///
+/// For `715日召开全市村级建制调整改革总结暨村民小组调整优化推进会议` the context holds the text, the
+/// paragraph with role `body` that carries it and the section `一、/(四)/二是` around it.
+public struct CheckContext: Sendable {
+    public let source: SourceText
+    public let segmentation: Segmentation
+    public let document: Document
+    public let bounds: Bounds
+    /// The paragraphs that are part of the document proper (title, headings, body, sign-off),
+    /// in order: every paragraph except page chrome.
+    public let textParagraphs: [Paragraph]
+    private let chrome: [Span]
+
+    public init(source: SourceText, segmentation: Segmentation, document: Document, bounds: Bounds = .bundled) {
+        self.source = source
+        self.segmentation = segmentation
+        self.document = document
+        self.bounds = bounds
+        self.textParagraphs = segmentation.paragraphs.filter { $0.role != .boilerplate }
+        self.chrome = segmentation.boilerplate.map(\.span).sorted()
+    }
+
+    /// Whether `span` touches page chrome (ICP numbers, publication stamps, navigation).
+    public func isBoilerplate(_ span: Span) -> Bool {
+        var low = 0
+        var high = chrome.count
+        while low < high {
+            let mid = (low + high) / 2
+            if chrome[mid].end <= span.start { low = mid + 1 } else { high = mid }
+        }
+        return low < chrome.count && chrome[low].start < max(span.end, span.start + 1)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The message catalog: every finding's text, in Chinese (`zh`, the `message` field) and English
+/// (`en`, `message_en`), rendered from one case with its parameters so the two cannot drift.
+/// Messages name what to look at and the numbers used.
+///
+/// `.monthDayGlued(text: "715日", readings: ["7月15日"])` renders
+/// `日期“715日”缺少月份分隔(可能是7月15日)` and `date "715日" lost its month separator (probably 7月15日)`.
+public enum Message: Sendable, Equatable {
+    /// `715日`: digits and 日 with no 月; `readings` are the month-days the digits can stand for.
+    case monthDayGlued(text: String, readings: [String])
+    /// A sign-off date whose separators were lost: `2020914` read as `2020年9月14日`.
+    case dateGlued(text: String, reading: String)
+    /// `川财社20191166号`: the year glued to the serial; `suggestion` is the well-formed number.
+    case docNumberYearGlued(text: String, suggestion: String)
+    /// A measure word or scale with no number before it: `个` in `整顿个软弱涣散村`.
+    case measureWithoutNumber(word: String, context: String)
+    /// A decimal whose leading digits were lost: `.25万条`.
+    case lostLeadingDigits(text: String)
+    /// A year range with a year lost: `(—年)`.
+    case yearRangeMissing(text: String)
+    /// `年以来` at the start of a clause: the year itself was lost.
+    case yearMissing(text: String)
+    /// Two numbers run together where punctuation was lost: `68.3%1500人`.
+    case numbersMerged(text: String, first: String, second: String)
+    /// Sibling headings or items that skip numbers: `二、` then `四、`.
+    case numberingGap(previous: String, found: String, missing: [String])
+    /// The same number twice in a row: `(二)` after `(二)`.
+    case numberingRepeat(previous: String, found: String)
+    /// A number lower than the one before it (other than a new run from 1): `(二)` after `(三)`.
+    case numberingBackwards(previous: String, found: String)
+    /// A paragraph repeating an earlier one verbatim.
+    case duplicateParagraph(length: Int, firstLine: Int)
+    /// A run of sentences repeating earlier ones verbatim.
+    case duplicatePassage(length: Int, firstLine: Int)
+    /// A count label whose enumeration has a different number of items: `三个优化` with 2 items.
+    case countMismatch(label: String, stated: Int, found: Int, markers: [String])
+    /// A value outside its plausibility bound: `29275万人` for one 社区.
+    case implausible(text: String, subject: String, value: Decimal, unit: String, bound: Decimal, isUpper: Bool, boundName: String, boundNameEn: String)
+
+    /// The message in Chinese.
+    public var zh: String { rendered.zh }
+
+    /// The same message in English.
+    public var en: String { rendered.en }
+
+    /// Both renderings of each message side by side, so that a change to one is seen next to the other.
+    private var rendered: (zh: String, en: String) {
+        switch self {
+        case let .monthDayGlued(text, readings):
+            return ("日期“\(text)”缺少月份分隔(可能是\(readings.joined(separator: "或")))",
+                    "date \"\(text)\" lost its month separator (probably \(readings.joined(separator: " or ")))")
+        case let .dateGlued(text, reading):
+            return ("成文日期“\(text)”缺少年月日分隔(应为\(reading))",
+                    "sign-off date \"\(text)\" lost its 年/月/日 separators (should be \(reading))")
+        case let .docNumberYearGlued(text, suggestion):
+            return ("发文字号“\(text)”年份与序号粘连,缺少六角括号(应为\(suggestion))",
+                    "document number \"\(text)\" has its year glued to the serial number (should be \(suggestion))")
+        case let .measureWithoutNumber(word, context):
+            return ("“\(context)”中“\(word)”前缺少数字", "no number before \"\(word)\" in \"\(context)\"")
+        case let .lostLeadingDigits(text):
+            return ("数字“\(text)”缺少小数点前的数字", "number \"\(text)\" lost the digits before its decimal point")
+        case let .yearRangeMissing(text):
+            return ("年份范围“\(text)”缺少年份", "year range \"\(text)\" lost its years")
+        case let .yearMissing(text):
+            return ("“\(text)”前缺少年份", "no year before \"\(text)\"")
+        case let .numbersMerged(text, first, second):
+            return ("“\(text)”中两个数字粘连(“\(first)”与“\(second)”之间缺少标点)",
+                    "two numbers run together in \"\(text)\" (punctuation lost between \"\(first)\" and \"\(second)\")")
+        case let .numberingGap(previous, found, missing):
+            return ("编号从“\(previous)”跳到“\(found)”,缺少\(missing.map { "“\($0)”" }.joined(separator: ""))",
+                    "numbering jumps from \"\(previous)\" to \"\(found)\"; missing \(missing.map { "\"\($0)\"" }.joined(separator: ", "))")
+        case let .numberingRepeat(previous, found):
+            return ("编号“\(found)”重复(上一项也是“\(previous)”)", "numbering repeats \"\(found)\" (the item before is also \"\(previous)\")")
+        case let .numberingBackwards(previous, found):
+            return ("编号从“\(previous)”倒退到“\(found)”", "numbering goes back from \"\(previous)\" to \"\(found)\"")
+        case let .duplicateParagraph(length, firstLine):
+            return ("本段(\(length)字)与第\(firstLine)行的段落完全相同",
+                    "this paragraph (\(length) characters) repeats the one at line \(firstLine) verbatim")
+        case let .duplicatePassage(length, firstLine):
+            return ("这段文字(\(length)字)与第\(firstLine)行的文字完全相同",
+                    "this passage (\(length) characters) repeats text at line \(firstLine) verbatim")
+        case let .countMismatch(label, stated, found, markers):
+            return ("“\(label)”称有\(stated)项,其后列出\(found)项(\(markers.joined(separator: "、")))",
+                    "\"\(label)\" announces \(stated) items but \(found) follow (\(markers.joined(separator: ", ")))")
+        case let .implausible(text, subject, value, unit, bound, isUpper, boundName, boundNameEn):
+            return ("“\(subject)”\(text)(即\(value)\(unit))\(isUpper ? "超出" : "低于")\(boundName)的\(isUpper ? "上限" : "下限")\(bound)\(unit)",
+                    "\(text) (\(value) \(unit)) for \"\(subject)\" is \(isUpper ? "above the upper" : "below the lower") bound of \(bound) \(unit) for \(boundNameEn)")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import GongwenModel
+import GongwenText
+
+/// `date.malformed`: a date whose separators were lost in copying, so that it can no longer be
+/// read for sure.
+///
+/// Two shapes: a month-day whose 月 was lost (`715日召开…` for 7月15日, `924日又召开…`): three or four
+/// digits and 日 with no 月 before them, standing where a date stands (after a clause boundary, 年 or
+/// a word such as 于/在/自/是), that read as a month and a day; and a sign-off date (成文日期)
+/// written as a bare run of digits (`2020914`). Not flagged: `7月15日`, `2020年9月14日`, `30日内`,
+/// `120日内` (a duration), `715万元` (no 日), `715日元` (yen).
+///
+/// Real example (巴中市民政局, 2020): `715日召开全市村级建制调整改革总结暨村民小组调整优化推进会议,924日又召开…`
+/// → `日期“715日”缺少月份分隔(可能是7月15日)`.
+public struct DateMalformedRule: Rule {
+    public let id = "date.malformed"
+    public let severity = Severity.error
+    public let title = "A date that lost its 年/月/日 separators"
+    public let rationale = """
+        A month-day written `715日` or a sign-off date written `2020914` has lost characters in copying; \
+        the reader has to guess the date (7月15日? 71日?). The rule flags three or four digits followed by 日 \
+        with no 月 before them, where a date stands (after a clause boundary, 年 or 于/在/自/从/至/到/截至/是) and \
+        the digits read as a month and a day; durations (`120日内`, `30日以上`) and yen (`715日元`) are not dates. It also flags a \
+        sign-off date line of bare digits.
+        """
+    public let example = "`715日召开全市村级建制调整改革总结暨村民小组调整优化推进会议` → 日期“715日”缺少月份分隔(可能是7月15日)"
+
+    public init() {}
+
+    /// Words after `N日` that make it a duration (`120日内`) or an amount of yen (`715日元`), not a date.
+    static let notDateWords = ["内", "以内", "之内", "后", "以后", "之后", "以上", "以下", "左右", "期间", "为限", "为期", "元"]
+    /// Words before the digits that introduce a date: `于715日`, `2019年1231日`, `特别是926日`.
+    static let datePrepositions: Set<Unicode.Scalar> = ["于", "在", "自", "从", "至", "到", "止", "年", "是"]
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        var findings: [Finding] = []
+        let s = context.source.folded
+        for paragraph in context.textParagraphs {
+            let span = paragraph.span
+            if paragraph.role == .date, let date = DateText.parse(context.source.foldedText(span)), date.garbled {
+                let reading = "\(date.year)年\(date.month.map(String.init) ?? "")月\(date.day.map(String.init) ?? "")日"
+                findings.append(finding(.dateGlued(text: context.source.text(span), reading: reading), at: span))
+                continue
+            }
+            var index = span.start
+            while index < span.end {
+                guard isASCIIDigit(s[index]), index == span.start || !isASCIIDigit(s[index - 1]) else {
+                    index += 1
+                    continue
+                }
+                let digitsEnd = Scan.digitEnd(s, from: index, end: span.end)
+                defer { index = digitsEnd }
+                let count = digitsEnd - index
+                guard (3...4).contains(count), digitsEnd < span.end, s[digitsEnd] == "日" else { continue }
+                if index > span.start {
+                    let before = s[index - 1]
+                    guard Scan.isBoundary(before) || Self.datePrepositions.contains(before) else { continue }
+                }
+                if Scan.startsWith(s, at: digitsEnd + 1, end: span.end, Self.notDateWords) { continue }
+                let readings = Self.monthDays(Array(s[index..<digitsEnd]))
+                guard !readings.isEmpty else { continue }
+                let found = Span(start: index, end: digitsEnd + 1)
+                findings.append(finding(.monthDayGlued(text: context.source.text(found), readings: readings), at: found))
+            }
+        }
+        return findings
+    }
+
+    /// The month-days three or four digits can stand for: `715` → 7月15日; `111` → 1月11日, 11月1日.
+    static func monthDays(_ digits: [Unicode.Scalar]) -> [String] {
+        var readings: [String] = []
+        for split in 1...2 where split < digits.count && digits.count - split <= 2 {
+            guard let month = ChineseNumerals.integer(digits[0..<split]), let day = ChineseNumerals.integer(digits[split...]),
+                  (1...12).contains(month), day >= 1, day <= DateText.daysIn(month: month, year: 2000) else { continue }
+            readings.append("\(month)月\(day)日")
+        }
+        return readings
+    }
+}
