@@ -45,7 +45,8 @@ let package = Package(
         .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "Gongwen"]),
         .testTarget(
             name: "GongwenExtractTests",
-            dependencies: ["GongwenExtract", "Gongwen", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["GongwenExtract", "Gongwen", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Resources")]),
         .testTarget(name: "GongwenCheckTests", dependencies: ["GongwenCheck", "Gongwen"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gongwen"]),
     ]
