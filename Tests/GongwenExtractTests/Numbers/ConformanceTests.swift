@@ -25,6 +25,36 @@ import Testing
         #expect(report.rate >= 0.93, "NumberModel pass rate \(report.summary)")
     }
 
+    /// Percent results are the mentions of kind `percent`, `permille` (`千分之一` = 0.1%), the
+    /// percentage points (`2.4个百分点`, which the spec writes as `2.4%`) and the shares per ten
+    /// thousand and smaller (`万分之三` = 0.03%).
+    @Test func percentModel() throws {
+        let report = try Self.run(file: "PercentModel.jsonl") { input in
+            let text = SourceText(input)
+            return NumberExtractor.mentions(in: text).compactMap { mention in
+                guard let value = mention.value, let percent = Self.percentValue(of: mention, value: value) else {
+                    return nil
+                }
+                return Result(
+                    start: mention.start, end: mention.end - 1, text: Self.normalised(text, mention.start, mention.end),
+                    value: percent)
+            }
+        }
+        #expect(report.rate >= 0.93, "PercentModel pass rate \(report.summary)")
+    }
+
+    private static func percentValue(of mention: NumberMention, value: Decimal) -> Decimal? {
+        switch mention.kind {
+        case .percent: return value
+        case .permille: return value / 10
+        case .quantity where mention.unit == "百分点": return value
+        case .fraction:
+            let perScale = mention.text.unicodeScalars.first.map { "百佰千仟万萬".unicodeScalars.contains($0) } ?? false
+            return perScale && mention.text.contains("分") ? value * 100 : nil
+        default: return nil
+        }
+    }
+
     @Test func duckling() throws {
         let url = Fixtures.conformance.appendingPathComponent("duckling-zh-numeral.jsonl")
         guard FileManager.default.fileExists(atPath: url.path) else {
