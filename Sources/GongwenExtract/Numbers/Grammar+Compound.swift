@@ -297,6 +297,11 @@ extension Grammar {
         return !(ScalarClass.isASCIIDigit(previous) || ScalarClass.isASCIILetter(previous) || previous == ".")
     }
 
+    /// `两` counts things but is never a digit after the point: `一点两地` is not 1.2.
+    private static func isLiang(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "两" || scalar == "兩" || scalar == "俩" || scalar == "倆"
+    }
+
     /// Decimal digits after `点`: Chinese digits (`三三`, `零五零`) or Arabic ones (`零點77`).
     private func decimalDigits(at start: Int) -> (value: Decimal, count: Int, end: Int)? {
         var digits = DigitAccumulator()
@@ -307,7 +312,7 @@ extension Grammar {
                 index += 1
             }
         } else {
-            while let digit = glyph(index).digit {
+            while let scalar = at(index), let digit = Glyph.of(scalar).digit, !Self.isLiang(scalar) {
                 digits.append(digit)
                 index += 1
             }

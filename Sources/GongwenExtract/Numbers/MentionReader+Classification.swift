@@ -40,17 +40,31 @@ extension MentionReader {
         {
             return .ordinal
         }
-        if item.unit == nil, numeral.form != .arabic || numeral.value <= 99, isEnumerationMarker(item) {
+        if item.unit == nil, isEnumerationMarker(item) { return .ordinal }
+        if item.unit == nil, grammar.matches("世纪", at: item.end) {
+            item.end += 2
             return .ordinal
+        }
+        if item.unit == nil, next == "强", numeral.resolution == nil {
+            item.end += 1
+            return .ordinal
+        }
+        if item.unit == nil, numeral.form == .digits, isYearLike(numeral) { return .year }
+        if item.unit == nil, numeral.form == .arabic, numeral.resolution == 0.1, numeral.value.isMultiple(of: 1),
+            next.map(ScalarClass.isHan) ?? false
+        {
+            return .identifier
         }
         if item.unit == "号" { return docNumberOrAddress(&item) }
         if item.unit == "版" {
             return .identifier
         }
         if let identifier = identifier(&item) { return identifier }
-        if item.unit == nil, next == "大", let noun = at(item.end + 1), ScalarClass.isHan(noun) {
+        if item.unit == nil, next == "大" {
             if keyword(before: item.start, in: ["党的", "中共"]) { return .ordinal }
-            if numeral.form == .chinese, numeral.value <= 20 { return .countLabel }
+            if numeral.form == .chinese, numeral.value <= 20, let noun = at(item.end + 1), ScalarClass.isHan(noun) {
+                return .countLabel
+            }
         }
         if isCountLabel(item) { return .countLabel }
         if item.unit == nil, numeral.isPlainInteger, numeral.plainDigits == 7 || numeral.plainDigits == 8,
@@ -61,27 +75,36 @@ extension MentionReader {
         return nil
     }
 
-    /// `一是`, `(一)`, `(1)`, and `一、` / `1、` / `1.` at the start of a line.
+    /// `一是`, `(一)`, `(1)`, and at the start of a line `一、`, `1、`, `1.`, or a section number
+    /// before its heading (`5.1　粮食储备`).
     private func isEnumerationMarker(_ item: Item) -> Bool {
         let next = at(item.end)
-        if next == "是", item.numeral.form == .chinese, item.numeral.isLone { return true }
+        if item.numeral.form == .chinese, item.numeral.isLone {
+            if next == "是" { return true }
+            if next == "、", grammar.glyph(item.end + 1).digit != nil { return true }
+        }
         if at(item.start - 1) == "(", next == ")" { return true }
-        guard next == "、" || (next == "." && !grammar.isDigit(item.end + 1)) else { return false }
-        var index = item.start
-        while index > bounds.lowerBound, let scalar = at(index - 1), ScalarClass.isSpace(scalar) { index -= 1 }
-        return index == bounds.lowerBound || at(index - 1) == "\n"
+        guard startsLine(item.start), let next else { return false }
+        if next == "、" || (next == "." && !grammar.isDigit(item.end + 1)) { return true }
+        let heading = grammar.skipSpaces(item.end)
+        return next == " " && item.numeral.value < 100 && (at(heading).map(ScalarClass.isHan) ?? false)
     }
 
-    /// `20191166号` (year run into the serial) and `1号文件` are document numbers; `38号` after
-    /// a street or building word is an address.
+    /// `20191166号` (year run into the serial), `1号文件`, `80号)` are document numbers; `38号`
+    /// of an address, `12号线`, `4号机组` and `ICP备14032324号` are identifiers.
     private func docNumberOrAddress(_ item: inout Item) -> NumberKind {
-        let addressWords = ["路", "街", "道", "段", "巷", "弄", "楼", "栋", "院", "室", "村", "组", "单元"]
-        if item.numeral.plainDigits < 5, keyword(before: item.numeral.start, in: addressWords) { return .identifier }
         if keyword(before: item.numeral.start, in: ["备", "备案", "公网安备"]) {
             item.end = codeEnd(after: item.end)
             return .identifier
         }
-        return .docNumber
+        if item.numeral.plainDigits >= 5 { return .docNumber }
+        let addressWords = ["路", "街", "道", "段", "巷", "弄", "楼", "栋", "院", "室", "村", "组", "单元"]
+        if keyword(before: item.numeral.start, in: addressWords) { return .identifier }
+        guard let next = at(item.end) else { return .docNumber }
+        switch next {
+        case "文", "令", "提", "建", "议", "公", "通", "决", "批", "函", "意", "精": return .docNumber
+        default: return ScalarClass.isBoundary(next) ? .docNumber : .identifier
+        }
     }
 
     /// Codes that are not counts: digits after `ICP备`, `标识码`, `索引号`, `编号`; digits touching
@@ -93,7 +116,13 @@ extension MentionReader {
         let touchesLetter = (at(numeral.start - 1).map { ScalarClass.isASCIILetter($0) || $0 == "_" } ?? false)
             || (item.unit == nil && (at(numeral.end).map(ScalarClass.isASCIILetter) ?? false))
         let isCode = numeral.hasLeadingZero || (numeral.isPlainInteger && numeral.plainDigits >= 9 && item.unit == nil)
-        guard touchesLetter || isCode || keyword(before: numeral.start, in: keywords) else { return nil }
+        let previous = at(numeral.start - 1)
+        let next = at(numeral.end)
+        let isFootnote = previous == "[" && next == "]"
+        let isCodeName = numeral.plainDigits >= 3 && previous == "“" && (next == "”" || (next.map(ScalarClass.isHan) ?? false))
+        guard touchesLetter || isCode || isFootnote || isCodeName || keyword(before: numeral.start, in: keywords) else {
+            return nil
+        }
         guard numeral.isPlainInteger || touchesLetter else { return nil }
         item.unit = nil
         item.unitCategory = nil

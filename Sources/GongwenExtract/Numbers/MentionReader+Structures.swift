@@ -17,13 +17,19 @@ enum Brackets {
 extension MentionReader {
     // MARK: - Document numbers, plans, discounts
 
-    /// `〔2014〕27号`, `[2014]27号`, `(2019)3号`: value the serial number, parts year and serial.
+    /// `〔2014〕27号`, `[2014]27号`, `(2019)3号`, `〔1996〕武司字第8号`: value the serial number,
+    /// parts year and serial.
     func bracketedDocNumber(at index: Int) -> Item? {
         guard let opening = at(index), let closing = Brackets.closing(for: opening),
             case .numeral(let year) = grammar.number(at: index + 1, licensed: false), isYearLike(year),
             at(year.end) == closing
         else { return nil }
-        let serialStart = grammar.skipSpaces(year.end + 1)
+        var serialStart = grammar.skipSpaces(year.end + 1)
+        var prefix = 0
+        while prefix < 4, let scalar = at(serialStart + prefix), ScalarClass.isHan(scalar), Glyph.of(scalar) == .none {
+            prefix += 1
+        }
+        if prefix > 0, at(serialStart + prefix - 1) == "第" { serialStart += prefix }
         guard case .numeral(let serial) = grammar.number(at: serialStart, licensed: false), serial.isPlainInteger,
             at(serial.end) == "号"
         else { return nil }
@@ -181,6 +187,30 @@ extension MentionReader {
         return (value, end)
     }
 
+    /// Section numbers and codes written with more than one point: `2.1.2` at the start of a line
+    /// is an ordinal (value its first part), elsewhere an identifier; parts are the numbers.
+    func dottedChain(_ first: Numeral) -> Item? {
+        guard first.isPlainInteger, at(first.end) == ".", grammar.isDigit(first.end + 1) else { return nil }
+        var parts = [first.value]
+        var end = first.end
+        while at(end) == ".", let part = plainInteger(at: end + 1, digits: 1...9) {
+            parts.append(Decimal(part.value))
+            end = part.end
+        }
+        let atLineStart = startsLine(first.start)
+        var item = Item(kind: atLineStart ? .ordinal : .identifier, start: first.start, end: end,
+                        value: atLineStart ? first.value : nil, numeral: first)
+        item.parts = parts
+        return item
+    }
+
+    /// Whether only spaces stand between the start of the line (or range) and `index`.
+    func startsLine(_ index: Int) -> Bool {
+        var index = index
+        while index > bounds.lowerBound, let scalar = at(index - 1), scalar == " " { index -= 1 }
+        return index == bounds.lowerBound || at(index - 1) == "\n" || at(index - 1) == "\t"
+    }
+
     /// `0827-5260774`, a mobile number `13812345678`, or digits after `电话`/`传真`/`热线`.
     func phone(_ numeral: Numeral) -> Item? {
         guard numeral.isPlainInteger else { return nil }
@@ -195,6 +225,8 @@ extension MentionReader {
             end = numeral.end
         } else if keyword(before: numeral.start, in: ["电话", "传真", "热线", "手机", "联系方式"]) {
             end = codeEnd(after: numeral.end)
+        } else if grammar.matches("热线", at: numeral.end) || grammar.matches("服务热线", at: numeral.end) {
+            end = numeral.end
         }
         guard let end else { return nil }
         return Item(kind: .phone, start: numeral.start, end: end, value: nil, numeral: numeral)
@@ -224,17 +256,18 @@ extension MentionReader {
         }
     }
 
-    /// `8.7:48.5:42.8` (ratio, parts), or a clock time `16:01` (date).
+    /// `8.7:48.5:42.8`, `3.6 : 48 : 48.4` (ratio, parts), or a clock time `16:01` (date).
     func ratio(_ first: Numeral) -> Item? {
-        guard first.form == .arabic, first.perExponent == nil, first.value >= 0, at(first.end) == ":",
-            grammar.isDigit(first.end + 1)
-        else { return nil }
+        guard first.form == .arabic, first.perExponent == nil, first.value >= 0 else { return nil }
+        let colon = grammar.skipSpaces(first.end)
+        guard isRatioColon(colon), grammar.isDigit(grammar.skipSpaces(colon + 1)) else { return nil }
         if first.isPlainInteger, let time = clockTime(at: first.start), time > first.end {
             return Item(kind: .date, start: first.start, end: time, value: nil, numeral: first)
         }
         var parts = [first.value]
         var end = first.end
-        while at(end) == ":", case .numeral(let part) = grammar.number(at: end + 1, licensed: false),
+        while isRatioColon(grammar.skipSpaces(end)),
+            case .numeral(let part) = grammar.number(at: grammar.skipSpaces(grammar.skipSpaces(end) + 1), licensed: false),
             part.form == .arabic, part.perExponent == nil
         {
             parts.append(part.value)
@@ -245,14 +278,29 @@ extension MentionReader {
         return item
     }
 
-    /// `1+5+7`, `5+1`, `1+6+N`: a formula of counts; parts are its numbers.
+    /// `:` or the ratio sign `∶` (`1∶3.4`).
+    private func isRatioColon(_ index: Int) -> Bool {
+        at(index) == ":" || at(index) == "∶"
+    }
+
+    /// `“6·16”特大暴雨`, `1·22`: a month and day joined by a middle dot name an event (date).
+    func dottedDate(_ month: Numeral) -> Item? {
+        guard month.isPlainInteger, (1...12).contains(month.value), at(month.end) == "·",
+            let day = plainInteger(at: month.end + 1, digits: 1...2), (1...31).contains(day.value),
+            at(day.end) != "%", at(day.end) != "."
+        else { return nil }
+        return Item(kind: .date, start: month.start, end: day.end, value: nil, numeral: month)
+    }
+
+    /// `1+5+7`, `5+1`, `1+6+N`, `4×4`: a formula of counts; parts are its numbers.
     func formula(_ first: Numeral) -> Item? {
-        guard first.isPlainInteger, at(first.end) == "+", let next = at(first.end + 1),
+        func isOperator(_ index: Int) -> Bool { at(index) == "+" || at(index) == "×" }
+        guard first.isPlainInteger, isOperator(first.end), let next = at(first.end + 1),
             ScalarClass.isASCIIDigit(next) || ScalarClass.isASCIILetter(next)
         else { return nil }
         var parts = [first.value]
         var end = first.end
-        while at(end) == "+", let next = at(end + 1) {
+        while isOperator(end), let next = at(end + 1) {
             if ScalarClass.isASCIILetter(next), !(at(end + 2).map(ScalarClass.isASCIILetter) ?? false) {
                 end += 2
             } else if let term = plainInteger(at: end + 1, digits: 1...4) {

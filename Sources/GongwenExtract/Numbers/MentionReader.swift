@@ -84,7 +84,9 @@ struct MentionReader {
     }
 
     private mutating func readNumber(_ numeral: Numeral) -> Int {
-        if let item = separatedDate(numeral) ?? phone(numeral) ?? ratio(numeral) ?? formula(numeral) {
+        if let item = separatedDate(numeral) ?? dottedDate(numeral) ?? dottedChain(numeral) ?? phone(numeral)
+            ?? ratio(numeral) ?? formula(numeral)
+        {
             return emit(item)
         }
         var item = self.item(numeral)
@@ -275,6 +277,8 @@ struct MentionReader {
         let numeral = item.numeral
         guard item.qualifier == nil || unit == "年", numeral.resolution == nil, numeral.upper == nil else { return nil }
         switch unit {
+        case "年" where at(unitEnd) == "代":
+            return Item(kind: .date, start: item.start, end: unitEnd + 1, value: nil, numeral: numeral)
         case "年":
             guard isYearLike(numeral) else { return nil }
             var year = Item(kind: .year, start: item.start, end: unitEnd, value: numeral.value, numeral: numeral)
@@ -287,6 +291,11 @@ struct MentionReader {
         case "月":
             guard numeral.value >= 1, numeral.value <= 12 else { return nil }
             return Item(kind: .date, start: item.start, end: dayEnd(after: unitEnd) ?? unitEnd, value: nil, numeral: numeral)
+        case "季度":
+            guard numeral.value >= 1, numeral.value <= 4, let previous = at(item.start - 1),
+                previous != "前", previous != "后", previous != "近"
+            else { return nil }
+            return Item(kind: .date, start: item.start, end: unitEnd, value: nil, numeral: numeral)
         case "日":
             let isDay = numeral.value >= 1 && numeral.value <= 31
             guard isDay || isGarbledMonthDay(numeral) else { return nil }
