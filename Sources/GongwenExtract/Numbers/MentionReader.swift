@@ -114,7 +114,8 @@ struct MentionReader {
     // MARK: - What follows a numeral
 
     /// The numeral with its percent sign or unit and qualifiers: `30.5%`, `150余名`, `6万人以上`,
-    /// `0.02个百分点`, and `2019年` / `2023年12月28日` / `7月15日` as year and dates.
+    /// `0.02个百分点`, `“5”个` (a quoted number and the unit after the quote), and `2019年` /
+    /// `2023年12月28日` / `7月15日` as year and dates.
     func item(_ numeral: Numeral) -> Item {
         var item = Item(numeral)
         if numeral.form == .fraction {
@@ -148,6 +149,12 @@ struct MentionReader {
             return item
         }
         var cursor = numeral.end
+        if at(numeral.start - 1) == "“", at(cursor) == "”",
+            grammar.lexicon.unit(in: s, at: cursor + 1, limit: bounds.upperBound) != nil
+        {
+            item.start -= 1
+            cursor += 1
+        }
         if let scalar = at(cursor), item.qualifier == nil, scalar == "余" || scalar == "多" || scalar == "来" {
             let unitFollows = grammar.lexicon.unit(in: s, at: cursor + 1, limit: bounds.upperBound) != nil
             let roundNumber = numeral.value.isMultiple(of: 10)
