@@ -46,6 +46,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GongwenTextTests", dependencies: ["GongwenText", "TestSupport"]),
         .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "Gongwen", "TestSupport"]),
+        .testTarget(
+            name: "GongwenExtractTests",
+            dependencies: ["GongwenExtract", "Gongwen", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Resources")]),
         .testTarget(name: "GongwenCheckTests", dependencies: ["GongwenCheck", "Gongwen", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gongwen", "TestSupport"], exclude: ["Snapshots"]),
     ]

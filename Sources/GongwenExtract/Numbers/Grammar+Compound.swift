@@ -1,0 +1,495 @@
+import Foundation
+import GongwenModel
+
+extension Grammar {
+    /// The unsigned body of a numeral: Arabic digits, Chinese numerals or both (`1.84万`,
+    /// `一千三百一十六`, `3万4000`, `四十九兆九千五百九十二億`).
+    enum Compound {
+        case reading(Numeral)
+        case skip(Int)
+        case none
+    }
+
+    /// What the previous element of a compound numeral was; decides what may follow.
+    private enum Element: Equatable {
+        case start, digit, arabic, zero, place(Int), big(Int), decimal, qualifier
+
+        var isPlaceOrBig: Bool {
+            switch self {
+            case .place, .big: return true
+            default: return false
+            }
+        }
+
+        var opensGroup: Bool {
+            switch self {
+            case .start, .zero, .place, .big: return true
+            default: return false
+            }
+        }
+    }
+
+    /// Reads a compound numeral at `start`. Chinese numerals are evaluated in groups of four digits:
+    /// `small` holds the places 十百千 of the current group, `section` the 万 part of the current
+    /// 亿 block, `total` the 亿 and 兆 blocks. A single digit after a place word with no 零 between
+    /// is abbreviated (`两千四百五` = 2450, `一万三` = 13000, `萬九` = 19000).
+    func compound(at start: Int) -> Compound {
+        guard let first = at(start) else { return .none }
+        if Glyph.of(first).digit != nil, let run = digitRun(at: start) { return run }
+
+        var total: Decimal = 0
+        var section: Decimal = 0
+        var small: Decimal = 0
+        var pending: Decimal?
+        var pendingIsChineseDigit = false
+        var abbreviation: Int?
+        var smallPlace = Int.max
+        var zero = false
+        var groupHasContent = false
+        var sectionHasTenThousand = false
+        var outerExponent = Int.max
+        var decimalPart: Decimal = 0
+        var fractionDigits = 0
+        var trailingScale = 0
+        var last = Element.start
+        var hasDigit = false
+        var hasChinese = false
+        var arabic: ArabicRun?
+        var arabicRuns = 0
+        var qualifier: (Qualifier, String)?
+        var index = start
+        var end = start
+
+        /// The pending digit, abbreviated after a place word: `两千四百五` (at the end), `百二萬`
+        /// (before a scale word, only after 百 or 千: in `五亿四万` the 四 is not 4000万).
+        func pendingValue(beforeScale: Bool = false) -> Decimal {
+            guard var value = pending else { return 0 }
+            if pendingIsChineseDigit, let exponent = abbreviation, exponent >= 2, !zero,
+                !beforeScale || exponent <= 3
+            {
+                value *= Exact.power10(exponent - 1)
+            }
+            return value
+        }
+
+        scanning: while let scalar = at(index) {
+            let leadingDot = scalar == "." && last == .start && isDigit(index + 1) && leadingDotAllowed(at: index)
+            if ScalarClass.isASCIIDigit(scalar) || leadingDot {
+                guard last.opensGroup, let run = arabicRun(at: index) else { break scanning }
+                if index > end, glyph(run.end).exponent == nil { break scanning }
+                pending = run.value
+                pendingIsChineseDigit = false
+                fractionDigits = run.fractionDigits
+                groupHasContent = true
+                hasDigit = true
+                arabic = run
+                arabicRuns += 1
+                last = .arabic
+                index = run.end
+                end = index
+                continue
+            }
+            let kind = Glyph.of(scalar)
+            if let digit = kind.digit {
+                if digit == 0 {
+                    guard last.opensGroup else { break scanning }
+                    zero = true
+                } else {
+                    guard pending == nil, last.opensGroup else { break scanning }
+                    pending = Decimal(digit)
+                    pendingIsChineseDigit = true
+                    switch last {
+                    case .place(let exponent), .big(let exponent): abbreviation = zero ? nil : exponent
+                    default: abbreviation = nil
+                    }
+                    fractionDigits = 0
+                    last = .digit
+                }
+                if digit == 0 { last = .zero }
+                hasDigit = true
+                hasChinese = true
+                groupHasContent = true
+                index += 1
+                end = index
+                continue
+            }
+            if let exponent = kind.exponent, exponent <= 3 {
+                let multiplier: Decimal
+                if let value = pending {
+                    multiplier = value
+                } else if exponent == 1, last.opensGroup {
+                    multiplier = 1
+                    hasDigit = true
+                } else if last == .start {
+                    multiplier = 1
+                } else {
+                    break scanning
+                }
+                guard exponent < smallPlace else { break scanning }
+                if exponent == 3, let unit = lexicon.unit(in: s, at: index, limit: bounds.upperBound),
+                    unit.scalars.count >= 2
+                {
+                    break scanning
+                }
+                small += multiplier * Exact.power10(exponent)
+                smallPlace = exponent
+                pending = nil
+                zero = false
+                fractionDigits = 0
+                groupHasContent = true
+                hasChinese = true
+                last = .place(exponent)
+                index += 1
+                end = index
+                continue
+            }
+            if let exponent = kind.exponent {
+                if exponent == 12, !glyph(index + 1).isNumeral { break scanning }
+                let group = small + pendingValue(beforeScale: true) + decimalPart
+                if exponent == 4 {
+                    if !groupHasContent {
+                        if last == .big(4) {
+                            section *= Exact.power10(4)
+                            trailingScale += 4
+                        } else if last == .start {
+                            section = Exact.power10(4)
+                            sectionHasTenThousand = true
+                            trailingScale = 4
+                        } else {
+                            break scanning
+                        }
+                    } else {
+                        guard !sectionHasTenThousand else { break scanning }
+                        section += group * Exact.power10(4)
+                        sectionHasTenThousand = true
+                        trailingScale = 4
+                    }
+                } else {
+                    let block = section + (groupHasContent ? group : 0)
+                    guard block != 0, exponent < outerExponent else { break scanning }
+                    total += block * Exact.power10(exponent)
+                    outerExponent = exponent
+                    trailingScale = (last == .big(4) && !groupHasContent) ? trailingScale + exponent : exponent
+                    section = 0
+                    sectionHasTenThousand = false
+                }
+                small = 0
+                smallPlace = Int.max
+                pending = nil
+                zero = false
+                decimalPart = 0
+                groupHasContent = false
+                hasChinese = true
+                last = .big(exponent)
+                index += 1
+                end = index
+                continue
+            }
+            if let tens = kind.tens {
+                guard pending == nil, smallPlace > 1, last.opensGroup else { break scanning }
+                small += Decimal(tens)
+                smallPlace = 1
+                hasDigit = true
+                hasChinese = true
+                groupHasContent = true
+                last = .place(1)
+                index += 1
+                end = index
+                continue
+            }
+            if kind == .point {
+                guard hasDigit, last != .decimal, last != .qualifier,
+                    let fraction = decimalDigits(at: skipSpaces(index + 1))
+                else { break scanning }
+                decimalPart = fraction.value
+                fractionDigits = fraction.count
+                hasChinese = true
+                last = .decimal
+                index = fraction.end
+                end = index
+                continue
+            }
+            if scalar == "余" || scalar == "餘" || scalar == "多" {
+                let next = skipSpaces(index + 1)
+                guard hasDigit, last != .decimal, last != .qualifier,
+                    glyph(next) == .tenThousand || glyph(next) == .hundredMillion
+                else { break scanning }
+                qualifier = (.atLeast, String(scalar))
+                last = .qualifier
+                index = next
+                end = next
+                continue
+            }
+            if scalar == "几" || scalar == "幾" {
+                guard pending == nil, last == .zero || last.isPlaceOrBig else { break scanning }
+                pending = 0
+                pendingIsChineseDigit = false
+                qualifier = (.atLeast, String(scalar))
+                groupHasContent = true
+                last = .digit
+                index += 1
+                end = index
+                continue
+            }
+            if ScalarClass.isSpace(scalar), last != .start {
+                let next = skipSpaces(index)
+                guard let following = at(next) else { break scanning }
+                let nextGlyph = Glyph.of(following)
+                let continues: Bool
+                if nextGlyph.exponent != nil || nextGlyph == .point {
+                    continues = true
+                } else if (nextGlyph.digit ?? 0) > 0 || nextGlyph.tens != nil || ScalarClass.isASCIIDigit(following) {
+                    continues = last.opensGroup
+                } else if following == "余" || following == "多" || following == "餘" {
+                    continues = hasDigit
+                } else if following == "几" || following == "幾" {
+                    continues = last == .zero || last.isPlaceOrBig
+                } else {
+                    continues = false
+                }
+                guard continues else { break scanning }
+                index = next
+                continue
+            }
+            break scanning
+        }
+
+        guard hasDigit else { return .none }
+        var value = total + section + small + pendingValue() + decimalPart
+        var resolution: Decimal?
+        if case .big = last {
+            resolution = Exact.power10(trailingScale - fractionDigits)
+        } else if fractionDigits > 0 {
+            resolution = Exact.power10(-fractionDigits)
+        }
+        var numeral = Numeral(start: start, end: end, value: value, resolution: resolution, form: .arabic)
+        if case .big = last { numeral.scaleExponent = trailingScale }
+        numeral.qualifier = qualifier?.0
+        numeral.qualifierText = qualifier?.1
+        if hasChinese {
+            numeral.form = arabicRuns > 0 ? .mixed : .chinese
+            if arabicRuns == 0, end - start == 1 {
+                numeral.isLone = true
+            }
+            return .reading(numeral)
+        }
+        guard let run = arabic, arabicRuns == 1 else { return .reading(numeral) }
+        numeral.hasLeadingDot = run.leadingDot
+        if let suffix = arabicSuffix(after: end, value: value, fractionDigits: run.fractionDigits) {
+            value = suffix.value
+            numeral.value = value
+            numeral.end = suffix.end
+            numeral.resolution = suffix.resolution
+            numeral.scaleExponent = suffix.scaleExponent
+            return .reading(numeral)
+        }
+        if run.fractionDigits == 0, !run.grouped, !run.leadingDot {
+            numeral.plainDigits = run.integerDigits
+            numeral.hasLeadingZero = run.leadingZero
+        }
+        return .reading(numeral)
+    }
+
+    /// A leading `.` (`.25万条` with the digits before the point lost) is a point only where no
+    /// digit, letter or other point touches it (`...9`, `2222.2222` are not).
+    private func leadingDotAllowed(at index: Int) -> Bool {
+        guard let previous = at(index - 1) else { return true }
+        return !(ScalarClass.isASCIIDigit(previous) || ScalarClass.isASCIILetter(previous) || previous == ".")
+    }
+
+    /// `两` counts things but is never a digit after the point: `一点两地` is not 1.2.
+    private static func isLiang(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "两" || scalar == "兩" || scalar == "俩" || scalar == "倆"
+    }
+
+    /// Decimal digits after `点`: Chinese digits (`三三`, `零五零`) or Arabic ones (`零點77`).
+    private func decimalDigits(at start: Int) -> (value: Decimal, count: Int, end: Int)? {
+        var digits = DigitAccumulator()
+        var index = start
+        if isDigit(index) {
+            while let scalar = at(index), ScalarClass.isASCIIDigit(scalar) {
+                digits.append(Int(scalar.value - 0x30))
+                index += 1
+            }
+        } else {
+            while let scalar = at(index), let digit = Glyph.of(scalar).digit, !Self.isLiang(scalar) {
+                digits.append(digit)
+                index += 1
+            }
+        }
+        guard digits.count > 0 else { return nil }
+        return (digits.decimal(exponent: -digits.count), digits.count, index)
+    }
+
+    /// A run of two or more Chinese digits with no place words: digit by digit (`二〇二二`,
+    /// `一九九一`: four digits or a `〇`), approximate (`三五天`, `七八个`, `二三十`: two rising
+    /// digits before a place word or a unit), or not a number (`九九`, `两两`, `十之八九`).
+    /// `nil` when the run is a single digit.
+    private func digitRun(at start: Int) -> Compound? {
+        var index = start
+        var digits = DigitAccumulator()
+        var hasCircleZero = false
+        while let scalar = at(index), let digit = Glyph.of(scalar).digit {
+            digits.append(digit)
+            hasCircleZero = hasCircleZero || ScalarClass.isCircleZero(scalar)
+            index += 1
+        }
+        let length = index - start
+        guard length >= 2 else { return nil }
+        if length == 2, let low = glyph(start).digit, let high = glyph(start + 1).digit,
+            low > 0, high > low, high - low <= 2
+        {
+            var end = index
+            var exponent = 0
+            if let place = glyph(end).exponent, place <= 3 {
+                exponent = place
+                end += 1
+                if let scale = glyph(end).exponent, scale == 4 || scale == 8 {
+                    exponent += scale
+                    end += 1
+                }
+            }
+            guard exponent > 0 || unitAfter(end, includingMoney: true) != nil else { return .skip(index) }
+            var numeral = Numeral(
+                start: start, end: end, value: Decimal(low) * Exact.power10(exponent),
+                upper: Decimal(high) * Exact.power10(exponent), form: .chinese)
+            numeral.qualifier = .about
+            return .reading(numeral)
+        }
+        guard length >= 4 || hasCircleZero || at(index) == "年" else { return .skip(index) }
+        return .reading(Numeral(start: start, end: index, value: digits.decimal(exponent: 0), form: .digits))
+    }
+
+    /// `40k`, `100K` (and `3M`, `1.2G` when the input is known to be one number), `2e5`,
+    /// `12.32e+14`, `2^5`, `1.1^+23` after an Arabic number.
+    private func arabicSuffix(after end: Int, value: Decimal, fractionDigits: Int)
+        -> (value: Decimal, end: Int, resolution: Decimal?, scaleExponent: Int)?
+    {
+        let spaced = skipSpaces(end)
+        if let letter = at(spaced), !(at(spaced + 1).map { ScalarClass.isASCIILetter($0) || ScalarClass.isASCIIDigit($0) } ?? false) {
+            let exponent: Int?
+            switch letter {
+            case "k", "K": exponent = 3
+            case "M": exponent = whole ? 6 : nil
+            case "G": exponent = whole ? 9 : nil
+            default: exponent = nil
+            }
+            if let exponent {
+                return (value * Exact.power10(exponent), spaced + 1, Exact.power10(exponent - fractionDigits), exponent)
+            }
+        }
+        guard let marker = at(end), marker == "e" || marker == "E" || marker == "^" else { return nil }
+        var index = end + 1
+        var negative = false
+        while let sign = at(index), sign == "+" || sign == "-" {
+            if sign == "-" { negative.toggle() }
+            index += 1
+            if marker != "^", index > end + 2 { return nil }
+        }
+        var digits = DigitAccumulator()
+        while let scalar = at(index), ScalarClass.isASCIIDigit(scalar), digits.count < 3 {
+            digits.append(Int(scalar.value - 0x30))
+            index += 1
+        }
+        guard digits.count > 0, !(at(index).map(ScalarClass.isASCIILetter) ?? false),
+            let magnitude = Int(exactly: digits.small)
+        else { return nil }
+        let exponent = negative ? -magnitude : magnitude
+        if marker == "^" {
+            guard let power = Exact.power(value, exponent) else { return nil }
+            return (power, index, nil, 0)
+        }
+        return (value * Exact.power10(exponent), index, nil, 0)
+    }
+
+    // MARK: - Arabic digits
+
+    /// A run of Arabic digits: thousands separators (`1,819`; a full-width `，` only between
+    /// full-width digits, as `４，５６５`), a decimal part, or a leading point (`.25`). In a
+    /// dotted chain (`2222.2222.22222`) each part is read as an integer.
+    struct ArabicRun {
+        var end: Int
+        var value: Decimal
+        var integerDigits: Int
+        var fractionDigits: Int
+        var grouped: Bool
+        var leadingDot: Bool
+        var leadingZero: Bool
+    }
+
+    func arabicRun(at start: Int) -> ArabicRun? {
+        var digits = DigitAccumulator()
+        var index = start
+        let leadingDot = at(index) == "."
+        if leadingDot { index += 1 }
+        let integerStart = index
+        if !leadingDot {
+            while let scalar = at(index), ScalarClass.isASCIIDigit(scalar) {
+                digits.append(Int(scalar.value - 0x30))
+                index += 1
+            }
+        }
+        let integerDigits = index - integerStart
+        var grouped = false
+        if !leadingDot, integerDigits <= 3 {
+            while at(index) == ",", isGroupSeparator(at: index) {
+                for offset in 1...3 { digits.append(Int(s[index + offset].value - 0x30)) }
+                index += 4
+                grouped = true
+            }
+        }
+        var fractionDigits = 0
+        let inDottedChain = at(start - 1) == "." && isDigit(start - 2)
+        if leadingDot || (at(index) == "." && isDigit(index + 1) && !inDottedChain) {
+            var fraction = digits
+            var cursor = leadingDot ? index : index + 1
+            while let scalar = at(cursor), ScalarClass.isASCIIDigit(scalar) {
+                fraction.append(Int(scalar.value - 0x30))
+                cursor += 1
+            }
+            let dottedChain = !leadingDot && at(cursor) == "." && isDigit(cursor + 1)
+            if !dottedChain {
+                fractionDigits = fraction.count - digits.count
+                digits = fraction
+                index = cursor
+            }
+        }
+        guard integerDigits + fractionDigits > 0 else { return nil }
+        return ArabicRun(
+            end: index, value: digits.decimal(exponent: -fractionDigits), integerDigits: integerDigits,
+            fractionDigits: fractionDigits, grouped: grouped, leadingDot: leadingDot,
+            leadingZero: !leadingDot && integerDigits >= 2 && s[integerStart] == "0")
+    }
+
+    /// A `,` followed by exactly three digits is a thousands separator; a full-width `，` only
+    /// between full-width digits (`４，５６５`), since in running text it separates clauses.
+    private func isGroupSeparator(at index: Int) -> Bool {
+        guard isDigit(index + 1), isDigit(index + 2), isDigit(index + 3), !isDigit(index + 4) else { return false }
+        switch source[index] {
+        case ",": return true
+        case "，": return ScalarClass.isFullWidthDigit(source[index - 1]) && ScalarClass.isFullWidthDigit(source[index + 1])
+        default: return false
+        }
+    }
+}
+
+/// Digits accumulated into an exact decimal: a machine integer while it fits, then `Decimal`.
+struct DigitAccumulator {
+    private(set) var small: UInt64 = 0
+    private var large: Decimal?
+    private(set) var count = 0
+
+    mutating func append(_ digit: Int) {
+        if large == nil, small <= (UInt64.max - 9) / 10 {
+            small = small * 10 + UInt64(digit)
+        } else {
+            large = (large ?? Decimal(small)) * 10 + Decimal(digit)
+        }
+        count += 1
+    }
+
+    /// The digits times `10^exponent`.
+    func decimal(exponent: Int) -> Decimal {
+        Decimal(sign: .plus, exponent: exponent, significand: large ?? Decimal(small))
+    }
+}

@@ -1,0 +1,229 @@
+import Foundation
+import GongwenModel
+
+extension MentionReader {
+    /// Gives a number read with its unit its kind: ordinal, doc_number, identifier, count_label,
+    /// a garbled date, or quantity; then reads a leading qualifier (`约`, `近`, `超过`).
+    func classify(_ item: inout Item) {
+        if item.kind == .quantity, item.upper == nil, let kind = kind(of: &item) {
+            item.kind = kind
+        }
+        if item.kind == .quantity || item.kind == .percent || item.kind == .permille || item.kind == .fraction {
+            readLeadingQualifier(&item)
+        }
+        switch item.kind {
+        case .quantity, .percent, .permille, .ratio, .fraction, .countLabel, .ordinal:
+            break
+        case .date, .phone, .identifier:
+            (item.value, item.unit, item.unitCategory, item.resolution) = (nil, nil, nil, nil)
+            (item.qualifier, item.qualifierText) = (nil, nil)
+        case .year, .docNumber, .plan, .formula:
+            (item.unit, item.unitCategory, item.resolution, item.qualifier, item.qualifierText) = (nil, nil, nil, nil, nil)
+        }
+    }
+
+    private func kind(of item: inout Item) -> NumberKind? {
+        let numeral = item.numeral
+        let previous = at(item.start - 1)
+        let next = at(item.end)
+        if previous == "第" {
+            item.start -= 1
+            return item.unit == "号" ? .docNumber : .ordinal
+        }
+        if item.unit == "届" { return .ordinal }
+        if item.unit == nil, grammar.matches("中全会", at: item.end) {
+            item.end += 3
+            return .ordinal
+        }
+        if item.unit == "次", let last = mentions.last, last.kind == .ordinal, last.end == item.start,
+            last.text.hasSuffix("届")
+        {
+            return .ordinal
+        }
+        if item.unit == nil, isEnumerationMarker(item) { return .ordinal }
+        if item.unit == nil, grammar.matches("世纪", at: item.end) {
+            item.end += 2
+            return .ordinal
+        }
+        if item.unit == nil, next == "强", numeral.resolution == nil {
+            item.end += 1
+            return .ordinal
+        }
+        if item.unit == nil, numeral.form == .digits, isYearLike(numeral) { return .year }
+        if item.unit == nil, numeral.form == .arabic, numeral.resolution == 0.1, numeral.value.isMultiple(of: 1),
+            next.map(ScalarClass.isHan) ?? false
+        {
+            return .identifier
+        }
+        if item.unit == "号" { return docNumberOrAddress(&item) }
+        if item.unit == "版" {
+            return .identifier
+        }
+        if let identifier = identifier(&item) { return identifier }
+        if item.unit == nil, next == "大" {
+            if keyword(before: item.start, in: ["党的", "中共"]) { return .ordinal }
+            if numeral.form == .chinese, numeral.value <= 20, let noun = at(item.end + 1), ScalarClass.isHan(noun) {
+                return .countLabel
+            }
+        }
+        if isCountLabel(item) { return .countLabel }
+        if item.unit == nil, numeral.isPlainInteger, numeral.plainDigits == 7 || numeral.plainDigits == 8,
+            isCompactDate(numeral)
+        {
+            return .date
+        }
+        return nil
+    }
+
+    /// `一是`, `(一)`, `(1)`, and at the start of a line `一、`, `1、`, `1.`, or a section number
+    /// before its heading (`5.1　粮食储备`).
+    private func isEnumerationMarker(_ item: Item) -> Bool {
+        let next = at(item.end)
+        if item.numeral.form == .chinese, item.numeral.isLone {
+            if next == "是" { return true }
+            if next == "、", grammar.glyph(item.end + 1).digit != nil { return true }
+        }
+        if at(item.start - 1) == "(", next == ")" { return true }
+        guard startsLine(item.start), let next else { return false }
+        if next == "、" || (next == "." && !grammar.isDigit(item.end + 1)) { return true }
+        let heading = grammar.skipSpaces(item.end)
+        return next == " " && item.numeral.value < 100 && (at(heading).map(ScalarClass.isHan) ?? false)
+    }
+
+    /// `20191166号` (year run into the serial), `1号文件`, `80号)` are document numbers; `38号`
+    /// of an address, `12号线`, `4号机组` and `ICP备14032324号` are identifiers.
+    private func docNumberOrAddress(_ item: inout Item) -> NumberKind {
+        if keyword(before: item.numeral.start, in: ["备", "备案", "公网安备"]) {
+            item.end = codeEnd(after: item.end)
+            return .identifier
+        }
+        if item.numeral.plainDigits >= 5 { return .docNumber }
+        let addressWords = ["路", "街", "道", "段", "巷", "弄", "楼", "栋", "院", "室", "村", "组", "单元"]
+        if keyword(before: item.numeral.start, in: addressWords) { return .identifier }
+        guard let next = at(item.end) else { return .docNumber }
+        switch next {
+        case "文", "令", "提", "建", "议", "公", "通", "决", "批", "函", "意", "精": return .docNumber
+        default: return ScalarClass.isBoundary(next) ? .docNumber : .identifier
+        }
+    }
+
+    /// Codes that are not counts: digits after `ICP备`, `标识码`, `索引号`, `编号`; digits touching
+    /// Latin letters (`IMG_0825`, `5G`); a leading zero (`0825`); nine or more plain digits.
+    private func identifier(_ item: inout Item) -> NumberKind? {
+        let numeral = item.numeral
+        guard numeral.form == .arabic || numeral.form == .mixed else { return nil }
+        let keywords = ["备", "标识码", "索引号", "编号", "代码", "邮编", "证号", "账号", "卡号", "备案号"]
+        let touchesLetter = (at(numeral.start - 1).map { ScalarClass.isASCIILetter($0) || $0 == "_" } ?? false)
+            || (item.unit == nil && (at(numeral.end).map(ScalarClass.isASCIILetter) ?? false))
+        let isCode = numeral.hasLeadingZero || (numeral.isPlainInteger && numeral.plainDigits >= 9 && item.unit == nil)
+        let previous = at(numeral.start - 1)
+        let next = at(numeral.end)
+        let isFootnote = previous == "[" && next == "]"
+        let isCodeName = numeral.plainDigits >= 3 && previous == "“" && (next == "”" || (next.map(ScalarClass.isHan) ?? false))
+        guard touchesLetter || isCode || isFootnote || isCodeName || keyword(before: numeral.start, in: keywords) else {
+            return nil
+        }
+        guard numeral.isPlainInteger || touchesLetter else { return nil }
+        item.unit = nil
+        item.unitCategory = nil
+        item.end = codeEnd(after: numeral.end)
+        return .identifier
+    }
+
+    /// `2020914`, `20200914`: a date written without separators (the checker flags the 7-digit
+    /// form as malformed).
+    private func isCompactDate(_ numeral: Numeral) -> Bool {
+        let value = NSDecimalNumber(decimal: numeral.value).intValue
+        let digits = numeral.plainDigits
+        let year = digits == 8 ? value / 10000 : value / 1000
+        let rest = digits == 8 ? value % 10000 : value % 1000
+        guard (1900...2100).contains(year) else { return false }
+        return Self.isMonthDay(rest, digits: digits - 4)
+    }
+
+    /// See `NumberExtractor`: a Chinese count of at most 20 in a short quoted label, or a count
+    /// with a measure word that sums up the list just before it.
+    private func isCountLabel(_ item: Item) -> Bool {
+        let numeral = item.numeral
+        guard numeral.value <= 20, numeral.resolution == nil, numeral.upper == nil, numeral.value >= 1 else {
+            return false
+        }
+        if numeral.form == .chinese, isInsideShortLabel(item) { return true }
+        let measureWords: Set<String> = ["个", "项", "条", "张", "本", "类", "种", "件", "批", "套", "份", "支"]
+        guard let unit = item.unit, measureWords.contains(unit), let noun = at(item.end), ScalarClass.isHan(noun) else {
+            return false
+        }
+        return sumsUpListBefore(item.start, count: numeral.value)
+    }
+
+    /// Whether the numeral sits in a quoted label of at most 12 characters (`“三个强化”`).
+    private func isInsideShortLabel(_ item: Item) -> Bool {
+        var open = item.start - 1
+        var closing: Unicode.Scalar?
+        while open >= bounds.lowerBound, item.start - open <= 12 {
+            guard let scalar = at(open), !ScalarClass.endsSentence(scalar), scalar != "”", scalar != "’" else {
+                return false
+            }
+            if let close = ScalarClass.closingQuote(for: scalar) {
+                closing = close
+                break
+            }
+            open -= 1
+        }
+        guard let closing else { return false }
+        var close = item.end
+        while let scalar = at(close), close - open <= 13 {
+            if scalar == closing { return close - open > 1 + (item.end - item.start) || item.unit == nil }
+            if ScalarClass.endsSentence(scalar) || ScalarClass.closingQuote(for: scalar) != nil { return false }
+            close += 1
+        }
+        return false
+    }
+
+    /// Whether the count restates the number of items listed just before it in its clause:
+    /// quoted items (`“集体资产”“债权债务”“风险隐患”…4本台账`, counted by their closing quotes)
+    /// or items separated by `、` with no digits in them (`小组规模、干部结构、宗族聚居、资产状况、
+    /// 债权债务5项基本情况`).
+    private func sumsUpListBefore(_ index: Int, count: Decimal) -> Bool {
+        var cursor = index - 1
+        if at(cursor) == "”" {
+            var quotes = 0
+            while let scalar = at(cursor), !ScalarClass.endsClause(scalar) {
+                if scalar == "”" { quotes += 1 }
+                cursor -= 1
+            }
+            return Decimal(quotes) == count
+        }
+        var separators = 0
+        while cursor >= bounds.lowerBound, let scalar = at(cursor), !ScalarClass.endsClause(scalar) {
+            if scalar == "、" { separators += 1 }
+            if ScalarClass.isASCIIDigit(scalar) || Glyph.of(scalar).digit != nil { return false }
+            cursor -= 1
+        }
+        return separators > 0 && Decimal(separators + 1) == count
+    }
+
+    /// `约`, `大约`, `近`, `将近`, `超`, `超过`, `逾`, `不到`, `不足`, `不少于`, `不低于`, `至少`,
+    /// `不超过`, `最多` just before the number. `近` before a time (`近3年`) means "the past".
+    private func readLeadingQualifier(_ item: inout Item) {
+        let words: [(String, Qualifier)] = [
+            ("不少于", .atLeast), ("不低于", .atLeast), ("不超过", .atMost), ("超过", .atLeast), ("至少", .atLeast),
+            ("不到", .atMost), ("不足", .atMost), ("将近", .atMost), ("接近", .atMost), ("最多", .atMost),
+            ("至多", .atMost), ("大约", .about), ("大概", .about), ("约", .about), ("近", .atMost), ("超", .atLeast),
+            ("逾", .atLeast),
+        ]
+        for (word, qualifier) in words {
+            let count = word.unicodeScalars.count
+            guard item.start - count >= bounds.lowerBound, grammar.matches(word, at: item.start - count) else { continue }
+            if word == "近", item.unitCategory == "time" { return }
+            if item.qualifier == nil {
+                item.qualifier = qualifier
+                item.qualifierText = word
+            } else {
+                item.qualifierText = word + (item.qualifierText ?? "")
+            }
+            item.start -= count
+            return
+        }
+    }
+}

@@ -1,0 +1,359 @@
+import Foundation
+import GongwenModel
+import GongwenText
+
+/// Reads the mentions of one range: finds each numeral with the grammar, then reads what is
+/// around it. One reader per call of `NumberExtractor.mentions`.
+struct MentionReader {
+    let text: SourceText
+    let grammar: Grammar
+    private(set) var mentions: [NumberMention] = []
+
+    init(text: SourceText, bounds: Range<Int>) {
+        self.text = text
+        self.grammar = Grammar(s: text.folded, source: text.scalars, bounds: bounds, lexicon: .shared, whole: false)
+    }
+
+    var s: [Unicode.Scalar] { grammar.s }
+    var bounds: Range<Int> { grammar.bounds }
+
+    @inline(__always) func at(_ index: Int) -> Unicode.Scalar? { grammar.at(index) }
+
+    /// A number being read: the numeral and what was found around it so far.
+    struct Item {
+        var numeral: Numeral
+        var start: Int
+        var end: Int
+        var kind: NumberKind = .quantity
+        var value: Decimal?
+        var upper: Decimal?
+        var unit: String?
+        var unitCategory: String?
+        var resolution: Decimal?
+        var qualifier: Qualifier?
+        var qualifierText: String?
+        var parts: [Decimal]?
+
+        init(_ numeral: Numeral) {
+            self.numeral = numeral
+            self.start = numeral.textStart
+            self.end = numeral.end
+            self.value = numeral.value
+            self.upper = numeral.upper
+            self.resolution = numeral.resolution
+            self.qualifier = numeral.qualifier
+            self.qualifierText = numeral.qualifierText
+        }
+
+        init(kind: NumberKind, start: Int, end: Int, value: Decimal?, numeral: Numeral) {
+            self.init(numeral)
+            self.kind = kind
+            self.start = start
+            self.end = end
+            self.value = value
+            self.upper = nil
+            self.resolution = nil
+            self.qualifier = nil
+            self.qualifierText = nil
+        }
+    }
+
+    // MARK: - The loop
+
+    mutating func readAll() {
+        var index = bounds.lowerBound
+        while index < bounds.upperBound {
+            let scalar = s[index]
+            let isTrigger = Trigger.startsNumber(scalar) || scalar == "h" || scalar == "w" || scalar == "对"
+                || scalar == "對" || Brackets.closing(for: scalar) != nil
+            index = isTrigger ? max(read(at: index), index + 1) : index + 1
+        }
+    }
+
+    /// Reads what starts at `index` and returns where to continue.
+    private mutating func read(at index: Int) -> Int {
+        if let end = grammar.urlEnd(at: index) { return end }
+        if let item = bracketedDocNumber(at: index) ?? plan(at: index) ?? discount(at: index) {
+            return emit(item)
+        }
+        switch grammar.scan(at: index) {
+        case .numeral(let numeral): return readNumber(numeral)
+        case .skip(let end): return end
+        case .none: return index + 1
+        }
+    }
+
+    private mutating func readNumber(_ numeral: Numeral) -> Int {
+        if let item = separatedDate(numeral) ?? dottedDate(numeral) ?? dottedChain(numeral) ?? phone(numeral)
+            ?? ratio(numeral) ?? formula(numeral)
+        {
+            return emit(item)
+        }
+        var item = self.item(numeral)
+        if let range = range(from: item) { item = range }
+        classify(&item)
+        return emit(item)
+    }
+
+    @discardableResult
+    private mutating func emit(_ item: Item) -> Int {
+        var mention = NumberMention(
+            text: text.text(Span(start: item.start, end: item.end)), span: Span(start: item.start, end: item.end),
+            kind: item.kind, value: item.value)
+        mention.upper = item.upper
+        mention.unit = item.unit
+        mention.unitCategory = item.unitCategory
+        mention.resolution = item.resolution
+        mention.qualifier = item.qualifier
+        mention.qualifierText = item.qualifierText
+        mention.parts = item.parts
+        mentions.append(mention)
+        return item.end
+    }
+
+    // MARK: - What follows a numeral
+
+    /// The numeral with its percent sign or unit and qualifiers: `30.5%`, `150余名`, `6万人以上`,
+    /// `0.02个百分点`, `“5”个` (a quoted number and the unit after the quote), and `2019年` /
+    /// `2023年12月28日` / `7月15日` as year and dates.
+    func item(_ numeral: Numeral) -> Item {
+        var item = Item(numeral)
+        if numeral.form == .fraction {
+            item.kind = .fraction
+            readTrailingQualifier(&item)
+            return item
+        }
+        if let exponent = numeral.perExponent {
+            switch exponent {
+            case 2: (item.kind, item.unit) = (.percent, "%")
+            case 3: (item.kind, item.unit) = (.permille, "‰")
+            default:
+                item.kind = .fraction
+                item.value = numeral.value * Exact.power10(-exponent)
+                item.resolution = numeral.resolution.map { $0 * Exact.power10(-exponent) }
+            }
+            readTrailingQualifier(&item)
+            return item
+        }
+        let afterSpaces = grammar.skipSpaces(numeral.end)
+        if at(afterSpaces) == "%" || at(afterSpaces) == "‰" {
+            let percent = at(afterSpaces) == "%"
+            (item.kind, item.unit) = percent ? (.percent, "%") : (.permille, "‰")
+            item.end = afterSpaces + 1
+            readTrailingQualifier(&item)
+            return item
+        }
+        if let end = percentagePointEnd(at: afterSpaces) {
+            (item.unit, item.unitCategory, item.end) = ("百分点", "ratio", end)
+            readTrailingQualifier(&item)
+            return item
+        }
+        var cursor = numeral.end
+        if at(numeral.start - 1) == "“", at(cursor) == "”",
+            grammar.lexicon.unit(in: s, at: cursor + 1, limit: bounds.upperBound) != nil
+        {
+            item.start -= 1
+            cursor += 1
+        }
+        if let scalar = at(cursor), item.qualifier == nil, scalar == "余" || scalar == "多" || scalar == "来" {
+            let unitFollows = grammar.lexicon.unit(in: s, at: cursor + 1, limit: bounds.upperBound) != nil
+            let roundNumber = numeral.value.isMultiple(of: 10)
+            if unitFollows || (scalar != "来" && (at(cursor + 1).map(ScalarClass.isBoundary) ?? true)),
+                scalar != "来" || (unitFollows && roundNumber)
+            {
+                item.qualifier = scalar == "来" ? .about : .atLeast
+                item.qualifierText = String(scalar)
+                cursor += 1
+                item.end = cursor
+            }
+        }
+        if let unit = grammar.lexicon.unit(in: s, at: grammar.skipSpaces(cursor), limit: bounds.upperBound) {
+            let unitEnd = grammar.skipSpaces(cursor) + unit.scalars.count
+            if let dated = calendar(item, unit: unit.name, unitEnd: unitEnd) { return dated }
+            (item.unit, item.unitCategory, item.end) = (unit.name, unit.category, unitEnd)
+        } else if at(cursor) == "号" {
+            item.unit = "号"
+            item.end = cursor + 1
+        }
+        readTrailingQualifier(&item)
+        return item
+    }
+
+    /// `个百分点`, `百分点`, `个 百 分 点`: the end of the unit percentage point.
+    private func percentagePointEnd(at index: Int) -> Int? {
+        var cursor = index
+        if at(cursor) == "个" || at(cursor) == "個" { cursor = grammar.skipSpaces(cursor + 1) }
+        guard at(cursor) == "百" else { return nil }
+        cursor = grammar.skipSpaces(cursor + 1)
+        guard at(cursor) == "分" else { return nil }
+        cursor = grammar.skipSpaces(cursor + 1)
+        guard at(cursor) == "点" || at(cursor) == "點" else { return nil }
+        return cursor + 1
+    }
+
+    /// `以上`, `以下`, `以内`, `左右`, `上下`, and `多`/`余` after a unit (`3年多`).
+    private func readTrailingQualifier(_ item: inout Item) {
+        let words: [(String, Qualifier)] = [
+            ("以上", .atLeast), ("以下", .atMost), ("以内", .atMost), ("左右", .about), ("上下", .about),
+        ]
+        for (word, qualifier) in words where grammar.matches(word, at: item.end) {
+            item.qualifier = qualifier
+            item.qualifierText = item.qualifierText.map { $0 + word } ?? word
+            item.end += word.unicodeScalars.count
+            return
+        }
+        if item.qualifier == nil, item.unit != nil, let scalar = at(item.end), scalar == "多" || scalar == "余",
+            at(item.end + 1).map(ScalarClass.isBoundary) ?? true
+        {
+            item.qualifier = .atLeast
+            item.qualifierText = String(scalar)
+            item.end += 1
+        }
+    }
+
+    // MARK: - Ranges
+
+    /// `300—500户`, `1500-3000人`, `5至10年`, `3到5个`, `10%—20%`, `2019—2021年`, `3至5万人`:
+    /// the low end in `value`, the high end in `upper`, one unit for both.
+    private func range(from low: Item) -> Item? {
+        guard low.upper == nil, low.numeral.form != .fraction, low.numeral.perExponent == nil,
+            !low.numeral.hasLeadingZero, let lowNumber = low.value, let connector = at(low.end)
+        else { return nil }
+        var next = low.end + 1
+        switch connector {
+        case "-", "~", "–", "〜": break
+        case "—": if at(next) == "—" { next += 1 }
+        case "至", "到":
+            if let before = at(low.start - 1), before == "从" || before == "由" { return nil }
+        default: return nil
+        }
+        guard case .numeral(let numeral) = grammar.number(at: next, licensed: false), numeral.form != .fraction,
+            numeral.perExponent == nil, !numeral.hasLeadingZero
+        else { return nil }
+        let high = item(numeral)
+        guard var highValue = high.value else { return nil }
+        var merged = low
+        var lowValue = lowNumber
+        if low.numeral.scaleExponent == 0, numeral.scaleExponent > 0, low.kind == .quantity, low.unit == nil {
+            let shared = lowValue * Exact.power10(numeral.scaleExponent)
+            if shared <= highValue {
+                lowValue = shared
+                merged.resolution = high.resolution
+            }
+        }
+        switch (low.kind, high.kind) {
+        case (.quantity, .quantity):
+            guard low.unit == nil || low.unit == high.unit else { return nil }
+        case (.quantity, .percent), (.quantity, .permille):
+            guard low.unit == nil else { return nil }
+        case (.percent, .percent), (.permille, .permille), (.year, .year):
+            break
+        case (.quantity, .year):
+            guard low.unit == nil, isYearLike(low.numeral) else { return nil }
+        case (.quantity, .date), (.date, .date):
+            guard low.unit == nil || low.kind == .date, high.unit == "月" || high.unit == "日" else { return nil }
+        default:
+            return nil
+        }
+        if high.kind == .year || high.kind == .date { highValue = numeral.value }
+        guard lowValue <= highValue else { return nil }
+        merged.kind = high.kind
+        merged.value = lowValue
+        merged.upper = highValue
+        merged.unit = high.unit
+        merged.unitCategory = high.unitCategory
+        merged.end = high.end
+        if high.qualifier != nil {
+            merged.qualifier = high.qualifier
+            merged.qualifierText = high.qualifierText
+        }
+        return merged
+    }
+
+    // MARK: - Years and dates
+
+    /// A year is a four-digit Arabic or digit-by-digit number from 1000 to 2999 before `年`.
+    func isYearLike(_ numeral: Numeral) -> Bool {
+        let digits = numeral.form == .digits || (numeral.isPlainInteger && numeral.plainDigits == 4)
+        return digits && numeral.value >= 1000 && numeral.value <= 2999
+    }
+
+    /// `2019年` (year), `2019年4月`, `2023年12月28日`, `7月15日`, `10月`, `15日`, the garbled
+    /// `715日` (date); `3年`, `3个月` stay quantities of time.
+    private func calendar(_ item: Item, unit: String, unitEnd: Int) -> Item? {
+        let numeral = item.numeral
+        guard item.qualifier == nil || unit == "年", numeral.resolution == nil, numeral.upper == nil else { return nil }
+        switch unit {
+        case "年" where at(unitEnd) == "代":
+            return Item(kind: .date, start: item.start, end: unitEnd + 1, value: nil, numeral: numeral)
+        case "年":
+            guard isYearLike(numeral) else { return nil }
+            var year = Item(kind: .year, start: item.start, end: unitEnd, value: numeral.value, numeral: numeral)
+            if let end = monthAndDay(after: unitEnd) {
+                year.kind = .date
+                year.value = nil
+                year.end = end
+            }
+            return year
+        case "月":
+            guard numeral.value >= 1, numeral.value <= 12 else { return nil }
+            return Item(kind: .date, start: item.start, end: dayEnd(after: unitEnd) ?? unitEnd, value: nil, numeral: numeral)
+        case "季度":
+            guard numeral.value >= 1, numeral.value <= 4, let previous = at(item.start - 1),
+                previous != "前", previous != "后", previous != "近"
+            else { return nil }
+            return Item(kind: .date, start: item.start, end: unitEnd, value: nil, numeral: numeral)
+        case "日":
+            let isDay = numeral.value >= 1 && numeral.value <= 31
+            guard isDay || isGarbledMonthDay(numeral) else { return nil }
+            return Item(kind: .date, start: item.start, end: unitEnd, value: nil, numeral: numeral)
+        default:
+            return nil
+        }
+    }
+
+    /// `4月`, `12月28日` after a year: the end of the month and day.
+    private func monthAndDay(after index: Int) -> Int? {
+        guard case .numeral(let month) = grammar.number(at: index, licensed: true), month.resolution == nil,
+            month.value >= 1, month.value <= 12, at(month.end) == "月"
+        else { return nil }
+        return dayEnd(after: month.end + 1) ?? month.end + 1
+    }
+
+    /// `28日`, `14号` after a month.
+    private func dayEnd(after index: Int) -> Int? {
+        guard case .numeral(let day) = grammar.number(at: index, licensed: true), day.resolution == nil,
+            day.value >= 1, day.value <= 31, let unit = at(day.end), unit == "日" || unit == "号"
+        else { return nil }
+        return day.end + 1
+    }
+
+    /// `715` in `715日`: a month and a day run together when the separator was lost.
+    func isGarbledMonthDay(_ numeral: Numeral) -> Bool {
+        guard numeral.isPlainInteger, numeral.plainDigits == 3 || numeral.plainDigits == 4 else { return false }
+        let value = NSDecimalNumber(decimal: numeral.value).intValue
+        return Self.isMonthDay(value, digits: numeral.plainDigits)
+    }
+
+    /// Whether the digits split into a month 1–12 and a day 1–31 (`715` → 7/15, `1231` → 12/31).
+    static func isMonthDay(_ value: Int, digits: Int) -> Bool {
+        for dayDigits in [2, 1] where dayDigits < digits {
+            let divisor = dayDigits == 2 ? 100 : 10
+            let month = value / divisor
+            let day = value % divisor
+            if (1...12).contains(month), (1...31).contains(day), digits - dayDigits <= 2 { return true }
+        }
+        return false
+    }
+}
+
+extension Decimal {
+    /// Whether the value is a whole multiple of `divisor`.
+    func isMultiple(of divisor: Decimal) -> Bool {
+        let quotient = self / divisor
+        var whole = Decimal()
+        var input = quotient
+        NSDecimalRound(&whole, &input, 0, .down)
+        return whole == quotient
+    }
+}

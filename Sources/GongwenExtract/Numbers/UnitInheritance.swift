@@ -1,0 +1,56 @@
+import GongwenModel
+
+/// A bare number that restates a count in the same clause takes that count's unit:
+/// in `全市乡镇(街道)从200个优化到139`, `139` gets `个`; in `建制村由2177优化1316个`, `2177` gets
+/// `个`; in `干部待遇由1500增加到2600元`, `1500` gets `元`.
+///
+/// Works sentence by sentence (sentences end at `。；;！？` and line breaks) and looks only in the
+/// bare number's own clause (up to `,` `:`), taking the nearest quantity with a unit, the one
+/// before it when two are as near. A scaled number (`533万`) keeps `nil`: its scale is no unit.
+enum UnitInheritance {
+    static func apply(to mentions: [NumberMention], in folded: [Unicode.Scalar]) -> [NumberMention] {
+        var result = mentions
+        for index in mentions.indices where isBare(mentions[index]) {
+            let before = donor(for: index, step: -1, in: mentions, folded: folded)
+            let after = donor(for: index, step: 1, in: mentions, folded: folded)
+            let chosen: NumberMention?
+            switch (before, after) {
+            case (let before?, let after?): chosen = before.distance <= after.distance ? before.mention : after.mention
+            case (let before?, nil): chosen = before.mention
+            case (nil, let after?): chosen = after.mention
+            case (nil, nil): chosen = nil
+            }
+            if let chosen {
+                result[index].unit = chosen.unit
+                result[index].unitCategory = chosen.unitCategory
+            }
+        }
+        return result
+    }
+
+    /// The nearest quantity with a unit in the clause of `mentions[index]`, walking in `step`.
+    private static func donor(
+        for index: Int, step: Int, in mentions: [NumberMention], folded: [Unicode.Scalar]
+    ) -> (mention: NumberMention, distance: Int)? {
+        let bare = mentions[index]
+        var other = index + step
+        var edge = step < 0 ? bare.start : bare.end
+        while mentions.indices.contains(other) {
+            let candidate = mentions[other]
+            let gap = step < 0 ? min(candidate.end, edge)..<edge : edge..<max(edge, candidate.start)
+            if gap.contains(where: { ScalarClass.endsClause(folded[$0]) }) { return nil }
+            if candidate.kind == .quantity, let unit = candidate.unit, unit != "百分点" {
+                let distance = step < 0 ? bare.start - candidate.end : candidate.start - bare.end
+                return (candidate, distance)
+            }
+            edge = step < 0 ? candidate.start : candidate.end
+            other += step
+        }
+        return nil
+    }
+
+    private static func isBare(_ mention: NumberMention) -> Bool {
+        mention.kind == .quantity && mention.unit == nil && mention.resolution == nil && mention.upper == nil
+            && mention.value != nil
+    }
+}
