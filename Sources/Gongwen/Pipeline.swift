@@ -69,6 +69,13 @@ public struct Analysis: Sendable {
         document.sections = segmentation.sections
         document.boilerplate = segmentation.boilerplate
         document.warnings = decoded.warnings
+        let extraction = Extractor.extract(text, segmentation: segmentation)
+        document.numbers = extraction.numbers
+        document.claims = extraction.claims
+        document.changes = extraction.changes
+        document.breakdowns = extraction.breakdowns
+        document.rates = extraction.rates
+        document.lists = extraction.lists
         let context = CheckContext(source: text, segmentation: segmentation, document: document, bounds: options.check.bounds)
         document.findings = Checker.check(context, options: options.check)
         return Analysis(source: text, segmentation: segmentation, document: document)

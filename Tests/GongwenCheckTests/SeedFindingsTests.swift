@@ -13,6 +13,7 @@ struct SeedFindingsTests {
     static let expected: [String: [Pair]] = [
         "000_842ce01806219f2e.txt": [
             Pair("number.merged", "68.3%1500人"),
+            Pair("magnitude.implausible", "29275万人"),
             Pair("date.malformed", "715日"),
             Pair("date.malformed", "924日"),
             Pair("docnum.malformed", "川财社20191166号"),

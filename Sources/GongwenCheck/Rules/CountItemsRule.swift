@@ -1,3 +1,4 @@
+import GongwenExtract
 import GongwenModel
 import GongwenSegment
 import GongwenText
@@ -30,7 +31,6 @@ public struct CountItemsRule: Rule {
     public init() {}
 
     static let measures: Set<Unicode.Scalar> = ["个", "大", "项", "条", "种", "类"]
-    static let genericWords = ["方面", "措施", "举措", "重点", "任务", "环节", "步骤", "原则", "工程", "行动", "目标"]
 
     public func check(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
@@ -41,7 +41,8 @@ public struct CountItemsRule: Rule {
             }
         }
         visit(context.segmentation.sections)
-        for list in context.document.lists {
+        // Inline and numbered lists come from the section tree, checked above with their labels.
+        for list in context.document.lists where list.style != .inline && list.style != .numbered {
             guard let stated = list.statedCount, stated != list.items.count,
                   !findings.contains(where: { $0.span.contains(list.start) || list.span.contains($0.start) }) else { continue }
             let label = list.label ?? context.source.text(list.span)
@@ -72,8 +73,7 @@ public struct CountItemsRule: Rule {
             while wordEnd < section.titleEnd, wordEnd - end <= 2, isCJK(s[wordEnd]) { wordEnd += 1 }
             let word = context.source.foldedText(Span(start: end + 1, end: wordEnd))
             guard word.unicodeScalars.count == 2 else { continue }
-            let matching = items.filter { $0.title.contains(word) }.count
-            guard matching >= 2 || Self.genericWords.contains(word) else { continue }
+            guard CountLabel.announces(context.source.text(Span(start: index, end: wordEnd)), items: items.map(\.title)) else { continue }
             if stated == items.count { return nil }
             let label = Span(start: index, end: wordEnd)
             let markers = items.map { $0.marker ?? "" }

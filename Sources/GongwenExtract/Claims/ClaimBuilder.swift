@@ -14,7 +14,12 @@ struct ClaimBuilder {
     let clauses: Clauses
 
     /// Verbs that come before the counted noun: `孵化培育社区社会组织168家` counts 社区社会组织.
-    static let leadingVerbs = ["培育", "孵化", "建成", "打造", "开展", "组建", "成立", "配备", "完成", "新增", "争取到", "投入", "选择", "形成", "保留", "组织", "服务", "清理", "发布", "划分", "建立", "设立", "实施", "走访", "排查", "化解", "导入", "开通", "评选", "举办"]
+    static let leadingVerbs = [
+        "培育", "孵化", "建成", "打造", "开展", "组建", "成立", "配备", "完成", "新增", "争取到", "投入", "选择", "形成", "保留",
+        "组织", "服务", "清理", "发布", "划分", "建立", "设立", "实施", "走访", "排查", "化解", "导入", "开通", "评选", "举办",
+        "出台", "制定", "印发", "召开", "培训", "招聘", "发放", "创建", "命名", "认定", "确定", "新建", "改造", "引进", "帮助",
+        "解决", "受理", "办理", "办结", "接待", "吸纳", "带动", "覆盖", "惠及", "救助", "资助",
+    ]
 
     init(source: SourceText, segmentation: Segmentation) {
         self.source = source
@@ -25,13 +30,26 @@ struct ClaimBuilder {
     /// Claims for the mentions that are statistics and lie outside page chrome.
     func claims(from mentions: [NumberMention]) -> [Claim] {
         var claims: [Claim] = []
-        for mention in mentions where mention.kind.isClaim && mention.value != nil && !segmentation.isBoilerplate(mention.start) {
+        var previousEnd = 0
+        var previousMention: NumberMention?
+        for mention in mentions where !segmentation.isBoilerplate(mention.start) {
+            defer {
+                previousEnd = max(previousEnd, mention.end)
+                previousMention = mention
+            }
+            guard mention.kind.isClaim, mention.value != nil else { continue }
             var claim = Claim(id: claims.count, mention: mention, sentence: clauses.sentence(at: mention.start))
-            let clauseStart = clauses.clauseStart(before: mention.start)
+            // The clause before the number, but not past an earlier number: `30.5%建制村由2177` reads
+            // `建制村由` for 2177.
+            var clauseStart = max(clauses.clauseStart(before: mention.start), min(previousEnd, mention.start))
+            // A number that modifies the noun keeps it: `1500人以下的村由1556个` counts 1500人以下的村.
+            if clauseStart == previousEnd, clauseStart < mention.start, source.folded[clauseStart] == "的", let modifier = previousMention {
+                clauseStart = modifier.start
+            }
             let prefix = Array(source.folded[clauseStart..<mention.start])
-            let predicate = Predicate.find(in: prefix)
+            let predicate = Predicate.find(in: prefix) ?? Predicate.findBeforeNoun(in: prefix)
             claim.predicate = predicate?.word
-            claim.subject = subject(prefix: prefix, predicate: predicate?.word, clauseStart: clauseStart, mention: mention)
+            claim.subject = subject(prefix: prefix, predicate: predicate?.word, mention: mention)
             claim.section = segmentation.sectionPath(at: mention.start)
             claims.append(claim)
         }
@@ -40,27 +58,56 @@ struct ClaimBuilder {
 
     /// The noun phrase before the number (without its predicate and a leading `由`/`从`), or after
     /// the unit when the text before is only a verb.
-    private func subject(prefix: [Unicode.Scalar], predicate: String?, clauseStart: Int, mention: NumberMention) -> String? {
+    private func subject(prefix: [Unicode.Scalar], predicate: String?, mention: NumberMention) -> String? {
         var text = String(String.UnicodeScalarView(prefix))
         if let predicate, let range = text.range(of: predicate, options: .backwards) {
-            text = String(text[..<range.lowerBound])
+            // `减少干部职数1162人`: the noun between the verb and the number is the subject.
+            let between = String(text[range.upperBound...])
+            text = between.unicodeScalars.count >= 2 && !Predicate.fillers.contains(between) ? between : String(text[..<range.lowerBound])
+        }
+        if let close = text.lastIndex(of: ")"), !text[..<close].contains("(") {
+            text = String(text[text.index(after: close)...])
         }
         for marker in ["由", "从"] where text.hasSuffix(marker) { text.removeLast() }
-        while let first = text.first, ["其中", "共", "全年", "累计", "并"].contains(where: { text.hasPrefix($0) }) || first == " " {
-            let word = ["其中", "共", "全年", "累计", "并"].first(where: { text.hasPrefix($0) }) ?? " "
+        while let word = ["其中", "共", "全年", "累计", " "].first(where: { text.hasPrefix($0) }) {
             text.removeFirst(word.count)
         }
         while text.hasSuffix("的") || text.hasSuffix(" ") { text.removeLast() }
+        while text.hasSuffix("(") { text.removeLast() }
         let before = text.trimmingTrailingDigits()
-        let verbOnly = before.count <= 1 || Self.leadingVerbs.contains { before.hasSuffix($0) && before.count <= $0.count + 1 }
-        if verbOnly || before.isEmpty {
-            let end = clauses.clauseEnd(after: mention.end)
-            let after = source.text(Span(start: mention.end, end: min(end, mention.end + 12)))
-            let trimmed = after.trimmingLeadingFunctionWords()
-            if trimmed.count >= 2 { return trimmed }
-        }
+        // A count whose clause opens with a verb names its noun after the unit:
+        // `培育150余名专业社会工作者`, `服务城乡社区82个` keeps `服务城乡社区`.
+        let verbOnly = before.unicodeScalars.count <= 1 || Self.leadingVerbs.contains { before.hasSuffix($0) && before.count <= $0.count + 1 }
+        if verbOnly, mention.kind == .quantity, let noun = nounAfter(mention) { return noun }
         if before.isEmpty { return nil }
-        return String(before.suffix(16))
+        return before.unicodeScalars.count <= 24 ? before : String(before.suffix(24))
+    }
+
+    /// The words after a count's unit up to the clause end or the next digit: `专业社会工作者`.
+    private func nounAfter(_ mention: NumberMention) -> String? {
+        let s = source.folded
+        let limit = min(clauses.clauseEnd(after: mention.end), mention.end + 12)
+        var start = mention.end
+        while start < limit, s[start] == "的" || s[start] == " " { start += 1 }
+        var end = start
+        var depth = 0
+        while end < limit, isCJK(s[end]) || s[end] == "(" || s[end] == ")" && depth > 0 {
+            if s[end] == "(" { depth += 1 } else if s[end] == ")" { depth -= 1 }
+            end += 1
+        }
+        guard end - start >= 2 else { return nil }
+        return source.text(Span(start: start, end: end))
+    }
+
+    /// The subject of a change's later values is the subject of its first: in
+    /// `乡镇平均面积由61.37平方千米增加到84.75平方千米` both values measure 乡镇平均面积.
+    func inheritSubjects(_ claims: inout [Claim], changes: [Change]) {
+        for change in changes {
+            guard let from = change.from, let subject = claims[from].subject else { continue }
+            for id in [change.to, change.delta, change.rate].compactMap({ $0 }) {
+                claims[id].subject = subject
+            }
+        }
     }
 
     /// Changes, breakdowns and rates among `claims`.
@@ -110,7 +157,8 @@ struct ClaimBuilder {
             } else if change.to != nil, change.delta == nil, role == .change, claim.kind == .quantity {
                 change.delta = claim.id
                 if change.direction == nil { change.direction = claim.predicate.flatMap(Predicate.direction(of:)) }
-            } else if change.to != nil, change.rate == nil, claim.kind == .percent, role == .rate || role == .change {
+            } else if change.to != nil, change.rate == nil, claim.kind == .percent, role == .rate || role == .change,
+                      !Predicate.shares.contains(claim.predicate ?? "") {
                 change.rate = claim.id
             } else {
                 continue
@@ -198,10 +246,4 @@ private extension String {
         return text
     }
 
-    /// Drops function words that open the noun after a unit: `的`, `个`, `名`.
-    func trimmingLeadingFunctionWords() -> String {
-        var text = Substring(self)
-        while let first = text.first, first == "的" || first == " " { text = text.dropFirst() }
-        return String(text)
-    }
 }

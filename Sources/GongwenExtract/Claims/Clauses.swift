@@ -5,7 +5,7 @@ import GongwenText
 /// or a line break; a clause also at `,`, `、`, `:` and brackets.
 ///
 /// `全市城市社区150个,集镇社区353个,城市社区占比(29.8%)远低于全省(47.4%);` is one sentence of
-/// five clauses.
+/// three clauses.
 struct Clauses {
     private let folded: [Unicode.Scalar]
     /// Sentence spans in order.
@@ -28,10 +28,11 @@ struct Clauses {
         scalar == "。" || scalar == ";" || scalar == "!" || scalar == "?" || scalar == "\n"
     }
 
+    /// Brackets do not end a clause: they sit inside noun phrases (`乡镇(街道)`, `社区(村)`).
     @inline(__always)
     static func endsClause(_ scalar: Unicode.Scalar) -> Bool {
-        endsSentence(scalar) || scalar == "," || scalar == "、" || scalar == ":" || scalar == "(" || scalar == ")"
-            || scalar == "“" || scalar == "”" || scalar == "《" || scalar == "》"
+        endsSentence(scalar) || scalar == "," || scalar == "、" || scalar == ":" || scalar == "“" || scalar == "”"
+            || scalar == "《" || scalar == "》"
     }
 
     /// The sentence holding `offset`.

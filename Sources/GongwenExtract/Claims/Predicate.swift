@@ -24,10 +24,12 @@ enum Predicate {
     static let changes = ["减少了", "增加了", "减少", "增加", "新增", "下降", "增长", "提高", "降低", "提升", "上升", "压减", "缩减", "净增"]
     /// A rate of change or a share: `减幅达39.54%`, `占比达91%`.
     static let rates = ["增幅", "减幅", "降幅", "涨幅", "增速", "增长率", "下降率", "占比", "比重", "比例", "占到", "占"]
+    /// Shares of a whole, never the rate of a change: `占比达91%`.
+    static let shares: Set<String> = ["占比", "比重", "比例", "占到", "占"]
     static let copulas = ["达到", "达", "为", "是", "有", "共计", "共", "累计", "合计", "总计", "超过", "约", "高达", "仅"]
 
     /// Words that stand between a predicate and its number: `减幅达`, `占比达到`, `增长了`.
-    static let fillers: Set<String> = ["达到", "达", "了", "为", "到", "是", "约", "近", "超", "超过", "高达", "共", "计", "至"]
+    static let fillers: Set<String> = ["达到", "达", "了", "为", "到", "是", "约", "近", "超", "超过", "高达", "共", "计", "至", "("]
 
     /// The predicate ending at the end of `prefix` (the clause text before a number), possibly
     /// followed by filler words; rate words win over change words over copulas.
@@ -51,6 +53,20 @@ enum Predicate {
         consider(rates, .rate)
         if let rate = rateWord(in: prefix) {
             return (rate, .rate)
+        }
+        return best.map { ($0.word, $0.role) }
+    }
+
+    /// A change or rate word earlier in the clause with a noun between it and the number:
+    /// `减少干部职数1162人` → `减少`. Copulas do not count here.
+    static func findBeforeNoun(in prefix: [Unicode.Scalar]) -> (word: String, role: Role)? {
+        let text = String(String.UnicodeScalarView(prefix))
+        var best: (word: String, role: Role, position: String.Index)?
+        for (words, role) in [(changes, Role.change), (changeTargets, .changeTarget), (rates, .rate)] {
+            for word in words where word.count >= 2 {
+                guard let range = text.range(of: word, options: .backwards) else { continue }
+                if best == nil || range.lowerBound > best!.position { best = (word, role, range.lowerBound) }
+            }
         }
         return best.map { ($0.word, $0.role) }
     }

@@ -32,7 +32,9 @@ struct ListBuilder {
         for kind in [MarkerKind.inline, .arabic] {
             let items = section.children.filter { $0.kind == kind }
             guard items.count >= 2 else { continue }
-            let label = countLabel(in: section.titleSpan)
+            let label = countLabel(in: section.titleSpan).flatMap { label in
+                CountLabel.announces(label.text, items: items.map(\.title)) ? label : nil
+            }
             let style: ListStyle = kind == .inline ? .inline : .numbered
             lists.append(EnumeratedList(
                 statedCount: label?.count, label: label?.text, style: style,
@@ -69,7 +71,6 @@ struct ListBuilder {
 
     /// Count labels in running text with their items beside them.
     private func labelledLists() -> [EnumeratedList] {
-        let s = source.folded
         var lists: [EnumeratedList] = []
         for paragraph in segmentation.paragraphs where paragraph.role == .body || paragraph.role == .heading {
             var index = paragraph.span.start
@@ -80,8 +81,7 @@ struct ListBuilder {
                 }
                 index = label.span.end
                 let section = segmentation.sectionPath(at: label.span.start)
-                if let items = itemsBefore(label.span.start, lowerBound: paragraph.span.start), items.count >= 2 {
-                    let style: ListStyle = s[items[0].start - 1] == "“" || s[items[0].start] == "“" ? .quoted : .enumeration
+                if let (items, style) = itemsBefore(label.span.start, lowerBound: paragraph.span.start), items.count >= 2 {
                     lists.append(EnumeratedList(statedCount: label.count, label: label.text, style: style,
                                                 span: Span(start: items[0].start, end: label.span.end), section: section, items: items))
                 } else if let items = itemsInBrackets(after: label.span.end, upperBound: paragraph.span.end), items.count >= 2 {
@@ -93,8 +93,9 @@ struct ListBuilder {
         return lists
     }
 
-    /// A 、-separated or quoted list that ends right before `offset` (`A、B、C5项` or `“A”“B”“C”4本`).
-    private func itemsBefore(_ offset: Int, lowerBound: Int) -> [ListItem]? {
+    /// A 、-separated or quoted list that ends right before `offset` (`A、B、C5项` or `“A”“B”“C”4本`),
+    /// with its style.
+    private func itemsBefore(_ offset: Int, lowerBound: Int) -> ([ListItem], ListStyle)? {
         let s = source.folded
         var end = offset
         if end > lowerBound, s[end - 1] == "”" {
@@ -106,7 +107,14 @@ struct ListBuilder {
                 items.insert(ListItem(marker: nil, text: source.text(span), span: span), at: 0)
                 end = open
             }
-            return items
+            // The first quote mark is often lost in scraped text: `产业发展”“集体资产”…` still lists 产业发展.
+            if end > lowerBound, s[end - 1] == "”", let longest = items.map(\.span.length).max() {
+                var start = end - 1
+                while start > lowerBound, end - 1 - start < longest, isCJK(s[start - 1]) { start -= 1 }
+                let span = Span(start: start, end: end - 1)
+                if span.length >= 2 { items.insert(ListItem(marker: nil, text: source.text(span), span: span), at: 0) }
+            }
+            return (items, .quoted)
         }
         var items: [ListItem] = []
         var itemEnd = end
@@ -127,7 +135,7 @@ struct ListBuilder {
         let firstSpan = Span(start: index, end: itemEnd)
         let first = trimmedFirstItem(firstSpan, lengthOf: items.map(\.span.length))
         items.insert(ListItem(marker: nil, text: source.text(first), span: first), at: 0)
-        return items
+        return (items, .enumeration)
     }
 
     /// The first item of a 、-list runs back to the clause start, which often holds a verb
