@@ -69,13 +69,28 @@ struct ListBuilder {
         return (source.text(span), count, span)
     }
 
+    /// A quoted label of numbered traits, `“一多二少三弱”`: it announces as many items as its
+    /// numerals add up to (1 + 2 + 3 = 6).
+    private func numeralLabel(at start: Int, limit: Int) -> (text: String, count: Int, span: Span)? {
+        let s = source.folded
+        guard start < limit, s[start] == "“", let close = ((start + 1)..<min(limit, start + 14)).first(where: { s[$0] == "”" }),
+              close - start - 1 >= 4, (close - start - 1) % 2 == 0 else { return nil }
+        var count = 0
+        for index in stride(from: start + 1, to: close, by: 2) {
+            guard let digit = ChineseNumerals.digit(s[index]), digit > 0, isCJK(s[index + 1]), ChineseNumerals.digit(s[index + 1]) == nil else { return nil }
+            count += digit
+        }
+        let span = Span(start: start + 1, end: close)
+        return (source.text(span), count, span)
+    }
+
     /// Count labels in running text with their items beside them.
     private func labelledLists() -> [EnumeratedList] {
         var lists: [EnumeratedList] = []
         for paragraph in segmentation.paragraphs where paragraph.role == .body || paragraph.role == .heading {
             var index = paragraph.span.start
             while index < paragraph.span.end {
-                guard let label = countLabel(at: index, limit: paragraph.span.end) else {
+                guard let label = countLabel(at: index, limit: paragraph.span.end) ?? numeralLabel(at: index, limit: paragraph.span.end) else {
                     index += 1
                     continue
                 }
@@ -149,6 +164,7 @@ struct ListBuilder {
     private func itemsInBrackets(after offset: Int, upperBound: Int) -> [ListItem]? {
         let s = source.folded
         var open = offset
+        if open < upperBound, s[open] == "”" { open += 1 }
         while open < upperBound, open - offset < 4, s[open] != "(" {
             guard isCJK(s[open]) || s[open] == "”" else { return nil }
             open += 1

@@ -1,0 +1,117 @@
+import Gongwen
+import GongwenModel
+import Testing
+
+/// Claims, their subjects and predicates, and the change/breakdown/rate links, on small texts
+/// written like the seeds (positive cases) and on texts that must not link (negative cases).
+@Suite("claims and links")
+struct ClaimTests {
+    func document(_ text: String) throws -> Document {
+        try Analysis.run(text: "各单位:\n" + text, source: "test").document
+    }
+
+    func text(_ document: Document, _ id: Int?) -> String? {
+        id.map { document.claims[$0].text }
+    }
+
+    @Test func changeWithDeltaAndRate() throws {
+        let doc = try document("建制村由2177优化1316个,减少861个,减幅达39.54%,超额完成目标任务。")
+        let change = try #require(doc.changes.first)
+        #expect(doc.changes.count == 1)
+        #expect(text(doc, change.from) == "2177")
+        #expect(text(doc, change.to) == "1316个")
+        #expect(text(doc, change.delta) == "861个")
+        #expect(text(doc, change.rate) == "39.54%")
+        #expect(change.direction == "decrease")
+        #expect(doc.claims[change.from!].unit == "个")
+        #expect(doc.claims.allSatisfy { $0.subject == "建制村" })
+    }
+
+    @Test func twoChangesInOneRunOnSentence() throws {
+        let doc = try document("全市乡镇(街道)从200个优化到139共减少乡级行政区61个,减幅达30.5%建制村由2177优化1316个,减少861个。")
+        #expect(doc.changes.count == 2)
+        #expect(text(doc, doc.changes[0].from) == "200个")
+        #expect(text(doc, doc.changes[0].rate) == "30.5%")
+        #expect(text(doc, doc.changes[1].from) == "2177")
+        #expect(doc.claims[0].subject == "全市乡镇(街道)")
+    }
+
+    @Test func sharesAreNotChangeRates() throws {
+        let doc = try document("干部平均年龄由52岁下降到43岁,高中及以上文化程度的干部占到了65.1%。")
+        #expect(doc.changes.count == 1)
+        #expect(doc.changes[0].rate == nil)
+        let share = try #require(doc.claims.first { $0.text == "65.1%" })
+        #expect(share.predicate == "占到")
+        #expect(share.subject == "高中及以上文化程度的干部")
+    }
+
+    @Test func noChangeWithoutATarget() throws {
+        let doc = try document("全市减少干部职数1162人,村平均人口增幅达65.85%。")
+        #expect(doc.changes.isEmpty)
+        #expect(doc.claims[0].predicate == "减少")
+        #expect(doc.claims[0].subject == "干部职数")
+    }
+
+    @Test func breakdownInBrackets() throws {
+        let doc = try document("2020年在全市选择385个社区(村)(其中105个作为市级创建点位,280个作为县级创建点位)开展创建。")
+        let breakdown = try #require(doc.breakdowns.first)
+        #expect(text(doc, breakdown.total) == "385个")
+        #expect(breakdown.parts.map { doc.claims[$0].text } == ["105个", "280个"])
+    }
+
+    @Test func breakdownOpeningTheNextSentence() throws {
+        let doc = try document("针对指出的5个方面14个问题,逐一研究制定整改措施。其中,10个问题已完成整改,4个问题已取得阶段性成效。")
+        let breakdown = try #require(doc.breakdowns.first)
+        #expect(text(doc, breakdown.total) == "14个")
+        #expect(breakdown.parts.map { doc.claims[$0].text } == ["10个", "4个"])
+    }
+
+    @Test func noBreakdownForOnePartOrAnotherUnit() throws {
+        let doc = try document("全市常住人口118万人,其中城镇人口70万人。全市社区150个,其中,城市社区平均人口5269人,农村社区平均人口1300人。")
+        #expect(doc.breakdowns.isEmpty)
+    }
+
+    @Test func rateNamesItsCounts() throws {
+        let doc = try document("累计排查矛盾纠纷53.21万件、化解52.04万件,化解率97.8%,其中基层化解49.25万件、化解率92.56%。")
+        #expect(doc.rates.count == 2)
+        #expect(text(doc, doc.rates[0].numerator) == "52.04万件")
+        #expect(text(doc, doc.rates[0].denominator) == "53.21万件")
+        #expect(text(doc, doc.rates[1].numerator) == "49.25万件")
+        #expect(text(doc, doc.rates[1].denominator) == "53.21万件")
+        #expect(doc.rates.allSatisfy { $0.kind == "rate" })
+    }
+
+    @Test func shareOverTheSumOfParallelCounts() throws {
+        let doc = try document("全市城市社区150个,集镇社区353个,城市社区占比(29.8%)远低于全省(47.4%)。")
+        let share = try #require(doc.rates.first)
+        #expect(share.kind == "share")
+        #expect(text(doc, share.rate) == "29.8%")
+        #expect(text(doc, share.numerator) == "150个")
+        #expect(share.denominatorParts?.map { doc.claims[$0].text } == ["150个", "353个"])
+    }
+
+    @Test func rateWithoutItsCountIsNotLinked() throws {
+        let doc = try document("上传各类巡查事件34.79万件,事件办结率99.7%。")
+        #expect(doc.rates.isEmpty)
+    }
+
+    @Test func countSubjectAfterAVerb() throws {
+        let doc = try document("孵化培育社区社会组织168家,培育150余名专业社会工作者。")
+        #expect(doc.claims.map(\.subject) == ["孵化培育社区社会组织", "专业社会工作者"])
+        #expect(doc.claims[1].qualifier == .atLeast)
+    }
+
+    @Test func claimsCarryTheirSectionAndSentence() throws {
+        let doc = try document("一、总体情况\n(一)基本数据。一是全市社区1819个。二是清理标牌445块。")
+        let claim = try #require(doc.claims.first { $0.text == "445块" })
+        #expect(claim.section == "一、/(一)/二是")
+        #expect(claim.sentenceEnd > claim.end && claim.sentenceStart < claim.start)
+    }
+
+    @Test func yearsDatesAndDocNumbersAreNotClaims() throws {
+        let doc = try document("2019年,市财政争取到社区建设资金140万元(川财社〔2019〕1166号),7月15日召开会议。")
+        #expect(doc.claims.map(\.text) == ["140万元"])
+        #expect(doc.claims[0].value == 1_400_000)
+        #expect(doc.claims[0].unit == "元")
+    }
+}

@@ -1,0 +1,30 @@
+import Gongwen
+import GongwenModel
+import PropertyBased
+import Testing
+
+/// Random texts made of the pieces the stages look at (numerals, units, markers, quotes, brackets,
+/// line breaks) go through every stage without a crash, and every span stays inside the text.
+@Suite("robustness")
+struct RobustnessTests {
+    static let pieces = [
+        "一", "二", "三", "十", "百", "万", "亿", "是", "、", "。", ",", ";", ":", "(", ")", "（", "）", "“", "”", "《", "》",
+        "1", "2", "0", ".", "%", "％", "‰", "-", "—", "个", "人", "万人", "元", "其中", "由", "从", "增加到", "减少", "减幅达",
+        "占比", "化解率", "第", "章", "条", "年", "月", "日", "号", "〔", "〕", "附件", "附件1", "\n", "\n\n", " ", "\u{3000}",
+        "社区", "三个强化", "一是", "(一)", "1.", "1、", "①", "2020914", "29275万人", "68.3%1500人", "余", "约", "以上",
+        "发布日期:", "扫一扫", "各单位:", "2020年9月14日", "巴中市民政局", "\u{FFFD}",
+    ]
+
+    @Test func everyStageSurvivesRandomText() async {
+        let text = Gen.element(of: Self.pieces).array(of: 0...60).map { $0.compactMap { $0 }.joined() }
+        await propertyCheck(count: 400, input: text) { text in
+            guard let analysis = try? Analysis.run(text: text, source: "random") else { return }
+            let count = analysis.source.count
+            let document = analysis.document
+            var spans: [Span] = document.claims.map(\.span) + document.numbers.map(\.span) + document.findings.map(\.span)
+            spans += document.lists.flatMap { [$0.span] + $0.items.map(\.span) } + document.boilerplate.map(\.span)
+            for root in document.sections { root.forEach { section, _ in spans.append(section.span) } }
+            #expect(spans.allSatisfy { $0.start >= 0 && $0.start <= $0.end && $0.end <= count }, "\(text)")
+        }
+    }
+}
