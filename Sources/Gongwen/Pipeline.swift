@@ -12,10 +12,20 @@ public struct PipelineOptions: Sendable {
     public var maxBytes: Int
     /// Which checker rules run and which findings are kept (`gongwen check --rule …`).
     public var check: CheckOptions
+    /// The last stage to run; the benchmark times the stages one by one.
+    public var through: Stage
 
-    public init(maxBytes: Int = SourceDecoder.defaultMaxBytes, check: CheckOptions = CheckOptions()) {
+    /// The stages after decoding, in order.
+    public enum Stage: Int, Sendable, Comparable, CaseIterable {
+        case segment, extract, check
+
+        public static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public init(maxBytes: Int = SourceDecoder.defaultMaxBytes, check: CheckOptions = CheckOptions(), through: Stage = .check) {
         self.maxBytes = maxBytes
         self.check = check
+        self.through = through
     }
 }
 
@@ -69,6 +79,7 @@ public struct Analysis: Sendable {
         document.sections = segmentation.sections
         document.boilerplate = segmentation.boilerplate
         document.warnings = decoded.warnings
+        guard options.through >= .extract else { return Analysis(source: text, segmentation: segmentation, document: document) }
         let extraction = Extractor.extract(text, segmentation: segmentation)
         document.numbers = extraction.numbers
         document.claims = extraction.claims
@@ -76,6 +87,7 @@ public struct Analysis: Sendable {
         document.breakdowns = extraction.breakdowns
         document.rates = extraction.rates
         document.lists = extraction.lists
+        guard options.through >= .check else { return Analysis(source: text, segmentation: segmentation, document: document) }
         let context = CheckContext(source: text, segmentation: segmentation, document: document, bounds: options.check.bounds)
         document.findings = Checker.check(context, options: options.check)
         return Analysis(source: text, segmentation: segmentation, document: document)

@@ -9,7 +9,10 @@ import GongwenText
 ///
 /// For `715日召开全市村级建制调整改革总结暨村民小组调整优化推进会议` the context holds the text, the
 /// paragraph with role `body` that carries it and the section `一、/(四)/二是` around it.
-public struct CheckContext: Sendable {
+///
+/// A class, not a struct: rules hand it to helpers for every scalar they look at, and copying a
+/// whole `Document` each time cost more than the rules themselves. Everything in it is immutable.
+public final class CheckContext: Sendable {
     public let source: SourceText
     public let segmentation: Segmentation
     public let document: Document

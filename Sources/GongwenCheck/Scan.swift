@@ -37,16 +37,16 @@ enum Scan {
     /// Whether the folded text at `offset` starts with one of `words`.
     static func startsWith(_ s: [Unicode.Scalar], at offset: Int, end: Int, _ words: [String]) -> Bool {
         words.contains { word in
-            let scalars = Array(word.unicodeScalars)
-            return offset + scalars.count <= end && Array(s[offset..<(offset + scalars.count)]) == scalars
+            let count = word.unicodeScalars.count
+            return offset + count <= end && s[offset..<(offset + count)].elementsEqual(word.unicodeScalars)
         }
     }
 
     /// Whether the folded text ending just before `offset` ends with one of `words`; returns the word.
     static func wordEnding(_ s: [Unicode.Scalar], before offset: Int, start: Int, _ words: [String]) -> String? {
         words.first { word in
-            let scalars = Array(word.unicodeScalars)
-            return offset - scalars.count >= start && Array(s[(offset - scalars.count)..<offset]) == scalars
+            let count = word.unicodeScalars.count
+            return offset - count >= start && s[(offset - count)..<offset].elementsEqual(word.unicodeScalars)
         }
     }
 }

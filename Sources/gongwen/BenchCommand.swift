@@ -6,10 +6,11 @@ import GongwenText
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure parse + extract throughput on one core (MB/s of input bytes) and peak memory.",
+        abstract: "Measure throughput per stage on one core (MB/s of input bytes) and peak memory.",
         discussion: """
             Reads every .txt/.html/.htm file under the given folders into memory, replicates the set
-            until it reaches --megabytes, then analyses the documents one after another on one core.
+            until it reaches --megabytes, then analyses the documents one after another on one core,
+            three times: through segment, through extract, and through check (the whole of parse).
             Example: gongwen bench corpus ../shared/corpus-public --megabytes 20
             Build in release mode first (make bench does).
             """)
@@ -31,31 +32,31 @@ struct BenchCommand: ParsableCommand {
         let target = megabytes * 1_048_576
         let oneSet = documents.reduce(0) { $0 + $1.bytes.count }
         let rounds = max(1, (target + oneSet - 1) / oneSet)
-        let clock = ContinuousClock()
-        var analysed = 0
-        var bytes = 0
-        var claims = 0
-        var failures = 0
-        let elapsed = clock.measure {
-            for _ in 0..<rounds {
-                for document in documents {
-                    do throws(DecodeError) {
-                        let lower = document.name.lowercased()
-                        let analysis = try Analysis.run(bytes: document.bytes, source: document.name, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm"))
-                        claims += analysis.document.claims.count
-                        analysed += 1
-                    } catch {
-                        failures += 1
+        let mb = Double(oneSet * rounds) / 1_048_576
+        print("documents: \(documents.count) distinct × \(rounds) = \(documents.count * rounds), \(String(format: "%.1f", mb)) MB of input, one core")
+        for stage in PipelineOptions.Stage.allCases {
+            let options = PipelineOptions(through: stage)
+            let clock = ContinuousClock()
+            var claims = 0
+            var failures = 0
+            let elapsed = clock.measure {
+                for _ in 0..<rounds {
+                    for document in documents {
+                        do throws(DecodeError) {
+                            let lower = document.name.lowercased()
+                            let analysis = try Analysis.run(bytes: document.bytes, source: document.name, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm"), options: options)
+                            claims += analysis.document.claims.count
+                        } catch {
+                            failures += 1
+                        }
                     }
-                    bytes += document.bytes.count
                 }
             }
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let name = ["segment": "decode+segment", "extract": "+extract", "check": "+check"]["\(stage)"] ?? "\(stage)"
+            let figures = String(format: "%6.2f s  %6.1f MB/s  %6.0f documents/s  claims %d  failures %d", seconds, mb / seconds, Double(documents.count * rounds) / seconds, claims, failures)
+            print(name.padding(toLength: 16, withPad: " ", startingAt: 0) + figures)
         }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let mb = Double(bytes) / 1_048_576
-        print("documents: \(analysed) (\(documents.count) distinct × \(rounds)), failures: \(failures)")
-        print(String(format: "input: %.1f MB in %.2f s on one core: %.1f MB/s, %.0f documents/s", mb, seconds, mb / seconds, Double(analysed) / seconds))
-        print("claims: \(claims)")
         print("peak memory (VmHWM): \(peakMemory())")
     }
 

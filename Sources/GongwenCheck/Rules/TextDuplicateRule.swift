@@ -1,4 +1,5 @@
 import GongwenModel
+import GongwenText
 import GongwenSegment
 
 /// `text.duplicate`: a paragraph, or a run of sentences, that repeats an earlier one verbatim.
@@ -29,13 +30,13 @@ public struct TextDuplicateRule: Rule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        var paragraphs: [String: Span] = [:]
-        var sentences: [String: Span] = [:]
+        var paragraphs: [[Unicode.Scalar]: Span] = [:]
+        var sentences: [[Unicode.Scalar]: Span] = [:]
         for paragraph in context.textParagraphs where paragraph.role == .body || paragraph.role == .heading {
-            let key = Self.key(context.source.foldedText(paragraph.span))
-            if key.unicodeScalars.count >= Self.minimumLength {
+            let key = Self.key(context.source.folded[paragraph.span.start..<paragraph.span.end])
+            if key.count >= Self.minimumLength {
                 if let first = paragraphs[key] {
-                    let message = Message.duplicateParagraph(length: key.unicodeScalars.count, firstLine: context.source.line(at: first.start))
+                    let message = Message.duplicateParagraph(length: key.count, firstLine: context.source.line(at: first.start))
                     findings.append(finding(message, at: paragraph.span, evidence: [first]))
                     continue
                 }
@@ -50,17 +51,17 @@ public struct TextDuplicateRule: Rule {
                 run = nil
             }
             for sentence in Self.sentences(in: paragraph.span, context.source.folded) {
-                let key = Self.key(context.source.foldedText(sentence))
+                let key = Self.key(context.source.folded[sentence.start..<sentence.end])
                 guard let first = sentences[key] else {
                     close()
                     sentences[key] = sentence
                     continue
                 }
                 if let current = run, current.first.end <= first.start {
-                    run = (Span(start: current.span.start, end: sentence.end), Span(start: current.first.start, end: first.end), current.length + key.unicodeScalars.count)
+                    run = (Span(start: current.span.start, end: sentence.end), Span(start: current.first.start, end: first.end), current.length + key.count)
                 } else {
                     close()
-                    run = (sentence, first, key.unicodeScalars.count)
+                    run = (sentence, first, key.count)
                 }
             }
             close()
@@ -68,9 +69,10 @@ public struct TextDuplicateRule: Rule {
         return findings
     }
 
-    /// The text compared: white space removed.
-    static func key(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " && $0 != "\t" }))
+    /// The text compared: the folded scalars with white space removed (arrays of scalars hash
+    /// without the Unicode normalisation a `String` key costs).
+    static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
+        scalars.filter { $0 != " " && $0 != "\t" }
     }
 
     /// The sentences of a paragraph: each runs to and includes `。`, `;`, `!` or `?`, leading spaces skipped.

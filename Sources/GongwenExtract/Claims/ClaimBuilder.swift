@@ -21,6 +21,9 @@ struct ClaimBuilder {
         "解决", "受理", "办理", "办结", "接待", "吸纳", "带动", "覆盖", "惠及", "救助", "资助",
     ]
 
+    /// How far before a number its predicate and subject are looked for.
+    static let longestPrefix = 40
+
     init(source: SourceText, segmentation: Segmentation) {
         self.source = source
         self.segmentation = segmentation
@@ -41,7 +44,7 @@ struct ClaimBuilder {
             var claim = Claim(id: claims.count, mention: mention, sentence: clauses.sentence(at: mention.start))
             // The clause before the number, but not past an earlier number: `30.5%建制村由2177` reads
             // `建制村由` for 2177.
-            var clauseStart = max(clauses.clauseStart(before: mention.start), min(previousEnd, mention.start))
+            var clauseStart = max(clauses.clauseStart(before: mention.start), min(previousEnd, mention.start), mention.start - Self.longestPrefix)
             // A number that modifies the noun keeps it: `1500人以下的村由1556个` counts 1500人以下的村.
             if clauseStart == previousEnd, clauseStart < mention.start, source.folded[clauseStart] == "的", let modifier = previousMention {
                 clauseStart = modifier.start
@@ -59,28 +62,42 @@ struct ClaimBuilder {
     /// The noun phrase before the number (without its predicate and a leading `由`/`从`), or after
     /// the unit when the text before is only a verb.
     private func subject(prefix: [Unicode.Scalar], predicate: String?, mention: NumberMention) -> String? {
-        var text = String(String.UnicodeScalarView(prefix))
-        if let predicate, let range = text.range(of: predicate, options: .backwards) {
+        var text = prefix[...]
+        if let predicate, let range = Self.lastRange(of: Array(predicate.unicodeScalars), in: text) {
             // `减少干部职数1162人`: the noun between the verb and the number is the subject.
-            let between = String(text[range.upperBound...])
-            text = between.unicodeScalars.count >= 2 && !Predicate.fillers.contains(between) ? between : String(text[..<range.lowerBound])
+            let between = text[range.upperBound...]
+            let isFiller = Predicate.fillers.contains(SourceText.string(between))
+            text = between.count >= 2 && !isFiller ? between : text[..<range.lowerBound]
         }
         if let close = text.lastIndex(of: ")"), !text[..<close].contains("(") {
-            text = String(text[text.index(after: close)...])
+            text = text[(close + 1)...]
         }
-        for marker in ["由", "从"] where text.hasSuffix(marker) { text.removeLast() }
-        while let word = ["其中", "共", "全年", "累计", " "].first(where: { text.hasPrefix($0) }) {
-            text.removeFirst(word.count)
+        if let last = text.last, last == "由" || last == "从" { text = text.dropLast() }
+        while let word = Self.leadingFillers.first(where: { text.starts(with: $0) }) {
+            text = text.dropFirst(word.count)
         }
-        while text.hasSuffix("的") || text.hasSuffix(" ") { text.removeLast() }
-        while text.hasSuffix("(") { text.removeLast() }
-        let before = text.trimmingTrailingDigits()
+        while let last = text.last, last == "的" || last == " " || last == "(" { text = text.dropLast() }
+        while let last = text.last, isASCIIDigit(last) || last == "." || last == "%" || last == "," { text = text.dropLast() }
         // A count whose clause opens with a verb names its noun after the unit:
         // `培育150余名专业社会工作者`, `服务城乡社区82个` keeps `服务城乡社区`.
-        let verbOnly = before.unicodeScalars.count <= 1 || Self.leadingVerbs.contains { before.hasSuffix($0) && before.count <= $0.count + 1 }
+        let verbOnly = text.count <= 1 || Self.leadingVerbScalars.contains { text.count <= $0.count + 1 && text.suffix($0.count).elementsEqual($0) }
         if verbOnly, mention.kind == .quantity, let noun = nounAfter(mention) { return noun }
-        if before.isEmpty { return nil }
-        return before.unicodeScalars.count <= 24 ? before : String(before.suffix(24))
+        if text.isEmpty { return nil }
+        return SourceText.string(text.suffix(24))
+    }
+
+    private static let leadingFillers: [[Unicode.Scalar]] = ["其中", "共", "全年", "累计", " "].map { Array($0.unicodeScalars) }
+    private static let leadingVerbScalars: [[Unicode.Scalar]] = leadingVerbs.map { Array($0.unicodeScalars) }
+
+    /// The last occurrence of `word` in `text`.
+    static func lastRange(of word: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Range<Int>? {
+        guard !word.isEmpty, word.count <= text.count else { return nil }
+        var start = text.endIndex - word.count
+        while start >= text.startIndex {
+            if text[start..<(start + word.count)].elementsEqual(word) { return start..<(start + word.count) }
+            start -= 1
+        }
+        return nil
     }
 
     /// The words after a count's unit up to the clause end or the next digit: `专业社会工作者`.
@@ -236,14 +253,4 @@ struct ClaimBuilder {
         }
         return nil
     }
-}
-
-private extension String {
-    /// Drops digits and number punctuation at the end: a subject never ends in a number.
-    func trimmingTrailingDigits() -> String {
-        var text = self
-        while let last = text.unicodeScalars.last, isASCIIDigit(last) || last == "." || last == "%" || last == "," { text.unicodeScalars.removeLast() }
-        return text
-    }
-
 }

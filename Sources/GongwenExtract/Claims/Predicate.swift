@@ -31,44 +31,50 @@ enum Predicate {
     /// Words that stand between a predicate and its number: `减幅达`, `占比达到`, `增长了`.
     static let fillers: Set<String> = ["达到", "达", "了", "为", "到", "是", "约", "近", "超", "超过", "高达", "共", "计", "至", "("]
 
+    /// The word lists as scalars, longest first, with their role: what the hot loops compare.
+    private static let table: [(word: [Unicode.Scalar], text: String, role: Role)] = {
+        var rows: [(word: [Unicode.Scalar], text: String, role: Role)] = []
+        for (words, role) in [(copulas, Role.copula), (changes, .change), (changeTargets, .changeTarget), (rates, .rate)] {
+            rows += words.map { (Array($0.unicodeScalars), $0, role) }
+        }
+        return rows.sorted { $0.word.count > $1.word.count }
+    }()
+    private static let fillerWords: [[Unicode.Scalar]] = fillers.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// The table's rows by their last scalar (for words ending at a position) and by their first.
+    private static let byLast: [Unicode.Scalar: [(word: [Unicode.Scalar], text: String, role: Role)]] = Dictionary(grouping: table) { $0.word.last! }
+    private static let byFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], text: String, role: Role)]] = Dictionary(grouping: table) { $0.word.first! }
+
     /// The predicate ending at the end of `prefix` (the clause text before a number), possibly
-    /// followed by filler words; rate words win over change words over copulas.
+    /// followed by filler words; rate words win over change words over copulas, then the closer
+    /// and the longer word.
     static func find(in prefix: [Unicode.Scalar]) -> (word: String, role: Role)? {
-        let text = String(String.UnicodeScalarView(prefix))
-        var best: (word: String, role: Role, distance: Int)?
-        func consider(_ words: [String], _ role: Role) {
-            for word in words {
-                guard let range = text.range(of: word, options: .backwards) else { continue }
-                let after = String(text[range.upperBound...])
-                guard after.isEmpty || isFiller(after) else { continue }
-                let distance = after.unicodeScalars.count
-                if best == nil || role > best!.role || (role == best!.role && (distance < best!.distance || distance == best!.distance && word.count > best!.word.count)) {
-                    best = (word, role, distance)
-                }
+        if let rate = rateWord(in: prefix) { return (rate, .rate) }
+        var best: (text: String, role: Role, distance: Int, length: Int)?
+        var end = prefix.count
+        while true {
+            for row in end > 0 ? byLast[prefix[end - 1]] ?? [] : [] where row.word.count <= end && prefix[(end - row.word.count)..<end].elementsEqual(row.word) {
+                let distance = prefix.count - end
+                if let current = best, (current.role, -current.distance, current.length) >= (row.role, -distance, row.word.count) { continue }
+                best = (row.text, row.role, distance, row.word.count)
             }
+            guard let filler = fillerSuffix(prefix[..<end]) else { break }
+            end -= filler
         }
-        consider(copulas, .copula)
-        consider(changes, .change)
-        consider(changeTargets, .changeTarget)
-        consider(rates, .rate)
-        if let rate = rateWord(in: prefix) {
-            return (rate, .rate)
-        }
-        return best.map { ($0.word, $0.role) }
+        return best.map { ($0.text, $0.role) }
     }
 
     /// A change or rate word earlier in the clause with a noun between it and the number:
-    /// `减少干部职数1162人` → `减少`. Copulas do not count here.
+    /// `减少干部职数1162人` → `减少`. Copulas do not count here; the last such word wins.
     static func findBeforeNoun(in prefix: [Unicode.Scalar]) -> (word: String, role: Role)? {
-        let text = String(String.UnicodeScalarView(prefix))
-        var best: (word: String, role: Role, position: String.Index)?
-        for (words, role) in [(changes, Role.change), (changeTargets, .changeTarget), (rates, .rate)] {
-            for word in words where word.count >= 2 {
-                guard let range = text.range(of: word, options: .backwards) else { continue }
-                if best == nil || range.lowerBound > best!.position { best = (word, role, range.lowerBound) }
+        var start = prefix.count - 2
+        while start >= 0 {
+            for row in byFirst[prefix[start]] ?? [] where row.role != .copula && row.word.count >= 2 && start + row.word.count <= prefix.count
+                && prefix[start..<(start + row.word.count)].elementsEqual(row.word) {
+                return (row.text, row.role)
             }
+            start -= 1
         }
-        return best.map { ($0.word, $0.role) }
+        return nil
     }
 
     /// `化解率`, `办结率`, `覆盖率`: a word ending in 率 right before the number (fillers allowed).
@@ -82,21 +88,12 @@ enum Predicate {
         return String(String.UnicodeScalarView(prefix[start..<end]))
     }
 
+    /// The length of the longest filler word that ends `prefix`.
     private static func fillerSuffix(_ prefix: ArraySlice<Unicode.Scalar>) -> Int? {
-        let text = String(String.UnicodeScalarView(prefix))
-        for filler in fillers.sorted(by: { $0.count > $1.count }) where text.hasSuffix(filler) {
-            return filler.unicodeScalars.count
+        for filler in fillerWords where filler.count <= prefix.count && prefix.suffix(filler.count).elementsEqual(filler) {
+            return filler.count
         }
         return nil
-    }
-
-    private static func isFiller(_ text: String) -> Bool {
-        var rest = Substring(text)
-        while !rest.isEmpty {
-            guard let filler = fillers.sorted(by: { $0.count > $1.count }).first(where: { rest.hasPrefix($0) }) else { return false }
-            rest = rest.dropFirst(filler.count)
-        }
-        return true
     }
 
     /// Whether a change verb says the value went up (`增加到`), down (`减至`) or does not say (`优化到`).
