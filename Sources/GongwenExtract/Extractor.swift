@@ -24,7 +24,7 @@ public enum Extractor {
         var claims = builder.claims(from: numbers)
         let links = builder.links(claims)
         builder.inheritSubjects(&claims, changes: links.changes)
-        let lists = ListBuilder(source: source, segmentation: segmentation).lists()
+        let lists = ListBuilder(source: source, segmentation: segmentation, numbers: numbers).lists()
         return Extraction(numbers: numbers, claims: claims, changes: links.changes, breakdowns: links.breakdowns, rates: links.rates, lists: lists)
     }
 }

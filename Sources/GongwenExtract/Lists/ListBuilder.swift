@@ -1,3 +1,4 @@
+import Foundation
 import GongwenModel
 import GongwenSegment
 import GongwenText
@@ -13,10 +14,18 @@ import GongwenText
 struct ListBuilder {
     let source: SourceText
     let segmentation: Segmentation
+    /// The counts that name a group (`三个`, `5项`, `4本`: numbers of kind `count_label` with a
+    /// measure word), in order: where labels start.
+    let counts: [NumberMention]
 
-    /// Measure words of a count label: `三个强化`, `5项基本情况`, `4本台账`, `四大任务`.
-    /// (`方面` is read as a two-character measure word of its own.)
-    static let countWords: Set<Unicode.Scalar> = ["个", "项", "本", "条", "张", "类", "种", "大", "支", "批"]
+    init(source: SourceText, segmentation: Segmentation, numbers: [NumberMention]) {
+        self.source = source
+        self.segmentation = segmentation
+        self.counts = numbers.filter { mention in
+            guard mention.kind == .countLabel, mention.unit != nil, let value = mention.value else { return false }
+            return value >= 2 && value <= 20
+        }
+    }
 
     func lists() -> [EnumeratedList] {
         var lists: [EnumeratedList] = []
@@ -46,27 +55,27 @@ struct ListBuilder {
         }
     }
 
-    /// A count label inside `span`: a numeral, a measure word and a short name (`三个强化`).
+    /// The first count label inside `span` (`三个强化` in a heading's title).
     func countLabel(in span: Span) -> (text: String, count: Int, span: Span)? {
-        for index in span.start..<span.end {
-            if let label = countLabel(at: index, limit: span.end) { return label }
+        var low = 0
+        var high = counts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if counts[mid].start < span.start { low = mid + 1 } else { high = mid }
         }
-        return nil
+        guard low < counts.count, counts[low].end <= span.end else { return nil }
+        return label(of: counts[low], limit: span.end)
     }
 
-    private func countLabel(at start: Int, limit: Int) -> (text: String, count: Int, span: Span)? {
+    /// A count with the name after it: `三个` + `强化`, `5项` + `基本情况`, up to six characters,
+    /// stopping before a conjunction (`4条跑道和多跨事项` names 跑道).
+    private func label(of count: NumberMention, limit: Int) -> (text: String, count: Int, span: Span)? {
         let s = source.folded
-        guard start < limit, start == 0 || !(ChineseNumerals.isNumeral(s[start - 1]) || isASCIIDigit(s[start - 1])) else { return nil }
-        var index = start
-        while index < limit, index - start < 3, ChineseNumerals.digit(s[index]) != nil || ChineseNumerals.smallUnit(s[index]) == 10 || isASCIIDigit(s[index]) { index += 1 }
-        guard index > start, index < limit, let count = ChineseNumerals.integer(s[start..<index]), (2...20).contains(count) else { return nil }
-        var wordEnd = index
-        if s[index] == "方", index + 1 < limit, s[index + 1] == "面" { wordEnd = index + 2 } else if Self.countWords.contains(s[index]) { wordEnd = index + 1 } else { return nil }
-        var end = wordEnd
-        while end < limit, end - wordEnd < 6, isCJK(s[end]), !Self.countWords.contains(s[end]) || end > wordEnd { end += 1 }
-        guard end - wordEnd >= 2 else { return nil }
-        let span = Span(start: start, end: end)
-        return (source.text(span), count, span)
+        var end = count.end
+        while end < limit, end - count.end < 6, isCJK(s[end]), !["和", "与", "及", "的", "等"].contains(s[end]) { end += 1 }
+        guard end - count.end >= 2, let value = count.value else { return nil }
+        let span = Span(start: count.start, end: end)
+        return (source.text(span), NSDecimalNumber(decimal: value).intValue, span)
     }
 
     /// A quoted label of numbered traits, `“一多二少三弱”`: it announces as many items as its
@@ -86,23 +95,30 @@ struct ListBuilder {
 
     /// Count labels in running text with their items beside them.
     private func labelledLists() -> [EnumeratedList] {
+        let s = source.folded
+        let paragraphs = segmentation.paragraphs.filter { $0.role == .body || $0.role == .heading }
+        var labels: [(text: String, count: Int, span: Span, paragraph: Span)] = []
+        var next = 0
+        for paragraph in paragraphs {
+            while next < counts.count, counts[next].start < paragraph.span.start { next += 1 }
+            var index = next
+            while index < counts.count, counts[index].end <= paragraph.span.end {
+                if let found = label(of: counts[index], limit: paragraph.span.end) { labels.append((found.text, found.count, found.span, paragraph.span)) }
+                index += 1
+            }
+            for offset in paragraph.span.start..<paragraph.span.end where s[offset] == "“" {
+                if let found = numeralLabel(at: offset, limit: paragraph.span.end) { labels.append((found.text, found.count, found.span, paragraph.span)) }
+            }
+        }
         var lists: [EnumeratedList] = []
-        for paragraph in segmentation.paragraphs where paragraph.role == .body || paragraph.role == .heading {
-            var index = paragraph.span.start
-            while index < paragraph.span.end {
-                guard let label = countLabel(at: index, limit: paragraph.span.end) ?? numeralLabel(at: index, limit: paragraph.span.end) else {
-                    index += 1
-                    continue
-                }
-                index = label.span.end
-                let section = segmentation.sectionPath(at: label.span.start)
-                if let (items, style) = itemsBefore(label.span.start, lowerBound: paragraph.span.start), items.count >= 2 {
-                    lists.append(EnumeratedList(statedCount: label.count, label: label.text, style: style,
-                                                span: Span(start: items[0].start, end: label.span.end), section: section, items: items))
-                } else if let items = itemsInBrackets(after: label.span.end, upperBound: paragraph.span.end), items.count >= 2 {
-                    lists.append(EnumeratedList(statedCount: label.count, label: label.text, style: .parenthesized,
-                                                span: Span(start: label.span.start, end: items.last!.end + 1), section: section, items: items))
-                }
+        for label in labels {
+            let section = segmentation.sectionPath(at: label.span.start)
+            if let (items, style) = itemsBefore(label.span.start, lowerBound: label.paragraph.start), items.count >= 2 {
+                lists.append(EnumeratedList(statedCount: label.count, label: label.text, style: style,
+                                            span: Span(start: items[0].start, end: label.span.end), section: section, items: items))
+            } else if let items = itemsInBrackets(after: label.span.end, upperBound: label.paragraph.end), items.count >= 2 {
+                lists.append(EnumeratedList(statedCount: label.count, label: label.text, style: .parenthesized,
+                                            span: Span(start: label.span.start, end: items.last!.end + 1), section: section, items: items))
             }
         }
         return lists
