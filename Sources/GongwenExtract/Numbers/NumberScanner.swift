@@ -58,9 +58,7 @@ extension Grammar {
     /// digits in it are not numbers.
     func urlEnd(at index: Int) -> Int? {
         guard let first = at(index), first == "h" || first == "w" else { return nil }
-        guard matches("http://", at: index) || matches("https://", at: index) || matches("www.", at: index) else {
-            return nil
-        }
+        guard Words.webPrefixes.contains(where: { matches($0, at: index) }) else { return nil }
         var end = index
         while let scalar = at(end), scalar.value > 0x20, scalar.value < 0x7F, scalar != "\"" { end += 1 }
         return end

@@ -8,8 +8,8 @@ import GongwenModel
 /// bare number's own clause (up to `,` `:`), taking the nearest quantity with a unit, the one
 /// before it when two are as near. A scaled number (`533万`) keeps `nil`: its scale is no unit.
 enum UnitInheritance {
-    static func apply(to mentions: [NumberMention], in folded: [Unicode.Scalar]) -> [NumberMention] {
-        var result = mentions
+    static func apply(to mentions: inout [NumberMention], in folded: [Unicode.Scalar]) {
+        var inherited: [(index: Int, unit: String?, category: String?)] = []
         for index in mentions.indices where isBare(mentions[index]) {
             let before = donor(for: index, step: -1, in: mentions, folded: folded)
             let after = donor(for: index, step: 1, in: mentions, folded: folded)
@@ -20,12 +20,12 @@ enum UnitInheritance {
             case (nil, let after?): chosen = after.mention
             case (nil, nil): chosen = nil
             }
-            if let chosen {
-                result[index].unit = chosen.unit
-                result[index].unitCategory = chosen.unitCategory
-            }
+            if let chosen { inherited.append((index, chosen.unit, chosen.unitCategory)) }
         }
-        return result
+        for (index, unit, category) in inherited {
+            mentions[index].unit = unit
+            mentions[index].unitCategory = category
+        }
     }
 
     /// The nearest quantity with a unit in the clause of `mentions[index]`, walking in `step`.
