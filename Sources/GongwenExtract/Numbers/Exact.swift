@@ -2,6 +2,9 @@ import Foundation
 
 /// Exact decimal arithmetic the grammar needs beyond `+` and `*`.
 enum Exact {
+    /// 0.5, built from digits (a float literal would go through `Double`).
+    static let half = Decimal(sign: .plus, exponent: -1, significand: 5)
+
     /// `10^exponent` as an exact decimal.
     @inline(__always) static func power10(_ exponent: Int) -> Decimal {
         Decimal(sign: .plus, exponent: exponent, significand: 1)

@@ -127,7 +127,7 @@ struct Grammar {
         numeral.start = start
         if body.isLone, body.integerValue == 1, at(body.end) == "半" {
             numeral.end = body.end + 1
-            numeral.value = 0.5
+            numeral.value = Exact.half
             numeral.integerValue = nil
             numeral.form = .fraction
             numeral.isLone = false
@@ -254,7 +254,7 @@ struct Grammar {
         if let previous, ScalarClass.closingQuote(for: previous) != nil, (body.integerValue ?? 0) >= 2 { return true }
         if unitAfter(body.end, includingMoney: false) != nil { return true }
         let next = at(body.end)
-        if next == "中", at(body.end + 1) == "全", at(body.end + 2) == "会" { return true }
+        if matches(Words.plenum, at: body.end) { return true }
         if next == "大", (body.integerValue ?? 0) >= 2, let noun = at(body.end + 1), ScalarClass.isHan(noun) { return true }
         let leftIsWordEdge = previous.map { ScalarClass.isBoundary($0) } ?? true
         if next == "是", leftIsWordEdge { return true }

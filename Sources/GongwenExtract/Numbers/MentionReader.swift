@@ -113,7 +113,6 @@ struct MentionReader {
         }
     }
 
-    @discardableResult
     private mutating func emit(_ item: Item) -> Int {
         var mention = NumberMention(
             text: sourceText(item.start..<item.end), span: Span(start: item.start, end: item.end),
