@@ -15,7 +15,7 @@ extension MentionReader {
         case .quantity, .percent, .permille, .ratio, .fraction, .countLabel, .ordinal:
             break
         case .date, .phone, .identifier:
-            (item.value, item.unit, item.unitCategory, item.resolution) = (nil, nil, nil, nil)
+            (item.value, item.upper, item.unit, item.unitCategory, item.resolution) = (nil, nil, nil, nil, nil)
             (item.qualifier, item.qualifierText) = (nil, nil)
         case .year, .docNumber, .plan, .formula:
             (item.unit, item.unitCategory, item.resolution, item.qualifier, item.qualifierText) = (nil, nil, nil, nil, nil)

@@ -261,7 +261,7 @@ struct MentionReader {
             numeral.perExponent == nil, !numeral.hasLeadingZero
         else { return nil }
         let high = item(numeral)
-        guard var highValue = high.value else { return nil }
+        var highValue = high.value ?? numeral.value
         var merged = low
         var lowValue = lowNumber
         if low.numeral.scaleExponent == 0, numeral.scaleExponent > 0, low.kind == .quantity, low.unit == nil {
@@ -327,7 +327,9 @@ struct MentionReader {
             return year
         case "月":
             guard numeral.isInteger(in: 1...12) else { return nil }
-            return Item(kind: .date, start: item.start, end: dayEnd(after: unitEnd) ?? unitEnd, value: nil, numeral: numeral)
+            var month = Item(kind: .date, start: item.start, end: dayEnd(after: unitEnd) ?? unitEnd, value: nil, numeral: numeral)
+            month.unit = month.end == unitEnd ? "月" : "日"
+            return month
         case "季度":
             guard numeral.isInteger(in: 1...4), let previous = at(item.start - 1),
                 previous != "前", previous != "后", previous != "近"
@@ -336,7 +338,9 @@ struct MentionReader {
         case "日":
             let isDay = numeral.isInteger(in: 1...31)
             guard isDay || isGarbledMonthDay(numeral) else { return nil }
-            return Item(kind: .date, start: item.start, end: unitEnd, value: nil, numeral: numeral)
+            var day = Item(kind: .date, start: item.start, end: unitEnd, value: nil, numeral: numeral)
+            day.unit = "日"
+            return day
         default:
             return nil
         }

@@ -6,7 +6,8 @@ import GongwenModel
 ///
 /// Works sentence by sentence (sentences end at `。；;！？` and line breaks) and looks only in the
 /// bare number's own clause (up to `,` `:`), taking the nearest quantity with a unit, the one
-/// before it when two are as near. A scaled number (`533万`) keeps `nil`: its scale is no unit.
+/// before it when two are as near. A list of numbers shares the unit written after its last one
+/// (`分别为120，350，460人`). A scaled number (`533万`) keeps `nil`: its scale is no unit.
 enum UnitInheritance {
     static func apply(to mentions: inout [NumberMention], in folded: [Unicode.Scalar]) {
         var inherited: [(index: Int, unit: String?, category: String?)] = []
@@ -38,7 +39,8 @@ enum UnitInheritance {
         while mentions.indices.contains(other) {
             let candidate = mentions[other]
             let gap = step < 0 ? min(candidate.end, edge)..<edge : edge..<max(edge, candidate.start)
-            if gap.contains(where: { ScalarClass.endsClause(folded[$0]) }) { return nil }
+            let listSeparator = step > 0 && gap.count == 1 && (folded[gap.lowerBound] == "," || folded[gap.lowerBound] == "、")
+            if !listSeparator, gap.contains(where: { ScalarClass.endsClause(folded[$0]) }) { return nil }
             if candidate.kind == .quantity, let unit = candidate.unit, unit != "百分点" {
                 let distance = step < 0 ? bare.start - candidate.end : candidate.start - bare.end
                 return (candidate, distance)
