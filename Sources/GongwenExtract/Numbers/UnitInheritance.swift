@@ -36,16 +36,19 @@ enum UnitInheritance {
         let bare = mentions[index]
         var other = index + step
         var edge = step < 0 ? bare.start : bare.end
+        var edgeIsBare = true
         while mentions.indices.contains(other) {
             let candidate = mentions[other]
             let gap = step < 0 ? min(candidate.end, edge)..<edge : edge..<max(edge, candidate.start)
-            let listSeparator = step > 0 && gap.count == 1 && (folded[gap.lowerBound] == "," || folded[gap.lowerBound] == "、")
+            let listSeparator = step > 0 && edgeIsBare && gap.count == 1
+                && (folded[gap.lowerBound] == "," || folded[gap.lowerBound] == "、")
             if !listSeparator, gap.contains(where: { ScalarClass.endsClause(folded[$0]) }) { return nil }
             if candidate.kind == .quantity, let unit = candidate.unit, unit != "百分点" {
                 let distance = step < 0 ? bare.start - candidate.end : candidate.start - bare.end
                 return (candidate, distance)
             }
             edge = step < 0 ? candidate.start : candidate.end
+            edgeIsBare = isBare(candidate)
             other += step
         }
         return nil
