@@ -250,11 +250,21 @@ extension MentionReader {
             end = numeral.end
         } else if keyword(before: numeral.start, in: Words.phones) {
             end = codeEnd(after: numeral.end)
-        } else if Words.hotlines.contains(where: { grammar.matches($0, at: numeral.end) }) {
+        } else if namesHotline(after: numeral.end) {
             end = numeral.end
         }
         guard let end else { return nil }
         return Item(kind: .phone, start: numeral.start, end: end, value: nil, numeral: numeral)
+    }
+
+    /// `12345热线`, `12345市民服务热线`: `热线` closes the name that follows the number.
+    private func namesHotline(after index: Int) -> Bool {
+        var cursor = index
+        while cursor < index + 8, let scalar = at(cursor), ScalarClass.isHan(scalar) {
+            if grammar.matches(Words.hotline, at: cursor) { return true }
+            cursor += 1
+        }
+        return false
     }
 
     /// The end of a code that continues with `-` or `/` and digits (`000014349/2004-00207`,

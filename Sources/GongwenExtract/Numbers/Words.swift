@@ -36,8 +36,8 @@ enum Words {
     /// `网站标识码:5119000005`, `索引号:000014349/2004-00207`.
     static let codes: [Word] = ["备", "标识码", "索引号", "编号", "代码", "邮编", "证号", "账号", "卡号", "备案号"]
     static let phones: [Word] = ["电话", "传真", "热线", "手机", "联系方式"]
-    /// `12345热线`.
-    static let hotlines: [Word] = ["热线", "服务热线"]
+    /// `12345市民服务热线`.
+    static let hotline: Word = "热线"
     /// `十四五规划`, `“七五”普法`.
     static let planNames: [Word] = ["规划", "时期", "期间", "普法", "计划", "末"]
     static let plenum: Word = "中全会"
