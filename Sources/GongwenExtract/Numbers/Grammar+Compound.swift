@@ -254,9 +254,9 @@ extension Grammar {
             break scanning
         }
 
-        guard hasDigit else { return .none }
         let exact = total + section + small + pendingValue() + decimalPart
         var value = exact.decimal
+        guard hasDigit, !value.isNaN else { return .none }
         var resolution: Decimal?
         if case .big = last {
             resolution = Exact.power10(trailingScale - fractionDigits)
@@ -402,11 +402,9 @@ extension Grammar {
             let magnitude = Int(exactly: digits.small)
         else { return nil }
         let exponent = negative ? -magnitude : magnitude
-        if marker == "^" {
-            guard let power = Exact.power(value, exponent) else { return nil }
-            return (power, index, nil, 0)
-        }
-        return (value * Exact.power10(exponent), index, nil, 0)
+        let result = marker == "^" ? Exact.power(value, exponent) : value * Exact.power10(exponent)
+        guard let result, !result.isNaN else { return nil }
+        return (result, index, nil, 0)
     }
 
     // MARK: - Arabic digits

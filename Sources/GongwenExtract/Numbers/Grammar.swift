@@ -235,6 +235,7 @@ struct Grammar {
         guard denominator != 0 else { return nil }
         let value = whole.sign == .minus ? whole - Exact.quotient(numerator.value, denominator)
             : whole + Exact.quotient(numerator.value, denominator)
+        guard !value.isNaN else { return nil }
         return Numeral(start: start, end: end ?? numerator.end, value: value, form: .fraction)
     }
 
