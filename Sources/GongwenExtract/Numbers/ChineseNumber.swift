@@ -15,7 +15,7 @@ public enum ChineseNumber {
         while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
         if let last = scalars.last, last == "个" || last == "個", scalars.count > 1 { scalars.removeLast() }
         guard !scalars.isEmpty else { return nil }
-        if isHalf(scalars) { return 0.5 }
+        if isHalf(scalars) { return Exact.half }
         let source = SourceText(String(String.UnicodeScalarView(scalars)))
         let grammar = Grammar(
             s: source.folded, source: source.scalars, bounds: 0..<source.count, lexicon: .shared, whole: true)

@@ -52,27 +52,37 @@ enum Glyph: UInt8 {
         rawValue >= Glyph.digit0.rawValue && rawValue <= Glyph.forty.rawValue
     }
 
+    /// The glyph of a scalar. A `switch` over the code points, so that the hot loop needs no
+    /// global table (whose lazy initialisation check would run on every scalar).
     @inline(__always) static func of(_ scalar: Unicode.Scalar) -> Glyph {
         let value = scalar.value
-        return value < 0x10000 ? Glyph(rawValue: table[Int(value)]) ?? .none : .none
-    }
-
-    private static let table: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 0x10000)
-        let glyphs: [(String, Glyph)] = [
-            ("〇零○", .digit0), ("一壹", .digit1), ("二贰貳貮两兩俩倆", .digit2),
-            ("三叁參参叄", .digit3), ("四肆", .digit4), ("五伍", .digit5), ("六陆陸", .digit6),
-            ("七柒", .digit7), ("八捌", .digit8), ("九玖", .digit9),
-            ("十拾", .ten), ("百佰", .hundred), ("千仟", .thousand),
-            ("万萬", .tenThousand), ("亿億", .hundredMillion), ("兆", .trillion),
-            ("廿卄", .twenty), ("卅", .thirty), ("卌", .forty),
-            ("点點", .point), ("负負", .negative), ("半", .half),
-        ]
-        for (characters, glyph) in glyphs {
-            for scalar in characters.unicodeScalars { table[Int(scalar.value)] = glyph.rawValue }
+        guard value >= 0x25CB else { return .none }
+        switch value {
+        case 0x3007, 0x96F6, 0x25CB: return .digit0  // 〇零○
+        case 0x4E00, 0x58F9: return .digit1  // 一壹
+        case 0x4E8C, 0x8D30, 0x8CB3, 0x8CAE, 0x4E24, 0x5169, 0x4FE9, 0x5006: return .digit2  // 二贰貳貮两兩俩倆
+        case 0x4E09, 0x53C1, 0x53C3, 0x53C2, 0x53C4: return .digit3  // 三叁參参叄
+        case 0x56DB, 0x8086: return .digit4  // 四肆
+        case 0x4E94, 0x4F0D: return .digit5  // 五伍
+        case 0x516D, 0x9646, 0x9678: return .digit6  // 六陆陸
+        case 0x4E03, 0x67D2: return .digit7  // 七柒
+        case 0x516B, 0x634C: return .digit8  // 八捌
+        case 0x4E5D, 0x7396: return .digit9  // 九玖
+        case 0x5341, 0x62FE: return .ten  // 十拾
+        case 0x767E, 0x4F70: return .hundred  // 百佰
+        case 0x5343, 0x4EDF: return .thousand  // 千仟
+        case 0x4E07, 0x842C: return .tenThousand  // 万萬
+        case 0x4EBF, 0x5104: return .hundredMillion  // 亿億
+        case 0x5146: return .trillion  // 兆
+        case 0x5EFF, 0x5344: return .twenty  // 廿卄
+        case 0x5345: return .thirty  // 卅
+        case 0x534C: return .forty  // 卌
+        case 0x70B9, 0x9EDE: return .point  // 点點
+        case 0x8D1F, 0x8CA0: return .negative  // 负負
+        case 0x534A: return .half  // 半
+        default: return .none
         }
-        return table
-    }()
+    }
 }
 
 /// Classes of scalars the number grammar asks about around a number.

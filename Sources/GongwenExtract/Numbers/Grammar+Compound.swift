@@ -37,10 +37,10 @@ extension Grammar {
         guard let first = at(start) else { return .none }
         if Glyph.of(first).digit != nil, let run = digitRun(at: start) { return run }
 
-        var total: Decimal = 0
-        var section: Decimal = 0
-        var small: Decimal = 0
-        var pending: Decimal?
+        var total = ExactNumber.zero
+        var section = ExactNumber.zero
+        var small = ExactNumber.zero
+        var pending: ExactNumber?
         var pendingIsChineseDigit = false
         var abbreviation: Int?
         var smallPlace = Int.max
@@ -48,7 +48,7 @@ extension Grammar {
         var groupHasContent = false
         var sectionHasTenThousand = false
         var outerExponent = Int.max
-        var decimalPart: Decimal = 0
+        var decimalPart = ExactNumber.zero
         var fractionDigits = 0
         var trailingScale = 0
         var last = Element.start
@@ -56,18 +56,18 @@ extension Grammar {
         var hasChinese = false
         var arabic: ArabicRun?
         var arabicRuns = 0
-        var qualifier: (Qualifier, String)?
+        var qualifier: (Qualifier, Unicode.Scalar)?
         var index = start
         var end = start
 
         /// The pending digit, abbreviated after a place word: `两千四百五` (at the end), `百二萬`
         /// (before a scale word, only after 百 or 千: in `五亿四万` the 四 is not 4000万).
-        func pendingValue(beforeScale: Bool = false) -> Decimal {
-            guard var value = pending else { return 0 }
+        func pendingValue(beforeScale: Bool = false) -> ExactNumber {
+            guard var value = pending else { return .zero }
             if pendingIsChineseDigit, let exponent = abbreviation, exponent >= 2, !zero,
                 !beforeScale || exponent <= 3
             {
-                value *= Exact.power10(exponent - 1)
+                value = value.scaled(by: exponent - 1)
             }
             return value
         }
@@ -77,7 +77,7 @@ extension Grammar {
             if ScalarClass.isASCIIDigit(scalar) || leadingDot {
                 guard last.opensGroup, let run = arabicRun(at: index) else { break scanning }
                 if index > end, glyph(run.end).exponent == nil { break scanning }
-                pending = run.value
+                pending = run.exact
                 pendingIsChineseDigit = false
                 fractionDigits = run.fractionDigits
                 groupHasContent = true
@@ -96,7 +96,7 @@ extension Grammar {
                     zero = true
                 } else {
                     guard pending == nil, last.opensGroup else { break scanning }
-                    pending = Decimal(digit)
+                    pending = ExactNumber(digit)
                     pendingIsChineseDigit = true
                     switch last {
                     case .place(let exponent), .big(let exponent): abbreviation = zero ? nil : exponent
@@ -114,14 +114,14 @@ extension Grammar {
                 continue
             }
             if let exponent = kind.exponent, exponent <= 3 {
-                let multiplier: Decimal
+                let multiplier: ExactNumber
                 if let value = pending {
                     multiplier = value
                 } else if exponent == 1, last.opensGroup {
-                    multiplier = 1
+                    multiplier = ExactNumber(1)
                     hasDigit = true
                 } else if last == .start {
-                    multiplier = 1
+                    multiplier = ExactNumber(1)
                 } else {
                     break scanning
                 }
@@ -131,7 +131,7 @@ extension Grammar {
                 {
                     break scanning
                 }
-                small += multiplier * Exact.power10(exponent)
+                small += multiplier.scaled(by: exponent)
                 smallPlace = exponent
                 pending = nil
                 zero = false
@@ -149,10 +149,10 @@ extension Grammar {
                 if exponent == 4 {
                     if !groupHasContent {
                         if last == .big(4) {
-                            section *= Exact.power10(4)
+                            section = section.scaled(by: 4)
                             trailingScale += 4
                         } else if last == .start {
-                            section = Exact.power10(4)
+                            section = ExactNumber(10_000)
                             sectionHasTenThousand = true
                             trailingScale = 4
                         } else {
@@ -160,24 +160,24 @@ extension Grammar {
                         }
                     } else {
                         guard !sectionHasTenThousand else { break scanning }
-                        section += group * Exact.power10(4)
+                        section += group.scaled(by: 4)
                         sectionHasTenThousand = true
                         trailingScale = 4
                     }
                 } else {
-                    let block = section + (groupHasContent ? group : 0)
-                    guard block != 0, exponent < outerExponent else { break scanning }
-                    total += block * Exact.power10(exponent)
+                    let block = section + (groupHasContent ? group : .zero)
+                    guard !block.isZero, exponent < outerExponent else { break scanning }
+                    total += block.scaled(by: exponent)
                     outerExponent = exponent
                     trailingScale = (last == .big(4) && !groupHasContent) ? trailingScale + exponent : exponent
-                    section = 0
+                    section = .zero
                     sectionHasTenThousand = false
                 }
-                small = 0
+                small = .zero
                 smallPlace = Int.max
                 pending = nil
                 zero = false
-                decimalPart = 0
+                decimalPart = .zero
                 groupHasContent = false
                 hasChinese = true
                 last = .big(exponent)
@@ -187,7 +187,7 @@ extension Grammar {
             }
             if let tens = kind.tens {
                 guard pending == nil, smallPlace > 1, last.opensGroup else { break scanning }
-                small += Decimal(tens)
+                small += ExactNumber(tens)
                 smallPlace = 1
                 hasDigit = true
                 hasChinese = true
@@ -201,7 +201,7 @@ extension Grammar {
                 guard hasDigit, last != .decimal, last != .qualifier,
                     let fraction = decimalDigits(at: skipSpaces(index + 1))
                 else { break scanning }
-                decimalPart = fraction.value
+                decimalPart = ExactNumber(fraction.value)
                 fractionDigits = fraction.count
                 hasChinese = true
                 last = .decimal
@@ -214,7 +214,7 @@ extension Grammar {
                 guard hasDigit, last != .decimal, last != .qualifier,
                     glyph(next) == .tenThousand || glyph(next) == .hundredMillion
                 else { break scanning }
-                qualifier = (.atLeast, String(scalar))
+                qualifier = (.atLeast, scalar)
                 last = .qualifier
                 index = next
                 end = next
@@ -222,9 +222,9 @@ extension Grammar {
             }
             if scalar == "几" || scalar == "幾" {
                 guard pending == nil, last == .zero || last.isPlaceOrBig else { break scanning }
-                pending = 0
+                pending = .zero
                 pendingIsChineseDigit = false
-                qualifier = (.atLeast, String(scalar))
+                qualifier = (.atLeast, scalar)
                 groupHasContent = true
                 last = .digit
                 index += 1
@@ -254,8 +254,9 @@ extension Grammar {
             break scanning
         }
 
-        guard hasDigit else { return .none }
-        var value = total + section + small + pendingValue() + decimalPart
+        let exact = total + section + small + pendingValue() + decimalPart
+        var value = exact.decimal
+        guard hasDigit, !value.isNaN else { return .none }
         var resolution: Decimal?
         if case .big = last {
             resolution = Exact.power10(trailingScale - fractionDigits)
@@ -263,9 +264,11 @@ extension Grammar {
             resolution = Exact.power10(-fractionDigits)
         }
         var numeral = Numeral(start: start, end: end, value: value, resolution: resolution, form: .arabic)
+        numeral.integerValue = exact.integer
+        numeral.fractionDigits = fractionDigits
         if case .big = last { numeral.scaleExponent = trailingScale }
         numeral.qualifier = qualifier?.0
-        numeral.qualifierText = qualifier?.1
+        numeral.qualifierScalar = qualifier?.1
         if hasChinese {
             numeral.form = arabicRuns > 0 ? .mixed : .chinese
             if arabicRuns == 0, end - start == 1 {
@@ -279,6 +282,7 @@ extension Grammar {
             value = suffix.value
             numeral.value = value
             numeral.end = suffix.end
+            numeral.integerValue = nil
             numeral.resolution = suffix.resolution
             numeral.scaleExponent = suffix.scaleExponent
             return .reading(numeral)
@@ -354,10 +358,13 @@ extension Grammar {
                 start: start, end: end, value: Decimal(low) * Exact.power10(exponent),
                 upper: Decimal(high) * Exact.power10(exponent), form: .chinese)
             numeral.qualifier = .about
+            numeral.integerValue = low * (0..<exponent).reduce(1) { product, _ in product * 10 }
             return .reading(numeral)
         }
         guard length >= 4 || hasCircleZero || at(index) == "年" else { return .skip(index) }
-        return .reading(Numeral(start: start, end: index, value: digits.decimal(exponent: 0), form: .digits))
+        var numeral = Numeral(start: start, end: index, value: digits.decimal(exponent: 0), form: .digits)
+        numeral.integerValue = digits.exact.integer
+        return .reading(numeral)
     }
 
     /// `40k`, `100K` (and `3M`, `1.2G` when the input is known to be one number), `2e5`,
@@ -395,11 +402,9 @@ extension Grammar {
             let magnitude = Int(exactly: digits.small)
         else { return nil }
         let exponent = negative ? -magnitude : magnitude
-        if marker == "^" {
-            guard let power = Exact.power(value, exponent) else { return nil }
-            return (power, index, nil, 0)
-        }
-        return (value * Exact.power10(exponent), index, nil, 0)
+        let result = marker == "^" ? Exact.power(value, exponent) : value * Exact.power10(exponent)
+        guard let result, !result.isNaN else { return nil }
+        return (result, index, nil, 0)
     }
 
     // MARK: - Arabic digits
@@ -410,6 +415,8 @@ extension Grammar {
     struct ArabicRun {
         var end: Int
         var value: Decimal
+        /// The value for the grammar's arithmetic (an integer while it fits).
+        var exact: ExactNumber
         var integerDigits: Int
         var fractionDigits: Int
         var grouped: Bool
@@ -456,7 +463,9 @@ extension Grammar {
         }
         guard integerDigits + fractionDigits > 0 else { return nil }
         return ArabicRun(
-            end: index, value: digits.decimal(exponent: -fractionDigits), integerDigits: integerDigits,
+            end: index, value: digits.decimal(exponent: -fractionDigits),
+            exact: fractionDigits == 0 ? digits.exact : ExactNumber(digits.decimal(exponent: -fractionDigits)),
+            integerDigits: integerDigits,
             fractionDigits: fractionDigits, grouped: grouped, leadingDot: leadingDot,
             leadingZero: !leadingDot && integerDigits >= 2 && s[integerStart] == "0")
     }
@@ -486,6 +495,12 @@ struct DigitAccumulator {
             large = (large ?? Decimal(small)) * 10 + Decimal(digit)
         }
         count += 1
+    }
+
+    /// The digits as an integer.
+    var exact: ExactNumber {
+        if large == nil, let integer = Int(exactly: small) { return ExactNumber(integer) }
+        return ExactNumber(decimal(exponent: 0))
     }
 
     /// The digits times `10^exponent`.

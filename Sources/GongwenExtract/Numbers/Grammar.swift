@@ -43,12 +43,9 @@ struct Grammar {
     }
 
     /// Whether `word` is written at `index`.
-    func matches(_ word: String, at index: Int) -> Bool {
-        var index = index
-        for scalar in word.unicodeScalars {
-            guard at(index) == scalar else { return false }
-            index += 1
-        }
+    func matches(_ word: Word, at index: Int) -> Bool {
+        guard index >= bounds.lowerBound, index + word.count <= bounds.upperBound else { return false }
+        for (offset, scalar) in word.scalars.enumerated() where s[index + offset] != scalar { return false }
         return true
     }
 
@@ -64,6 +61,7 @@ struct Grammar {
                 numeral = read
             } else if glyph(body) == .hundred {
                 numeral = Numeral(start: body, end: body + 1, value: 100, form: .chinese)
+                numeral.integerValue = 100
             } else {
                 return .skip(marker.end)
             }
@@ -72,7 +70,9 @@ struct Grammar {
             return .numeral(numeral)
         }
         if first == "半", glyph(start + 1) == .hundred {
-            return .numeral(Numeral(start: start, end: start + 2, value: 50, form: .chinese))
+            var numeral = Numeral(start: start, end: start + 2, value: 50, form: .chinese)
+            numeral.integerValue = 50
+            return .numeral(numeral)
         }
         let result = number(at: start, licensed: whole)
         if case .numeral(let numeral) = result, let end = idiomEnd(at: numeral.start) {
@@ -125,9 +125,10 @@ struct Grammar {
         }
         var numeral = body
         numeral.start = start
-        if body.isLone, body.value == 1, at(body.end) == "半" {
+        if body.isLone, body.integerValue == 1, at(body.end) == "半" {
             numeral.end = body.end + 1
-            numeral.value = 0.5
+            numeral.value = Exact.half
+            numeral.integerValue = nil
             numeral.form = .fraction
             numeral.isLone = false
         } else if body.isLone, !licensed, !isLicensed(body) {
@@ -135,6 +136,7 @@ struct Grammar {
         }
         if negative {
             numeral.value = -numeral.value
+            numeral.integerValue = numeral.integerValue.map { -$0 }
             numeral.upper = numeral.upper.map { -$0 }
             numeral.plainDigits = 0
         }
@@ -233,6 +235,7 @@ struct Grammar {
         guard denominator != 0 else { return nil }
         let value = whole.sign == .minus ? whole - Exact.quotient(numerator.value, denominator)
             : whole + Exact.quotient(numerator.value, denominator)
+        guard !value.isNaN else { return nil }
         return Numeral(start: start, end: end ?? numerator.end, value: value, form: .fraction)
     }
 
@@ -247,13 +250,13 @@ struct Grammar {
         let scalar = s[body.start]
         if ScalarClass.isAmbiguousFinancial(scalar) { return false }
         let previous = at(body.start - 1)
-        if body.value == 1, let previous, Idioms.bindsFollowingOne(previous) { return false }
+        if body.integerValue == 1, let previous, Idioms.bindsFollowingOne(previous) { return false }
         if previous == "第" { return true }
-        if let previous, ScalarClass.closingQuote(for: previous) != nil, body.value >= 2 { return true }
+        if let previous, ScalarClass.closingQuote(for: previous) != nil, (body.integerValue ?? 0) >= 2 { return true }
         if unitAfter(body.end, includingMoney: false) != nil { return true }
         let next = at(body.end)
-        if next == "中", at(body.end + 1) == "全", at(body.end + 2) == "会" { return true }
-        if next == "大", body.value >= 2, let noun = at(body.end + 1), ScalarClass.isHan(noun) { return true }
+        if matches(Words.plenum, at: body.end) { return true }
+        if next == "大", (body.integerValue ?? 0) >= 2, let noun = at(body.end + 1), ScalarClass.isHan(noun) { return true }
         let leftIsWordEdge = previous.map { ScalarClass.isBoundary($0) } ?? true
         if next == "是", leftIsWordEdge { return true }
         let leftOK = leftIsWordEdge || previous == "是" || previous == "为" || previous == "前"
@@ -275,34 +278,5 @@ struct Grammar {
         if let scalar = at(index), scalar == "余" || scalar == "多" || scalar == "来" { index += 1 }
         guard let unit = lexicon.unit(in: s, at: index, limit: bounds.upperBound) else { return nil }
         return includingMoney || unit.category != "money" ? unit : nil
-    }
-}
-
-/// Exact decimal arithmetic the grammar needs beyond `+` and `*`.
-enum Exact {
-    /// `10^exponent` as an exact decimal.
-    @inline(__always) static func power10(_ exponent: Int) -> Decimal {
-        Decimal(sign: .plus, exponent: exponent, significand: 1)
-    }
-
-    /// `numerator / denominator`: exact when the quotient terminates, else rounded to 10 places.
-    static func quotient(_ numerator: Decimal, _ denominator: Decimal) -> Decimal {
-        let quotient = numerator / denominator
-        if quotient * denominator == numerator { return quotient }
-        return rounded(quotient, places: 10)
-    }
-
-    static func rounded(_ value: Decimal, places: Int) -> Decimal {
-        var input = value
-        var result = Decimal()
-        NSDecimalRound(&result, &input, places, .plain)
-        return result
-    }
-
-    /// `base^exponent` for an integer exponent; negative exponents divide.
-    static func power(_ base: Decimal, _ exponent: Int) -> Decimal? {
-        if exponent >= 0 { return pow(base, exponent) }
-        let divisor = pow(base, -exponent)
-        return divisor == 0 ? nil : quotient(1, divisor)
     }
 }

@@ -15,7 +15,7 @@ extension MentionReader {
         case .quantity, .percent, .permille, .ratio, .fraction, .countLabel, .ordinal:
             break
         case .date, .phone, .identifier:
-            (item.value, item.unit, item.unitCategory, item.resolution) = (nil, nil, nil, nil)
+            (item.value, item.upper, item.unit, item.unitCategory, item.resolution) = (nil, nil, nil, nil, nil)
             (item.qualifier, item.qualifierText) = (nil, nil)
         case .year, .docNumber, .plan, .formula:
             (item.unit, item.unitCategory, item.resolution, item.qualifier, item.qualifierText) = (nil, nil, nil, nil, nil)
@@ -31,7 +31,7 @@ extension MentionReader {
             return item.unit == "号" ? .docNumber : .ordinal
         }
         if item.unit == "届" { return .ordinal }
-        if item.unit == nil, grammar.matches("中全会", at: item.end) {
+        if item.unit == nil, grammar.matches(Words.plenum, at: item.end) {
             item.end += 3
             return .ordinal
         }
@@ -41,7 +41,7 @@ extension MentionReader {
             return .ordinal
         }
         if item.unit == nil, isEnumerationMarker(item) { return .ordinal }
-        if item.unit == nil, grammar.matches("世纪", at: item.end) {
+        if item.unit == nil, grammar.matches(Words.century, at: item.end) {
             item.end += 2
             return .ordinal
         }
@@ -50,7 +50,7 @@ extension MentionReader {
             return .ordinal
         }
         if item.unit == nil, numeral.form == .digits, isYearLike(numeral) { return .year }
-        if item.unit == nil, numeral.form == .arabic, numeral.resolution == 0.1, numeral.value.isMultiple(of: 1),
+        if item.unit == nil, numeral.form == .arabic, numeral.fractionDigits == 1, at(numeral.end - 1) == "0",
             next.map(ScalarClass.isHan) ?? false
         {
             return .identifier
@@ -61,8 +61,8 @@ extension MentionReader {
         }
         if let identifier = identifier(&item) { return identifier }
         if item.unit == nil, next == "大" {
-            if keyword(before: item.start, in: ["党的", "中共"]) { return .ordinal }
-            if numeral.form == .chinese, numeral.value <= 20, let noun = at(item.end + 1), ScalarClass.isHan(noun) {
+            if keyword(before: item.start, in: Words.party) { return .ordinal }
+            if numeral.form == .chinese, numeral.isInteger(in: 1...20), let noun = at(item.end + 1), ScalarClass.isHan(noun) {
                 return .countLabel
             }
         }
@@ -87,19 +87,18 @@ extension MentionReader {
         guard startsLine(item.start), let next else { return false }
         if next == "、" || (next == "." && !grammar.isDigit(item.end + 1)) { return true }
         let heading = grammar.skipSpaces(item.end)
-        return next == " " && item.numeral.value < 100 && (at(heading).map(ScalarClass.isHan) ?? false)
+        return next == " " && (item.numeral.integerValue ?? 0) < 100 && item.numeral.value < 100 && (at(heading).map(ScalarClass.isHan) ?? false)
     }
 
     /// `20191166号` (year run into the serial), `1号文件`, `80号)` are document numbers; `38号`
     /// of an address, `12号线`, `4号机组` and `ICP备14032324号` are identifiers.
     private func docNumberOrAddress(_ item: inout Item) -> NumberKind {
-        if keyword(before: item.numeral.start, in: ["备", "备案", "公网安备"]) {
+        if keyword(before: item.numeral.start, in: Words.registration) {
             item.end = codeEnd(after: item.end)
             return .identifier
         }
         if item.numeral.plainDigits >= 5 { return .docNumber }
-        let addressWords = ["路", "街", "道", "段", "巷", "弄", "楼", "栋", "院", "室", "村", "组", "单元"]
-        if keyword(before: item.numeral.start, in: addressWords) { return .identifier }
+        if keyword(before: item.numeral.start, in: Words.address) { return .identifier }
         guard let next = at(item.end) else { return .docNumber }
         switch next {
         case "文", "令", "提", "建", "议", "公", "通", "决", "批", "函", "意", "精": return .docNumber
@@ -112,7 +111,6 @@ extension MentionReader {
     private func identifier(_ item: inout Item) -> NumberKind? {
         let numeral = item.numeral
         guard numeral.form == .arabic || numeral.form == .mixed else { return nil }
-        let keywords = ["备", "标识码", "索引号", "编号", "代码", "邮编", "证号", "账号", "卡号", "备案号"]
         let touchesLetter = (at(numeral.start - 1).map { ScalarClass.isASCIILetter($0) || $0 == "_" } ?? false)
             || (item.unit == nil && (at(numeral.end).map(ScalarClass.isASCIILetter) ?? false))
         let isCode = numeral.hasLeadingZero || (numeral.isPlainInteger && numeral.plainDigits >= 9 && item.unit == nil)
@@ -120,12 +118,13 @@ extension MentionReader {
         let next = at(numeral.end)
         let isFootnote = previous == "[" && next == "]"
         let isCodeName = numeral.plainDigits >= 3 && previous == "“" && (next == "”" || (next.map(ScalarClass.isHan) ?? false))
-        guard touchesLetter || isCode || isFootnote || isCodeName || keyword(before: numeral.start, in: keywords) else {
+        guard touchesLetter || isCode || isFootnote || isCodeName || keyword(before: numeral.start, in: Words.codes) else {
             return nil
         }
         guard numeral.isPlainInteger || touchesLetter else { return nil }
         item.unit = nil
         item.unitCategory = nil
+        item.start = numeral.start
         item.end = codeEnd(after: numeral.end)
         return .identifier
     }
@@ -133,7 +132,7 @@ extension MentionReader {
     /// `2020914`, `20200914`: a date written without separators (the checker flags the 7-digit
     /// form as malformed).
     private func isCompactDate(_ numeral: Numeral) -> Bool {
-        let value = NSDecimalNumber(decimal: numeral.value).intValue
+        guard let value = numeral.integerValue else { return false }
         let digits = numeral.plainDigits
         let year = digits == 8 ? value / 10000 : value / 1000
         let rest = digits == 8 ? value % 10000 : value % 1000
@@ -145,12 +144,11 @@ extension MentionReader {
     /// with a measure word that sums up the list just before it.
     private func isCountLabel(_ item: Item) -> Bool {
         let numeral = item.numeral
-        guard numeral.value <= 20, numeral.resolution == nil, numeral.upper == nil, numeral.value >= 1 else {
+        guard numeral.isInteger(in: 1...20), numeral.resolution == nil, numeral.upper == nil else {
             return false
         }
         if numeral.form == .chinese, isInsideShortLabel(item) { return true }
-        let measureWords: Set<String> = ["个", "项", "条", "张", "本", "类", "种", "件", "批", "套", "份", "支"]
-        guard let unit = item.unit, measureWords.contains(unit), let noun = at(item.end), ScalarClass.isHan(noun) else {
+        guard let unit = item.unit, Words.listMeasures.contains(unit), let noun = at(item.end), ScalarClass.isHan(noun) else {
             return false
         }
         return sumsUpListBefore(item.start, count: numeral.value)
@@ -206,21 +204,16 @@ extension MentionReader {
     /// `约`, `大约`, `近`, `将近`, `超`, `超过`, `逾`, `不到`, `不足`, `不少于`, `不低于`, `至少`,
     /// `不超过`, `最多` just before the number. `近` before a time (`近3年`) means "the past".
     private func readLeadingQualifier(_ item: inout Item) {
-        let words: [(String, Qualifier)] = [
-            ("不少于", .atLeast), ("不低于", .atLeast), ("不超过", .atMost), ("超过", .atLeast), ("至少", .atLeast),
-            ("不到", .atMost), ("不足", .atMost), ("将近", .atMost), ("接近", .atMost), ("最多", .atMost),
-            ("至多", .atMost), ("大约", .about), ("大概", .about), ("约", .about), ("近", .atMost), ("超", .atLeast),
-            ("逾", .atLeast),
-        ]
-        for (word, qualifier) in words {
-            let count = word.unicodeScalars.count
-            guard item.start - count >= bounds.lowerBound, grammar.matches(word, at: item.start - count) else { continue }
-            if word == "近", item.unitCategory == "time" { return }
+        guard let previous = at(item.start - 1), Words.leadingQualifierEnds.contains(previous) else { return }
+        for (word, qualifier) in Words.leadingQualifiers {
+            let count = word.count
+            guard grammar.matches(word, at: item.start - count) else { continue }
+            if word.scalars == ["近"], item.unitCategory == "time" { return }
             if item.qualifier == nil {
                 item.qualifier = qualifier
-                item.qualifierText = word
+                item.qualifierText = word.text
             } else {
-                item.qualifierText = word + (item.qualifierText ?? "")
+                item.qualifierText = word.text + (item.qualifierText ?? "")
             }
             item.start -= count
             return

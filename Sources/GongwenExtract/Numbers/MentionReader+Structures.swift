@@ -38,24 +38,34 @@ extension MentionReader {
         return item
     }
 
-    /// `十三五`, `十四五`, `“七五”普法`: the five-year plans, named by their ordinal. Read when
+    /// A cheap test before `plan(at:)`: a digit before `五`, or `十` and a digit before it.
+    func mayStartPlan(at index: Int) -> Bool {
+        grammar.glyph(index + 1) == .digit5 || (grammar.glyph(index) == .ten && grammar.glyph(index + 2) == .digit5)
+    }
+
+    /// A cheap test before `discount(at:)`.
+    func mayStartShare(at index: Int) -> Bool {
+        guard let scalar = at(index) else { return false }
+        return scalar == "对" || scalar == "對" || scalar == "半" || sharesMarkFollows(index)
+    }
+
+    /// `十三五`, `十四五`, `“十五”期间`, `“七五”普法`: the five-year plans, named by their ordinal. Read when
     /// quoted or followed by `规划`, `时期`, `期间`, `普法`, `计划`, `末`.
     func plan(at index: Int) -> Item? {
-        var cursor = index
-        var ordinal = 0
-        if at(cursor) == "十" {
-            ordinal = 10
-            cursor += 1
-        }
-        guard let digit = grammar.glyph(cursor).digit, digit > 0, grammar.glyph(cursor + 1) == .digit5 else {
+        let tens = grammar.glyph(index) == .ten ? 10 : 0
+        let ordinal: Int
+        let end: Int
+        if let digit = grammar.glyph(index + tens / 10).digit, digit > 0, grammar.glyph(index + tens / 10 + 1) == .digit5 {
+            (ordinal, end) = (tens + digit, index + tens / 10 + 2)
+        } else if tens > 0, grammar.glyph(index + 1) == .digit5 {
+            (ordinal, end) = (10, index + 2)
+        } else {
             return nil
         }
-        ordinal += digit
-        let end = cursor + 2
         let quoted = at(index - 1) == "“" && at(end) == "”"
         var after = end
         if at(after) == "”" { after += 1 }
-        let named = ["规划", "时期", "期间", "普法", "计划", "末"].contains { grammar.matches($0, at: after) }
+        let named = Words.planNames.contains { grammar.matches($0, at: after) }
         guard quoted || named, grammar.glyph(end).digit == nil, grammar.glyph(end).exponent == nil else { return nil }
         let numeral = Numeral(start: index, end: end, value: Decimal(ordinal), form: .chinese)
         return Item(kind: .plan, start: index, end: end, value: Decimal(ordinal), numeral: numeral)
@@ -86,7 +96,9 @@ extension MentionReader {
         let tenths = numeral.value
         if mark == "折" {
             if tenths < 10 { return shareItem(start: index, end: markIndex + 1, percent: tenths * 10) }
-            guard numeral.isPlainInteger, numeral.plainDigits == 2, !tenths.isMultiple(of: 10) else { return nil }
+            guard numeral.isPlainInteger, numeral.plainDigits == 2, let percent = numeral.integerValue, percent % 10 != 0 else {
+                return nil
+            }
             return shareItem(start: index, end: markIndex + 1, percent: tenths)
         }
         guard tenths <= 10 else { return nil }
@@ -105,6 +117,19 @@ extension MentionReader {
             }
         }
         return shareItem(start: index, end: end, percent: percent)
+    }
+
+    /// A quick look ahead before the grammar runs: `成` or `折` after a few digits, points and spaces.
+    func sharesMarkFollows(_ index: Int) -> Bool {
+        var cursor = index
+        while cursor < index + 12, let scalar = at(cursor) {
+            if scalar == "成" || scalar == "折" { return cursor > index }
+            guard Glyph.of(scalar) != .none || ScalarClass.isASCIIDigit(scalar) || scalar == "." || scalar == " " else {
+                return false
+            }
+            cursor += 1
+        }
+        return false
     }
 
     private func asciiDigit(_ scalar: Unicode.Scalar) -> Int? {
@@ -213,7 +238,7 @@ extension MentionReader {
 
     /// `0827-5260774`, a mobile number `13812345678`, or digits after `电话`/`传真`/`热线`.
     func phone(_ numeral: Numeral) -> Item? {
-        guard numeral.isPlainInteger else { return nil }
+        guard numeral.isPlainInteger, numeral.plainDigits >= 3 else { return nil }
         var end: Int?
         if numeral.hasLeadingZero, (3...4).contains(numeral.plainDigits), at(numeral.end) == "-",
             let local = plainInteger(at: numeral.end + 1, digits: 7...8)
@@ -223,13 +248,23 @@ extension MentionReader {
             second >= 3
         {
             end = numeral.end
-        } else if keyword(before: numeral.start, in: ["电话", "传真", "热线", "手机", "联系方式"]) {
+        } else if keyword(before: numeral.start, in: Words.phones) {
             end = codeEnd(after: numeral.end)
-        } else if grammar.matches("热线", at: numeral.end) || grammar.matches("服务热线", at: numeral.end) {
+        } else if namesHotline(after: numeral.end) {
             end = numeral.end
         }
         guard let end else { return nil }
         return Item(kind: .phone, start: numeral.start, end: end, value: nil, numeral: numeral)
+    }
+
+    /// `12345热线`, `12345市民服务热线`: `热线` closes the name that follows the number.
+    private func namesHotline(after index: Int) -> Bool {
+        var cursor = index
+        while cursor < index + 8, let scalar = at(cursor), ScalarClass.isHan(scalar) {
+            if grammar.matches(Words.hotline, at: cursor) { return true }
+            cursor += 1
+        }
+        return false
     }
 
     /// The end of a code that continues with `-` or `/` and digits (`000014349/2004-00207`,
@@ -245,15 +280,12 @@ extension MentionReader {
     }
 
     /// Whether one of `words` ends just before `index` (a `:` and spaces between allowed).
-    func keyword(before index: Int, in words: [String]) -> Bool {
+    func keyword(before index: Int, in words: [Word]) -> Bool {
         var end = index
         while end > bounds.lowerBound, let scalar = at(end - 1), scalar == ":" || ScalarClass.isSpace(scalar) {
             end -= 1
         }
-        return words.contains { word in
-            let count = word.unicodeScalars.count
-            return end - count >= bounds.lowerBound && grammar.matches(word, at: end - count)
-        }
+        return words.contains { grammar.matches($0, at: end - $0.count) }
     }
 
     /// `8.7:48.5:42.8`, `3.6 : 48 : 48.4` (ratio, parts), or a clock time `16:01` (date).

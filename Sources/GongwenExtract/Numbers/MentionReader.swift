@@ -60,22 +60,29 @@ struct MentionReader {
 
     // MARK: - The loop
 
-    mutating func readAll() {
+    /// Reads the whole range and hands over the mentions.
+    mutating func readAll() -> [NumberMention] {
+        mentions.reserveCapacity(bounds.count / 64)
+        let scalars = grammar.s
         var index = bounds.lowerBound
         while index < bounds.upperBound {
-            let scalar = s[index]
+            let scalar = scalars[index]
             let isTrigger = Trigger.startsNumber(scalar) || scalar == "h" || scalar == "w" || scalar == "对"
                 || scalar == "對" || Brackets.closing(for: scalar) != nil
             index = isTrigger ? max(read(at: index), index + 1) : index + 1
         }
+        defer { mentions = [] }
+        return mentions
     }
 
     /// Reads what starts at `index` and returns where to continue.
     private mutating func read(at index: Int) -> Int {
         if let end = grammar.urlEnd(at: index) { return end }
-        if let item = bracketedDocNumber(at: index) ?? plan(at: index) ?? discount(at: index) {
-            return emit(item)
+        if Brackets.closing(for: s[index]) != nil {
+            return bracketedDocNumber(at: index).map { emit($0) } ?? index + 1
         }
+        if mayStartPlan(at: index), let item = plan(at: index) { return emit(item) }
+        if mayStartShare(at: index), let item = discount(at: index) { return emit(item) }
         switch grammar.scan(at: index) {
         case .numeral(let numeral): return readNumber(numeral)
         case .skip(let end): return end
@@ -84,21 +91,31 @@ struct MentionReader {
     }
 
     private mutating func readNumber(_ numeral: Numeral) -> Int {
-        if let item = separatedDate(numeral) ?? dottedDate(numeral) ?? dottedChain(numeral) ?? phone(numeral)
-            ?? ratio(numeral) ?? formula(numeral)
-        {
-            return emit(item)
-        }
+        if let item = structure(numeral) { return emit(item) }
         var item = self.item(numeral)
         if let range = range(from: item) { item = range }
         classify(&item)
         return emit(item)
     }
 
-    @discardableResult
+    /// Dates with separators, section numbers, phones, ratios and formulas, tried only when the
+    /// scalar after an Arabic number can start one.
+    private func structure(_ numeral: Numeral) -> Item? {
+        guard numeral.form == .arabic else { return nil }
+        switch at(numeral.end) {
+        case "-": return separatedDate(numeral) ?? phone(numeral)
+        case "/": return separatedDate(numeral)
+        case ".": return separatedDate(numeral) ?? dottedChain(numeral)
+        case "·": return dottedDate(numeral)
+        case ":", "∶", " ": return ratio(numeral)
+        case "+", "×": return formula(numeral)
+        default: return phone(numeral)
+        }
+    }
+
     private mutating func emit(_ item: Item) -> Int {
         var mention = NumberMention(
-            text: text.text(Span(start: item.start, end: item.end)), span: Span(start: item.start, end: item.end),
+            text: sourceText(item.start..<item.end), span: Span(start: item.start, end: item.end),
             kind: item.kind, value: item.value)
         mention.upper = item.upper
         mention.unit = item.unit
@@ -109,6 +126,22 @@ struct MentionReader {
         mention.parts = item.parts
         mentions.append(mention)
         return item.end
+    }
+
+    /// The source text of a range, encoded straight into a string's UTF-8 storage.
+    private func sourceText(_ range: Range<Int>) -> String {
+        let scalars = text.scalars[range]
+        let capacity = scalars.reduce(0) { $0 + UTF8.width($1) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var offset = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[offset] = byte
+                    offset += 1
+                }
+            }
+            return offset
+        }
     }
 
     // MARK: - What follows a numeral
@@ -157,7 +190,7 @@ struct MentionReader {
         }
         if let scalar = at(cursor), item.qualifier == nil, scalar == "余" || scalar == "多" || scalar == "来" {
             let unitFollows = grammar.lexicon.unit(in: s, at: cursor + 1, limit: bounds.upperBound) != nil
-            let roundNumber = numeral.value.isMultiple(of: 10)
+            let roundNumber = (numeral.integerValue ?? 1) % 10 == 0
             if unitFollows || (scalar != "来" && (at(cursor + 1).map(ScalarClass.isBoundary) ?? true)),
                 scalar != "来" || (unitFollows && roundNumber)
             {
@@ -193,13 +226,10 @@ struct MentionReader {
 
     /// `以上`, `以下`, `以内`, `左右`, `上下`, and `多`/`余` after a unit (`3年多`).
     private func readTrailingQualifier(_ item: inout Item) {
-        let words: [(String, Qualifier)] = [
-            ("以上", .atLeast), ("以下", .atMost), ("以内", .atMost), ("左右", .about), ("上下", .about),
-        ]
-        for (word, qualifier) in words where grammar.matches(word, at: item.end) {
+        for (word, qualifier) in Words.trailingQualifiers where grammar.matches(word, at: item.end) {
             item.qualifier = qualifier
-            item.qualifierText = item.qualifierText.map { $0 + word } ?? word
-            item.end += word.unicodeScalars.count
+            item.qualifierText = (item.qualifierText ?? "") + word.text
+            item.end += word.count
             return
         }
         if item.qualifier == nil, item.unit != nil, let scalar = at(item.end), scalar == "多" || scalar == "余",
@@ -231,7 +261,7 @@ struct MentionReader {
             numeral.perExponent == nil, !numeral.hasLeadingZero
         else { return nil }
         let high = item(numeral)
-        guard var highValue = high.value else { return nil }
+        var highValue = high.value ?? numeral.value
         var merged = low
         var lowValue = lowNumber
         if low.numeral.scaleExponent == 0, numeral.scaleExponent > 0, low.kind == .quantity, low.unit == nil {
@@ -275,7 +305,7 @@ struct MentionReader {
     /// A year is a four-digit Arabic or digit-by-digit number from 1000 to 2999 before `年`.
     func isYearLike(_ numeral: Numeral) -> Bool {
         let digits = numeral.form == .digits || (numeral.isPlainInteger && numeral.plainDigits == 4)
-        return digits && numeral.value >= 1000 && numeral.value <= 2999
+        return digits && numeral.isInteger(in: 1000...2999)
     }
 
     /// `2019年` (year), `2019年4月`, `2023年12月28日`, `7月15日`, `10月`, `15日`, the garbled
@@ -296,17 +326,21 @@ struct MentionReader {
             }
             return year
         case "月":
-            guard numeral.value >= 1, numeral.value <= 12 else { return nil }
-            return Item(kind: .date, start: item.start, end: dayEnd(after: unitEnd) ?? unitEnd, value: nil, numeral: numeral)
+            guard numeral.isInteger(in: 1...12) else { return nil }
+            var month = Item(kind: .date, start: item.start, end: dayEnd(after: unitEnd) ?? unitEnd, value: nil, numeral: numeral)
+            month.unit = month.end == unitEnd ? "月" : "日"
+            return month
         case "季度":
-            guard numeral.value >= 1, numeral.value <= 4, let previous = at(item.start - 1),
+            guard numeral.isInteger(in: 1...4), let previous = at(item.start - 1),
                 previous != "前", previous != "后", previous != "近"
             else { return nil }
             return Item(kind: .date, start: item.start, end: unitEnd, value: nil, numeral: numeral)
         case "日":
-            let isDay = numeral.value >= 1 && numeral.value <= 31
+            let isDay = numeral.isInteger(in: 1...31)
             guard isDay || isGarbledMonthDay(numeral) else { return nil }
-            return Item(kind: .date, start: item.start, end: unitEnd, value: nil, numeral: numeral)
+            var day = Item(kind: .date, start: item.start, end: unitEnd, value: nil, numeral: numeral)
+            day.unit = "日"
+            return day
         default:
             return nil
         }
@@ -315,7 +349,7 @@ struct MentionReader {
     /// `4月`, `12月28日` after a year: the end of the month and day.
     private func monthAndDay(after index: Int) -> Int? {
         guard case .numeral(let month) = grammar.number(at: index, licensed: true), month.resolution == nil,
-            month.value >= 1, month.value <= 12, at(month.end) == "月"
+            month.isInteger(in: 1...12), at(month.end) == "月"
         else { return nil }
         return dayEnd(after: month.end + 1) ?? month.end + 1
     }
@@ -323,15 +357,16 @@ struct MentionReader {
     /// `28日`, `14号` after a month.
     private func dayEnd(after index: Int) -> Int? {
         guard case .numeral(let day) = grammar.number(at: index, licensed: true), day.resolution == nil,
-            day.value >= 1, day.value <= 31, let unit = at(day.end), unit == "日" || unit == "号"
+            day.isInteger(in: 1...31), let unit = at(day.end), unit == "日" || unit == "号"
         else { return nil }
         return day.end + 1
     }
 
     /// `715` in `715日`: a month and a day run together when the separator was lost.
     func isGarbledMonthDay(_ numeral: Numeral) -> Bool {
-        guard numeral.isPlainInteger, numeral.plainDigits == 3 || numeral.plainDigits == 4 else { return false }
-        let value = NSDecimalNumber(decimal: numeral.value).intValue
+        guard numeral.isPlainInteger, numeral.plainDigits == 3 || numeral.plainDigits == 4,
+            let value = numeral.integerValue
+        else { return false }
         return Self.isMonthDay(value, digits: numeral.plainDigits)
     }
 
@@ -344,16 +379,5 @@ struct MentionReader {
             if (1...12).contains(month), (1...31).contains(day), digits - dayDigits <= 2 { return true }
         }
         return false
-    }
-}
-
-extension Decimal {
-    /// Whether the value is a whole multiple of `divisor`.
-    func isMultiple(of divisor: Decimal) -> Bool {
-        let quotient = self / divisor
-        var whole = Decimal()
-        var input = quotient
-        NSDecimalRound(&whole, &input, 0, .down)
-        return whole == quotient
     }
 }

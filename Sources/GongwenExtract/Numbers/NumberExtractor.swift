@@ -36,7 +36,8 @@ public enum NumberExtractor {
     /// is not looked at.
     public static func mentions(in text: SourceText, range: Range<Int>) -> [NumberMention] {
         var reader = MentionReader(text: text, bounds: range.clamped(to: 0..<text.count))
-        reader.readAll()
-        return UnitInheritance.apply(to: reader.mentions, in: text.folded)
+        var mentions = reader.readAll()
+        UnitInheritance.apply(to: &mentions, in: text.folded)
+        return mentions
     }
 }

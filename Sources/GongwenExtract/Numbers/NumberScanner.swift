@@ -5,7 +5,14 @@ import GongwenText
 /// extractor builds its mentions on the same grammar.
 ///
 /// In `全市乡镇(街道)从200个优化到139` the scanner finds `200` and `139`; in `一些`, `统一`,
-/// `一起` it finds nothing, since a lone digit must be followed by a measure word.
+/// `一起` it finds nothing.
+///
+/// A lone Chinese digit (`三`, `十`) is a number only when a measure word or non-money unit of the
+/// lexicon follows (`三个`, `九台`; not `一元化`), after `第`, as an enumeration (`一是`), at the
+/// start of a quoted label of two or more (`“三不变”`), before `大` + noun or `中全会`, or standing
+/// alone as a word (`(一)`, `前三的`, `答案是四`). The financial digits that are also words
+/// (`伍 陆 拾 肆 参`) are never read alone, a `一` bound to the word before it (`统一`, `唯一`,
+/// `之一`) never, and a short list of idioms (`一起`, `十分`, `万一`) is skipped.
 public struct NumberScanner: Sendable {
     private let text: SourceText
 
@@ -58,9 +65,7 @@ extension Grammar {
     /// digits in it are not numbers.
     func urlEnd(at index: Int) -> Int? {
         guard let first = at(index), first == "h" || first == "w" else { return nil }
-        guard matches("http://", at: index) || matches("https://", at: index) || matches("www.", at: index) else {
-            return nil
-        }
+        guard Words.webPrefixes.contains(where: { matches($0, at: index) }) else { return nil }
         var end = index
         while let scalar = at(end), scalar.value > 0x20, scalar.value < 0x7F, scalar != "\"" { end += 1 }
         return end

@@ -38,8 +38,14 @@ public struct Numeral: Sendable, Equatable {
     /// A qualifier written inside the numeral: `十余万`, `一千多万`, `二十几万`, or the `about` of
     /// an approximate numeral (`三五`).
     public var qualifier: Qualifier?
-    public var qualifierText: String?
+    /// The qualifier as written inside the numeral (`余`, `多`, `几`).
+    public var qualifierText: String? { qualifierScalar.map { String(Character($0)) } }
+    var qualifierScalar: Unicode.Scalar?
 
+    /// The value when it is a whole number that fits in `Int`: the fast path for comparisons.
+    var integerValue: Int?
+    /// Digits printed after the decimal point (`39.54` → 2).
+    var fractionDigits = 0
     /// The power of ten of the scale words that close the numeral (`万` 4, `亿` 8, `万亿` 12).
     var scaleExponent = 0
     /// Number of digits of an Arabic integer written plainly (`2020914` → 7); 0 otherwise.
@@ -53,6 +59,11 @@ public struct Numeral: Sendable, Equatable {
 
     /// The start of the text the numeral covers, its percent marker included.
     var textStart: Int { perStart ?? start }
+
+    /// Whether the value is a whole number in `range`.
+    func isInteger(in range: ClosedRange<Int>) -> Bool {
+        integerValue.map(range.contains) ?? false
+    }
 
     /// An Arabic integer with nothing else: no sign, separators, decimals or scale words.
     var isPlainInteger: Bool { plainDigits > 0 }

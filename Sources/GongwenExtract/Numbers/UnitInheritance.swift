@@ -6,10 +6,11 @@ import GongwenModel
 ///
 /// Works sentence by sentence (sentences end at `。；;！？` and line breaks) and looks only in the
 /// bare number's own clause (up to `,` `:`), taking the nearest quantity with a unit, the one
-/// before it when two are as near. A scaled number (`533万`) keeps `nil`: its scale is no unit.
+/// before it when two are as near. A list of numbers shares the unit written after its last one
+/// (`分别为120，350，460人`). A scaled number (`533万`) keeps `nil`: its scale is no unit.
 enum UnitInheritance {
-    static func apply(to mentions: [NumberMention], in folded: [Unicode.Scalar]) -> [NumberMention] {
-        var result = mentions
+    static func apply(to mentions: inout [NumberMention], in folded: [Unicode.Scalar]) {
+        var inherited: [(index: Int, unit: String?, category: String?)] = []
         for index in mentions.indices where isBare(mentions[index]) {
             let before = donor(for: index, step: -1, in: mentions, folded: folded)
             let after = donor(for: index, step: 1, in: mentions, folded: folded)
@@ -20,12 +21,12 @@ enum UnitInheritance {
             case (nil, let after?): chosen = after.mention
             case (nil, nil): chosen = nil
             }
-            if let chosen {
-                result[index].unit = chosen.unit
-                result[index].unitCategory = chosen.unitCategory
-            }
+            if let chosen { inherited.append((index, chosen.unit, chosen.unitCategory)) }
         }
-        return result
+        for (index, unit, category) in inherited {
+            mentions[index].unit = unit
+            mentions[index].unitCategory = category
+        }
     }
 
     /// The nearest quantity with a unit in the clause of `mentions[index]`, walking in `step`.
@@ -35,15 +36,19 @@ enum UnitInheritance {
         let bare = mentions[index]
         var other = index + step
         var edge = step < 0 ? bare.start : bare.end
+        var edgeIsBare = true
         while mentions.indices.contains(other) {
             let candidate = mentions[other]
             let gap = step < 0 ? min(candidate.end, edge)..<edge : edge..<max(edge, candidate.start)
-            if gap.contains(where: { ScalarClass.endsClause(folded[$0]) }) { return nil }
+            let listSeparator = step > 0 && edgeIsBare && gap.count == 1
+                && (folded[gap.lowerBound] == "," || folded[gap.lowerBound] == "、")
+            if !listSeparator, gap.contains(where: { ScalarClass.endsClause(folded[$0]) }) { return nil }
             if candidate.kind == .quantity, let unit = candidate.unit, unit != "百分点" {
                 let distance = step < 0 ? bare.start - candidate.end : candidate.start - bare.end
                 return (candidate, distance)
             }
             edge = step < 0 ? candidate.start : candidate.end
+            edgeIsBare = isBare(candidate)
             other += step
         }
         return nil

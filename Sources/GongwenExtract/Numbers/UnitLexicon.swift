@@ -7,7 +7,7 @@ import Foundation
 /// Scale words belong to the number, so after `140万` the lexicon sees `元`; the rows `万元` and
 /// `亿元` are there for text where the number itself is missing (`投入万元`).
 public struct UnitLexicon: Sendable {
-    /// One row of the lexicon.
+    /// One row of the lexicon: `人次` of category `person`, `平方千米` of category `area`.
     public struct Unit: Sendable, Equatable {
         public let name: String
         public let category: String

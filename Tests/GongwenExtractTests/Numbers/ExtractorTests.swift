@@ -169,11 +169,49 @@ import Testing
         ("“集体资产”“债权债务”“风险隐患”3本台账", "3本", .countLabel),
         ("围绕“四大任务”", "四", .countLabel),
         ("深入贯彻党的十九大精神", "十九", .ordinal),
+        ("“十五”期间", "十五", .plan),
+        ("1至10月累计", "1至10月", .date),
+        ("自80年代后期以来", "80年代", .date),
+        ("推向21世纪", "21世纪", .ordinal),
+        ("中国民营企业500强", "500强", .ordinal),
+        ("“6·16”特大暴雨", "6·16", .date),
+        ("城乡居民收入比2.06∶1。", "2.06∶1", .ratio),
+        ("“4×4”现代化产业体系", "4×4", .formula),
+        ("学前教育“5085”攻坚", "5085", .identifier),
+        ("统计公报[1]显示", "1", .identifier),
+        ("地铁12号线北段", "12号", .identifier),
+        ("\n2.1.2　国家粮食应急", "2.1.2", .ordinal),
+        ("\n5.1　粮食储备", "5.1", .ordinal),
+        ("(〔1996〕武司字第8号)", "〔1996〕武司字第8号", .docNumber),
+        ("12345市民服务热线", "12345", .phone),
+        ("村村通5G工程", "5", .identifier),
     ] as [(String, String, NumberKind)])
     func kinds(sentence: String, text: String, kind: NumberKind) throws {
         let mention = try Self.mention(text, in: sentence)
         #expect(mention.kind == kind, "\(text) in \(sentence)")
         #expect(!mention.kind.isClaim || kind.isClaim)
+    }
+
+    @Test func listOfNumbersSharesTheLastUnit() {
+        let found = Self.mentions("分别为120，350，460人，满意率达96.7%和97%，一批群众")
+        #expect(found.prefix(3).map(\.unit) == ["人", "人", "人"])
+        #expect(found.last?.text == "一批")
+    }
+
+    @Test(arguments: [
+        ("三成以上", "三成", "30"), ("七成六", "七成六", "76"), ("三成半", "三成半", "35"), ("9.5成", "9.5成", "95"),
+        ("打八折", "八折", "80"), ("75折", "75折", "75"), ("三八折", "三八折", "38"), ("九 九 折", "九 九 折", "99"),
+        ("打对折", "对折", "50"),
+    ])
+    func tenthsAndDiscounts(sentence: String, text: String, value: String) throws {
+        let mention = try Self.mention(text, in: sentence)
+        #expect(mention.kind == .percent)
+        #expect(mention.value == Decimal(string: value))
+    }
+
+    @Test(arguments: ["十折", "4成员单位", "一成不变", "一波三折", "折合500元"])
+    func noShareInsideWords(sentence: String) {
+        #expect(!Self.mentions(sentence).contains { $0.kind == .percent }, "\(sentence)")
     }
 
     @Test func smallCountWithoutListIsQuantity() throws {
