@@ -85,7 +85,8 @@ public struct NumberMention: Codable, Sendable, Equatable {
 ///
 /// `村平均人口增幅达65.85%` is a claim with value 65.85, unit `%`, predicate `增幅`, subject `村平均人口`.
 public struct Claim: Codable, Sendable, Equatable {
-    /// Index of the claim in `Document.claims`; links refer to it.
+    /// Index of the claim in `Document.claims`; links refer to it. (A ratio claim's `value` is the
+    /// sum of its `parts`: `8.7:48.5:42.8` has value 100.0.)
     public var id: Int
     public var text: String
     public var value: Decimal
@@ -112,7 +113,7 @@ public struct Claim: Codable, Sendable, Equatable {
     public init(id: Int, mention: NumberMention, sentence: Span) {
         self.id = id
         self.text = mention.text
-        self.value = mention.value ?? 0
+        self.value = mention.value ?? (mention.parts ?? []).reduce(0, +)
         self.upper = mention.upper
         self.unit = mention.unit
         self.unitCategory = mention.unitCategory

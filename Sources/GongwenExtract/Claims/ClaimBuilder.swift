@@ -40,7 +40,7 @@ struct ClaimBuilder {
                 previousEnd = max(previousEnd, mention.end)
                 previousMention = mention
             }
-            guard mention.kind.isClaim, mention.value != nil else { continue }
+            guard mention.kind.isClaim, mention.value != nil || mention.parts != nil else { continue }
             var claim = Claim(id: claims.count, mention: mention, sentence: clauses.sentence(at: mention.start))
             // The clause before the number, but not past an earlier number: `30.5%建制村由2177` reads
             // `建制村由` for 2177.

@@ -1,3 +1,4 @@
+import Foundation
 import Gongwen
 import GongwenModel
 import Testing
@@ -113,5 +114,12 @@ struct ClaimTests {
         #expect(doc.claims.map(\.text) == ["140万元"])
         #expect(doc.claims[0].value == 1_400_000)
         #expect(doc.claims[0].unit == "元")
+    }
+
+    @Test func ratiosAreClaimsWithTheirParts() throws {
+        let doc = try document("三次产业结构调整为8.7:48.5:42.8。")
+        let ratio = try #require(doc.claims.first { $0.kind == .ratio })
+        #expect(ratio.parts == [Decimal(string: "8.7")!, Decimal(string: "48.5")!, Decimal(string: "42.8")!])
+        #expect(ratio.value == 100)
     }
 }
