@@ -55,13 +55,14 @@ enum Chrome {
         for (word, kind) in anywhere where word.found(in: text) {
             return kind
         }
+        let hasSpace = text.utf8.contains(0x20)
         if length <= 40 {
-            let compact = text.filter { $0 != " " }
+            let compact = hasSpace ? String(text.unicodeScalars.filter { $0 != " " }) : text
             for (label, kind) in leading where compact.hasPrefix(label) { return kind }
         }
-        let lower = text.lowercased()
-        if length <= 60, !text.unicodeScalars.contains(" "), imageSuffixes.contains(where: { lower.hasSuffix($0) }) {
-            return "image"
+        if length <= 60, !hasSpace, text.utf8.contains(0x2E) {
+            let lower = text.lowercased()
+            if imageSuffixes.contains(where: { lower.hasSuffix($0) }) { return "image" }
         }
         if text.unicodeScalars.allSatisfy({ $0 == "|" || $0 == " " || $0 == ">" || $0 == "-" || $0 == "»" || $0 == "·" }) {
             return "navigation"
@@ -71,7 +72,7 @@ enum Chrome {
 
     /// For a metadata-table line (`发文机关:\t国务院办公厅\t成文日期:\t2004年11月04日`) the label/value pairs.
     static func metaPairs(of text: String) -> [(String, String)] {
-        guard text.utf8.contains(UInt8(ascii: "\t")) else { return [] }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "\t")) }) ?? text.contains("\t") else { return [] }
         let cells = text.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
         var pairs: [(String, String)] = []
         var index = 0

@@ -132,10 +132,11 @@ public enum SourceDecoder {
     }
 
     /// Decodes UTF-8, replacing malformed sequences; returns the text, how many sequences were
-    /// malformed and how many multi-byte scalars decoded well (evidence that this is UTF-8).
+    /// malformed and how many multi-byte scalars decoded well (evidence that this is UTF-8; only
+    /// counted when something was malformed).
     private static func decodeUTF8(_ bytes: ArraySlice<UInt8>) -> (String, Int, Int) {
         if let valid = String(validating: bytes, as: UTF8.self) {
-            return (valid, 0, valid.utf8.count == valid.unicodeScalars.count ? 0 : 1)
+            return (valid, 0, 0)
         }
         var errors = 0
         var multibyte = 0
@@ -175,12 +176,18 @@ public enum SourceDecoder {
     /// Refuses text that is mostly control characters or replacement characters: binary data that
     /// happened to contain no NUL byte.
     private static func rejectControlHeavy(_ text: String, replacements: Int, source: String) throws(DecodeError) {
-        var total = 0
-        var bad = replacements
-        for scalar in text.unicodeScalars {
-            total += 1
-            if scalar.value < 0x20, scalar != "\n", scalar != "\r", scalar != "\t", scalar != "\u{0C}" { bad += 1 }
-            if scalar.value == 0x7F { bad += 1 }
+        var text = text
+        // On UTF-8 bytes: a control character is one byte, and every scalar starts with a byte
+        // that is not a continuation byte (10xxxxxx).
+        let (total, bad) = text.withUTF8 { bytes -> (Int, Int) in
+            var total = 0
+            var bad = replacements
+            for byte in bytes {
+                if byte & 0xC0 != 0x80 { total += 1 }
+                if byte < 0x20, byte != 0x0A, byte != 0x0D, byte != 0x09, byte != 0x0C { bad += 1 }
+                if byte == 0x7F { bad += 1 }
+            }
+            return (total, bad)
         }
         if total > 0, bad * 10 > total {
             throw .notText(source: source, reason: "\(bad) of \(total) characters are control or undecodable bytes")

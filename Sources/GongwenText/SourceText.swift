@@ -37,14 +37,36 @@ public struct SourceText: Sendable {
         Self.string(folded[clamped(span)])
     }
 
-    /// A string from scalars, through one UTF-8 buffer (much faster than appending scalars).
+    /// A string from scalars, encoded straight into the string's own UTF-8 storage (much faster
+    /// than appending scalars one by one).
     public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 3)
-        for scalar in scalars {
-            bytes.append(contentsOf: scalar.utf8)
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var index = 0
+            for scalar in scalars {
+                let value = scalar.value
+                switch value {
+                case 0..<0x80:
+                    buffer[index] = UInt8(value)
+                    index += 1
+                case 0x80..<0x800:
+                    buffer[index] = UInt8(0xC0 | value >> 6)
+                    buffer[index + 1] = UInt8(0x80 | value & 0x3F)
+                    index += 2
+                case 0x800..<0x10000:
+                    buffer[index] = UInt8(0xE0 | value >> 12)
+                    buffer[index + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[index + 2] = UInt8(0x80 | value & 0x3F)
+                    index += 3
+                default:
+                    buffer[index] = UInt8(0xF0 | value >> 18)
+                    buffer[index + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                    buffer[index + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[index + 3] = UInt8(0x80 | value & 0x3F)
+                    index += 4
+                }
+            }
+            return index
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private func clamped(_ span: Span) -> Range<Int> {
