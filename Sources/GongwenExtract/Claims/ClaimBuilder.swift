@@ -175,7 +175,7 @@ struct ClaimBuilder {
                 change.delta = claim.id
                 if change.direction == nil { change.direction = claim.predicate.flatMap(Predicate.direction(of:)) }
             } else if change.to != nil, change.rate == nil, claim.kind == .percent, role == .rate || role == .change,
-                      !Predicate.shares.contains(claim.predicate ?? "") {
+                      !Predicate.shares.contains(claim.predicate ?? ""), rate(claim, fits: change, in: sentence) {
                 change.rate = claim.id
             } else {
                 continue
@@ -185,6 +185,15 @@ struct ClaimBuilder {
         }
         close()
         return changes
+    }
+
+    /// A rate belongs to a change that starts from a non-zero value and is about the same thing:
+    /// `减幅达30.5%` (no subject of its own) does; `村平均人口增幅达65.85%` after `5000人以上的村从0个增加到5个`
+    /// does not.
+    private func rate(_ rate: Claim, fits change: Change, in sentence: [Claim]) -> Bool {
+        guard let fromID = change.from, let from = sentence.first(where: { $0.id == fromID }), from.value != 0 else { return false }
+        guard let own = rate.subject, let subject = from.subject else { return true }
+        return own.contains(subject) || subject.contains(own)
     }
 
     private func isChangeStart(_ claim: Claim) -> Bool {
