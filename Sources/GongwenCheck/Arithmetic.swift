@@ -5,7 +5,7 @@ import GongwenModel
 /// a stated claim against a recomputation and writing the finding with the numbers used.
 ///
 /// For `减幅达39.54%` against 861/2177 the finding reads `减幅 39.54% 与 861/2177 = 39.5498% 不符(截断而非四舍五入)`,
-/// severity `info`, stated 39.54 and expected 39.5498.
+/// severity `info`, stated 39.54 and expected 39.5498 (the recomputation as the message writes it).
 extension Rule {
     /// The finding for `stated` against `recomputed` (from the operands' intervals) and `exact` (from
     /// their printed values), anchored at the stated claim; `nil` when the statement holds.
@@ -14,14 +14,15 @@ extension Rule {
         guard let severity = verdict.severity else { return nil }
         let scale = stated.scale
         let places = Decimal.places(of: stated.step.map { $0 / scale.value })
-        let result = Decimal.written(exact / scale.value, places: places + 2) + scale.word + (stated.unit ?? "")
+        let expected = Decimal.rounded(exact / scale.value, places: places + 2)
+        let result = "\(expected)" + scale.word + (stated.unit ?? "")
         var rounded: String?
         if let step = stated.step, !stated.isApproximate {
             let text = Decimal.written(Decimal.rounded(exact, step: step) / scale.value, places: places) + scale.word + (stated.unit ?? "")
             if text != result { rounded = text }
         }
         let message = Message.recomputed(label: label, stated: stated.text, formula: formula, result: result, verdict: verdict, rounded: rounded)
-        return finding(message, at: stated.span, evidence: evidence.map(\.span), stated: stated.value, expected: exact, severity: severity)
+        return finding(message, at: stated.span, evidence: evidence.map(\.span), stated: stated.value, expected: expected * scale.value, severity: severity)
     }
 
     /// The finding for a rate or share link: the percent against its numerator over its denominator

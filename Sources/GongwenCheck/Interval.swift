@@ -184,11 +184,16 @@ extension Decimal {
         return places
     }
 
-    /// The value written for a message: rounded to `places` decimals, without trailing zeros.
-    static func written(_ value: Decimal, places: Int) -> String {
+    /// `value` rounded half away from zero to `places` decimals: 39.549839… at 4 is 39.5498.
+    static func rounded(_ value: Decimal, places: Int) -> Decimal {
         var input = value
         var result = Decimal()
         NSDecimalRound(&result, &input, places, .plain)
-        return "\(result)"
+        return result
+    }
+
+    /// The value written for a message: rounded to `places` decimals, without trailing zeros.
+    static func written(_ value: Decimal, places: Int) -> String {
+        "\(rounded(value, places: places))"
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import GongwenModel
+
+/// `sum.parts`: a total and its `其中` parts that do not add up.
+///
+/// Reads the breakdowns of `document.breakdowns` (a total and two or more parts of its unit). Parts
+/// that add up to more than the total, beyond what the printed precision allows, are an `error`
+/// (`warning` within one unit of the total's last digit). Parts that add up to less are normal — `其中`
+/// often names only some of the parts — and are reported only when the parts look exhaustive: they
+/// fill a bracket right after the total (`139(其中:6个乡、116个镇、17个街道)`), a gloss that spells
+/// the total out. Then the shortfall is a `warning`.
+///
+/// Real example that holds (巴中市民政局, 2020): `从200个优化到139(其中:6个乡、116个镇、17个街道)`; with
+/// `16个街道` it reports `总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)`.
+public struct SumPartsRule: Rule {
+    public let id = "sum.parts"
+    public let severity = Severity.error
+    public let title = "A total and its parts that do not add up"
+    public let rationale = """
+        A total followed by its parts (`其中`) is checked by adding the parts on their printed precision \
+        (`71510.2万元` is ±500 元). Parts exceeding the total is an `error` (a part or the total is wrong). \
+        Parts short of the total are usual (`其中` may name a few of them) and are flagged, as a `warning`, \
+        only when the parts fill a bracket right after the total, the way a text spells a total out \
+        (`139(其中:6个乡、116个镇、17个街道)`).
+        """
+    public let example = "`139(其中:6个乡、116个镇、16个街道)` → 总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)"
+
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        let claims = context.document.claims
+        var findings: [Finding] = []
+        for breakdown in context.document.breakdowns {
+            let total = claims[breakdown.total]
+            let parts = breakdown.parts.map { claims[$0] }
+            guard parts.count >= 2, parts.allSatisfy({ $0.sameUnit(as: total) && $0.kind == total.kind }) else { continue }
+            let sum = parts.dropFirst().reduce(Interval(claim: parts[0])) { $0 + Interval(claim: $1) }
+            let exact = parts.reduce(Decimal(0)) { $0 + $1.value }
+            let stated = Interval(claim: total)
+            let short = sum.upper.flatMap { high in stated.lower.map { high < $0 } } ?? false
+            if short, !isBracketedGloss(total, parts, context) { continue }
+            let formula = parts.map(\.numeral).joined(separator: " + ")
+            guard var found = arithmeticFinding(total, label: "总数", formula: formula, recomputed: sum, exact: exact, evidence: parts) else { continue }
+            if short { found.severity = min(found.severity, .warning) }
+            findings.append(found)
+        }
+        return findings
+    }
+
+    /// Whether the parts fill a bracket that opens right after the total: `139(其中:6个乡、…17个街道)`.
+    private func isBracketedGloss(_ total: Claim, _ parts: [Claim], _ context: CheckContext) -> Bool {
+        let s = context.source.folded
+        guard let first = parts.first, let last = parts.last, total.end < first.start else { return false }
+        var open = total.end
+        while open < first.start, s[open] == " " { open += 1 }
+        guard open < first.start, s[open] == "(" else { return false }
+        guard !s[(open + 1)..<first.start].contains("(") else { return false }
+        var close = last.end
+        while close < s.count, s[close] != ")" {
+            if Scan.isNumeral(s[close]) || s[close] == "(" || ["。", ";", "\n"].contains(s[close]) { return false }
+            close += 1
+        }
+        return close < s.count
+    }
+}
