@@ -32,7 +32,7 @@ extension Rule {
         let numerator = claims[link.numerator]
         let wholes = link.denominator.map { [claims[$0]] } ?? (link.denominatorParts ?? []).map { claims[$0] }
         guard rate.kind == .percent, let first = wholes.first, numerator.kind == .quantity,
-              wholes.allSatisfy({ $0.kind == .quantity && $0.sameUnit(as: numerator) }) else { return nil }
+              wholes.allSatisfy({ $0.kind == .quantity && $0.sharesUnit(with: numerator) }) else { return nil }
         let whole = wholes.dropFirst().reduce(Interval(claim: first)) { $0 + Interval(claim: $1) }
         let exactWhole = wholes.reduce(Decimal(0)) { $0 + $1.value }
         guard exactWhole > 0, let ratio = Interval(claim: numerator).divided(by: whole) else { return nil }
@@ -65,8 +65,9 @@ extension Claim {
         return ("", 1)
     }
 
-    /// Whether two claims count in the same unit (both without a unit counts as the same).
-    func sameUnit(as other: Claim) -> Bool {
-        unit == other.unit
+    /// Whether two claims count in the same unit, or one leaves it unsaid: `由1500增加到2600元` writes
+    /// 元 once, and a decimal does not inherit a count unit (`从200个优化到13.9`).
+    func sharesUnit(with other: Claim) -> Bool {
+        unit == other.unit || unit == nil || other.unit == nil
     }
 }

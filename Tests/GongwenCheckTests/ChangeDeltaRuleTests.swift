@@ -26,6 +26,12 @@ struct ChangeDeltaRuleTests {
         #expect(found.first?.message == "减少 862个 与 2177 − 1316 = 861个 不符(差末位一个单位)")
     }
 
+    @Test func unitWrittenOnce() throws {
+        let fixture = Fixture("干部待遇由1500增加到2600元,增加1️⃣1200元2️⃣。")
+        #expect(try fixture.findings(rule).map(\.span) == [fixture.span(1, 2)])
+        #expect(try Fixture("干部待遇由1500增加到2600元,增加1100元。").findings(rule).isEmpty)
+    }
+
     @Test func differencesThatHold() throws {
         let fixture = Fixture("""
             全市乡镇(街道)从200个优化到139(其中:6个乡、116个镇、17个街道)共减少乡级行政区61个,减幅达30.5%。

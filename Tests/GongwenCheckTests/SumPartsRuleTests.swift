@@ -23,6 +23,16 @@ struct SumPartsRuleTests {
         #expect(found.first?.message == "总数 139个 与 6 + 116 + 7 = 129个 不符")
     }
 
+    @Test func partsThatLookExhaustive() throws {
+        let fixture = Fixture("""
+            在全市选择1️⃣385个2️⃣社区(村)(其中105个作为市级创建点位,270个作为县级创建点位)开展创建。
+            针对指出的5个方面3️⃣14个4️⃣问题,逐一研究制定整改措施。其中,10个问题已完成整改,3个问题已取得阶段性成效。
+            """)
+        let found = try fixture.findings(rule)
+        #expect(found.map(\.span) == [fixture.span(1, 2), fixture.span(3, 4)])
+        #expect(found.map(\.severity) == [.warning, .warning])
+    }
+
     @Test func sumsThatHoldOrPartsThatNameOnlySome() throws {
         let fixture = Fixture("""
             全市乡镇(街道)从200个优化到139(其中:6个乡、116个镇、17个街道)。

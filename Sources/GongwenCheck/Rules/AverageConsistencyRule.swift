@@ -52,7 +52,7 @@ public struct AverageConsistencyRule: Rule {
             if unit.isEmpty, let previous = previousAverage, previous.sentence == average.from.sentence { unit = previous.unit }
             if !split.unit.isEmpty { previousAverage = (average.from.sentence, split.unit) }
             guard !unit.isEmpty, Self.conserved.contains(where: split.quantity.contains),
-                  !average.from.isApproximate, !average.to.isApproximate, average.from.sameUnit(as: average.to) else { continue }
+                  !average.from.isApproximate, !average.to.isApproximate, average.from.sharesUnit(with: average.to) else { continue }
             let counts = complete.filter { isCount($0.from, of: unit) && $0.to.kind == .quantity && !$0.to.isApproximate }
             guard let count = counts.first, counts.allSatisfy({ $0.from.value == count.from.value && $0.to.value == count.to.value }) else { continue }
             let step = { (claim: Claim) in Interval(value: claim.value, step: claim.step ?? 1) }

@@ -31,7 +31,7 @@ public struct ChangeDeltaRule: Rule {
         for change in context.document.changes {
             guard let fromID = change.from, let toID = change.to, let deltaID = change.delta else { continue }
             let (from, to, delta) = (claims[fromID], claims[toID], claims[deltaID])
-            guard delta.kind == .quantity, from.sameUnit(as: to) || from.unit == nil, to.sameUnit(as: delta) else { continue }
+            guard delta.kind == .quantity, from.sharesUnit(with: to), to.sharesUnit(with: delta), from.sharesUnit(with: delta) else { continue }
             let decrease = change.direction == "decrease" || change.direction == nil && from.value > to.value
             let (minuend, subtrahend) = decrease ? (from, to) : (to, from)
             let recomputed = Interval(claim: minuend) - Interval(claim: subtrahend)

@@ -37,8 +37,8 @@ public struct ChangeRateRule: Rule {
             guard from.value > 0, from.kind == .quantity else { continue }
             let amount: (interval: Interval, exact: Decimal, formula: String)
             let to = change.to.map { claims[$0] }
-            let delta = change.delta.map { claims[$0] }.flatMap { $0.kind == .quantity && $0.sameUnit(as: from) ? $0 : nil }
-            if let to, to.kind == .quantity, to.sameUnit(as: from) || from.unit == nil {
+            let delta = change.delta.map { claims[$0] }.flatMap { $0.kind == .quantity && $0.sharesUnit(with: from) ? $0 : nil }
+            if let to, to.kind == .quantity, to.sharesUnit(with: from) {
                 let decrease = change.direction == "decrease" || change.direction == nil && from.value > to.value
                 let difference = decrease ? Interval(claim: from) - Interval(claim: to) : Interval(claim: to) - Interval(claim: from)
                 let exact = decrease ? from.value - to.value : to.value - from.value

@@ -212,7 +212,10 @@ struct ClaimBuilder {
             guard sameUnit.count >= 2, parts[0].upper == nil else { continue }
             let before = sentence.filter { $0.end <= marker }
             let candidates = before + (before.isEmpty ? previous : [])
-            guard let total = candidates.last(where: { $0.unit == unit && $0.kind == .quantity && $0.upper == nil && !isComparison($0, asTotal: true) }),
+            // The total counts in the parts' unit, or leaves it unsaid right before `其中`: `优化到13.9(其中:6个乡…)`.
+            let isTotal = { (claim: Claim) in claim.kind == .quantity && claim.upper == nil && !self.isComparison(claim, asTotal: true) }
+            let unsaid = before.last.flatMap { $0.unit == nil && isTotal($0) ? $0 : nil }
+            guard let total = unsaid ?? candidates.last(where: { $0.unit == unit && isTotal($0) }),
                   !sameUnit.contains(where: { part in candidates.contains { sameMeasure($0, part) } }) else { continue }
             results.append(Breakdown(total: total.id, parts: sameUnit.map(\.id), span: Span(start: total.start, end: sameUnit.last!.end)))
         }
