@@ -1,5 +1,6 @@
 import Foundation
 import Gongwen
+import GongwenCheck
 import GongwenModel
 import GongwenText
 import Testing
@@ -17,6 +18,13 @@ struct SeededErrorTests {
         var rule: String
         var stated: Claim
         var operands: [Claim]
+
+        /// Whether the link's arithmetic holds, beyond raising no finding: parts short of a total
+        /// raise nothing unless they look exhaustive (`其中` often names a few), but they do not hold.
+        var holds: Bool {
+            guard rule == "sum.parts", let first = operands.first else { return true }
+            return operands.dropFirst().reduce(Interval(claim: first)) { $0 + Interval(claim: $1) }.meets(Interval(claim: stated))
+        }
     }
 
     /// A copy of a document with one number altered, and what was done.
@@ -32,7 +40,7 @@ struct SeededErrorTests {
         for url in try Repository.corpusFiles() {
             let analysis = try Analysis.run(path: url.path)
             let original = analysis.document.findings
-            for target in Self.targets(analysis.document) where !original.contains(where: { $0.rule == target.rule && $0.span == target.stated.span }) {
+            for target in Self.targets(analysis.document) where target.holds && !original.contains(where: { $0.rule == target.rule && $0.span == target.stated.span }) {
                 let before = original.filter { $0.rule == target.rule }.count
                 for claim in [target.stated] + target.operands {
                     for mutant in Self.mutants(of: claim, in: analysis.source) {

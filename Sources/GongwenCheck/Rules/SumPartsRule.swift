@@ -9,8 +9,9 @@ import GongwenText
 /// (`warning` within one unit of the total's last digit). Parts that add up to less are normal — `其中`
 /// often names only some of the parts — and are reported only when the parts look exhaustive: they
 /// fill a bracket right after the total and its noun (`139(其中:6个乡、116个镇、17个街道)`), a gloss
-/// that spells the total out, or every part counts the total's own noun (`14个问题…其中,10个问题…,
-/// 4个问题…`), a split of the same items. Then the shortfall is a `warning`.
+/// that spells the total out, every part counts the total's own noun (`14个问题…其中,10个问题…,
+/// 4个问题…`), a split of the same items, or two parts are named by words that split a whole
+/// (`城镇人口…乡村人口`, `外出农民工…本地农民工`). Then the shortfall is a `warning`.
 ///
 /// Real example that holds (巴中市民政局, 2020): `从200个优化到139(其中:6个乡、116个镇、17个街道)`; with
 /// `16个街道` it reports `总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)`.
@@ -23,8 +24,8 @@ public struct SumPartsRule: Rule {
         (`71510.2万元` is ±500 元). Parts exceeding the total is an `error` (a part or the total is wrong). \
         Parts short of the total are usual (`其中` may name a few of them) and are flagged, as a `warning`, \
         only when the parts look exhaustive: they fill a bracket right after the total and its noun, the way \
-        a text spells a total out (`139(其中:6个乡、116个镇、17个街道)`), or each part counts the total's own \
-        noun (`14个问题…其中,10个问题…,4个问题…`).
+        a text spells a total out (`139(其中:6个乡、116个镇、17个街道)`), each part counts the total's own \
+        noun (`14个问题…其中,10个问题…,4个问题…`), or two parts split a whole (`城镇人口…乡村人口`).
         """
     public let example = "`139(其中:6个乡、116个镇、16个街道)` → 总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)"
 
@@ -50,10 +51,16 @@ public struct SumPartsRule: Rule {
         return findings
     }
 
-    /// Whether the parts look like all of the total: they fill a bracket that opens right after the
+    /// Pairs of words that split a whole in two: `城镇人口` and `乡村人口` are all the people.
+    static let complements = [("城镇", "乡村"), ("城镇", "农村"), ("城市", "农村"), ("男", "女"), ("外出", "本地"), ("公办", "民办"), ("境内", "境外")]
+
+    /// Whether the parts look like all of the total: two parts named by a pair of words that split a
+    /// whole (`城镇人口…乡村人口`), or they fill a bracket that opens right after the
     /// total and the noun it counts (`139(其中:6个乡…)`, `385个社区(村)(其中105个…,280个…)`), or each
     /// part counts the noun the total counts (`14个问题…其中,10个问题已完成整改…,4个问题已取得阶段性成效`).
     private func looksExhaustive(_ total: Claim, _ parts: [Claim], _ context: CheckContext) -> Bool {
+        if parts.count == 2, let a = parts[0].subject, let b = parts[1].subject,
+           Self.complements.contains(where: { a.contains($0.0) && b.contains($0.1) || a.contains($0.1) && b.contains($0.0) }) { return true }
         let noun = words(after: total, context)
         if noun.count >= 2, parts.allSatisfy({ words(after: $0, context).hasPrefix(noun) }) { return true }
         let s = context.source.folded
