@@ -38,20 +38,17 @@ public struct Interval: Sendable, Equatable, CustomStringConvertible {
     /// at-least qualifier (`150余名`, `超3万`), up to its value for an at-most one (`近5万`); at least
     /// ±10% for `约`/`左右`. A range (`300—500户`) covers both its ends.
     public init(claim: Claim) {
-        let step = claim.step
-        let printed = Interval(lower: Interval(value: claim.value, step: step).lower,
-                               upper: Interval(value: claim.upper ?? claim.value, step: step).upper)
+        let high = claim.upper ?? claim.value
+        let half = (claim.step ?? 0) / 2
         switch claim.qualifier {
         case .atLeast?:
             self.init(lower: claim.value, upper: nil)
         case .atMost?:
-            self.init(lower: nil, upper: claim.upper ?? claim.value)
+            self.init(lower: nil, upper: high)
         case .about?:
-            let low = claim.value - abs(claim.value) * Self.aboutShare
-            let high = (claim.upper ?? claim.value) + abs(claim.upper ?? claim.value) * Self.aboutShare
-            self.init(lower: min(low, printed.lower!), upper: max(high, printed.upper!))
+            self.init(lower: claim.value - max(half, abs(claim.value) * Self.aboutShare), upper: high + max(half, abs(high) * Self.aboutShare))
         case nil:
-            self = printed
+            self.init(lower: claim.value - half, upper: high + half)
         }
     }
 
