@@ -96,7 +96,7 @@ public struct Bounds: Sendable, Equatable {
                 let end: Int
                 if term == "*" {
                     end = -1
-                } else if let found = lastEnd(of: termScalars, in: scalars) {
+                } else if let found = lastEnd(of: termScalars, in: scalars, skippingAreaWords: row.perUnit) {
                     if row.perUnit && isAggregate(scalars[..<(found - termScalars.count)]) && !subject.contains("均") { continue }
                     end = found
                 } else {
@@ -111,12 +111,29 @@ public struct Bounds: Sendable, Equatable {
         return best?.row
     }
 
-    private func lastEnd(of term: [Unicode.Scalar], in scalars: [Unicode.Scalar]) -> Int? {
+    /// Words that name a kind of area, not one unit: `农村劳动力` is rural labour, not a village's people,
+    /// and `城镇常住人口` the urban population, not a town's.
+    static let areaWords = ["农村", "乡村", "城乡", "城镇", "村镇", "城中村"]
+
+    /// The end of the last occurrence of `term` in `scalars`; with `skippingAreaWords`, occurrences
+    /// inside an area word (`村` in `农村`) do not count.
+    private func lastEnd(of term: [Unicode.Scalar], in scalars: [Unicode.Scalar], skippingAreaWords: Bool) -> Int? {
         guard !term.isEmpty, term.count <= scalars.count else { return nil }
         for start in stride(from: scalars.count - term.count, through: 0, by: -1) where Array(scalars[start..<(start + term.count)]) == term {
+            if skippingAreaWords, isInsideAreaWord(start..<(start + term.count), scalars) { continue }
             return start + term.count
         }
         return nil
+    }
+
+    private func isInsideAreaWord(_ range: Range<Int>, _ scalars: [Unicode.Scalar]) -> Bool {
+        Self.areaWords.contains { word in
+            let area = Array(word.unicodeScalars)
+            let lowest = max(0, range.upperBound - area.count)
+            let highest = min(range.lowerBound, scalars.count - area.count)
+            guard lowest <= highest else { return false }
+            return (lowest...highest).contains { Array(scalars[$0..<($0 + area.count)]) == area }
+        }
     }
 
     private func isAggregate(_ before: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -37,6 +37,13 @@ public enum Message: Sendable, Equatable {
     case countMismatch(label: String, stated: Int, found: Int, markers: [String])
     /// A value outside its plausibility bound: `29275万人` for one 社区.
     case implausible(text: String, subject: String, value: Decimal, unit: String, bound: Decimal, isUpper: Bool, boundName: String, boundNameEn: String)
+    /// A stated value against its recomputation from the operands: `减幅 39.54%` against `861/2177 = 39.5498%`;
+    /// `rounded` is the recomputation rounded at the stated precision, when that differs from `result`.
+    case recomputed(label: String, stated: String, formula: String, result: String, verdict: Verdict, rounded: String?)
+    /// The same quantity stated twice with different values: `first` at line `firstLine`, `second` here.
+    case repeatedDiffers(subject: String, first: String, firstLine: Int, second: String)
+    /// An average and a count before and after a change whose products (the totals) cannot be equal.
+    case averageTotalsDiffer(average: String, before: String, countBefore: String, totalBefore: String, after: String, countAfter: String, totalAfter: String)
 
     /// The message in Chinese.
     public var zh: String { rendered.zh }
@@ -86,6 +93,20 @@ public enum Message: Sendable, Equatable {
         case let .implausible(text, subject, value, unit, bound, isUpper, boundName, boundNameEn):
             return ("“\(subject)”\(text)(即\(value)\(unit))\(isUpper ? "超出" : "低于")\(boundName)的\(isUpper ? "上限" : "下限")\(bound)\(unit)",
                     "\(text) (\(value) \(unit)) for \"\(subject)\" is \(isUpper ? "above the upper" : "below the lower") bound of \(bound) \(unit) for \(boundNameEn)")
+        case let .recomputed(label, stated, formula, result, verdict, rounded):
+            let (zh, en): (String, String)
+            switch verdict {
+            case .truncated: (zh, en) = ("(截断而非四舍五入)", " (truncated, not rounded)")
+            case .nearMiss: (zh, en) = (rounded.map { "(差末位一个单位,应为\($0))" } ?? "(差末位一个单位)", rounded.map { " (one unit of the last digit off; rounds to \($0))" } ?? " (one unit of the last digit off)")
+            case .holds, .mismatch: (zh, en) = (rounded.map { "(应为\($0))" } ?? "", rounded.map { " (rounds to \($0))" } ?? "")
+            }
+            return ("\(label) \(stated) 与 \(formula) = \(result) 不符" + zh, "\(label) \(stated) does not match \(formula) = \(result)" + en)
+        case let .repeatedDiffers(subject, first, firstLine, second):
+            return ("“\(subject)”在第\(firstLine)行为\(first),此处为\(second),前后不一致",
+                    "\"\(subject)\" is \(first) at line \(firstLine) but \(second) here")
+        case let .averageTotalsDiffer(average, before, countBefore, totalBefore, after, countAfter, totalAfter):
+            return ("\(average):\(before) × \(countBefore) = \(totalBefore),而 \(after) × \(countAfter) = \(totalAfter),总量前后不一致(超出数字精度所能解释的范围)",
+                    "\(average): \(before) × \(countBefore) = \(totalBefore) but \(after) × \(countAfter) = \(totalAfter); the implied totals differ by more than the printed precision allows")
         }
     }
 }

@@ -23,9 +23,10 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
-    /// A finding of this rule at `span`, with its message rendered from the catalog.
-    public func finding(_ message: Message, at span: Span, evidence: [Span] = [], stated: Decimal? = nil, expected: Decimal? = nil) -> Finding {
-        Finding(rule: id, severity: severity, message: message.zh, messageEn: message.en, span: span,
+    /// A finding of this rule at `span`, with its message rendered from the catalog, of the rule's
+    /// severity unless `severity` says otherwise (the arithmetic rules grade by verdict).
+    public func finding(_ message: Message, at span: Span, evidence: [Span] = [], stated: Decimal? = nil, expected: Decimal? = nil, severity: Severity? = nil) -> Finding {
+        Finding(rule: id, severity: severity ?? self.severity, message: message.zh, messageEn: message.en, span: span,
                 line: 0, column: 0, stated: stated, expected: expected, evidence: evidence)
     }
 }

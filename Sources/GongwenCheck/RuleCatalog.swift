@@ -28,9 +28,13 @@ public enum RuleCatalog {
 
             The contract every arithmetic rule (`change.*`, `sum.*`, `share.*`, `rate.*`, `average.*`) follows:
 
-            1. **An integer written in full is exact.** `861个`, `2177`: counts are counted.
+            1. **An integer written in full is exact.** `861个`, `2177`: counts are counted. A percent or
+               permille is the rounded result of a division even when written as an integer: `91%` is
+               [90.5%, 91.5%]; so is an average (`平均人口5269人`) for `average.consistency`.
             2. **A number with decimals or a scale word is an interval** of ±½ of its last printed digit:
                `52.04万` is [52.035万, 52.045万), `39.54%` is [39.535%, 39.545%), `3万` is [2.5万, 3.5万).
+               The checker closes both ends (`Interval` in `Sources/GongwenCheck/Interval.swift`): a value
+               exactly half a unit away rounds either way by the rounding mode, so it gets the benefit.
             3. **Recompute with interval arithmetic** over the operands' intervals. A statement holds when the
                stated value's own interval meets the recomputed interval: `税收占比62.2%` with 11.1/17.9 holds
                because 11.15/17.85 = 62.46% is reachable.
@@ -41,7 +45,9 @@ public enum RuleCatalog {
                - beyond: `error`.
             5. **Approximate numbers** (`余`, `多`, `约`, `近`, `超`, `以上`, `以下`, `左右`) are checked only against the
                bounds they imply: `150余名` is at least 150, `近5万` at most 50000, `约3万` about 30000 at its
-               printed precision.
+               printed precision and never narrower than ±10% (`约3万` is [2.5万, 3.5万], `约300人` [270, 330]).
+               Truncation and the one-unit `warning` are not graded for them: outside its bounds, an
+               approximate number is an `error`.
             6. **Shares that must add to 100%** (`8.7:48.5:42.8`) may miss 100 by the rounding their precision
                allows (here ±0.15).
             7. Values are exact decimals, never binary floating point: `16.4亿` is 1640000000.

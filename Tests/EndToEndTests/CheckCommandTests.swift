@@ -46,8 +46,8 @@ struct CheckCommandTests {
         let missing = try run(gongwen, ["check", "corpus/missing.txt", seed000], environment: plain)
         #expect(missing.status == 2)
         #expect(missing.stderr == "gongwen: corpus/missing.txt: no such file\n")
-        #expect(missing.stdout.contains("\(seed000): 8 findings"))
-        #expect(missing.stdout.hasSuffix("1 file checked: 8 findings (7 errors, 0 warnings, 1 info); 1 file could not be read\n"))
+        #expect(missing.stdout.contains("\(seed000): 11 findings"))
+        #expect(missing.stdout.hasSuffix("1 file checked: 11 findings (7 errors, 0 warnings, 4 infos); 1 file could not be read\n"))
     }
 
     @Test func usageErrorsExitWith2() throws {
@@ -76,11 +76,12 @@ struct CheckCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let findings = try #require(object["findings"] as? [[String: Any]])
         let fileRecords = try #require(object["files"] as? [[String: Any]])
-        #expect(findings.count == 16)
+        #expect(findings.count == 19)
         #expect(fileRecords.count == 6)
         #expect(fileRecords.contains { $0["source"] as? String == "corpus/missing.txt" && $0["error"] as? String == "no such file" })
         let first = try #require(findings.first)
-        #expect(first["source"] as? String == seed000 && first["rule"] as? String == "number.merged" && first["line"] as? Int == 27)
+        #expect(first["source"] as? String == seed000 && first["rule"] as? String == "change.rate" && first["line"] as? Int == 23)
+        #expect(first["severity"] as? String == "info" && first["stated"] as? Double == 39.54)
     }
 
     @Test func sarifHasWhatSarif210Requires() throws {
@@ -102,7 +103,7 @@ struct CheckCommandTests {
             #expect(["error", "warning", "note"].contains(level ?? ""))
         }
         let results = try #require(runs[0]["results"] as? [[String: Any]])
-        #expect(results.count == 16)
+        #expect(results.count == 19)
         for item in results {
             let ruleId = try #require(item["ruleId"] as? String)
             let index = try #require(item["ruleIndex"] as? Int)
@@ -117,7 +118,8 @@ struct CheckCommandTests {
             #expect(region["endLine"]! >= region["startLine"]!)
             #expect(region["charLength"]! > 0 && region["charOffset"]! >= 0)
         }
-        #expect(results.first?["level"] as? String == "error")
+        #expect(results.first?["ruleId"] as? String == "change.rate" && results.first?["level"] as? String == "note")
+        #expect(results.contains { $0["ruleId"] as? String == "number.merged" && $0["level"] as? String == "error" })
         #expect(results.contains { $0["ruleId"] as? String == "text.duplicate" && $0["level"] as? String == "note" })
     }
 

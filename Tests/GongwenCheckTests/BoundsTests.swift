@@ -16,6 +16,18 @@ struct BoundsTests {
         #expect(bounds.row(subject: "村平均人口增幅", unit: "%") == nil)
     }
 
+    @Test func areaWordsAreNotOneUnit() {
+        let bounds = Bounds.bundled
+        #expect(bounds.row(subject: "农村劳动力转移就业", unit: "人") == nil)
+        #expect(bounds.row(subject: "城镇常住人口", unit: "人") == nil)
+        #expect(bounds.row(subject: "参加城乡居民基本养老保险人数", unit: "人") == nil)
+        #expect(bounds.row(subject: "乡村人口", unit: "人") == nil)
+        #expect(bounds.row(subject: "农村社区平均人口", unit: "人")?.name == "一个社区的人口")
+        #expect(bounds.row(subject: "城中村", unit: "人") == nil)
+        #expect(bounds.row(subject: "小学毛入学率", unit: "%") == nil)
+        #expect(bounds.row(subject: "小学入学率", unit: "%")?.max == 100)
+    }
+
     @Test func malformedFilesAreReportedWithTheirLine() {
         #expect(throws: BoundsError.malformed(origin: "mine.tsv:2", reason: "expected 9 tab-separated columns, found 3")) {
             try Bounds.parse("# comment\n社区\t-\t人", origin: "mine.tsv")

@@ -46,11 +46,15 @@ struct Fixture {
         try Analysis.run(text: text, source: "fixture")
     }
 
-    /// The context a rule sees, with `claims` when a test builds them by hand.
-    func context(claims: [Claim] = [], bounds: Bounds = .bundled) throws -> CheckContext {
+    /// The context a rule sees, with `claims` when a test builds them by hand (and then no links),
+    /// else the claims and links the extractor found.
+    func context(claims: [Claim]? = nil, bounds: Bounds = .bundled) throws -> CheckContext {
         let analysis = try analysis()
         var document = analysis.document
-        document.claims = claims
+        if let claims {
+            document.claims = claims
+            (document.changes, document.breakdowns, document.rates) = ([], [], [])
+        }
         return CheckContext(source: analysis.source, segmentation: analysis.segmentation, document: document, bounds: bounds)
     }
 

@@ -175,7 +175,7 @@ struct ClaimBuilder {
                 change.delta = claim.id
                 if change.direction == nil { change.direction = claim.predicate.flatMap(Predicate.direction(of:)) }
             } else if change.to != nil, change.rate == nil, claim.kind == .percent, role == .rate || role == .change,
-                      !Predicate.shares.contains(claim.predicate ?? ""), rate(claim, fits: change, in: sentence) {
+                      !Predicate.shares.contains(claim.predicate ?? ""), isRate(claim, of: change, sentence) {
                 change.rate = claim.id
             } else {
                 continue
@@ -187,13 +187,17 @@ struct ClaimBuilder {
         return changes
     }
 
-    /// A rate belongs to a change that starts from a non-zero value and is about the same thing:
-    /// `减幅达30.5%` (no subject of its own) does; `村平均人口增幅达65.85%` after `5000人以上的村从0个增加到5个`
-    /// does not.
-    private func rate(_ rate: Claim, fits change: Change, in sentence: [Claim]) -> Bool {
-        guard let fromID = change.from, let from = sentence.first(where: { $0.id == fromID }), from.value != 0 else { return false }
-        guard let own = rate.subject, let subject = from.subject else { return true }
-        return own.contains(subject) || subject.contains(own)
+    /// Whether a percent is the rate of `change`: the change starts from a non-zero value, and the
+    /// percent names no subject of its own (`减幅达39.54%`) or the change's subject, and is not an
+    /// average over years (`年均增长20.26%`). `村平均人口增幅达65.85%` after `5000人以上的村从0个增加到5个`
+    /// is a rate of something else.
+    private func isRate(_ claim: Claim, of change: Change, _ sentence: [Claim]) -> Bool {
+        let prefix = source.foldedText(Span(start: clauses.clauseStart(before: claim.start), end: claim.start))
+        guard !["年均", "平均", "每年"].contains(where: prefix.contains) else { return false }
+        let from = change.from.flatMap { id in sentence.first { $0.id == id } }
+        if let from, from.value == 0 { return false }
+        guard let own = claim.subject, let subject = from?.subject else { return true }
+        return own == subject || own.contains(subject) || subject.contains(own)
     }
 
     private func isChangeStart(_ claim: Claim) -> Bool {
@@ -204,7 +208,11 @@ struct ClaimBuilder {
     }
 
     /// A total followed by `其中` and two or more parts of the same unit; or `其中` opening a sentence
-    /// whose parts add up a total of the previous sentence.
+    /// whose parts add up a total of the previous sentence. Amounts of a change (`比上年增加102个`) and
+    /// comparison bases (`比一九五二年的二百七十亿元`) are neither totals nor parts; the parts end where a
+    /// clause opens a statement of its own (`培育江西省绿色技术创新企业2家`, `各项贷款余额达678599万元`); and
+    /// parts that restate the measures of the claims before `其中` for a subset (`其中规模以上工业企业完成工业
+    /// 总产值…完成工业增加值…`) are no breakdown.
     private func breakdownLinks(_ sentence: [Claim], previous: [Claim]) -> [Breakdown] {
         guard let first = sentence.first else { return [] }
         let sentenceSpan = first.sentence
@@ -214,15 +222,53 @@ struct ClaimBuilder {
         while let marker = find("其中", in: text, from: searchFrom, to: sentenceSpan.end) {
             searchFrom = marker + 2
             let closing = (marker..<sentenceSpan.end).first { text[$0] == ")" } ?? sentenceSpan.end
-            let parts = sentence.filter { $0.start > marker && $0.end <= closing && $0.kind == .quantity }
+            let parts = sentence.filter { $0.start > marker && $0.end <= closing && $0.kind == .quantity && !isComparison($0) }
             guard parts.count >= 2, let unit = parts[0].unit else { continue }
-            let sameUnit = Array(parts.prefix { $0.unit == unit && $0.upper == nil })
-            guard sameUnit.count >= 2 else { continue }
-            let candidates = sentence.filter { $0.end <= marker } + (sentence.contains { $0.end <= marker } ? [] : previous)
-            guard let total = candidates.last(where: { $0.unit == unit && $0.kind == .quantity && $0.upper == nil }) else { continue }
+            var sameUnit = [parts[0]]
+            for part in parts.dropFirst() {
+                guard part.unit == unit, part.upper == nil, !opensStatement(part) else { break }
+                sameUnit.append(part)
+            }
+            guard sameUnit.count >= 2, parts[0].upper == nil else { continue }
+            let before = sentence.filter { $0.end <= marker }
+            let candidates = before + (before.isEmpty ? previous : [])
+            // The total counts in the parts' unit, or leaves it unsaid right before `其中`: `优化到13.9(其中:6个乡…)`.
+            let isTotal = { (claim: Claim) in claim.kind == .quantity && claim.upper == nil && !self.isComparison(claim, asTotal: true) }
+            let unsaid = before.last.flatMap { $0.unit == nil && isTotal($0) ? $0 : nil }
+            guard let total = unsaid ?? candidates.last(where: { $0.unit == unit && isTotal($0) }),
+                  !sameUnit.contains(where: { part in candidates.contains { sameMeasure($0, part) } }) else { continue }
             results.append(Breakdown(total: total.id, parts: sameUnit.map(\.id), span: Span(start: total.start, end: sameUnit.last!.end)))
         }
         return results
+    }
+
+    /// Words of a clause that make its number a comparison: the amount of a change over a base, or the base.
+    static let comparisons = ["比上年", "比年初", "比去年", "较上年", "较年初", "同比", "环比"]
+
+    /// Whether `claim` is a value of a change (`比上年增加102个`, `由上年的46亿元增加到92亿元`) or a
+    /// comparison base (`比一九五二年的二百七十亿一千万元`) rather than a count of its own. The value a
+    /// change arrives at (`优化到139`) is a count of its own when `asTotal`: `139(其中:6个乡…)`.
+    private func isComparison(_ claim: Claim, asTotal: Bool = false) -> Bool {
+        if let predicate = claim.predicate, let role = Predicate.find(in: Array(predicate.unicodeScalars))?.role,
+           role == .change || role == .changeTarget && !asTotal { return true }
+        let prefix = source.foldedText(Span(start: clauses.clauseStart(before: claim.start), end: claim.start))
+        return Self.comparisons.contains(where: prefix.contains) || prefix.contains("比") && prefix.hasSuffix("的")
+            || isChangeStart(claim)
+    }
+
+    /// Whether a claim after `其中` opens a statement of its own instead of continuing the parts: its
+    /// clause starts with a verb (`培育…2家`) or states a new total (`各项贷款余额达…`, `共…`).
+    private func opensStatement(_ claim: Claim) -> Bool {
+        if let predicate = claim.predicate, ["达", "达到", "共", "共计", "合计", "总计", "累计"].contains(predicate) { return true }
+        guard let subject = claim.subject else { return false }
+        return Self.leadingVerbs.contains { subject.hasPrefix($0) } || subject.contains("各项") || subject.hasPrefix("全")
+    }
+
+    /// Whether two claims measure the same thing (for different populations): their subjects end in the
+    /// same three characters, `全县完成工业增加值` and `规模以上工业企业完成工业增加值`.
+    private func sameMeasure(_ a: Claim, _ b: Claim) -> Bool {
+        guard a.id != b.id, let x = a.subject, let y = b.subject, x.unicodeScalars.count >= 3, y.unicodeScalars.count >= 3 else { return false }
+        return x.unicodeScalars.suffix(3).elementsEqual(y.unicodeScalars.suffix(3))
     }
 
     /// `化解率97.8%` with the count it names (`化解52.04万件`) over the first other count of the

@@ -53,6 +53,31 @@ struct ClaimTests {
         #expect(doc.claims[0].subject == "干部职数")
     }
 
+    @Test func ratesOfOtherThingsAreNotRatesOfTheChange() throws {
+        let doc = try document("5000人以上的村从0个增加到5个,村平均人口增幅达65.85%。公共预算支出由11.66亿元增加到29.33亿元,年均增长20.26%。钢产量由2046万吨增加到3178万吨,增长55.3%。")
+        #expect(doc.changes.count == 3)
+        #expect(doc.changes.map { text(doc, $0.rate) } == [nil, nil, "55.3%"])
+        #expect(doc.claims.first { $0.text == "65.85%" }?.subject == "村平均人口")
+    }
+
+    @Test func changeAmountsAndComparisonBasesAreNotParts() throws {
+        let doc = try document("""
+            新开工项目1325个,比上年增加102个,其中亿元以上新开工项目291个,比上年增加21个。
+            工农业总产值达到了一千三百八十七亿四千万元,比一九五二年的八百二十七亿一千万元增长百分之六十八。其中,工业总产值达到了六百五十亿二千万元,比一九五二年的二百七十亿一千万元增长百分之一百四十一;
+            中央财政支出700亿元,其中用于城市居民最低生活保障的补助资金由上年的46亿元增加到92亿元。
+            """)
+        #expect(doc.breakdowns.isEmpty)
+    }
+
+    @Test func partsEndWhereAStatementOfItsOwnStarts() throws {
+        let doc = try document("""
+            培育高成长性企业16家,其中种子独角兽企业2家、瞪羚企业12家、潜在瞪羚企业2家,培育江西省绿色技术创新企业2家。
+            全县完成工业增加值644350万元,增长10.6%。其中规模以上工业企业完成工业总产值2596736万元,完成工业增加值630000万元。
+            """)
+        #expect(doc.breakdowns.count == 1)
+        #expect(doc.breakdowns.first?.parts.map { doc.claims[$0].text } == ["2家", "12家", "2家"])
+    }
+
     @Test func breakdownInBrackets() throws {
         let doc = try document("2020年在全市选择385个社区(村)(其中105个作为市级创建点位,280个作为县级创建点位)开展创建。")
         let breakdown = try #require(doc.breakdowns.first)

@@ -1,0 +1,102 @@
+import Foundation
+import GongwenModel
+import GongwenText
+
+/// `repeat.inconsistent`: the same quantity stated twice in one document with values that cannot both be true.
+///
+/// Two claims state the same thing when they read the same but for the number: the same words from
+/// the start of the sentence to the number (the subject and predicate, at least three characters of
+/// subject: a clause alone is not enough, `在校学生5.19万人` follows a different school type in each
+/// clause of a bulletin) and after it to the end of the clause (`市级财政投入450万元实施“头雁”工程` and
+/// `市级财政投入715万元,引导支持…` fund different things), the same unit and kind; they must also sit in
+/// the same top-level section (a work report's review and its plan for next year restate subjects
+/// with new numbers) and in different sentences (one sentence lists parallel categories). Their
+/// values differ when their intervals do not meet (`1.84万人` and `1.8万人` agree). Conservative by
+/// design: approximate values, ranges, values of a change (whose from and to share a subject), and
+/// sentences that name a year, a date, a plan (`计划`, `力争`, `将`) or a relative frame (`比上年`,
+/// `同比`, `年末`) are left out.
+///
+/// Real example that holds (巴中市民政局, 2020): `高中及以上文化程度的干部占到了65.1%` appears twice with the
+/// same value and raises nothing; had the second said `占到了56.1%` it would report
+/// `“高中及以上文化程度的干部”在第23行为65.1%,此处为56.1%,前后不一致`.
+public struct RepeatInconsistentRule: Rule {
+    public let id = "repeat.inconsistent"
+    public let severity = Severity.warning
+    public let title = "The same quantity stated twice with different values"
+    public let rationale = """
+        Reports and replies often restate a figure (in a summary and again in a section). When the two \
+        statements of the same subject, predicate and unit disagree beyond their printed precision, one of \
+        them is wrong, or they speak of different things in the same words, which misleads as much. The rule \
+        is conservative: the two sentences must read the same up to the number and sit in the same top-level \
+        section; values of a change, approximate values, and sentences that name a year, a date, a plan or a \
+        relative frame (`比上年`, `同比`, `年末`) are left out, and the finding is a `warning`.
+        """
+    public let example = "`高中及以上文化程度的干部占到了65.1%` … `高中及以上文化程度的干部占到了56.1%` → “高中及以上文化程度的干部”在第23行为65.1%,此处为56.1%,前后不一致"
+
+    public init() {}
+
+    /// Words of a subject or sentence that tie a value to a time or a comparison.
+    static let frames = ["比上年", "同比", "环比", "比年初", "年末", "年初", "上年", "去年", "今年", "当年", "明年", "月末", "期末",
+                         "计划", "力争", "预计", "目标", "争取", "确保", "将", "拟", "要"]
+
+    struct Key: Hashable {
+        /// The words from the start of the sentence to the number: subject and predicate.
+        var before: String
+        /// The words after the number up to the end of its clause: what the number is for.
+        var after: String
+        /// The top-level section: `一、`.
+        var part: String?
+        var unit: String?
+        var kind: NumberKind
+    }
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        let document = context.document
+        var inChange = Set<Int>()
+        for change in document.changes {
+            inChange.formUnion([change.from, change.to, change.delta, change.rate].compactMap { $0 })
+        }
+        let timed = document.numbers.filter { $0.kind == .year || $0.kind == .date }.map(\.start)
+        var first: [Key: Claim] = [:]
+        var findings: [Finding] = []
+        for claim in document.claims where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
+            guard let subject = claim.subject, subject.unicodeScalars.count >= 3,
+                  !subject.unicodeScalars.contains(where: isASCIIDigit) else { continue }
+            let span = sentence(of: claim, context)
+            let sentence = context.source.foldedText(span)
+            guard !Self.frames.contains(where: sentence.contains), !timed.contains(where: span.contains) else { continue }
+            let part = claim.section.map { String($0.prefix { $0 != "/" }) }
+            let before = context.source.foldedText(Span(start: span.start, end: claim.start)).filter { !$0.isWhitespace }
+            let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)
+            guard let earlier = first[key] else {
+                first[key] = claim
+                continue
+            }
+            if !span.contains(earlier.start), !Interval(claim: earlier).meets(Interval(claim: claim)) {
+                let message = Message.repeatedDiffers(subject: subject, first: earlier.text, firstLine: context.source.line(at: earlier.start), second: claim.text)
+                findings.append(finding(message, at: claim.span, evidence: [earlier.span], stated: claim.value, expected: earlier.value))
+            }
+        }
+        return findings
+    }
+
+    /// The sentence of `claim` up to `。`, `!`, `?` or a line break: a `;` separates parallel statements
+    /// of one subject (`实现营业收入…;实现利润总额…`), so it does not end the sentence here.
+    private func sentence(of claim: Claim, _ context: CheckContext) -> Span {
+        let s = context.source.folded
+        let ends: Set<Unicode.Scalar> = ["。", "!", "?", "\n"]
+        var start = claim.start
+        while start > 0, !ends.contains(s[start - 1]) { start -= 1 }
+        var end = claim.end
+        while end < s.count, !ends.contains(s[end]) { end += 1 }
+        return Span(start: start, end: end)
+    }
+
+    /// The text after `claim` up to the end of its clause, a number or 12 characters.
+    private func words(after claim: Claim, _ context: CheckContext) -> String {
+        let s = context.source.folded
+        var end = claim.end
+        while end < min(s.count, claim.end + 12), !Scan.isBoundary(s[end]), !isASCIIDigit(s[end]), s[end] != "\n" { end += 1 }
+        return context.source.foldedText(Span(start: claim.end, end: end))
+    }
+}

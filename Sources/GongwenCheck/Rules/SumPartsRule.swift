@@ -1,0 +1,93 @@
+import Foundation
+import GongwenModel
+import GongwenText
+
+/// `sum.parts`: a total and its `其中` parts that do not add up.
+///
+/// Reads the breakdowns of `document.breakdowns` (a total and two or more parts of its unit). Parts
+/// that add up to more than the total, beyond what the printed precision allows, are an `error`
+/// (`warning` within one unit of the total's last digit). Parts that add up to less are normal — `其中`
+/// often names only some of the parts — and are reported only when the parts look exhaustive: they
+/// fill a bracket right after the total and its noun (`139(其中:6个乡、116个镇、17个街道)`), a gloss
+/// that spells the total out, every part counts the total's own noun (`14个问题…其中,10个问题…,
+/// 4个问题…`), a split of the same items, or two parts are named by words that split a whole
+/// (`城镇人口…乡村人口`, `外出农民工…本地农民工`). Then the shortfall is a `warning`.
+///
+/// Real example that holds (巴中市民政局, 2020): `从200个优化到139(其中:6个乡、116个镇、17个街道)`; with
+/// `16个街道` it reports `总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)`.
+public struct SumPartsRule: Rule {
+    public let id = "sum.parts"
+    public let severity = Severity.error
+    public let title = "A total and its parts that do not add up"
+    public let rationale = """
+        A total followed by its parts (`其中`) is checked by adding the parts on their printed precision \
+        (`71510.2万元` is ±500 元). Parts exceeding the total is an `error` (a part or the total is wrong). \
+        Parts short of the total are usual (`其中` may name a few of them) and are flagged, as a `warning`, \
+        only when the parts look exhaustive: they fill a bracket right after the total and its noun, the way \
+        a text spells a total out (`139(其中:6个乡、116个镇、17个街道)`), each part counts the total's own \
+        noun (`14个问题…其中,10个问题…,4个问题…`), or two parts split a whole (`城镇人口…乡村人口`).
+        """
+    public let example = "`139(其中:6个乡、116个镇、16个街道)` → 总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)"
+
+    public init() {}
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        let claims = context.document.claims
+        var findings: [Finding] = []
+        for breakdown in context.document.breakdowns {
+            let total = claims[breakdown.total]
+            let parts = breakdown.parts.map { claims[$0] }
+            guard parts.count >= 2, parts.allSatisfy({ $0.sharesUnit(with: total) && $0.kind == total.kind }) else { continue }
+            let sum = parts.dropFirst().reduce(Interval(claim: parts[0])) { $0 + Interval(claim: $1) }
+            let exact = parts.reduce(Decimal(0)) { $0 + $1.value }
+            let stated = Interval(claim: total)
+            let short = sum.upper.flatMap { high in stated.lower.map { high < $0 } } ?? false
+            if short, !looksExhaustive(total, parts, context) { continue }
+            let formula = parts.map(\.numeral).joined(separator: " + ")
+            guard var found = arithmeticFinding(total, label: "总数", formula: formula, recomputed: sum, exact: exact, evidence: parts) else { continue }
+            if short { found.severity = min(found.severity, .warning) }
+            findings.append(found)
+        }
+        return findings
+    }
+
+    /// Pairs of words that split a whole in two: `城镇人口` and `乡村人口` are all the people.
+    static let complements = [("城镇", "乡村"), ("城镇", "农村"), ("城市", "农村"), ("男", "女"), ("外出", "本地"), ("公办", "民办"), ("境内", "境外")]
+
+    /// Whether the parts look like all of the total: two parts named by a pair of words that split a
+    /// whole (`城镇人口…乡村人口`), or they fill a bracket that opens right after the
+    /// total and the noun it counts (`139(其中:6个乡…)`, `385个社区(村)(其中105个…,280个…)`), or each
+    /// part counts the noun the total counts (`14个问题…其中,10个问题已完成整改…,4个问题已取得阶段性成效`).
+    private func looksExhaustive(_ total: Claim, _ parts: [Claim], _ context: CheckContext) -> Bool {
+        if parts.count == 2, let a = parts[0].subject, let b = parts[1].subject,
+           Self.complements.contains(where: { a.contains($0.0) && b.contains($0.1) || a.contains($0.1) && b.contains($0.0) }) { return true }
+        let noun = words(after: total, context)
+        if noun.count >= 2, parts.allSatisfy({ words(after: $0, context).hasPrefix(noun) }) { return true }
+        let s = context.source.folded
+        guard let first = parts.first, let last = parts.last, total.end < first.start else { return false }
+        // Skip the counted noun with its own brackets (`社区(村)`) to the bracket of the parts.
+        var open = total.end
+        var depth = 0
+        while open < first.start, open - total.end <= 12 {
+            if s[open] == "(", depth == 0, Scan.startsWith(s, at: open + 1, end: first.start, ["其中"]) || open + 1 == first.start { break }
+            if s[open] == "(" { depth += 1 } else if s[open] == ")" { depth -= 1 }
+            guard depth >= 0, isCJK(s[open]) || s[open] == "(" || s[open] == ")" || s[open] == " ", !Scan.isNumeral(s[open]) || depth > 0 else { return false }
+            open += 1
+        }
+        guard open < first.start, s[open] == "(", !s[(open + 1)..<first.start].contains("(") else { return false }
+        var close = last.end
+        while close < s.count, s[close] != ")" {
+            if Scan.isNumeral(s[close]) || s[close] == "(" || ["。", ";", "\n"].contains(s[close]) { return false }
+            close += 1
+        }
+        return close < s.count
+    }
+
+    /// The Chinese characters right after a count, up to four: `问题` after `14个`.
+    private func words(after claim: Claim, _ context: CheckContext) -> String {
+        let s = context.source.folded
+        var end = claim.end
+        while end < s.count, end - claim.end < 4, isCJK(s[end]) { end += 1 }
+        return context.source.foldedText(Span(start: claim.end, end: end))
+    }
+}

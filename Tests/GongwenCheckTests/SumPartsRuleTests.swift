@@ -1,0 +1,56 @@
+import GongwenCheck
+import GongwenModel
+import Testing
+
+@Suite("sum.parts")
+struct SumPartsRuleTests {
+    let rule = SumPartsRule()
+
+    @Test func partsExceedingTheTotal() throws {
+        let fixture = Fixture("全县农业总产值1️⃣282563万元2️⃣,比上年增长5.04%,其中:种植业1130577万元,林业产值33942万元,牧业产值89081万元,渔业产值26363万元。")
+        let found = try fixture.findings(rule)
+        #expect(found.map(\.span) == [fixture.span(1, 2)])
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.message == "总数 282563万元 与 1130577万 + 33942万 + 89081万 + 26363万 = 1279963万元 不符")
+        #expect(found.first?.evidence.count == 4)
+    }
+
+    @Test func bracketedPartsShortOfTheTotal() throws {
+        let fixture = Fixture("全市乡镇(街道)从200个优化到1️⃣139个2️⃣(其中:6个乡、116个镇、7个街道)。")
+        let found = try fixture.findings(rule)
+        #expect(found.map(\.span) == [fixture.span(1, 2)])
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.message == "总数 139个 与 6 + 116 + 7 = 129个 不符")
+    }
+
+    @Test func partsThatLookExhaustive() throws {
+        let fixture = Fixture("""
+            在全市选择1️⃣385个2️⃣社区(村)(其中105个作为市级创建点位,270个作为县级创建点位)开展创建。
+            针对指出的5个方面3️⃣14个4️⃣问题,逐一研究制定整改措施。其中,10个问题已完成整改,3个问题已取得阶段性成效。
+            年末全县总人口为5️⃣565012人6️⃣,其中城镇人口259358人,乡村人口295654人。
+            """)
+        let found = try fixture.findings(rule)
+        #expect(found.map(\.span) == [fixture.span(1, 2), fixture.span(3, 4), fixture.span(5, 6)])
+        #expect(found.map(\.severity) == [.warning, .warning, .warning])
+    }
+
+    @Test func sumsThatHoldOrPartsThatNameOnlySome() throws {
+        let fixture = Fixture("""
+            全市乡镇(街道)从200个优化到139(其中:6个乡、116个镇、17个街道)。
+            全县在校学生131391人,其中高中10824人,初中26021人,小学64618人。
+            全年保费收入972.5亿元,其中财产险保费收入304.2亿元,寿险保费收入475.4亿元,健康险保费收入169.9亿元,人身意外伤害险保费收入23.0亿元。
+            支付各类赔款及给付354.5亿元,其中财产险赔付192.5亿元,寿险赔付74.6亿元,健康险赔付80.6亿元,人身意外伤害险赔付7.0亿元。
+            """)
+        #expect(try fixture.findings(rule).isEmpty)
+    }
+
+    @Test func amountsOfAChangeAreNeitherTotalsNorParts() throws {
+        let fixture = Fixture("""
+            新开工项目1325个,比上年增加102个,其中亿元以上新开工项目291个,比上年增加21个。
+            年末金融机构各项存款余额达1221442万元,比年初增加121749万元,其中,城乡居民储蓄存款余额912831万元,比年初增加108226万元,金融机构各项贷款余额达678599万元。
+            全县完成工业增加值644350万元,增长10.6%。其中规模以上工业企业完成工业总产值2596736万元,完成工业增加值630000万元。
+            """)
+        #expect(try fixture.findings(rule).isEmpty)
+        #expect(try fixture.analysis().document.breakdowns.isEmpty)
+    }
+}
