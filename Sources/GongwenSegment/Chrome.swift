@@ -10,20 +10,21 @@ import GongwenText
 /// `ICP备案:蜀ICP备14032324号-2` is `footer`; `当前位置:首页 > 信息公开` is `navigation`.
 enum Chrome {
     /// Words that make a line chrome wherever they stand in it, with the kind they mark.
-    static let anywhere: [(ByteSearch, String)] = [
-        (ByteSearch("发布日期"), "page_meta"), (ByteSearch("发布时间"), "page_meta"), (ByteSearch("信息来源"), "page_meta"), (ByteSearch("【字体"), "page_meta"),
-        (ByteSearch("字体:大"), "page_meta"), (ByteSearch("字号:"), "page_meta"), (ByteSearch("浏览次数"), "page_meta"), (ByteSearch("访问量"), "page_meta"),
-        (ByteSearch("阅读次数"), "page_meta"), (ByteSearch("点击数"), "page_meta"), (ByteSearch("责任编辑"), "page_meta"), (ByteSearch("索引号"), "page_meta"),
-        (ByteSearch("扫一扫"), "share"), (ByteSearch("扫码"), "share"), (ByteSearch("手机打开"), "share"), (ByteSearch("分享到"), "share"), (ByteSearch("打印本页"), "share"),
-        (ByteSearch("关闭窗口"), "share"), (ByteSearch("【打印】"), "share"), (ByteSearch("【关闭】"), "share"), (ByteSearch("收藏本页"), "share"),
-        (ByteSearch("主办单位"), "footer"), (ByteSearch("承办单位"), "footer"), (ByteSearch("技术支持"), "footer"), (ByteSearch("ICP备"), "footer"),
-        (ByteSearch("公网安备"), "footer"), (ByteSearch("网站标识码"), "footer"), (ByteSearch("网站地图"), "footer"), (ByteSearch("版权所有"), "footer"),
-        (ByteSearch("Copyright"), "footer"), (ByteSearch("copyright"), "footer"), (ByteSearch("©"), "footer"), (ByteSearch("联系我们"), "footer"),
-        (ByteSearch("当前位置"), "navigation"), (ByteSearch("您的位置"), "navigation"), (ByteSearch("所在位置"), "navigation"), (ByteSearch("首页>"), "navigation"),
-        (ByteSearch("首页 >"), "navigation"), (ByteSearch("首页|"), "navigation"), (ByteSearch("首页 |"), "navigation"), (ByteSearch("上一篇"), "navigation"),
-        (ByteSearch("下一篇"), "navigation"), (ByteSearch("转载请注明"), "navigation"), (ByteSearch("原文网址"), "navigation"), (ByteSearch("相关链接"), "navigation"),
-        (ByteSearch("无障碍"), "navigation"), (ByteSearch("繁體"), "navigation"), (ByteSearch("简体版"), "navigation"),
+    static let anywhere: [(String, String)] = [
+        ("发布日期", "page_meta"), ("发布时间", "page_meta"), ("信息来源", "page_meta"), ("【字体", "page_meta"),
+        ("字体:大", "page_meta"), ("字号:", "page_meta"), ("浏览次数", "page_meta"), ("访问量", "page_meta"),
+        ("阅读次数", "page_meta"), ("点击数", "page_meta"), ("责任编辑", "page_meta"), ("索引号", "page_meta"),
+        ("扫一扫", "share"), ("扫码", "share"), ("手机打开", "share"), ("分享到", "share"),
+        ("打印本页", "share"), ("关闭窗口", "share"), ("【打印】", "share"), ("【关闭】", "share"),
+        ("收藏本页", "share"), ("主办单位", "footer"), ("承办单位", "footer"), ("技术支持", "footer"),
+        ("ICP备", "footer"), ("公网安备", "footer"), ("网站标识码", "footer"), ("网站地图", "footer"),
+        ("版权所有", "footer"), ("Copyright", "footer"), ("copyright", "footer"), ("©", "footer"),
+        ("联系我们", "footer"), ("当前位置", "navigation"), ("您的位置", "navigation"), ("所在位置", "navigation"),
+        ("首页>", "navigation"), ("首页 >", "navigation"), ("首页|", "navigation"), ("首页 |", "navigation"),
+        ("上一篇", "navigation"), ("下一篇", "navigation"), ("转载请注明", "navigation"), ("原文网址", "navigation"),
+        ("相关链接", "navigation"), ("无障碍", "navigation"), ("繁體", "navigation"), ("简体版", "navigation"),
     ]
+    private static let anywhereSearch = ByteSearchSet(anywhere.map(\.0))
 
     /// Labels that make a short line chrome when the line starts with them: source notes under
     /// an article (`来源:市委政法委`, `整理:市委政研室`, `(本文有删改)`).
@@ -52,9 +53,7 @@ enum Chrome {
     static func kind(of text: String) -> String? {
         let length = text.unicodeScalars.count
         if text.isEmpty || length > 120 || text.hasSuffix("。") { return nil }
-        for (word, kind) in anywhere where word.found(in: text) {
-            return kind
-        }
+        if let index = anywhereSearch.firstWord(in: text) { return anywhere[index].1 }
         let hasSpace = text.utf8.contains(0x20)
         if length <= 40 {
             let compact = hasSpace ? String(text.unicodeScalars.filter { $0 != " " }) : text

@@ -39,6 +39,19 @@ public struct RepeatInconsistentRule: Rule {
     static let frames = ["比上年", "同比", "环比", "比年初", "年末", "年初", "上年", "去年", "今年", "当年", "明年", "月末", "期末",
                          "计划", "力争", "预计", "目标", "争取", "确保", "将", "拟", "要"]
 
+    private static let frameWords = ByteSearchSet(frames)
+
+    /// Whether one of the sorted offsets lies in `span`.
+    private static func holdsOne(of offsets: [Int], _ span: Span) -> Bool {
+        var low = 0
+        var high = offsets.count
+        while low < high {
+            let mid = (low + high) / 2
+            if offsets[mid] < span.start { low = mid + 1 } else { high = mid }
+        }
+        return low < offsets.count && offsets[low] < span.end
+    }
+
     struct Key: Hashable {
         /// The words from the start of the sentence to the number: subject and predicate.
         var before: String
@@ -56,17 +69,22 @@ public struct RepeatInconsistentRule: Rule {
         for change in document.changes {
             inChange.formUnion([change.from, change.to, change.delta, change.rate].compactMap { $0 })
         }
-        let timed = document.numbers.filter { $0.kind == .year || $0.kind == .date }.map(\.start)
+        let timed = document.numbers.filter { $0.kind == .year || $0.kind == .date }.map(\.start).sorted()
+        var skipped: [Int: Bool] = [:]
         var first: [Key: Claim] = [:]
         var findings: [Finding] = []
         for claim in document.claims where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
             guard let subject = claim.subject, subject.unicodeScalars.count >= 3,
                   !subject.unicodeScalars.contains(where: isASCIIDigit) else { continue }
             let span = sentence(of: claim, context)
-            let sentence = context.source.foldedText(span)
-            guard !Self.frames.contains(where: sentence.contains), !timed.contains(where: span.contains) else { continue }
+            let skip = skipped[span.start] ?? {
+                let skip = Self.frameWords.firstWord(in: context.source.foldedText(span)) != nil || Self.holdsOne(of: timed, span)
+                skipped[span.start] = skip
+                return skip
+            }()
+            guard !skip else { continue }
             let part = claim.section.map { String($0.prefix { $0 != "/" }) }
-            let before = context.source.foldedText(Span(start: span.start, end: claim.start)).filter { !$0.isWhitespace }
+            let before = SourceText.string(ArraySlice(context.source.folded[span.start..<claim.start].filter { !$0.properties.isWhitespace }))
             let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)
             guard let earlier = first[key] else {
                 first[key] = claim
