@@ -42,7 +42,7 @@ enum Chrome {
 
     /// The metadata label a cell or line names (`索 引 号:` → `索引号`), or `nil`.
     static func metaLabel(_ cell: String) -> String? {
-        guard cell.hasSuffix(":") else { return nil }
+        guard cell.utf8.last == UInt8(ascii: ":") else { return nil }
         let label = String(cell.dropLast()).filter { $0 != " " }
         return metaLabels.contains(label) ? label : nil
     }
@@ -52,12 +52,12 @@ enum Chrome {
     /// The kind of chrome the folded line `text` is, or `nil`.
     static func kind(of text: String) -> String? {
         let length = text.unicodeScalars.count
-        if text.isEmpty || length > 120 || text.hasSuffix("。") { return nil }
+        if text.isEmpty || length > 120 || text.unicodeScalars.last == "。" { return nil }
         if let index = anywhereSearch.firstWord(in: text) { return anywhere[index].1 }
         let hasSpace = text.utf8.contains(0x20)
         if length <= 40 {
             let compact = hasSpace ? String(text.unicodeScalars.filter { $0 != " " }) : text
-            for (label, kind) in leading where compact.hasPrefix(label) { return kind }
+            for (label, kind) in leading where compact.utf8.starts(with: label.utf8) { return kind }
         }
         if length <= 60, !hasSpace, text.utf8.contains(0x2E) {
             let lower = text.lowercased()

@@ -7,6 +7,8 @@ public struct ByteSearchSet: Sendable {
     private let words: [[UInt8]]
     /// For each two-byte key, the indexes of the words that start with it.
     private let byPrefix: [UInt16: [Int]]
+    /// Whether some word starts with the byte: most positions are ruled out without hashing.
+    private let firstBytes: [Bool]
 
     public init(_ words: [String]) {
         self.words = words.map { Array($0.utf8) }
@@ -15,6 +17,9 @@ public struct ByteSearchSet: Sendable {
             byPrefix[UInt16(word[0]) << 8 | UInt16(word[1]), default: []].append(index)
         }
         self.byPrefix = byPrefix
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for word in self.words where !word.isEmpty { firstBytes[Int(word[0])] = true }
+        self.firstBytes = firstBytes
     }
 
     /// The index in the list of the first word that occurs in `text`, or `nil`.
@@ -23,7 +28,7 @@ public struct ByteSearchSet: Sendable {
         return text.withUTF8 { bytes -> Int? in
             guard bytes.count >= 2 else { return nil }
             var best: Int?
-            for position in 0..<(bytes.count - 1) {
+            for position in 0..<(bytes.count - 1) where firstBytes[Int(bytes[position])] {
                 guard let candidates = byPrefix[UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])] else { continue }
                 for index in candidates where best.map({ index < $0 }) ?? true {
                     let word = words[index]
