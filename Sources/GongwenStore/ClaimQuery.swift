@@ -1,0 +1,110 @@
+import GRDB
+
+/// The filters of `gongwen query` over claims; they combine with AND.
+///
+/// `ClaimQuery(subject: "社区", unit: "个", minimum: 100)` finds `城乡社区2.8万个` and every other
+/// count of communities of at least 100.
+public struct ClaimQuery: Sendable, Equatable {
+    /// A substring of the claim's subject.
+    public var subject: String?
+    public var unit: String?
+    /// `quantity`, `percent`, `permille`, `ratio`.
+    public var kind: String?
+    public var minimum: Double?
+    public var maximum: Double?
+    public var documents: DocumentFilter
+    /// A substring of the section path (`一、/(二)`) or of the title of a section holding the claim.
+    public var section: String?
+    /// Only claims a finding concerns.
+    public var withFindings: Bool
+    /// Only claims a finding of this rule concerns.
+    public var rule: String?
+    /// At most this many rows; `nil` for all.
+    public var limit: Int?
+
+    public init(
+        subject: String? = nil, unit: String? = nil, kind: String? = nil, minimum: Double? = nil, maximum: Double? = nil,
+        documents: DocumentFilter = DocumentFilter(), section: String? = nil, withFindings: Bool = false,
+        rule: String? = nil, limit: Int? = nil
+    ) {
+        self.subject = subject
+        self.unit = unit
+        self.kind = kind
+        self.minimum = minimum
+        self.maximum = maximum
+        self.documents = documents
+        self.section = section
+        self.withFindings = withFindings
+        self.rule = rule
+        self.limit = limit
+    }
+
+    var conditions: [SQL] {
+        var conditions = documents.conditions(alias: "d")
+        if let subject { conditions.append("instr(c.subject, \(subject)) > 0") }
+        if let unit { conditions.append("c.unit = \(unit)") }
+        if let kind { conditions.append("c.kind = \(kind)") }
+        if let minimum { conditions.append("c.value_real >= \(minimum)") }
+        if let maximum { conditions.append("c.value_real <= \(maximum)") }
+        if let section {
+            conditions.append("""
+                (instr(c.section, \(section)) > 0 OR EXISTS (SELECT 1 FROM sections s WHERE s.document_id = c.document_id \
+                AND s.start <= c.start AND c.start < s."end" AND instr(s.title, \(section)) > 0))
+                """)
+        }
+        if withFindings { conditions.append("EXISTS (SELECT 1 FROM finding_claims fc WHERE fc.claim_id = c.id)") }
+        if let rule {
+            conditions.append("""
+                EXISTS (SELECT 1 FROM finding_claims fc JOIN findings f ON f.id = fc.finding_id \
+                WHERE fc.claim_id = c.id AND f.rule = \(rule))
+                """)
+        }
+        return conditions
+    }
+}
+
+/// One claim as `gongwen query` prints it: the number, what it counts, where it stands.
+///
+/// `corpus/000_842ce01806219f2e.txt` `一、/(一)` `139个` value 139 unit `个` subject `乡镇(街道)`,
+/// span [812, 816), sentence `全市乡镇(街道)从200个优化到139个……`, findings `sum.parts:warning`.
+public struct ClaimRow: Codable, Sendable, Equatable, FetchableRecord {
+    public var source: String
+    public var title: String?
+    public var issuer: String?
+    public var date: String?
+    public var section: String?
+    public var text: String
+    public var value: String
+    public var unit: String?
+    public var kind: String
+    public var subject: String?
+    public var predicate: String?
+    public var qualifier: String?
+    public var start: Int
+    public var end: Int
+    public var sentence: String
+    public var sentenceStart: Int
+    public var sentenceEnd: Int
+    /// `rule:severity` of the findings that concern the claim, space-separated.
+    public var findings: String?
+
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+}
+
+extension Store {
+    /// The claims that pass `query`, by document source and position.
+    public func claims(_ query: ClaimQuery) throws -> [ClaimRow] {
+        let limit: SQL = query.limit.map { "LIMIT \($0)" } ?? ""
+        let request: SQL = """
+            SELECT d.source, d.title, d.issuer, d.date, c.section, c.text, c.value, c.unit, c.kind, c.subject,
+                   c.predicate, c.qualifier, c.start, c."end", c.sentence, c.sentence_start, c.sentence_end,
+                   (SELECT group_concat(f.rule || ':' || f.severity, ' ') FROM finding_claims fc
+                    JOIN findings f ON f.id = fc.finding_id WHERE fc.claim_id = c.id) AS findings
+            FROM claims c JOIN documents d ON d.id = c.document_id
+            \(query.conditions.whereClause)
+            ORDER BY d.source, c.start
+            \(limit)
+            """
+        return try database.read { db in try ClaimRow.fetchAll(db, SQLRequest(literal: request)) }
+    }
+}
