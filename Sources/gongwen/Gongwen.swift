@@ -1,7 +1,8 @@
 import ArgumentParser
+import Foundation
 
 @main
-struct GongwenCommand: ParsableCommand {
+struct GongwenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongwen",
         abstract: "Read Chinese government documents into structured, checkable data.",
@@ -10,5 +11,26 @@ struct GongwenCommand: ParsableCommand {
             Example: gongwen parse corpus/000_842ce01806219f2e.txt --format outline
             """,
         version: "0.1.0",
-        subcommands: [ParseCommand.self])
+        subcommands: [
+            ParseCommand.self, IngestCommand.self, QueryCommand.self, MeasuresCommand.self, SearchCommand.self,
+            StatsCommand.self,
+        ])
+
+    /// Runs the command; wrong arguments exit with status 2 (ArgumentParser's default is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
