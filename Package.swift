@@ -52,6 +52,8 @@ let package = Package(
         .testTarget(
             name: "GongwenStoreTests",
             dependencies: ["GongwenStore", "Gongwen", "GongwenModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Gongwen", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["Gongwen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Snapshots"]),
     ]
 )
