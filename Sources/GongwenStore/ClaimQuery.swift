@@ -13,7 +13,7 @@ public struct ClaimQuery: Sendable, Equatable {
     public var minimum: Double?
     public var maximum: Double?
     public var documents: DocumentFilter
-    /// A substring of the section path (`一、/(二)`) or of the title of a section holding the claim.
+    /// A substring of the section path (`一、/(二)`) or of the titles of the sections holding the claim.
     public var section: String?
     /// Only claims a finding concerns.
     public var withFindings: Bool
@@ -39,24 +39,22 @@ public struct ClaimQuery: Sendable, Equatable {
         self.limit = limit
     }
 
+    /// Conditions on `claims c` alone; indexed ones (unit, kind, value, document) narrow the rows,
+    /// the substring ones (`instr`) are checked on the rows that remain.
     var conditions: [SQL] {
-        var conditions = documents.conditions(alias: "d")
+        var conditions: [SQL] = []
+        if let documents = documents.restricting("c.document_id") { conditions.append(documents) }
         if let subject { conditions.append("instr(c.subject, \(subject)) > 0") }
         if let unit { conditions.append("c.unit = \(unit)") }
         if let kind { conditions.append("c.kind = \(kind)") }
         if let minimum { conditions.append("c.value_real >= \(minimum)") }
         if let maximum { conditions.append("c.value_real <= \(maximum)") }
-        if let section {
-            conditions.append("""
-                (instr(c.section, \(section)) > 0 OR EXISTS (SELECT 1 FROM sections s WHERE s.document_id = c.document_id \
-                AND s.start <= c.start AND c.start < s."end" AND instr(s.title, \(section)) > 0))
-                """)
-        }
-        if withFindings { conditions.append("EXISTS (SELECT 1 FROM finding_claims fc WHERE fc.claim_id = c.id)") }
+        if let section { conditions.append("(instr(c.section, \(section)) > 0 OR instr(c.section_titles, \(section)) > 0)") }
+        if withFindings { conditions.append("c.id IN (SELECT claim_id FROM finding_claims)") }
         if let rule {
             conditions.append("""
-                EXISTS (SELECT 1 FROM finding_claims fc JOIN findings f ON f.id = fc.finding_id \
-                WHERE fc.claim_id = c.id AND f.rule = \(rule))
+                c.id IN (SELECT fc.claim_id FROM findings f JOIN finding_claims fc ON fc.finding_id = f.id \
+                WHERE f.rule = \(rule))
                 """)
         }
         return conditions
@@ -73,6 +71,8 @@ public struct ClaimRow: Codable, Sendable, Equatable, FetchableRecord {
     public var issuer: String?
     public var date: String?
     public var section: String?
+    /// The titles of the sections holding the claim, outermost first: `深化社区网格化治理 / 建立“五社联动”机制`.
+    public var sectionTitles: String?
     public var text: String
     public var value: String
     public var unit: String?
@@ -92,18 +92,19 @@ public struct ClaimRow: Codable, Sendable, Equatable, FetchableRecord {
 }
 
 extension Store {
-    /// The claims that pass `query`, by document source and position.
+    /// The claims that pass `query`, in the order they were stored (document by document, by
+    /// position in each). The ids are chosen first, on the claims table alone, so that the sort
+    /// and the limit handle integers and only the rows shown are read in full.
     public func claims(_ query: ClaimQuery) throws -> [ClaimRow] {
         let limit: SQL = query.limit.map { "LIMIT \($0)" } ?? ""
         let request: SQL = """
-            SELECT d.source, d.title, d.issuer, d.date, c.section, c.text, c.value, c.unit, c.kind, c.subject,
-                   c.predicate, c.qualifier, c.start, c."end", c.sentence, c.sentence_start, c.sentence_end,
+            SELECT d.source, d.title, d.issuer, d.date, c.section, c.section_titles, c.text, c.value, c.unit, c.kind,
+                   c.subject, c.predicate, c.qualifier, c.start, c."end", c.sentence, c.sentence_start, c.sentence_end,
                    (SELECT group_concat(f.rule || ':' || f.severity, ' ') FROM finding_claims fc
                     JOIN findings f ON f.id = fc.finding_id WHERE fc.claim_id = c.id) AS findings
             FROM claims c JOIN documents d ON d.id = c.document_id
-            \(query.conditions.whereClause)
-            ORDER BY d.source, c.start
-            \(limit)
+            WHERE c.id IN (SELECT c.id FROM claims c \(query.conditions.whereClause) ORDER BY c.id \(limit))
+            ORDER BY c.id
             """
         return try database.read { db in try ClaimRow.fetchAll(db, SQLRequest(literal: request)) }
     }

@@ -17,15 +17,17 @@ public struct DocumentFilter: Sendable, Equatable {
         self.year = year
     }
 
-    /// SQL conditions on the `documents` table aliased `alias`, with their arguments.
-    func conditions(alias: String) -> [SQL] {
+    /// `column IN (SELECT id FROM documents WHERE …)`: the rows of another table whose document
+    /// passes; `nil` when the filter is empty. As a subquery (not a join) it lets SQLite look the
+    /// rows up by their document id and keeps the documents out of the rest of the plan.
+    func restricting(_ column: String) -> SQL? {
         var conditions: [SQL] = []
         if let document {
-            conditions.append("(instr(\(sql: alias).source, \(document)) > 0 OR \(sql: alias).sha256 LIKE \(document.lowercased() + "%"))")
+            conditions.append("(instr(source, \(document)) > 0 OR sha256 LIKE \(document.lowercased() + "%"))")
         }
-        if let issuer { conditions.append("instr(\(sql: alias).issuer, \(issuer)) > 0") }
-        if let year { conditions.append("\(sql: alias).year = \(year)") }
-        return conditions
+        if let issuer { conditions.append("instr(issuer, \(issuer)) > 0") }
+        if let year { conditions.append("year = \(year)") }
+        return conditions.isEmpty ? nil : "\(sql: column) IN (SELECT id FROM documents \(conditions.whereClause))"
     }
 }
 

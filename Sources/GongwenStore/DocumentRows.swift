@@ -63,7 +63,8 @@ public struct DocumentRows: Sendable, Equatable {
                 unit: claim.unit, unitCategory: claim.unitCategory, kind: claim.kind.rawValue, subject: claim.subject,
                 predicate: claim.predicate, qualifier: claim.qualifier?.rawValue, qualifierText: claim.qualifierText,
                 resolution: claim.resolution?.description, parts: claim.parts.map { Self.json($0.map(\.description)) },
-                section: claim.section, start: claim.start, end: claim.end, sentenceStart: claim.sentenceStart,
+                section: claim.section, sectionTitles: Self.titles(analysis.segmentation.sectionChain(at: claim.start)),
+                start: claim.start, end: claim.end, sentenceStart: claim.sentenceStart,
                 sentenceEnd: claim.sentenceEnd, sentence: text.text(claim.sentence))
         }
         changes = doc.changes
@@ -110,6 +111,10 @@ public struct DocumentRows: Sendable, Equatable {
         }
         for section in tree { visit(section, parent: nil, path: nil) }
         return rows
+    }
+
+    private static func titles(_ chain: [Section]) -> String? {
+        chain.isEmpty ? nil : chain.map(\.title).joined(separator: " / ")
     }
 
     private static func json<T: Encodable>(_ value: T) -> String {

@@ -41,15 +41,15 @@ extension Store {
     /// a list item of the same document also starts in (between the section's marker and its
     /// title) is listed once, as the list item.
     public func measures(_ query: MeasureQuery) throws -> [MeasureRow] {
-        var sectionConditions = query.documents.conditions(alias: "d")
-        var itemConditions = sectionConditions
-        sectionConditions.append("s.kind = 'inline'")
+        var sectionConditions: [SQL] = ["s.kind = 'inline'"]
+        var itemConditions: [SQL] = ["l.style IN \(Self.measureStyles)"]
+        if let documents = query.documents.restricting("s.document_id") { sectionConditions.append(documents) }
+        if let documents = query.documents.restricting("li.document_id") { itemConditions.append(documents) }
         sectionConditions.append("""
             NOT EXISTS (SELECT 1 FROM list_items li JOIN lists l ON l.id = li.list_id
                         WHERE li.document_id = s.document_id AND l.style IN \(Self.measureStyles)
                         AND li.start >= s.start AND li.start <= s.title_start)
             """)
-        itemConditions.append("l.style IN \(Self.measureStyles)")
         if let match = query.match {
             sectionConditions.append("instr(s.title, \(match.text)) > 0")
             itemConditions.append(

@@ -119,6 +119,9 @@ public struct ClaimRecord: StoreRecord, Equatable {
     /// JSON array of decimal strings: the parts of a ratio or formula.
     public var parts: String?
     public var section: String?
+    /// The titles of the sections holding the claim, outermost first, joined by ` / `
+    /// (`深化社区网格化治理 / 建立“五社联动”机制`): what `query --section` matches without a join.
+    public var sectionTitles: String?
     public var start: Int
     public var end: Int
     public var sentenceStart: Int

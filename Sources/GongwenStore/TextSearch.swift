@@ -49,8 +49,8 @@ extension Store {
     }
 
     private func indexedSearch(_ search: TextSearch) throws -> [SearchHit] {
-        var conditions = search.documents.conditions(alias: "d")
-        conditions.insert("paragraphs_fts MATCH \(search.term.phrase)", at: 0)
+        var conditions: [SQL] = ["paragraphs_fts MATCH \(search.term.phrase)"]
+        if let documents = search.documents.restricting("p.document_id") { conditions.append(documents) }
         let limit: SQL = search.limit.map { "LIMIT \($0)" } ?? ""
         let tokens = max(1, search.width)
         let request: SQL = """
@@ -67,8 +67,8 @@ extension Store {
 
     private func scanSearch(_ search: TextSearch) throws -> [SearchHit] {
         let term = search.term.text
-        var conditions = search.documents.conditions(alias: "d")
-        conditions.insert("instr(p.text, \(term)) > 0", at: 0)
+        var conditions: [SQL] = ["instr(p.text, \(term)) > 0"]
+        if let documents = search.documents.restricting("p.document_id") { conditions.append(documents) }
         let limit: SQL = search.limit.map { "LIMIT \($0)" } ?? ""
         let request: SQL = """
             SELECT d.source, d.title, p.section, p.line, p.start, p."end", p.text AS snippet,

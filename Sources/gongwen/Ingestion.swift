@@ -92,21 +92,16 @@ struct Ingestion {
             try await record(.failed(path: path, error: .notFound(source: path)), run: run, into: &summary)
         }
         progress?.start(total: files.paths.count)
-        try await withThrowingTaskGroup(of: FileOutcome.self) { group in
-            var pending = files.paths.makeIterator()
-            func enqueue(_ group: inout ThrowingTaskGroup<FileOutcome, any Error>) {
-                guard let path = pending.next() else { return }
-                group.addTask { [store, options] in try await Self.process(path, store: store, options: options) }
-            }
-            for _ in 0..<max(1, workers) { enqueue(&group) }
-            while let outcome = try await group.next() {
-                enqueue(&group)
+        try await inParallel(
+            files.paths, width: workers,
+            work: { [store, options] path in try await Self.process(path, store: store, options: options) },
+            consume: { outcome in
                 try await record(outcome, run: run, into: &summary)
                 progress?.update(done: summary.done)
-            }
-        }
-        summary.seconds = (ContinuousClock.now - clock).seconds
+            })
         progress?.finish()
+        if summary.ingested > 0 { try await store.analyze() }
+        summary.seconds = (ContinuousClock.now - clock).seconds
         try await store.finishRun(
             run, files: summary.files, ingested: summary.ingested, duplicates: summary.duplicates, skipped: summary.skipped,
             failed: summary.failures.count)
@@ -122,14 +117,16 @@ struct Ingestion {
             return .failed(path: path, error: error)
         }
         if try await store.contains(sha256: Analysis.sha256(bytes)) { return .duplicate(path: path) }
-        let analysis: Analysis
-        do throws(DecodeError) {
-            let isHTML = URL(fileURLWithPath: path).pathExtension.lowercased() != "txt"
-            analysis = try Analysis.run(bytes: bytes, source: path, isHTML: isHTML, options: options)
-        } catch {
-            return .failed(path: path, error: error)
+        let isHTML = URL(fileURLWithPath: path).pathExtension.lowercased() != "txt"
+        return await onWorkerThread {
+            let analysis: Analysis
+            do throws(DecodeError) {
+                analysis = try Analysis.run(bytes: bytes, source: path, isHTML: isHTML, options: options)
+            } catch {
+                return .failed(path: path, error: error)
+            }
+            return .parsed(DocumentRows(analysis), findings: analysis.document.findings.map(\.severity))
         }
-        return .parsed(DocumentRows(analysis), findings: analysis.document.findings.map(\.severity))
     }
 
     private func record(_ outcome: FileOutcome, run: Int64, into summary: inout IngestSummary) async throws {
@@ -149,5 +146,38 @@ struct Ingestion {
             try await store.recordError(path: path, code: error.code, reason: error.reason, run: run)
             summary.failures.append((path, error.code, error.reason))
         }
+    }
+}
+
+/// Runs `work` on every item with at most `width` items in flight, and hands each result to
+/// `consume` as it comes, one at a time, on the calling task: parallel workers, a single consumer.
+/// A new item starts as soon as a result is taken, before it is consumed.
+///
+/// `inParallel(paths, width: 2, work: parse, consume: write)` keeps both cores parsing while the
+/// writer stores the document of 巴中市民政局 that came first.
+func inParallel<Item: Sendable, Result: Sendable>(
+    _ items: [Item], width: Int, work: @escaping @Sendable (Item) async throws -> Result,
+    consume: (Result) async throws -> Void
+) async throws {
+    try await withThrowingTaskGroup(of: Result.self) { group in
+        var pending = items.makeIterator()
+        func enqueue(_ group: inout ThrowingTaskGroup<Result, any Error>) {
+            guard let item = pending.next() else { return }
+            group.addTask { try await work(item) }
+        }
+        for _ in 0..<max(1, width) { enqueue(&group) }
+        while let result = try await group.next() {
+            enqueue(&group)
+            try await consume(result)
+        }
+    }
+}
+
+/// Runs CPU-bound `body` on a Dispatch worker thread instead of Swift's cooperative pool, which
+/// has one thread per core: a parse there would hold up the task that hands documents to the
+/// writer, and the writer would wait idle.
+func onWorkerThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: body()) }
     }
 }
