@@ -13,7 +13,7 @@ struct GongwenCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             ParseCommand.self, IngestCommand.self, QueryCommand.self, MeasuresCommand.self, SearchCommand.self,
-            StatsCommand.self,
+            StatsCommand.self, BenchStoreCommand.self,
         ])
 
     /// Runs the command; wrong arguments exit with status 2 (ArgumentParser's default is 64).

@@ -163,9 +163,9 @@ struct StoreCommandTests {
         let db = try Self.seedDatabase.get()
         let table = try run(gongwen, ["query", "--db", db, "--unit", "人", "--min", "100"])
         #expect(table.status == 0)
-        #expect(table.stdout.hasPrefix("source  section  claim  value  unit  kind  subject  span  findings  sentence\n"))
+        #expect(table.stdout.hasPrefix("source  section  claim  value  unit  kind  subject  start  end  findings  sentence\n"))
         let csv = try run(gongwen, ["query", "--db", db, "--format", "csv", "--with-findings", "--rule", "change.rate", "--year", "2020"])
-        #expect(csv.stdout == "source,section,claim,value,unit,kind,subject,span,findings,sentence\n")
+        #expect(csv.stdout == "source,section,claim,value,unit,kind,subject,start,end,findings,sentence\n")
         let json = try run(gongwen, ["query", "--db", db, "--format", "json", "--subject", "社区", "--issuer", "民政", "--doc", "corpus/"])
         #expect(json.status == 0)
         #expect(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) is [Any])
@@ -184,7 +184,7 @@ struct StoreCommandTests {
         #expect(!lines.isEmpty)
         #expect(lines.allSatisfy { $0.contains("网格") && $0.contains(#""origin":"section""#) })
         let long = try run(gongwen, ["measures", "--db", db, "--match", "五社联动", "--format", "csv"])
-        #expect(long.stdout.contains("corpus/004_8b0ea43be8e85885.txt,江苏省民政厅,2022-06-24,四、/一是,一是建立“五社联动”机制"))
+        #expect(long.stdout.contains("corpus/004_8b0ea43be8e85885.txt,江苏省民政厅,2022-06-24,四、/一是,1231,1320,一是建立“五社联动”机制\n"))
     }
 
     @Test(arguments: [("网格", "«网格»"), ("教育", "«教育»"), ("网格化治理", "«网格化治理»")])
@@ -207,12 +207,22 @@ struct StoreCommandTests {
         #expect(object["documents"] as? Int == 5)
     }
 
-    @Test(arguments: ["ingest", "query", "measures", "search", "stats"])
+    @Test(arguments: ["ingest", "query", "measures", "search", "stats", "bench-store"])
     func everyCommandHasHelpWithAnExample(_ command: String) throws {
         let result = try run(gongwen, [command, "--help"], environment: ["COLUMNS": "100"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Examples:\n  gongwen \(command) "))
-        #expect(result.stdout.contains("--db <file>"))
+        #expect(result.stdout.contains("--db <file>") || command == "bench-store")
+    }
+
+    @Test func benchStoreReportsThroughputAndLatency() throws {
+        let result = try run(gongwen, ["bench-store", "corpus", "--documents", "12", "--runs", "1"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("bench-store: 12 documents replicated from 5 files of corpus"))
+        #expect(result.stdout.contains("ingest: 12 documents"))
+        #expect(result.stdout.contains("stand-in claims"))
+        #expect(result.stdout.contains("query --unit 人"))
+        #expect(result.stdout.contains("search 教育 (instr scan)"))
     }
 
     @Test(arguments: [["ingest"], ["query", "--min", "many"], ["search"], ["ingest", "corpus", "--jobs", "0"]])
