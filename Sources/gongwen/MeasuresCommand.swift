@@ -30,9 +30,9 @@ struct MeasuresCommand: ParsableCommand {
 }
 
 extension MeasureRow: ReportRow {
-    static let columns = ["source", "issuer", "date", "section", "measure", "span"]
+    static let columns = ["source", "issuer", "date", "section", "start", "end", "measure"]
 
     var cells: [String] {
-        [source, issuer ?? "", date ?? "", section ?? "", (marker ?? "") + text, "[\(start), \(end))"]
+        [source, issuer ?? "", date ?? "", section ?? "", String(start), String(end), (marker ?? "") + text]
     }
 }

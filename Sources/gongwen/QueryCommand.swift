@@ -54,9 +54,9 @@ struct QueryCommand: ParsableCommand {
 }
 
 extension ClaimRow: ReportRow {
-    static let columns = ["source", "section", "claim", "value", "unit", "kind", "subject", "span", "findings", "sentence"]
+    static let columns = ["source", "section", "claim", "value", "unit", "kind", "subject", "start", "end", "findings", "sentence"]
 
     var cells: [String] {
-        [source, section ?? "", text, value, unit ?? "", kind, subject ?? "", "[\(start), \(end))", findings ?? "", sentence]
+        [source, section ?? "", text, value, unit ?? "", kind, subject ?? "", String(start), String(end), findings ?? "", sentence]
     }
 }

@@ -39,9 +39,9 @@ struct SearchCommand: ParsableCommand {
 }
 
 extension SearchHit: ReportRow {
-    static let columns = ["source", "section", "line", "span", "snippet"]
+    static let columns = ["source", "section", "line", "start", "end", "snippet"]
 
     var cells: [String] {
-        [source, section ?? "", String(line), "[\(start), \(end))", snippet]
+        [source, section ?? "", String(line), String(start), String(end), snippet]
     }
 }
