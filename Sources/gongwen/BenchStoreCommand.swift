@@ -13,12 +13,12 @@ struct BenchStoreCommand: AsyncParsableCommand {
               gongwen bench-store corpus ../shared/corpus-public --documents 10000
               gongwen bench-store corpus --documents 200 --runs 5
 
-            Copies the documents under the given paths into a temporary folder until there are
-            --documents of them (each copy ends in a different number of newlines, so every copy
-            has its own SHA-256), times parsing alone on a sample, then `ingest` of the whole
-            folder into a new database on all cores (documents/s, MB/s), then each filter of
-            `query` and the other readers (median of --runs). While extraction stores no claims,
-            claims are stood in for by every number written in digits in the paragraphs, so that
+            Copies the documents under the given paths into a temporary folder until there are \
+            --documents of them (each copy ends in a different number of newlines, so every copy \
+            has its own SHA-256), times parsing alone on a sample, then `ingest` of the whole \
+            folder into a new database on all cores (documents/s, MB/s), then each filter of \
+            `query` and the other readers (median of --runs). While extraction stores no claims, \
+            claims are stood in for by every number written in digits in the paragraphs, so that \
             the claim filters run on a table of realistic size; the report says so.
             """)
 

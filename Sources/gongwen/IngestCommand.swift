@@ -11,13 +11,13 @@ struct IngestCommand: AsyncParsableCommand {
               gongwen ingest corpus ../shared/corpus-public --db gongwen.sqlite
               gongwen ingest scraped/2023 --db research.sqlite --quiet
 
-            Folders are read recursively: .txt, .html and .htm files are parsed (on all cores),
-            other files are skipped and counted. Each document is written in its own transaction,
-            identified by the SHA-256 of its bytes: the same bytes again are skipped as a duplicate,
-            so an ingest that was interrupted (Ctrl-C, kill -9) continues where it stopped when run
-            again. A file that cannot be read is recorded in the table ingest_errors and the batch
-            goes on. Progress goes to standard error, the summary to standard output.
-            Exit status: 0 when every document went in or was a duplicate, 1 when some file could
+            Folders are read recursively: .txt, .html and .htm files are parsed (on all cores), \
+            other files are skipped and counted. Each document is written in its own transaction, \
+            identified by the SHA-256 of its bytes: the same bytes again are skipped as a duplicate, \
+            so an ingest that was interrupted (Ctrl-C, kill -9) continues where it stopped when run \
+            again. A file that cannot be read is recorded in the table ingest_errors and the batch \
+            goes on. Progress goes to standard error, the summary to standard output. \
+            Exit status: 0 when every document went in or was a duplicate, 1 when some file could \
             not be read, 2 on wrong arguments.
             """)
 

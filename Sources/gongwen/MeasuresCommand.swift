@@ -10,8 +10,8 @@ struct MeasuresCommand: ParsableCommand {
               gongwen measures --match 网格
               gongwen measures --issuer 民政厅 --format csv
 
-            A measure is an inline item of the section tree (一是, 第一,) or an item of an inline or
-            numbered list; an item found both ways is listed once. --match takes any text: three
+            A measure is an inline item of the section tree (一是, 第一,) or an item of an inline or \
+            numbered list; an item found both ways is listed once. --match takes any text: three \
             characters or more go through the full-text index, shorter ones are scanned.
             """)
 

@@ -11,7 +11,7 @@ struct QueryCommand: ParsableCommand {
               gongwen query --subject 社区 --kind percent --year 2022 --format csv
               gongwen query --with-findings --issuer 民政 --format jsonl
 
-            Filters combine (AND). Each row carries the document, the section path, the claim's
+            Filters combine (AND). Each row carries the document, the section path, the claim's \
             span [start, end) in code points and the sentence it was read from.
             """)
 

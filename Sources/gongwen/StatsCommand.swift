@@ -10,7 +10,7 @@ struct StatsCommand: ParsableCommand {
               gongwen stats --db gongwen.sqlite
               gongwen stats --format json
 
-            The table format prints one small table per group; csv and jsonl print one row per
+            The table format prints one small table per group; csv and jsonl print one row per \
             group and key; json prints one object.
             """)
 
