@@ -63,8 +63,8 @@ public struct ClaimQuery: Sendable, Equatable {
 
 /// One claim as `gongwen query` prints it: the number, what it counts, where it stands.
 ///
-/// `corpus/000_842ce01806219f2e.txt` `一、/(一)` `139个` value 139 unit `个` subject `乡镇(街道)`,
-/// span [812, 816), sentence `全市乡镇(街道)从200个优化到139个……`, findings `sum.parts:warning`.
+/// `减幅达39.54%`: claim `39.54%`, value `39.54`, unit `%`, kind `percent`, section `二、/一是`, the
+/// sentence `社区由2177个优化到1316个,减少861个,减幅达39.54%。` with its span, findings `change.rate:info`.
 public struct ClaimRow: Codable, Sendable, Equatable, FetchableRecord {
     public var source: String
     public var title: String?

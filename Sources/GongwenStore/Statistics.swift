@@ -3,8 +3,8 @@ import GRDB
 /// What the database holds, counted: documents by issuer, year and type, claims by unit,
 /// findings by rule and severity.
 ///
-/// For `corpus/` the issuers count `巴中市民政局 1`, `江苏省民政厅 1` …, the years `2020 1`,
-/// `2022 2` …
+/// For `corpus/` the issuers count `巴中市民政局 1`, `江苏省民政厅 1` …, the years `2023 1`,
+/// `2022 1` …
 public struct Statistics: Codable, Sendable, Equatable {
     public var documents: Int
     public var byIssuer: [Count]

@@ -2,8 +2,8 @@ import GRDB
 
 /// A full-text search of the stored paragraphs: a literal term, how the hits are marked, how many.
 ///
-/// `TextSearch(term: SearchTerm("网格化治理"))` finds `深化社区网格化治理` paragraphs ranked by bm25,
-/// with the snippet `…二、深化社区«网格化治理»。全省…`.
+/// `TextSearch(term: SearchTerm("网格化治理"))` finds the paragraph `二、深化社区网格化治理。…` of
+/// 江苏省民政厅, ranked by bm25, with the snippet `二、深化社区«网格化治理»。充分发挥«网格化治理»机制…`.
 public struct TextSearch: Sendable, Equatable {
     public var term: SearchTerm
     public var documents: DocumentFilter

@@ -85,7 +85,8 @@ enum Report {
 
 /// How many terminal columns text takes: 2 for East Asian Wide and Fullwidth characters
 /// (Unicode UAX #11: CJK ideographs, kana, hangul, full-width forms, CJK punctuation), 0 for
-/// combining marks and format characters, 1 otherwise.
+/// combining marks and format characters, 1 otherwise — Ambiguous ones (`“`, `”`, `·`) too, as
+/// terminals outside East Asian locales draw them.
 ///
 /// `DisplayWidth.of("民政局2020")` is 10.
 enum DisplayWidth {
