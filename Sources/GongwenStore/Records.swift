@@ -10,11 +10,20 @@ extension StoreRecord {
     public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 }
 
+/// A record with an auto-incremented `id`, set when the row is inserted (`documents.id` 1, 2 …).
+public protocol IdentifiedRecord: StoreRecord {
+    var id: Int64? { get set }
+}
+
+extension IdentifiedRecord {
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
 /// One row of `documents`: a document's identity (the SHA-256 of its bytes) and metadata.
 ///
 /// `巴中市民政局` `对市政协第四届四次会议第110号提案答复的函`, `doc_type` `提案答复函`, date `2020-09-14`,
 /// year 2020, `doc_numbers` `["第110号提案"]` (JSON).
-public struct DocumentRecord: StoreRecord, Equatable {
+public struct DocumentRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "documents"
     public var id: Int64?
     public var sha256: String
@@ -41,14 +50,12 @@ public struct DocumentRecord: StoreRecord, Equatable {
     /// ISO 8601 time the row was written.
     public var ingestedAt: String
     public var runId: Int64?
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `sections`: a heading of the section tree, `parent_id` pointing at the enclosing one.
 ///
 /// `一是` (kind `inline`, level 2, title `建立“五社联动”机制`, path `四、/一是`) under `四、`.
-public struct SectionRecord: StoreRecord, Equatable {
+public struct SectionRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "sections"
     public var id: Int64?
     public var documentId: Int64
@@ -67,15 +74,13 @@ public struct SectionRecord: StoreRecord, Equatable {
     public var line: Int
     /// The markers from the top: `四、/一是`.
     public var path: String
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `paragraphs`: a line of the document with its role and text, the content of the
 /// full-text index `paragraphs_fts`.
 ///
 /// Role `body`, section `二、`, text `深化社区网格化治理。全省…`.
-public struct ParagraphRecord: StoreRecord, Equatable {
+public struct ParagraphRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "paragraphs"
     public var id: Int64?
     public var documentId: Int64
@@ -88,15 +93,13 @@ public struct ParagraphRecord: StoreRecord, Equatable {
     public var start: Int
     public var end: Int
     public var text: String
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `claims`: a numeric statement with the sentence it was read from.
 ///
 /// `1.84万人`: value `18400` (TEXT, exact) and 18400.0 (REAL, for `--min`/`--max`), unit `人`,
 /// kind `quantity`, subject `乡镇平均人口`, claim index 3 within its document.
-public struct ClaimRecord: StoreRecord, Equatable {
+public struct ClaimRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "claims"
     public var id: Int64?
     public var documentId: Int64
@@ -127,13 +130,11 @@ public struct ClaimRecord: StoreRecord, Equatable {
     public var sentenceStart: Int
     public var sentenceEnd: Int
     public var sentence: String
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `changes`: `由2177优化1316个,减少861个,减幅达39.54%` links the claims of 2177 (from),
 /// 1316 (to), 861 (delta) and 39.54% (rate).
-public struct ChangeRecord: StoreRecord, Equatable {
+public struct ChangeRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "changes"
     public var id: Int64?
     public var documentId: Int64
@@ -144,21 +145,17 @@ public struct ChangeRecord: StoreRecord, Equatable {
     public var direction: String?
     public var start: Int
     public var end: Int
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `breakdowns`: the total of `139(其中:6个乡、116个镇、17个街道)`; its parts are rows of
 /// `breakdown_parts`.
-public struct BreakdownRecord: StoreRecord, Equatable {
+public struct BreakdownRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "breakdowns"
     public var id: Int64?
     public var documentId: Int64
     public var totalClaimId: Int64
     public var start: Int
     public var end: Int
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `breakdown_parts`: part 2 of `139(其中:6个乡、116个镇、17个街道)` is the claim `116个`.
@@ -170,7 +167,7 @@ public struct BreakdownPartRecord: StoreRecord, Equatable {
 }
 
 /// One row of `rates`: `化解率97.8%` with numerator `52.04万件` and denominator `53.21万件`.
-public struct RateRecord: StoreRecord, Equatable {
+public struct RateRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "rates"
     public var id: Int64?
     public var documentId: Int64
@@ -179,12 +176,10 @@ public struct RateRecord: StoreRecord, Equatable {
     public var denominatorClaimId: Int64
     public var start: Int
     public var end: Int
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `lists`: `三个强化`, stated count 3, style `inline`, in section `一、/(一)`.
-public struct ListRecord: StoreRecord, Equatable {
+public struct ListRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "lists"
     public var id: Int64?
     public var documentId: Int64
@@ -195,12 +190,10 @@ public struct ListRecord: StoreRecord, Equatable {
     public var section: String?
     public var start: Int
     public var end: Int
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `list_items`, the content of `list_items_fts`: `一是` `强化组织领导,高位统筹推动`.
-public struct ListItemRecord: StoreRecord, Equatable {
+public struct ListItemRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "list_items"
     public var id: Int64?
     public var listId: Int64
@@ -211,13 +204,11 @@ public struct ListItemRecord: StoreRecord, Equatable {
     public var section: String?
     public var start: Int
     public var end: Int
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `findings`: `change.rate` warning, stated `39.54`, expected `39.5498`, with the
 /// evidence spans as JSON.
-public struct FindingRecord: StoreRecord, Equatable {
+public struct FindingRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "findings"
     public var id: Int64?
     public var documentId: Int64
@@ -233,8 +224,6 @@ public struct FindingRecord: StoreRecord, Equatable {
     public var expected: String?
     /// JSON array of `{"start":…,"end":…}`.
     public var evidence: String
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `finding_claims`: the finding concerns the claim (its span or one of its evidence
@@ -248,7 +237,7 @@ public struct FindingClaimRecord: StoreRecord, Equatable {
 /// One row of `ingest_errors`: a file that could not be read, the latest attempt only.
 ///
 /// `bad/empty.txt`, code `empty`, reason `empty file`.
-public struct IngestErrorRecord: StoreRecord, Equatable {
+public struct IngestErrorRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "ingest_errors"
     public var id: Int64?
     public var path: String
@@ -257,13 +246,11 @@ public struct IngestErrorRecord: StoreRecord, Equatable {
     public var reason: String
     public var runId: Int64?
     public var recordedAt: String
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One row of `ingest_runs`: one `gongwen ingest` invocation and its counts; `finished_at` stays
 /// empty when the run was killed.
-public struct IngestRunRecord: StoreRecord, Equatable {
+public struct IngestRunRecord: IdentifiedRecord, Equatable {
     public static let databaseTableName = "ingest_runs"
     public var id: Int64?
     public var startedAt: String
@@ -275,6 +262,4 @@ public struct IngestRunRecord: StoreRecord, Equatable {
     public var duplicates: Int
     public var skipped: Int
     public var failed: Int
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
