@@ -18,7 +18,7 @@ struct IngestCommand: AsyncParsableCommand {
             again. A file that cannot be read is recorded in the table ingest_errors and the batch \
             goes on. Progress goes to standard error, the summary to standard output. \
             Exit status: 0 when every document went in or was a duplicate, 1 when some file could \
-            not be read, 2 on wrong arguments.
+            not be read, 2 on wrong arguments or a database that cannot be opened.
             """)
 
     @Argument(help: "Files or folders to ingest.")

@@ -14,7 +14,12 @@ struct DatabaseOptions: ParsableArguments {
             Output.error("\(db): no such database (run gongwen ingest first, or give --db)")
             throw ExitCode(2)
         }
-        return try Store(path: db)
+        do {
+            return try Store(path: db)
+        } catch {
+            Output.error("\(db): cannot open the database (\(error))")
+            throw ExitCode(2)
+        }
     }
 }
 
