@@ -4,8 +4,9 @@ SWIFT ?= swift
 DEBS := libicu-dev libxml2-dev libsqlite3-dev pkg-config
 BIN := .build/debug/gongwen
 RELEASE_BIN := .build/release/gongwen
+DEMO_DB := demo.sqlite
 
-.PHONY: deps build test demo bench release clean schemas-check
+.PHONY: deps build test demo bench bench-store release clean schemas-check
 
 # Install the system -dev packages when pkg-config cannot find them (Debian/Ubuntu).
 deps:
@@ -31,12 +32,25 @@ demo: build
 	done
 	@$(BIN) parse corpus/* --format summary
 	@echo; $(BIN) check corpus/* || test $$? -eq 1
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@echo; echo '$$ gongwen ingest corpus --db $(DEMO_DB)'
+	@$(BIN) ingest corpus --db $(DEMO_DB)
+	@echo; echo '$$ gongwen query --db $(DEMO_DB) --unit 人 --min 1000'
+	@$(BIN) query --db $(DEMO_DB) --unit 人 --min 1000
+	@echo; echo '$$ gongwen measures --db $(DEMO_DB) --match 网格'
+	@$(BIN) measures --db $(DEMO_DB) --match 网格
+	@echo; echo '$$ gongwen search --db $(DEMO_DB) 教育 --limit 3'
+	@$(BIN) search --db $(DEMO_DB) 教育 --limit 3
 
 release: deps
 	$(SWIFT) build -c release
 
-bench: release
+bench: release bench-store
 	$(RELEASE_BIN) bench corpus ../shared/corpus-public --megabytes 20
+
+# Ingest throughput and query latency on the corpora replicated to 10,000 documents.
+bench-store: release
+	$(RELEASE_BIN) bench-store corpus ../shared/corpus-public --documents 10000
 
 clean:
 	rm -rf .build

@@ -1,7 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Stage modules (DESIGN.md): Model ← Text ← Segment ← Extract ← Check ← Gongwen (pipeline) ← CLI.
+// Stage modules (DESIGN.md): Model ← Text ← Segment ← Extract ← Check ← Gongwen (pipeline) ← Store ← CLI.
+// GongwenStore (SQLite through GRDB) writes what `Analysis.run` returns and answers the queries.
 // The system C libraries sit behind one wrapper each: ICU behind GWICU (a C target whose header
 // uses no ICU types, see PLATFORM.md), libxml2 behind CLibXML2 and only GongwenText imports them.
 let package = Package(
@@ -15,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -40,9 +42,12 @@ let package = Package(
         .target(
             name: "Gongwen",
             dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract", "GongwenCheck"]),
+        .target(
+            name: "GongwenStore",
+            dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "Gongwen", .product(name: "GRDB", package: "GRDB.swift")]),
         .executableTarget(
             name: "gongwen",
-            dependencies: ["Gongwen", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Gongwen", "GongwenStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GongwenTextTests", dependencies: ["GongwenText", "TestSupport"]),
         .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "Gongwen", "TestSupport"]),
@@ -51,6 +56,11 @@ let package = Package(
             dependencies: ["GongwenExtract", "Gongwen", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             resources: [.copy("Resources")]),
         .testTarget(name: "GongwenCheckTests", dependencies: ["GongwenCheck", "Gongwen", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Gongwen", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "GongwenStoreTests",
+            dependencies: ["GongwenStore", "Gongwen", "GongwenModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["Gongwen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Snapshots"]),
     ]
 )

@@ -50,11 +50,16 @@ public struct Analysis: Sendable {
     public static func run(bytes: [UInt8], source: String, isHTML: Bool = false, options: PipelineOptions = PipelineOptions()) throws(DecodeError) -> Analysis {
         if bytes.count > options.maxBytes { throw .tooLarge(source: source, bytes: bytes.count, limit: options.maxBytes) }
         let decoded = try SourceDecoder.decode(bytes, source: source, isHTML: isHTML)
-        let digest = SHA256.hash(data: bytes).map { byte in
+        return analyse(decoded, source: source, sha256: sha256(bytes), bytes: bytes.count, options: options)
+    }
+
+    /// The identity of a document in the store: SHA-256 of its bytes in lower-case hex
+    /// (`巴中市民政局…` in UTF-8 and the same text in GB18030 are two identities).
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
-        return analyse(decoded, source: source, sha256: digest, bytes: bytes.count, options: options)
     }
 
     /// Analyses text that is already decoded (a JSON record of the stream mode).

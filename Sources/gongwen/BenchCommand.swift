@@ -25,10 +25,8 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         var documents: [(name: String, bytes: [UInt8])] = []
-        for path in paths {
-            for file in DocumentFiles.list(path) {
-                if let bytes = try? SourceDecoder.read(path: file) { documents.append((file, bytes)) }
-            }
+        for file in DocumentFiles(paths).paths {
+            if let bytes = try? SourceDecoder.read(path: file) { documents.append((file, bytes)) }
         }
         guard !documents.isEmpty else { throw ValidationError("no documents under \(paths.joined(separator: " "))") }
         let target = megabytes * 1_048_576
@@ -76,23 +74,5 @@ struct BenchCommand: ParsableCommand {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return "unknown" }
         return line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces)
-    }
-}
-
-/// The document files a command reads from a path: the file itself, or every `.txt`, `.html`
-/// and `.htm` file below a folder, sorted.
-enum DocumentFiles {
-    static let extensions: Set<String> = ["txt", "html", "htm"]
-
-    static func list(_ path: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else { return [path] }
-        guard let walker = FileManager.default.enumerator(atPath: path) else { return [] }
-        var files: [String] = []
-        for case let relative as String in walker where extensions.contains((relative as NSString).pathExtension.lowercased()) {
-            files.append((path as NSString).appendingPathComponent(relative))
-        }
-        return files.sorted()
     }
 }

@@ -7,7 +7,7 @@ enum GongwenVersion {
 }
 
 @main
-struct GongwenCommand: ParsableCommand {
+struct GongwenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongwen",
         abstract: "Read Chinese government documents into structured, checkable data.",
@@ -16,17 +16,22 @@ struct GongwenCommand: ParsableCommand {
             Example: gongwen parse corpus/000_842ce01806219f2e.txt --format outline
             """,
         version: GongwenVersion.current,
-        subcommands: [ParseCommand.self, CheckCommand.self, RulesCommand.self, BenchCommand.self])
+        subcommands: [
+            ParseCommand.self, CheckCommand.self, RulesCommand.self, IngestCommand.self, QueryCommand.self,
+            MeasuresCommand.self, SearchCommand.self, StatsCommand.self, BenchCommand.self, BenchStoreCommand.self,
+        ])
 
-    /// Runs the command; a usage error exits with status 2 (DESIGN.md: 2 for usage or unreadable
-    /// input), not ArgumentParser's 64.
-    static func main() {
+    /// Runs the command; wrong arguments exit with status 2 (ArgumentParser's default is 64).
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
+            if exitCode(for: error) == .validationFailure {
                 FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
                 Foundation.exit(2)
             }

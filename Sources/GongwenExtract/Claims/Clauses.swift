@@ -16,7 +16,9 @@ struct Clauses {
         var spans: [Span] = []
         var start = 0
         for (offset, scalar) in folded.enumerated() where Self.endsSentence(scalar) {
-            if offset + 1 > start { spans.append(Span(start: start, end: offset + 1)) }
+            // A sentence keeps its `。` but not the line break that ends it.
+            let end = scalar == "\n" ? offset : offset + 1
+            if end > start { spans.append(Span(start: start, end: end)) }
             start = offset + 1
         }
         if start < folded.count { spans.append(Span(start: start, end: folded.count)) }

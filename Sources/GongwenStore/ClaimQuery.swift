@@ -1,0 +1,111 @@
+import GRDB
+
+/// The filters of `gongwen query` over claims; they combine with AND.
+///
+/// `ClaimQuery(subject: "社区", unit: "个", minimum: 100)` finds `城乡社区2.8万个` and every other
+/// count of communities of at least 100.
+public struct ClaimQuery: Sendable, Equatable {
+    /// A substring of the claim's subject.
+    public var subject: String?
+    public var unit: String?
+    /// `quantity`, `percent`, `permille`, `ratio`.
+    public var kind: String?
+    public var minimum: Double?
+    public var maximum: Double?
+    public var documents: DocumentFilter
+    /// A substring of the section path (`一、/(二)`) or of the titles of the sections holding the claim.
+    public var section: String?
+    /// Only claims a finding concerns.
+    public var withFindings: Bool
+    /// Only claims a finding of this rule concerns.
+    public var rule: String?
+    /// At most this many rows; `nil` for all.
+    public var limit: Int?
+
+    public init(
+        subject: String? = nil, unit: String? = nil, kind: String? = nil, minimum: Double? = nil, maximum: Double? = nil,
+        documents: DocumentFilter = DocumentFilter(), section: String? = nil, withFindings: Bool = false,
+        rule: String? = nil, limit: Int? = nil
+    ) {
+        self.subject = subject
+        self.unit = unit
+        self.kind = kind
+        self.minimum = minimum
+        self.maximum = maximum
+        self.documents = documents
+        self.section = section
+        self.withFindings = withFindings
+        self.rule = rule
+        self.limit = limit
+    }
+
+    /// Conditions on `claims c` alone; indexed ones (unit, kind, value, document) narrow the rows,
+    /// the substring ones (`instr`) are checked on the rows that remain.
+    var conditions: [SQL] {
+        var conditions: [SQL] = []
+        if let documents = documents.restricting("c.document_id") { conditions.append(documents) }
+        if let subject { conditions.append("instr(c.subject, \(subject)) > 0") }
+        if let unit { conditions.append("c.unit = \(unit)") }
+        if let kind { conditions.append("c.kind = \(kind)") }
+        if let minimum { conditions.append("c.value_real >= \(minimum)") }
+        if let maximum { conditions.append("c.value_real <= \(maximum)") }
+        if let section { conditions.append("(instr(c.section, \(section)) > 0 OR instr(c.section_titles, \(section)) > 0)") }
+        if withFindings { conditions.append("c.id IN (SELECT claim_id FROM finding_claims)") }
+        if let rule {
+            conditions.append("""
+                c.id IN (SELECT fc.claim_id FROM findings f JOIN finding_claims fc ON fc.finding_id = f.id \
+                WHERE f.rule = \(rule))
+                """)
+        }
+        return conditions
+    }
+}
+
+/// One claim as `gongwen query` prints it: the number, what it counts, where it stands.
+///
+/// `减幅达39.54%`: claim `39.54%`, value `39.54`, unit `%`, kind `percent`, section `二、/一是`, the
+/// sentence `社区由2177个优化到1316个,减少861个,减幅达39.54%。` with its span, findings `change.rate:info`.
+public struct ClaimRow: Codable, Sendable, Equatable, FetchableRecord {
+    public var source: String
+    public var title: String?
+    public var issuer: String?
+    public var date: String?
+    public var section: String?
+    /// The titles of the sections holding the claim, outermost first: `深化社区网格化治理 / 建立“五社联动”机制`.
+    public var sectionTitles: String?
+    public var text: String
+    public var value: String
+    public var unit: String?
+    public var kind: String
+    public var subject: String?
+    public var predicate: String?
+    public var qualifier: String?
+    public var start: Int
+    public var end: Int
+    public var sentence: String
+    public var sentenceStart: Int
+    public var sentenceEnd: Int
+    /// `rule:severity` of the findings that concern the claim, space-separated.
+    public var findings: String?
+
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+}
+
+extension Store {
+    /// The claims that pass `query`, in the order they were stored (document by document, by
+    /// position in each). The ids are chosen first, on the claims table alone, so that the sort
+    /// and the limit handle integers and only the rows shown are read in full.
+    public func claims(_ query: ClaimQuery) throws -> [ClaimRow] {
+        let limit: SQL = query.limit.map { "LIMIT \($0)" } ?? ""
+        let request: SQL = """
+            SELECT d.source, d.title, d.issuer, d.date, c.section, c.section_titles, c.text, c.value, c.unit, c.kind,
+                   c.subject, c.predicate, c.qualifier, c.start, c."end", c.sentence, c.sentence_start, c.sentence_end,
+                   (SELECT group_concat(f.rule || ':' || f.severity, ' ') FROM finding_claims fc
+                    JOIN findings f ON f.id = fc.finding_id WHERE fc.claim_id = c.id) AS findings
+            FROM claims c JOIN documents d ON d.id = c.document_id
+            WHERE c.id IN (SELECT c.id FROM claims c \(query.conditions.whereClause) ORDER BY c.id \(limit))
+            ORDER BY c.id
+            """
+        return try database.read { db in try ClaimRow.fetchAll(db, SQLRequest(literal: request)) }
+    }
+}

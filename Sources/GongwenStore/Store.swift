@@ -1,0 +1,187 @@
+import Foundation
+import GRDB
+
+/// The SQLite database of ingested documents: one file, migrated to the current schema when
+/// opened, written by one writer, read concurrently (WAL).
+///
+/// `try Store(path: "gongwen.sqlite")` opens or creates the file; `try await store.write(rows)`
+/// adds `corpus/000_842ce01806219f2e.txt` (巴中市民政局) in one transaction, or reports it a
+/// duplicate when its SHA-256 is already there.
+public final class Store: Sendable {
+    public let database: any DatabaseWriter
+
+    /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
+    public convenience init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        try self.init(database: DatabasePool(path: path, configuration: configuration))
+    }
+
+    /// Uses `database` (a `DatabaseQueue()` in memory for tests) and migrates it.
+    public init(database: any DatabaseWriter) throws {
+        self.database = database
+        try Schema.migrator.migrate(database)
+    }
+
+    /// What writing a document did.
+    public enum WriteOutcome: Sendable, Equatable {
+        /// Written, with the row id of the document.
+        case inserted(Int64)
+        /// The same bytes are already stored, under this source.
+        case duplicate(of: String)
+    }
+
+    /// Whether a document with these bytes is stored: lets a resumed ingest skip parsing.
+    public func contains(sha256: String) async throws -> Bool {
+        try await database.read { db in
+            try DocumentRecord.filter(Column("sha256") == sha256).fetchCount(db) > 0
+        }
+    }
+
+    /// Writes one document and everything in it in a single transaction: either all of it is in
+    /// the database or none of it. A stored SHA-256 makes it a no-op. A success clears an earlier
+    /// ingest error of the same path.
+    public func write(_ rows: DocumentRows, run: Int64? = nil) async throws -> WriteOutcome {
+        try await database.write { db in try Self.insert(rows, run: run, db) }
+    }
+
+    private static func insert(_ rows: DocumentRows, run: Int64?, _ db: Database) throws -> WriteOutcome {
+        if let existing = try String.fetchOne(db, sql: "SELECT source FROM documents WHERE sha256 = ?", arguments: [rows.document.sha256]) {
+            return .duplicate(of: existing)
+        }
+        var document = rows.document
+        document.runId = run
+        try document.insert(db)
+        let documentId = document.id!
+        try IngestErrorRecord.filter(Column("path") == document.source).deleteAll(db)
+
+        var sectionIds: [Int64] = []
+        for row in rows.sections {
+            var section = row.record
+            section.documentId = documentId
+            section.parentId = row.parent.map { sectionIds[$0] }
+            try section.insert(db)
+            sectionIds.append(section.id!)
+        }
+        for var paragraph in rows.paragraphs {
+            paragraph.documentId = documentId
+            try paragraph.insert(db)
+        }
+        var claimIds: [Int: Int64] = [:]
+        for var claim in rows.claims {
+            claim.documentId = documentId
+            try claim.insert(db)
+            claimIds[claim.claimIndex] = claim.id!
+        }
+        try insertLinks(rows, documentId: documentId, claimIds: claimIds, db)
+        for list in rows.lists {
+            var record = list.record
+            record.documentId = documentId
+            try record.insert(db)
+            for var item in list.items {
+                item.listId = record.id!
+                item.documentId = documentId
+                try item.insert(db)
+            }
+        }
+        for finding in rows.findings {
+            var record = finding.record
+            record.documentId = documentId
+            try record.insert(db)
+            for claimId in finding.claimIndexes.compactMap({ claimIds[$0] }) {
+                var link = FindingClaimRecord(findingId: record.id!, claimId: claimId)
+                try link.insert(db)
+            }
+        }
+        return .inserted(documentId)
+    }
+
+    /// Changes, breakdowns and rates, their claim indexes turned into claim row ids. A link to a
+    /// claim index the document does not have is left out (a change keeps its other ends).
+    private static func insertLinks(_ rows: DocumentRows, documentId: Int64, claimIds: [Int: Int64], _ db: Database) throws {
+        func claim(_ index: Int?) -> Int64? { index.flatMap { claimIds[$0] } }
+        for change in rows.changes {
+            var record = ChangeRecord(
+                id: nil, documentId: documentId, fromClaimId: claim(change.from), toClaimId: claim(change.to),
+                deltaClaimId: claim(change.delta), rateClaimId: claim(change.rate), direction: change.direction,
+                start: change.start, end: change.end)
+            try record.insert(db)
+        }
+        for breakdown in rows.breakdowns {
+            guard let total = claim(breakdown.total) else { continue }
+            var record = BreakdownRecord(id: nil, documentId: documentId, totalClaimId: total, start: breakdown.start, end: breakdown.end)
+            try record.insert(db)
+            for (position, part) in breakdown.parts.enumerated() {
+                guard let claimId = claim(part) else { continue }
+                var link = BreakdownPartRecord(breakdownId: record.id!, position: position, claimId: claimId)
+                try link.insert(db)
+            }
+        }
+        for rate in rows.rates {
+            guard let rateId = claim(rate.rate), let numerator = claim(rate.numerator) else { continue }
+            var record = RateRecord(
+                id: nil, documentId: documentId, kind: rate.kind, rateClaimId: rateId, numeratorClaimId: numerator,
+                denominatorClaimId: rate.denominator.flatMap(claim), start: rate.start, end: rate.end)
+            try record.insert(db)
+            for (position, part) in (rate.denominatorParts ?? []).enumerated() {
+                guard let claimId = claim(part) else { continue }
+                var link = RatePartRecord(rateId: record.id!, position: position, claimId: claimId)
+                try link.insert(db)
+            }
+        }
+    }
+
+    /// Records that `path` could not be read; replaces an earlier error of the same path.
+    public func recordError(path: String, code: String, reason: String, run: Int64? = nil) async throws {
+        try await database.write { db in
+            var record = IngestErrorRecord(
+                id: nil, path: path, code: code, reason: reason, runId: run, recordedAt: Date().formatted(.iso8601))
+            try record.insert(db)
+        }
+    }
+
+    /// Starts the bookkeeping of an ingest run over `paths`.
+    public func beginRun(paths: [String]) async throws -> Int64 {
+        try await database.write { db in
+            var run = IngestRunRecord(
+                id: nil, startedAt: Date().formatted(.iso8601), finishedAt: nil,
+                paths: String(decoding: try JSONEncoder().encode(paths), as: UTF8.self),
+                files: 0, ingested: 0, duplicates: 0, skipped: 0, failed: 0)
+            try run.insert(db)
+            return run.id!
+        }
+    }
+
+    /// Closes the bookkeeping of run `id` with its counts.
+    public func finishRun(_ id: Int64, files: Int, ingested: Int, duplicates: Int, skipped: Int, failed: Int) async throws {
+        try await database.write { db in
+            guard var run = try IngestRunRecord.fetchOne(db, key: id) else { return }
+            run.finishedAt = Date().formatted(.iso8601)
+            run.files = files
+            run.ingested = ingested
+            run.duplicates = duplicates
+            run.skipped = skipped
+            run.failed = failed
+            try run.update(db)
+        }
+    }
+
+    /// Refreshes the statistics SQLite's planner uses to pick indexes (sampling each index, so it
+    /// takes about a second on 10,000 documents); `ingest` calls it after adding documents.
+    public func analyze() async throws {
+        try await database.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+        }
+    }
+
+    /// The number of rows in each table of `Schema.tables`.
+    public func rowCounts() throws -> [String: Int] {
+        try database.read { db in
+            var counts: [String: Int] = [:]
+            for table in Schema.tables {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            }
+            return counts
+        }
+    }
+}

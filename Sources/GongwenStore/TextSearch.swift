@@ -1,0 +1,130 @@
+import GRDB
+
+/// A full-text search of the stored paragraphs: a literal term, how the hits are marked, how many.
+///
+/// `TextSearch(term: SearchTerm("网格化治理"))` finds the paragraph `二、深化社区网格化治理。…` of
+/// 江苏省民政厅, ranked by bm25, with the snippet `二、深化社区«网格化治理»。充分发挥«网格化治理»机制…`.
+public struct TextSearch: Sendable, Equatable {
+    public var term: SearchTerm
+    public var documents: DocumentFilter
+    /// The marks put around each hit in the snippet.
+    public var open: String
+    public var close: String
+    /// About how many characters of context the snippet shows.
+    public var width: Int
+    public var limit: Int?
+
+    public init(term: SearchTerm, documents: DocumentFilter = DocumentFilter(), open: String = "«", close: String = "»", width: Int = 32, limit: Int? = nil) {
+        self.term = term
+        self.documents = documents
+        self.open = open
+        self.close = close
+        self.width = width
+        self.limit = limit
+    }
+}
+
+/// One paragraph that holds the term, with a snippet around the hits.
+///
+/// `corpus/004_8b0ea43be8e85885.txt` section `二、` line 7 span [750, 1024), snippet
+/// `二、深化社区«网格»化治理。…`, score 3 (occurrences) for a short term, bm25 for a long one.
+public struct SearchHit: Codable, Sendable, Equatable, FetchableRecord {
+    public var source: String
+    public var title: String?
+    public var section: String?
+    public var line: Int
+    public var start: Int
+    public var end: Int
+    public var snippet: String
+    /// bm25 (smaller is better, negative) for an indexed term; the number of occurrences in the
+    /// paragraph for a short term.
+    public var score: Double
+}
+
+extension Store {
+    /// The paragraphs that hold `search.term`, best first: by bm25 through the trigram index for a
+    /// term of three or more characters, by occurrence count through `instr()` for a shorter one.
+    public func search(_ search: TextSearch) throws -> [SearchHit] {
+        search.term.usesIndex ? try indexedSearch(search) : try scanSearch(search)
+    }
+
+    private func indexedSearch(_ search: TextSearch) throws -> [SearchHit] {
+        var conditions: [SQL] = ["paragraphs_fts MATCH \(search.term.phrase)"]
+        if let documents = search.documents.restricting("p.document_id") { conditions.append(documents) }
+        let limit: SQL = search.limit.map { "LIMIT \($0)" } ?? ""
+        let tokens = max(1, search.width)
+        let request: SQL = """
+            SELECT d.source, d.title, p.section, p.line, p.start, p."end",
+                   snippet(paragraphs_fts, 0, \(search.open), \(search.close), '…', \(tokens)) AS snippet,
+                   bm25(paragraphs_fts) AS score
+            FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid JOIN documents d ON d.id = p.document_id
+            \(conditions.whereClause)
+            ORDER BY score, d.source, p.start
+            \(limit)
+            """
+        return try database.read { db in try SearchHit.fetchAll(db, SQLRequest(literal: request)) }
+    }
+
+    private func scanSearch(_ search: TextSearch) throws -> [SearchHit] {
+        let term = search.term.text
+        var conditions: [SQL] = ["instr(p.text, \(term)) > 0"]
+        if let documents = search.documents.restricting("p.document_id") { conditions.append(documents) }
+        let limit: SQL = search.limit.map { "LIMIT \($0)" } ?? ""
+        let request: SQL = """
+            SELECT d.source, d.title, p.section, p.line, p.start, p."end", p.text AS snippet,
+                   (length(p.text) - length(replace(p.text, \(term), ''))) / length(\(term)) AS score
+            FROM paragraphs p JOIN documents d ON d.id = p.document_id
+            \(conditions.whereClause)
+            ORDER BY score DESC, d.source, p.start
+            \(limit)
+            """
+        let hits = try database.read { db in try SearchHit.fetchAll(db, SQLRequest(literal: request)) }
+        return hits.map { hit in
+            var hit = hit
+            hit.snippet = Snippet(text: hit.snippet, term: term, open: search.open, close: search.close, width: search.width).rendered
+            return hit
+        }
+    }
+}
+
+/// A window of a paragraph around the first occurrence of a term, every occurrence in it marked,
+/// `…` where text is cut: what FTS5's `snippet()` gives for indexed terms, made by hand for short
+/// ones.
+///
+/// In `二、深化社区网格化治理。全省共划分城乡社区网格…` with term `网格` and width 12 the snippet is
+/// `…化社区«网格»化治理。全省共…`.
+struct Snippet {
+    var text: String
+    var term: String
+    var open: String
+    var close: String
+    var width: Int
+
+    var rendered: String {
+        let characters = Array(text)
+        let needle = Array(term)
+        guard !needle.isEmpty, let first = Self.firstOccurrence(of: needle, in: characters) else {
+            return String(characters.prefix(width)) + (characters.count > width ? "…" : "")
+        }
+        let lead = max(0, (width - needle.count) / 3)
+        let lower = max(0, first - lead)
+        let upper = min(characters.count, max(lower + width, first + needle.count))
+        var out = lower > 0 ? "…" : ""
+        var index = lower
+        while index < upper {
+            if index + needle.count <= upper, Array(characters[index..<index + needle.count]) == needle {
+                out += open + term + close
+                index += needle.count
+            } else {
+                out.append(characters[index])
+                index += 1
+            }
+        }
+        return out + (upper < characters.count ? "…" : "")
+    }
+
+    private static func firstOccurrence(of needle: [Character], in haystack: [Character]) -> Int? {
+        guard haystack.count >= needle.count else { return nil }
+        return (0...(haystack.count - needle.count)).first { Array(haystack[$0..<$0 + needle.count]) == needle }
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import Gongwen
+import GongwenStore
+
+struct BenchStoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-store",
+        abstract: "Benchmark ingest throughput and query latency on a replicated corpus.",
+        discussion: """
+            Examples:
+              gongwen bench-store corpus ../shared/corpus-public --documents 10000
+              gongwen bench-store corpus --documents 200 --runs 5
+
+            Copies the documents under the given paths into a temporary folder until there are \
+            --documents of them (each copy ends in a different number of newlines, so every copy \
+            has its own SHA-256), times parsing alone on a sample, then `ingest` of the whole \
+            folder into a new database on all cores (documents/s, MB/s), then each filter of \
+            `query` and the other readers (median of --runs). While extraction stores no claims, \
+            claims are stood in for by every number written in digits in the paragraphs, so that \
+            the claim filters run on a table of realistic size; the report says so.
+            """)
+
+    @Argument(help: "Files or folders to replicate.")
+    var paths: [String]
+
+    @Option(help: "How many documents to ingest.")
+    var documents: Int = 10_000
+
+    @Option(help: "How many times to run each query; the median is reported.")
+    var runs: Int = 20
+
+    @Option(help: "How many documents to parse at once.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Work in this folder and keep it (default: a temporary folder, removed after).", valueName: "folder"))
+    var folder: String?
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("Give at least one file or folder to replicate.") }
+        if documents < 1 || runs < 1 || jobs < 1 { throw ValidationError("--documents, --runs and --jobs must be 1 or more.") }
+    }
+
+    func run() async throws {
+        let work = URL(fileURLWithPath: folder ?? NSTemporaryDirectory() + "gongwen-bench-\(UUID().uuidString)")
+        defer { if folder == nil { try? FileManager.default.removeItem(at: work) } }
+        let input = work.appendingPathComponent("documents")
+        let sources = DocumentFiles(paths).paths
+        guard !sources.isEmpty else { throw ValidationError("No .txt, .html or .htm files under \(paths.joined(separator: " ")).") }
+        let copies = try replicate(sources, into: input)
+        Output.line("bench-store: \(copies.count) documents replicated from \(sources.count) files of \(paths.joined(separator: " ")), \(jobs) workers")
+
+        let sample = Array(copies.prefix(2_000))
+        let parseRate = Double(sample.count) / (try await parse(sample)).seconds
+        Output.line(String(format: "parse only (Analysis.run, %d documents):  %.1f docs/s", sample.count, parseRate))
+
+        let databasePath = work.appendingPathComponent("bench.sqlite").path
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
+        let store = try Store(path: databasePath)
+        let summary = try await Ingestion(store: store, options: PipelineOptions(), workers: jobs, progress: nil).run([input.path])
+        let megabytes = Double(summary.bytes) / 1_048_576
+        Output.line(String(
+            format: "ingest: %d documents, %.1f MB in %.1f s:  %.1f docs/s, %.2f MB/s (%.2f of parse only), %d failed",
+            summary.ingested, megabytes, summary.seconds, Double(summary.ingested) / summary.seconds,
+            megabytes / summary.seconds, Double(summary.ingested) / summary.seconds / parseRate, summary.failures.count))
+
+        let counts = try store.rowCounts()
+        let size = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? Int) ?? 0
+        Output.line("database: \(size / 1_048_576) MB; " + Schema.tables.filter { counts[$0, default: 0] > 0 }.map { "\($0) \(counts[$0]!)" }.joined(separator: ", "))
+        var latencies: [[String]] = []
+        for (name, body) in latencyCases(store) {
+            var times: [Duration] = []
+            var rows = 0
+            for _ in 0..<runs {
+                let clock = ContinuousClock.now
+                rows = try body()
+                times.append(ContinuousClock.now - clock)
+            }
+            let median = times.sorted()[times.count / 2].seconds * 1000
+            latencies.append([name, String(format: "%.2f", median), String(rows)])
+        }
+        Output.line("\nlatency, median of \(runs) runs, --limit 200:")
+        Output.line(Report.table(header: ["reader", "ms", "rows"], rows: latencies))
+        if folder != nil { Output.line("kept: \(work.path)") }
+    }
+
+    /// Copies `sources` round after round into `folder` until there are `documents` files; copy
+    /// `k` of a file is its bytes followed by `k` newlines.
+    private func replicate(_ sources: [String], into folder: URL) throws -> [String] {
+        var copies: [String] = []
+        var round = 0
+        while copies.count < documents {
+            let target = folder.appendingPathComponent(String(format: "copy-%04d", round))
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            for (index, source) in sources.enumerated() where copies.count < documents {
+                let name = String(format: "%04d-", index) + URL(fileURLWithPath: source).lastPathComponent
+                let path = target.appendingPathComponent(name).path
+                var bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+                bytes.append(contentsOf: Array(repeating: UInt8(ascii: "\n"), count: round))
+                try bytes.write(to: URL(fileURLWithPath: path))
+                copies.append(path)
+            }
+            round += 1
+        }
+        return copies
+    }
+
+    /// How long `jobs` tasks take to run the pipeline on `files`, writing nothing.
+    private func parse(_ files: [String]) async throws -> Duration {
+        let clock = ContinuousClock.now
+        try await inParallel(files, width: jobs, work: { path in await onWorkerThread { _ = try? Analysis.run(path: path) } }, consume: { _ in })
+        return ContinuousClock.now - clock
+    }
+
+    /// Each reader with the filters of `gongwen query`, one at a time and combined.
+    private func latencyCases(_ store: Store) -> [(String, () throws -> Int)] {
+        func claims(_ query: ClaimQuery) -> () throws -> Int {
+            var query = query
+            query.limit = 200
+            return { try store.claims(query).count }
+        }
+        return [
+            ("query --subject 社区", claims(ClaimQuery(subject: "社区"))),
+            ("query --unit 人", claims(ClaimQuery(unit: "人"))),
+            ("query --kind percent", claims(ClaimQuery(kind: "percent"))),
+            ("query --min 10000 --max 20000", claims(ClaimQuery(minimum: 10_000, maximum: 20_000))),
+            ("query --doc govcn_23", claims(ClaimQuery(documents: DocumentFilter(document: "govcn_23")))),
+            ("query --issuer 民政", claims(ClaimQuery(documents: DocumentFilter(issuer: "民政")))),
+            ("query --year 2020", claims(ClaimQuery(documents: DocumentFilter(year: 2020)))),
+            ("query --section 网格", claims(ClaimQuery(section: "网格"))),
+            ("query --with-findings", claims(ClaimQuery(withFindings: true))),
+            ("query --rule change.rate", claims(ClaimQuery(rule: "change.rate"))),
+            ("query --unit 个 --min 100 --issuer 国务院 --year 2018",
+             claims(ClaimQuery(unit: "个", minimum: 100, documents: DocumentFilter(issuer: "国务院", year: 2018)))),
+            ("measures --match 网格", { try store.measures(MeasureQuery(match: SearchTerm("网格"), limit: 200)).count }),
+            ("measures --match 五社联动", { try store.measures(MeasureQuery(match: SearchTerm("五社联动"), limit: 200)).count }),
+            ("search 网格化治理 (trigram index)", { try store.search(TextSearch(term: SearchTerm("网格化治理"), limit: 200)).count }),
+            ("search 教育 (instr scan)", { try store.search(TextSearch(term: SearchTerm("教育"), limit: 200)).count }),
+            ("stats", { try store.statistics().documents }),
+        ]
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+import Gongwen
+import GongwenModel
+import GongwenStore
+import GongwenText
+
+/// The files an ingest reads: every `.txt`, `.html` and `.htm` below the given paths, sorted,
+/// with a count of the other files it passes over.
+///
+/// `DocumentFiles(["corpus", "extra/reply.html", "notes.pdf"])` lists the five corpus files and
+/// `extra/reply.html`; `notes.pdf` counts as skipped; a path that does not exist is missing.
+struct DocumentFiles {
+    static let extensions: Set<String> = ["txt", "html", "htm"]
+
+    var paths: [String] = []
+    var skipped = 0
+    var missing: [String] = []
+
+    init(_ arguments: [String]) {
+        var found: [String] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                missing.append(argument)
+                continue
+            }
+            guard isDirectory.boolValue else {
+                if Self.isDocument(argument) { found.append(argument) } else { skipped += 1 }
+                continue
+            }
+            let base = argument.hasSuffix("/") ? argument : argument + "/"
+            guard let walker = FileManager.default.enumerator(atPath: argument) else { continue }
+            for case let relative as String in walker {
+                let path = base + relative
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                if Self.isDocument(path) { found.append(path) } else { skipped += 1 }
+            }
+        }
+        paths = found.sorted()
+    }
+
+    static func isDocument(_ path: String) -> Bool {
+        extensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+}
+
+/// What happened to one file of an ingest.
+enum FileOutcome: Sendable {
+    /// Parsed, not yet written.
+    case parsed(DocumentRows, findings: [Severity])
+    /// Its bytes are already stored.
+    case duplicate(path: String)
+    case failed(path: String, error: DecodeError)
+}
+
+/// The counts an ingest reports at the end.
+///
+/// After `gongwen ingest corpus/` on an empty database: 5 files, 5 ingested, 0 duplicates.
+struct IngestSummary: Sendable {
+    var files = 0
+    var ingested = 0
+    var duplicates = 0
+    var skipped = 0
+    var failures: [(path: String, code: String, reason: String)] = []
+    var findings: [Severity: Int] = [:]
+    var bytes = 0
+    var seconds = 0.0
+
+    var done: Int { ingested + duplicates + failures.count }
+}
+
+/// Reads, parses and stores documents: `workers` parsing tasks pull paths in order, one writer
+/// stores each document in its own transaction as it comes. At most `workers` documents are in
+/// memory at a time plus the one being written. A file whose SHA-256 is stored already is not
+/// parsed again, which is what makes a killed ingest resume where it stopped.
+///
+/// `Ingestion(store: store, options: PipelineOptions(), workers: 2).run(["corpus"])` ingests the
+/// five seed documents (巴中市民政局 … 江苏省民政厅).
+struct Ingestion {
+    var store: Store
+    var options: PipelineOptions
+    var workers: Int
+    var progress: IngestProgress?
+
+    func run(_ arguments: [String]) async throws -> IngestSummary {
+        let clock = ContinuousClock.now
+        let files = DocumentFiles(arguments)
+        var summary = IngestSummary(files: files.paths.count, skipped: files.skipped)
+        let run = try await store.beginRun(paths: arguments)
+        for path in files.missing {
+            try await record(.failed(path: path, error: .notFound(source: path)), run: run, into: &summary)
+        }
+        progress?.start(total: files.paths.count)
+        try await inParallel(
+            files.paths, width: workers,
+            work: { [store, options] path in try await Self.process(path, store: store, options: options) },
+            consume: { outcome in
+                try await record(outcome, run: run, into: &summary)
+                progress?.update(done: summary.done)
+            })
+        progress?.finish()
+        if summary.ingested > 0 { try await store.analyze() }
+        summary.seconds = (ContinuousClock.now - clock).seconds
+        try await store.finishRun(
+            run, files: summary.files, ingested: summary.ingested, duplicates: summary.duplicates, skipped: summary.skipped,
+            failed: summary.failures.count)
+        return summary
+    }
+
+    /// Reads one file and, unless its bytes are stored already, parses it into rows.
+    private static func process(_ path: String, store: Store, options: PipelineOptions) async throws -> FileOutcome {
+        let bytes: [UInt8]
+        do throws(DecodeError) {
+            bytes = try SourceDecoder.read(path: path, maxBytes: options.maxBytes)
+        } catch {
+            return .failed(path: path, error: error)
+        }
+        if try await store.contains(sha256: Analysis.sha256(bytes)) { return .duplicate(path: path) }
+        let isHTML = URL(fileURLWithPath: path).pathExtension.lowercased() != "txt"
+        return await onWorkerThread {
+            let analysis: Analysis
+            do throws(DecodeError) {
+                analysis = try Analysis.run(bytes: bytes, source: path, isHTML: isHTML, options: options)
+            } catch {
+                return .failed(path: path, error: error)
+            }
+            return .parsed(DocumentRows(analysis), findings: analysis.document.findings.map(\.severity))
+        }
+    }
+
+    private func record(_ outcome: FileOutcome, run: Int64, into summary: inout IngestSummary) async throws {
+        switch outcome {
+        case .parsed(let rows, let findings):
+            switch try await store.write(rows, run: run) {
+            case .inserted:
+                summary.ingested += 1
+                summary.bytes += rows.document.bytes
+                for severity in findings { summary.findings[severity, default: 0] += 1 }
+            case .duplicate:
+                summary.duplicates += 1
+            }
+        case .duplicate:
+            summary.duplicates += 1
+        case .failed(let path, let error):
+            try await store.recordError(path: path, code: error.code, reason: error.reason, run: run)
+            summary.failures.append((path, error.code, error.reason))
+        }
+    }
+}
+
+/// Runs `work` on every item with at most `width` items in flight, and hands each result to
+/// `consume` as it comes, one at a time, on the calling task: parallel workers, a single consumer.
+/// A new item starts as soon as a result is taken, before it is consumed.
+///
+/// `inParallel(paths, width: 2, work: parse, consume: write)` keeps both cores parsing while the
+/// writer stores the document of 巴中市民政局 that came first.
+func inParallel<Item: Sendable, Result: Sendable>(
+    _ items: [Item], width: Int, work: @escaping @Sendable (Item) async throws -> Result,
+    consume: (Result) async throws -> Void
+) async throws {
+    try await withThrowingTaskGroup(of: Result.self) { group in
+        var pending = items.makeIterator()
+        func enqueue(_ group: inout ThrowingTaskGroup<Result, any Error>) {
+            guard let item = pending.next() else { return }
+            group.addTask { try await work(item) }
+        }
+        for _ in 0..<max(1, width) { enqueue(&group) }
+        while let result = try await group.next() {
+            enqueue(&group)
+            try await consume(result)
+        }
+    }
+}
+
+/// Runs CPU-bound `body` on a Dispatch worker thread instead of Swift's cooperative pool, which
+/// has one thread per core: a parse there would hold up the task that hands documents to the
+/// writer, and the writer would wait idle.
+func onWorkerThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: body()) }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import GongwenStore
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Full-text search of the ingested documents, with highlighted snippets.",
+        discussion: """
+            Examples:
+              gongwen search 网格化治理
+              gongwen search 教育 --issuer 教育厅 --format jsonl
+
+            The text is one literal string. Three characters or more are looked up in the FTS5 \
+            trigram index and ranked by bm25; one or two characters (教育, 网格), which a trigram \
+            index cannot answer, are scanned with instr() and ranked by how often they occur. \
+            Hits are marked «…» (bold on a terminal).
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "The text to find.")
+    var text: String
+
+    @OptionGroup var documents: DocumentFilterOptions
+    @OptionGroup var report: ReportOptions
+
+    func validate() throws {
+        if text.isEmpty { throw ValidationError("Give the text to find.") }
+    }
+
+    func run() throws {
+        let terminal = report.format == .table && isatty(STDOUT_FILENO) == 1
+        let search = TextSearch(
+            term: SearchTerm(text), documents: documents.filter, open: terminal ? "\u{1B}[1m" : "«",
+            close: terminal ? "\u{1B}[0m" : "»", limit: report.rowLimit)
+        try Report.print(try database.open().search(search), format: report.format)
+    }
+}
+
+extension SearchHit: ReportRow {
+    static let columns = ["source", "section", "line", "start", "end", "snippet"]
+
+    var cells: [String] {
+        [source, section ?? "", String(line), String(start), String(end), snippet]
+    }
+}

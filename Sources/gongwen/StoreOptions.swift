@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import GongwenStore
+
+/// `--db`: the SQLite file of the store commands.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The SQLite database file.", valueName: "file"))
+    var db: String = "gongwen.sqlite"
+
+    /// Opens the database, creating it (for `ingest`) or refusing a missing file (for the readers,
+    /// which would otherwise answer from a new empty database).
+    func open(creating: Bool = false) throws -> Store {
+        if !creating && !FileManager.default.fileExists(atPath: db) {
+            Output.error("\(db): no such database (run gongwen ingest first, or give --db)")
+            throw ExitCode(2)
+        }
+        do {
+            return try Store(path: db)
+        } catch {
+            Output.error("\(db): cannot open the database (\(error))")
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `--format` and `--limit`: how the readers (`query`, `measures`, `search`, `stats`) print rows.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "Output format: table (aligned for Chinese double-width characters), csv, json, jsonl.")
+    var format: ReportFormat = .table
+
+    @Option(help: "At most this many rows; 0 for all.")
+    var limit: Int = 200
+
+    var rowLimit: Int? { limit > 0 ? limit : nil }
+
+    func validate() throws {
+        if limit < 0 { throw ValidationError("--limit must be 0 (all) or more.") }
+    }
+}
+
+/// `--doc`, `--issuer`, `--year`: which documents a reader looks at.
+struct DocumentFilterOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Documents whose source path contains this text or whose SHA-256 starts with it.", valueName: "text"))
+    var doc: String?
+
+    @Option(help: ArgumentHelp("Documents whose issuer (发文机关) contains this text.", valueName: "text"))
+    var issuer: String?
+
+    @Option(help: "Documents dated in this year.")
+    var year: Int?
+
+    var filter: DocumentFilter { DocumentFilter(document: doc, issuer: issuer, year: year) }
+}

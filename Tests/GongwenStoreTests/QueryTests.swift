@@ -1,0 +1,120 @@
+import GRDB
+@testable import GongwenStore
+import Testing
+
+/// The readers on the fixture report: claim filters, measures without doubles, full-text search
+/// of short and long terms, statistics.
+@Suite("queries")
+struct QueryTests {
+    let store: Store
+
+    init() async throws {
+        store = try Store(database: DatabaseQueue())
+        _ = try await store.write(DocumentRows(try Fixture.analysis()))
+    }
+
+    func texts(_ query: ClaimQuery) throws -> [String] {
+        try store.claims(query).map(\.text)
+    }
+
+    @Test func claimFiltersCombine() throws {
+        #expect(try texts(ClaimQuery()).count == 6)
+        #expect(try texts(ClaimQuery(unit: "人")) == ["8.6万人"])
+        #expect(try texts(ClaimQuery(subject: "网格")) == ["12.3万个", "8.6万人"])
+        #expect(try texts(ClaimQuery(kind: "percent")) == ["39.54%"])
+        #expect(try texts(ClaimQuery(unit: "个", minimum: 1000, maximum: 200_000)) == ["12.3万个", "2177个", "1316个"])
+        #expect(try texts(ClaimQuery(section: "一是")) == ["2177个", "1316个", "861个", "39.54%"])
+        #expect(try texts(ClaimQuery(section: "教育资源")) == ["2177个", "1316个", "861个", "39.54%"])
+        #expect(try texts(ClaimQuery(withFindings: true)) == ["8.6万人", "2177个", "861个", "39.54%"])
+        #expect(try texts(ClaimQuery(rule: "change.rate")) == ["2177个", "861个", "39.54%"])
+        #expect(try texts(ClaimQuery(unit: "个", rule: "change.rate")) == ["2177个", "861个"])
+        #expect(try texts(ClaimQuery(limit: 2)) == ["12.3万个", "8.6万人"])
+    }
+
+    @Test func documentFiltersCombine() throws {
+        #expect(try texts(ClaimQuery(documents: DocumentFilter(document: "jiangsu"))).count == 6)
+        let sha = try Fixture.analysis().document.sha256
+        #expect(try texts(ClaimQuery(documents: DocumentFilter(document: String(sha.prefix(10)).uppercased()))).count == 6)
+        #expect(try texts(ClaimQuery(documents: DocumentFilter(issuer: "民政厅", year: 2022))).count == 6)
+        #expect(try texts(ClaimQuery(documents: DocumentFilter(year: 2021))).isEmpty)
+        #expect(try texts(ClaimQuery(documents: DocumentFilter(issuer: "国务院"))).isEmpty)
+    }
+
+    @Test func aClaimRowCarriesItsDocumentSectionSentenceAndFindings() throws {
+        let row = try #require(try store.claims(ClaimQuery(kind: "percent")).first)
+        #expect(row.source == "fixture/jiangsu-report.txt")
+        #expect(row.title == "关于社区治理工作情况的报告")
+        #expect(row.section == "二、/一是")
+        #expect(row.sentence == Fixture.changeSentence)
+        #expect(row.start == Fixture.span(of: "39.54%").start && row.end == Fixture.span(of: "39.54%").end)
+        #expect(row.findings == "change.rate:info")
+    }
+
+    @Test func measuresListEachItemOnce() throws {
+        let measures = try store.measures(MeasureQuery())
+        #expect(measures.map(\.text) == ["优化社区规模", "深化“微自治”实践"])
+        #expect(measures.allSatisfy { $0.origin == "list" && $0.issuer == "江苏省民政厅" && $0.date == "2022-06-24" })
+        #expect(try store.measures(MeasureQuery(match: SearchTerm("微自治"))).map(\.marker) == ["二是"])
+        #expect(try store.measures(MeasureQuery(match: SearchTerm("规模"))).map(\.marker) == ["一是"])
+    }
+
+    @Test func measuresComeFromInlineSectionsWhenNoListWasExtracted() async throws {
+        let store = try Store(database: DatabaseQueue())
+        var analysis = try Fixture.analysis()
+        analysis.document.lists = []
+        _ = try await store.write(DocumentRows(analysis))
+        let measures = try store.measures(MeasureQuery())
+        #expect(measures.map(\.section) == ["二、/一是", "二、/二是"])
+        #expect(measures.map(\.origin) == ["section", "section"])
+        #expect(measures[1].text == "深化“微自治”实践,建立议事协商机制")
+        #expect(try store.measures(MeasureQuery(match: SearchTerm("议事协商"))).count == 1)
+    }
+
+    @Test(arguments: ["网格", "教育", "格"])
+    func shortTermsAreFoundByScanning(_ term: String) throws {
+        #expect(!SearchTerm(term).usesIndex)
+        let hits = try store.search(TextSearch(term: SearchTerm(term)))
+        #expect(!hits.isEmpty, "\(term)")
+        #expect(hits.allSatisfy { $0.snippet.contains("«\(term)»") })
+    }
+
+    @Test func shortTermsRankByOccurrences() throws {
+        let hits = try store.search(TextSearch(term: SearchTerm("网格")))
+        #expect(hits.map(\.section) == ["一、"])
+        #expect(hits[0].score == 3)
+        #expect(hits[0].snippet.hasPrefix("一、深化社区«网格»化治理。全省共划分城乡社区«网格»"))
+    }
+
+    @Test func longTermsUseTheTrigramIndex() throws {
+        #expect(SearchTerm("网格化").usesIndex)
+        let hits = try store.search(TextSearch(term: SearchTerm("网格化治理")))
+        #expect(hits.count == 1)
+        #expect(hits[0].snippet.contains("«网格化治理»"))
+        #expect(hits[0].score < 0)
+        #expect(try store.search(TextSearch(term: SearchTerm("议事协商机制"))).map(\.line) == [5])
+        #expect(try store.search(TextSearch(term: SearchTerm("不存在的词"))).isEmpty)
+    }
+
+    @Test func searchTermsAreLiteral() throws {
+        #expect(SearchTerm(#"a"b"#).phrase == #""a""b""#)
+        #expect(try store.search(TextSearch(term: SearchTerm("网格 OR 教育"))).isEmpty)
+        #expect(try store.search(TextSearch(term: SearchTerm(#""微自治""#))).count == 0)
+        #expect(try store.search(TextSearch(term: SearchTerm("“微自治”"))).count == 1)
+    }
+
+    @Test func snippetsMarkEveryHitInTheirWindow() {
+        let snippet = Snippet(text: "二、深化社区网格化治理。全省共划分城乡社区网格", term: "网格", open: "«", close: "»", width: 12)
+        #expect(snippet.rendered == "…化社区«网格»化治理。全省共…")
+        let later = Snippet(text: "甲乙丙丁戊己庚辛壬癸网格子丑寅卯", term: "网格", open: "[", close: "]", width: 8)
+        #expect(later.rendered == "…壬癸[网格]子丑寅卯")
+    }
+
+    @Test func statisticsCountByGroup() throws {
+        let statistics = try store.statistics()
+        #expect(statistics.documents == 1)
+        #expect(statistics.byIssuer == [Statistics.Count(key: "江苏省民政厅", count: 1)])
+        #expect(statistics.byYear == [Statistics.Count(key: "2022", count: 1)])
+        #expect(statistics.claimsByUnit.first == Statistics.Count(key: "个", count: 4))
+        #expect(statistics.findingsByRule.map(\.key) == ["change.rate (info)", "magnitude.implausible (warning)"])
+    }
+}

@@ -1,0 +1,65 @@
+import GRDB
+import GongwenStore
+import Testing
+
+/// The migrator on an empty database: every migration applied, in order, with the tables, the
+/// foreign keys, the indexes and the trigram full-text tables the commands rely on.
+@Suite("schema")
+struct SchemaTests {
+    @Test func migratesAnEmptyDatabase() throws {
+        let database = try DatabaseQueue()
+        try Schema.migrator.migrate(database)
+        try database.read { db in
+            #expect(try Schema.migrator.appliedMigrations(db) == Schema.migrationNames)
+            #expect(try Schema.migrator.hasCompletedMigrations(db))
+            for table in Schema.tables { #expect(try db.tableExists(table), "\(table)") }
+            for table in ["paragraphs_fts", "list_items_fts"] {
+                let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
+                #expect(sql?.contains("trigram") == true, "\(table): \(sql ?? "missing")")
+                #expect(sql?.contains("content") == true)
+            }
+        }
+    }
+
+    @Test func migratingTwiceChangesNothing() throws {
+        let database = try DatabaseQueue()
+        try Schema.migrator.migrate(database)
+        let before = try database.read { db in try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name") }
+        try Schema.migrator.migrate(database)
+        let after = try database.read { db in try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name") }
+        #expect(before == after)
+    }
+
+    @Test func everyChildTableCascadesFromItsParent() throws {
+        let database = try DatabaseQueue()
+        try Schema.migrator.migrate(database)
+        try database.read { db in
+            let cascades: [String: [String]] = [
+                "sections": ["documents", "sections"], "paragraphs": ["documents"], "claims": ["documents"],
+                "changes": ["documents", "claims"], "breakdowns": ["documents", "claims"],
+                "breakdown_parts": ["breakdowns", "claims"], "rates": ["documents", "claims"], "rate_parts": ["rates", "claims"], "lists": ["documents"],
+                "list_items": ["lists", "documents"], "findings": ["documents"], "finding_claims": ["findings", "claims"],
+            ]
+            for (table, parents) in cascades {
+                let keys = try Row.fetchAll(db, sql: "SELECT \"table\", on_delete FROM pragma_foreign_key_list(?)", arguments: [table])
+                for parent in parents {
+                    #expect(keys.contains { $0["table"] == parent && $0["on_delete"] == "CASCADE" }, "\(table) → \(parent)")
+                }
+            }
+        }
+    }
+
+    @Test func theQueriedColumnsAreIndexed() throws {
+        let database = try DatabaseQueue()
+        try Schema.migrator.migrate(database)
+        let leading = try database.read { db in
+            try Schema.tables.flatMap { table in try db.indexes(on: table).compactMap { $0.columns.first.map { "\(table).\($0)" } } }
+        }
+        for column in [
+            "documents.sha256", "documents.issuer", "documents.year", "claims.document_id", "claims.unit", "claims.kind",
+            "claims.value_real", "sections.kind", "finding_claims.claim_id", "findings.rule",
+        ] {
+            #expect(leading.contains(column), "\(column)")
+        }
+    }
+}
