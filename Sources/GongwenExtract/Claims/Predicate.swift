@@ -77,13 +77,14 @@ enum Predicate {
         return nil
     }
 
-    /// `化解率`, `办结率`, `覆盖率`: a word ending in 率 right before the number (fillers allowed).
+    /// `化解率`, `办结率`, `覆盖率`: two characters and 率 right before the number (fillers allowed);
+    /// what comes before them is the subject (`社区养老服务设施覆盖率` → 社区养老服务设施).
     static func rateWord(in prefix: [Unicode.Scalar]) -> String? {
         var end = prefix.count
         while end > 0, let last = fillerSuffix(prefix[..<end]) { end -= last }
         guard end >= 2, prefix[end - 1] == "率" else { return nil }
         var start = end - 1
-        while start > 0, end - start < 4, isCJK(prefix[start - 1]), prefix[start - 1] != "的" { start -= 1 }
+        while start > 0, end - start < 3, isCJK(prefix[start - 1]), prefix[start - 1] != "的" { start -= 1 }
         guard end - start >= 2 else { return nil }
         return String(String.UnicodeScalarView(prefix[start..<end]))
     }
