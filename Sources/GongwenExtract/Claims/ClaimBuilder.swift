@@ -53,6 +53,12 @@ struct ClaimBuilder {
             let predicate = Predicate.find(in: prefix) ?? Predicate.findBeforeNoun(in: prefix)
             claim.predicate = predicate?.word
             claim.subject = subject(prefix: prefix, predicate: predicate?.word, mention: mention)
+            // `年末全省常住人口4527.98万人，比上年末增加10.58万人`: a comparison (`比…`) states the
+            // change of the figure before it, and counts the same thing.
+            if let own = claim.subject, own.hasPrefix("比") || own.hasPrefix("同比"),
+               let previous = claims.last, previous.sentence == claim.sentence {
+                claim.subject = previous.subject
+            }
             claim.section = segmentation.sectionPath(at: mention.start)
             claims.append(claim)
         }

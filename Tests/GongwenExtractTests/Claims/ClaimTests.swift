@@ -147,4 +147,10 @@ struct ClaimTests {
         #expect(ratio.parts == [Decimal(string: "8.7")!, Decimal(string: "48.5")!, Decimal(string: "42.8")!])
         #expect(ratio.value == 100)
     }
+
+    @Test func aComparisonCountsWhatTheFigureBeforeItCounts() throws {
+        let doc = try document("年末全省常住人口4527.98万人,比上年末增加10.58万人。全年出生人口32.5万人。")
+        #expect(doc.claims.map(\.subject) == ["年末全省常住人口", "年末全省常住人口", "出生人口"])
+        #expect(doc.claims[1].predicate == "增加")
+    }
 }
