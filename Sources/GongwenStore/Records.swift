@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// Column names in the database are snake_case (`doc_type`, `sentence_start`); Swift names stay
 /// camelCase. Every record of the store adopts this.
@@ -7,7 +8,30 @@ public protocol StoreRecord: Codable, Sendable, FetchableRecord, MutablePersista
 
 extension StoreRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy {
+        .custom { key in ColumnNames.snakeCase(key.stringValue) }
+    }
+}
+
+/// Property names to column names (`sentenceStart` → `sentence_start`), converted once per name:
+/// converting on every row cost the ingest writer a seventh of its time.
+enum ColumnNames {
+    private static let cache = Mutex<[String: String]>([:])
+
+    static func snakeCase(_ name: String) -> String {
+        if let known = cache.withLock({ $0[name] }) { return known }
+        var column = ""
+        for character in name {
+            if character.isUppercase {
+                column.append("_")
+                column.append(contentsOf: character.lowercased())
+            } else {
+                column.append(character)
+            }
+        }
+        cache.withLock { $0[name] = column }
+        return column
+    }
 }
 
 /// A record with an auto-incremented `id`, set when the row is inserted (`documents.id` 1, 2 …).

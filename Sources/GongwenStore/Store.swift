@@ -14,6 +14,12 @@ public final class Store: Sendable {
     public convenience init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
+        // WAL with synchronous=NORMAL: a commit survives the process being killed (the resumable
+        // ingest relies on that); only an OS crash can lose the last commits, never consistency,
+        // and a re-run ingests them again. FULL would fsync every document's transaction.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         try self.init(database: DatabasePool(path: path, configuration: configuration))
     }
 
