@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 /// Plausibility bounds by subject and unit, read from a TSV data file: the bundled
 /// `Resources/bounds.tsv`, plus the rows of a user's `--bounds FILE` (which win).
@@ -137,7 +138,7 @@ public struct Bounds: Sendable, Equatable {
     }
 
     private func isAggregate(_ before: ArraySlice<Unicode.Scalar>) -> Bool {
-        let text = String(String.UnicodeScalarView(before))
+        let text = SourceText.string(before)
         return Self.aggregateWords.contains { text.contains($0) }
     }
 }

@@ -47,7 +47,7 @@ enum DocNumber {
         var index = start + 1
         while index < range.upperBound, isASCIIDigit(s[index]) { index += 1 }
         guard index > start + 1, index + 2 < range.upperBound, s[index] == "号" else { return nil }
-        let kind = String(String.UnicodeScalarView(s[(index + 1)...(index + 2)]))
+        let kind = SourceText.string(s[(index + 1)...(index + 2)])
         guard ["提案", "建议", "议案"].contains(kind) else { return nil }
         return Span(start: start, end: index + 3)
     }

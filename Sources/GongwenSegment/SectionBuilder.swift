@@ -54,7 +54,7 @@ struct SectionBuilder {
                 var titleStart = start + marker.length
                 while titleStart < line.content.end, s[titleStart] == " " { titleStart += 1 }
                 let titleEnd = (titleStart..<line.content.end).first { s[$0] == "。" } ?? line.content.end
-                let markerText = String(String.UnicodeScalarView(s[start..<(start + marker.length)])).trimmingCharacters(in: .whitespaces)
+                let markerText = SourceText.string(s[start..<(start + marker.length)]).trimmingCharacters(in: .whitespaces)
                 heading = Heading(marker: markerText, kind: marker.kind, style: marker.style, number: marker.number, level: 0,
                                   title: Span(start: titleStart, end: titleEnd), start: start, end: 0, line: line.number)
             } else if isUnnumberedHeading(line, next: position + 1 < content.count ? lines[content[position + 1]] : nil) {
@@ -138,7 +138,7 @@ struct SectionBuilder {
                 let titleStart = start + marker.length
                 var titleEnd = (titleStart..<end).first { s[$0] == "。" } ?? end
                 while titleEnd > titleStart, [";", ",", ":", "、"].contains(s[titleEnd - 1]) { titleEnd -= 1 }
-                let markerText = String(String.UnicodeScalarView(s[start..<(start + marker.length)]))
+                let markerText = SourceText.string(s[start..<(start + marker.length)])
                 items.append(Heading(marker: markerText, kind: .inline, style: marker.style, number: marker.number, level: 0,
                                      title: Span(start: titleStart, end: titleEnd), start: start, end: end, line: line.number))
             }

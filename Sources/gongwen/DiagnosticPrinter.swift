@@ -67,7 +67,7 @@ struct DiagnosticPrinter {
         }
         let prefix = first > 0 ? "…" : ""
         let suffix = last < widths.count ? "…" : ""
-        let text = prefix + String(String.UnicodeScalarView(scalars[first..<last])) + suffix
+        let text = prefix + SourceText.string(scalars[first..<last]) + suffix
         let lead = prefix.count + widths[first..<min(spanStart, last)].reduce(0, +)
         let shown = widths[min(spanStart, last)..<min(spanEnd, last)].reduce(0, +)
         let marker = String(repeating: " ", count: lead) + "^" + String(repeating: "~", count: max(0, shown - 1))

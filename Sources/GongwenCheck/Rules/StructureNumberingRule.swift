@@ -84,6 +84,6 @@ public struct StructureNumberingRule: Rule {
         var last = first
         while last + 1 < scalars.count, isNumber(scalars[last + 1]) { last += 1 }
         let numeral = isASCIIDigit(scalars[first]) ? String(number) : ChineseNumerals.spelled(number)
-        return String(String.UnicodeScalarView(scalars[..<first])) + numeral + String(String.UnicodeScalarView(scalars[(last + 1)...]))
+        return SourceText.string(scalars[..<first]) + numeral + SourceText.string(scalars[(last + 1)...])
     }
 }

@@ -92,6 +92,8 @@ struct ClaimBuilder {
         return SourceText.string(text.suffix(24))
     }
 
+    /// `其中`: what opens the parts of a total.
+    private static let among: [Unicode.Scalar] = Array("其中".unicodeScalars)
     private static let leadingFillers: [[Unicode.Scalar]] = ["其中", "共", "全年", "累计", " "].map { Array($0.unicodeScalars) }
     private static let leadingVerbScalars: [[Unicode.Scalar]] = leadingVerbs.map { Array($0.unicodeScalars) }
 
@@ -225,8 +227,9 @@ struct ClaimBuilder {
         let text = source.folded
         var results: [Breakdown] = []
         var searchFrom = sentenceSpan.start
-        while let marker = find("其中", in: text, from: searchFrom, to: sentenceSpan.end) {
-            searchFrom = marker + 2
+        while searchFrom < sentenceSpan.end, let range = Self.firstRange(of: Self.among, in: text[searchFrom..<sentenceSpan.end]) {
+            let marker = range.lowerBound
+            searchFrom = range.upperBound
             let closing = (marker..<sentenceSpan.end).first { text[$0] == ")" } ?? sentenceSpan.end
             let parts = sentence.filter { $0.start > marker && $0.end <= closing && $0.kind == .quantity && !isComparison($0) }
             guard parts.count >= 2, let unit = parts[0].unit else { continue }
@@ -306,11 +309,11 @@ struct ClaimBuilder {
         return source.foldedText(Span(start: start, end: claim.start))
     }
 
-    private func find(_ word: String, in text: [Unicode.Scalar], from: Int, to: Int) -> Int? {
-        let pattern = Array(word.unicodeScalars)
-        guard to - from >= pattern.count else { return nil }
-        for index in from...(to - pattern.count) where text[index] == pattern[0] {
-            if Array(text[index..<(index + pattern.count)]) == pattern { return index }
+    /// The first occurrence of `word` in `text[from..<to]`.
+    static func firstRange(of word: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Range<Int>? {
+        guard !word.isEmpty, word.count <= text.count else { return nil }
+        for start in text.startIndex...(text.endIndex - word.count) where text[start..<(start + word.count)].elementsEqual(word) {
+            return start..<(start + word.count)
         }
         return nil
     }

@@ -86,7 +86,7 @@ enum Predicate {
         var start = end - 1
         while start > 0, end - start < 3, isCJK(prefix[start - 1]), prefix[start - 1] != "的" { start -= 1 }
         guard end - start >= 2 else { return nil }
-        return String(String.UnicodeScalarView(prefix[start..<end]))
+        return SourceText.string(prefix[start..<end])
     }
 
     /// The length of the longest filler word that ends `prefix`.

@@ -1,3 +1,5 @@
+import GongwenText
+
 /// Whether a count label announces the items that follow it.
 ///
 /// `三个强化` announces `强化组织领导`, `强化风险管控`, `强化责任落实` (the items repeat its word);
@@ -11,7 +13,7 @@ public enum CountLabel {
         let scalars = Array(label.unicodeScalars)
         guard let measure = scalars.firstIndex(where: { "个大项条种类本张支批".unicodeScalars.contains($0) }),
               measure + 2 < scalars.count else { return nil }
-        return String(String.UnicodeScalarView(scalars[(measure + 1)...(measure + 2)]))
+        return SourceText.string(scalars[(measure + 1)...(measure + 2)])
     }
 
     /// Whether `label` announces `items`: at least two items contain its word, or the word is generic.
