@@ -8,7 +8,7 @@ import GongwenText
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check documents: garbled dates and numbers, lost numbers, numbering, counts, duplicated text.",
+        abstract: "Check documents: recompute changes, sums, shares and rates; flag garbled or lost numbers and dates, implausible magnitudes, numbering, counts, duplicated text.",
         discussion: """
             Examples:
               gongwen check corpus/*
