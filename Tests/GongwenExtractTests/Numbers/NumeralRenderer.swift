@@ -44,20 +44,21 @@ enum NumeralRenderer {
     }
 
     private static func upTo16(_ value: Int) -> String {
-        let high = value / 100_000_000
-        let low = value % 100_000_000
-        guard high > 0 else { return upTo8(low) }
-        var text = upTo8(high) + "亿"
-        if low > 0 { text += (low < 10_000_000 ? "零" : "") + upTo8(low) }
-        return text
+        scaled(value, unit: 100_000_000, word: "亿", below: upTo8)
     }
 
     private static func upTo8(_ value: Int) -> String {
-        let high = value / 10_000
-        let low = value % 10_000
-        guard high > 0 else { return group(low) }
-        var text = group(high) + "万"
-        if low > 0 { text += (low < 1000 ? "零" : "") + group(low) }
+        scaled(value, unit: 10_000, word: "万", below: group)
+    }
+
+    /// `value` split at a scale word: the part above it, the word, and the part below it, with
+    /// `零` when the part below does not fill its highest place (`一万零五`, `三亿零二十万`).
+    private static func scaled(_ value: Int, unit: Int, word: String, below: (Int) -> String) -> String {
+        let high = value / unit
+        let low = value % unit
+        guard high > 0 else { return below(low) }
+        var text = below(high) + word
+        if low > 0 { text += (low < unit / 10 ? "零" : "") + below(low) }
         return text
     }
 
