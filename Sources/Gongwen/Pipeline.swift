@@ -84,17 +84,19 @@ public struct Analysis: Sendable {
         document.sections = segmentation.sections
         document.boilerplate = segmentation.boilerplate
         document.warnings = decoded.warnings
-        guard options.through >= .extract else { return Analysis(source: text, segmentation: segmentation, document: document) }
-        let extraction = Extractor.extract(text, segmentation: segmentation)
-        document.numbers = extraction.numbers
-        document.claims = extraction.claims
-        document.changes = extraction.changes
-        document.breakdowns = extraction.breakdowns
-        document.rates = extraction.rates
-        document.lists = extraction.lists
-        guard options.through >= .check else { return Analysis(source: text, segmentation: segmentation, document: document) }
-        let context = CheckContext(source: text, segmentation: segmentation, document: document, bounds: options.check.bounds)
-        document.findings = Checker.check(context, options: options.check)
+        if options.through >= .extract {
+            let extraction = Extractor.extract(text, segmentation: segmentation)
+            document.numbers = extraction.numbers
+            document.claims = extraction.claims
+            document.changes = extraction.changes
+            document.breakdowns = extraction.breakdowns
+            document.rates = extraction.rates
+            document.lists = extraction.lists
+        }
+        if options.through >= .check {
+            let context = CheckContext(source: text, segmentation: segmentation, document: document, bounds: options.check.bounds)
+            document.findings = Checker.check(context, options: options.check)
+        }
         return Analysis(source: text, segmentation: segmentation, document: document)
     }
 }
