@@ -35,6 +35,8 @@ public final class Store: Sendable {
         case inserted(Int64)
         /// The same bytes are already stored, under this source.
         case duplicate(of: String)
+        /// SQLite refused a row of it (a constraint, a value too big); nothing of it was written.
+        case failed(reason: String)
     }
 
     /// Whether a document with these bytes is stored: lets a resumed ingest skip parsing.
@@ -44,11 +46,40 @@ public final class Store: Sendable {
         }
     }
 
-    /// Writes one document and everything in it in a single transaction: either all of it is in
-    /// the database or none of it. A stored SHA-256 makes it a no-op. A success clears an earlier
-    /// ingest error of the same path.
+    /// Writes one document and everything in it: either all of it is in the database or none of
+    /// it. A stored SHA-256 makes it a no-op. A success clears an earlier ingest error of the same
+    /// path.
     public func write(_ rows: DocumentRows, run: Int64? = nil) async throws -> WriteOutcome {
-        try await database.write { db in try Self.insert(rows, run: run, db) }
+        try await write([rows], run: run)[0]
+    }
+
+    /// Writes documents in one transaction, each inside its own savepoint (a nested transaction):
+    /// a document is all in the database or not at all, and one that SQLite refuses is rolled back
+    /// alone while the others stay. One commit for many documents is what makes ingest fast: each
+    /// commit rewrites the index pages it touched and flushes the full-text index's pending terms
+    /// as a new segment. An ingest killed before the commit loses the whole batch, which its next
+    /// run parses again.
+    public func write(_ batch: [DocumentRows], run: Int64? = nil) async throws -> [WriteOutcome] {
+        try await database.write { db in
+            try batch.map { rows in
+                var outcome = WriteOutcome.failed(reason: "not written")
+                do {
+                    try db.inSavepoint {
+                        outcome = try Self.insert(rows, run: run, db)
+                        return .commit
+                    }
+                } catch let error as DatabaseError where Self.refusesOneDocument(error) {
+                    outcome = .failed(reason: error.message ?? error.description)
+                }
+                return outcome
+            }
+        }
+    }
+
+    /// Errors that concern the rows of one document, after which the transaction can go on; any
+    /// other (disk full, I/O) ends the ingest.
+    private static func refusesOneDocument(_ error: DatabaseError) -> Bool {
+        [.SQLITE_CONSTRAINT, .SQLITE_TOOBIG, .SQLITE_MISMATCH, .SQLITE_RANGE].contains(error.resultCode)
     }
 
     private static func insert(_ rows: DocumentRows, run: Int64?, _ db: Database) throws -> WriteOutcome {
@@ -57,46 +88,49 @@ public final class Store: Sendable {
         }
         var document = rows.document
         document.runId = run
-        try document.insert(db)
-        let documentId = document.id!
-        try IngestErrorRecord.filter(Column("path") == document.source).deleteAll(db)
+        let documentId = try RowInserter<DocumentRecord>(db).insert(document)
+        try db.execute(sql: "DELETE FROM ingest_errors WHERE path = ?", arguments: [document.source])
 
+        let sections = try RowInserter<SectionRecord>(db)
         var sectionIds: [Int64] = []
         for row in rows.sections {
             var section = row.record
             section.documentId = documentId
             section.parentId = row.parent.map { sectionIds[$0] }
-            try section.insert(db)
-            sectionIds.append(section.id!)
+            sectionIds.append(try sections.insert(section))
         }
+        let paragraphs = try RowInserter<ParagraphRecord>(db)
         for var paragraph in rows.paragraphs {
             paragraph.documentId = documentId
-            try paragraph.insert(db)
+            try paragraphs.insert(paragraph)
         }
+        let claims = try RowInserter<ClaimRecord>(db)
         var claimIds: [Int: Int64] = [:]
         for var claim in rows.claims {
             claim.documentId = documentId
-            try claim.insert(db)
-            claimIds[claim.claimIndex] = claim.id!
+            claimIds[claim.claimIndex] = try claims.insert(claim)
         }
         try insertLinks(rows, documentId: documentId, claimIds: claimIds, db)
+        let lists = try RowInserter<ListRecord>(db)
+        let items = try RowInserter<ListItemRecord>(db)
         for list in rows.lists {
             var record = list.record
             record.documentId = documentId
-            try record.insert(db)
+            let listId = try lists.insert(record)
             for var item in list.items {
-                item.listId = record.id!
+                item.listId = listId
                 item.documentId = documentId
-                try item.insert(db)
+                try items.insert(item)
             }
         }
+        let findings = try RowInserter<FindingRecord>(db)
+        let findingClaims = try RowInserter<FindingClaimRecord>(db)
         for finding in rows.findings {
             var record = finding.record
             record.documentId = documentId
-            try record.insert(db)
+            let findingId = try findings.insert(record)
             for claimId in finding.claimIndexes.compactMap({ claimIds[$0] }) {
-                var link = FindingClaimRecord(findingId: record.id!, claimId: claimId)
-                try link.insert(db)
+                try findingClaims.insert(FindingClaimRecord(findingId: findingId, claimId: claimId))
             }
         }
         return .inserted(documentId)
@@ -106,33 +140,34 @@ public final class Store: Sendable {
     /// claim index the document does not have is left out (a change keeps its other ends).
     private static func insertLinks(_ rows: DocumentRows, documentId: Int64, claimIds: [Int: Int64], _ db: Database) throws {
         func claim(_ index: Int?) -> Int64? { index.flatMap { claimIds[$0] } }
+        let changes = try RowInserter<ChangeRecord>(db)
         for change in rows.changes {
-            var record = ChangeRecord(
+            try changes.insert(ChangeRecord(
                 id: nil, documentId: documentId, fromClaimId: claim(change.from), toClaimId: claim(change.to),
                 deltaClaimId: claim(change.delta), rateClaimId: claim(change.rate), direction: change.direction,
-                start: change.start, end: change.end)
-            try record.insert(db)
+                start: change.start, end: change.end))
         }
+        let breakdowns = try RowInserter<BreakdownRecord>(db)
+        let breakdownParts = try RowInserter<BreakdownPartRecord>(db)
         for breakdown in rows.breakdowns {
             guard let total = claim(breakdown.total) else { continue }
-            var record = BreakdownRecord(id: nil, documentId: documentId, totalClaimId: total, start: breakdown.start, end: breakdown.end)
-            try record.insert(db)
+            let breakdownId = try breakdowns.insert(
+                BreakdownRecord(id: nil, documentId: documentId, totalClaimId: total, start: breakdown.start, end: breakdown.end))
             for (position, part) in breakdown.parts.enumerated() {
                 guard let claimId = claim(part) else { continue }
-                var link = BreakdownPartRecord(breakdownId: record.id!, position: position, claimId: claimId)
-                try link.insert(db)
+                try breakdownParts.insert(BreakdownPartRecord(breakdownId: breakdownId, position: position, claimId: claimId))
             }
         }
+        let rates = try RowInserter<RateRecord>(db)
+        let rateParts = try RowInserter<RatePartRecord>(db)
         for rate in rows.rates {
             guard let rateId = claim(rate.rate), let numerator = claim(rate.numerator) else { continue }
-            var record = RateRecord(
+            let recordId = try rates.insert(RateRecord(
                 id: nil, documentId: documentId, kind: rate.kind, rateClaimId: rateId, numeratorClaimId: numerator,
-                denominatorClaimId: rate.denominator.flatMap(claim), start: rate.start, end: rate.end)
-            try record.insert(db)
+                denominatorClaimId: rate.denominator.flatMap(claim), start: rate.start, end: rate.end))
             for (position, part) in (rate.denominatorParts ?? []).enumerated() {
                 guard let claimId = claim(part) else { continue }
-                var link = RatePartRecord(rateId: record.id!, position: position, claimId: claimId)
-                try link.insert(db)
+                try rateParts.insert(RatePartRecord(rateId: recordId, position: position, claimId: claimId))
             }
         }
     }

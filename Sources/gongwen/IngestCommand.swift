@@ -12,10 +12,11 @@ struct IngestCommand: AsyncParsableCommand {
               gongwen ingest scraped/2023 --db research.sqlite --quiet
 
             Folders are read recursively: .txt, .html and .htm files are parsed (on all cores), \
-            other files are skipped and counted. Each document is written in its own transaction, \
-            identified by the SHA-256 of its bytes: the same bytes again are skipped as a duplicate, \
-            so an ingest that was interrupted (Ctrl-C, kill -9) continues where it stopped when run \
-            again. A file that cannot be read is recorded in the table ingest_errors and the batch \
+            other files are skipped and counted. Each document is written in its own savepoint (a \
+            nested transaction: all of it or none of it), committed --batch documents at a time or \
+            at least every second, and identified by the SHA-256 of its bytes: the same bytes again \
+            are skipped as a duplicate, so an ingest that was interrupted (Ctrl-C, kill -9) continues \
+            where it stopped when run again, redoing at most the batch it had not committed. A file that cannot be read is recorded in the table ingest_errors and the batch \
             goes on. Progress goes to standard error, the summary to standard output. \
             Exit status: 0 when every document went in or was a duplicate, 1 when some file could \
             not be read, 2 on wrong arguments or a database that cannot be opened.
@@ -30,17 +31,21 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "How many documents to parse at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "How many documents to commit at once, each in its own savepoint (1: a commit per document).")
+    var batch = 64
+
     @Flag(help: "Print no progress.")
     var quiet = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or folder.") }
-        if jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
+        if jobs < 1 || batch < 1 { throw ValidationError("--jobs and --batch must be 1 or more.") }
     }
 
     func run() async throws {
         let store = try database.open(creating: true)
-        let ingestion = Ingestion(store: store, options: input.pipelineOptions, workers: jobs, progress: quiet ? nil : IngestProgress())
+        let ingestion = Ingestion(
+            store: store, options: input.pipelineOptions, workers: jobs, batchSize: batch, progress: quiet ? nil : IngestProgress())
         let summary = try await ingestion.run(paths)
         Output.line(render(summary))
         if !summary.failures.isEmpty { throw ExitCode(1) }

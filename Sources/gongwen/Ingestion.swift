@@ -45,10 +45,16 @@ struct DocumentFiles {
     }
 }
 
+/// A parsed document waiting for its commit, with the severities of its findings for the summary.
+struct Parsed: Sendable {
+    var rows: DocumentRows
+    var findings: [Severity]
+}
+
 /// What happened to one file of an ingest.
 enum FileOutcome: Sendable {
     /// Parsed, not yet written.
-    case parsed(DocumentRows, findings: [Severity])
+    case parsed(Parsed)
     /// Its bytes are already stored.
     case duplicate(path: String)
     case failed(path: String, error: DecodeError)
@@ -70,10 +76,11 @@ struct IngestSummary: Sendable {
     var done: Int { ingested + duplicates + failures.count }
 }
 
-/// Reads, parses and stores documents: `workers` parsing tasks pull paths in order, one writer
-/// stores each document in its own transaction as it comes. At most `workers` documents are in
-/// memory at a time plus the one being written. A file whose SHA-256 is stored already is not
-/// parsed again, which is what makes a killed ingest resume where it stopped.
+/// Reads, parses and stores documents: `workers` parsing tasks pull paths in order; the parsed
+/// documents are committed `batchSize` at a time (or whatever is parsed after a second), each in
+/// its own savepoint, while the next batch is being parsed. At most two batches plus `workers`
+/// documents are in memory. A file whose SHA-256 is stored already is not parsed again, which is
+/// what makes a killed ingest resume where it stopped.
 ///
 /// `Ingestion(store: store, options: PipelineOptions(), workers: 2).run(["corpus"])` ingests the
 /// five seed documents (巴中市民政局 … 江苏省民政厅).
@@ -81,7 +88,12 @@ struct Ingestion {
     var store: Store
     var options: PipelineOptions
     var workers: Int
+    /// Documents per commit; 1 commits each document on its own.
+    var batchSize = 64
     var progress: IngestProgress?
+
+    /// The longest a parsed document waits for its commit when documents come slowly.
+    static let commitInterval = Duration.seconds(1)
 
     func run(_ arguments: [String]) async throws -> IngestSummary {
         let clock = ContinuousClock.now
@@ -89,16 +101,49 @@ struct Ingestion {
         var summary = IngestSummary(files: files.paths.count, skipped: files.skipped)
         let run = try await store.beginRun(paths: arguments)
         for path in files.missing {
-            try await record(.failed(path: path, error: .notFound(source: path)), run: run, into: &summary)
+            try await recordFailure(path: path, error: .notFound(source: path), run: run, into: &summary)
         }
         progress?.start(total: files.paths.count)
+        var pending: [Parsed] = []
+        var writing: (batch: [Parsed], task: Task<[Store.WriteOutcome], any Error>)?
+        var lastCommit = ContinuousClock.now
+        /// Waits for the batch being written and counts what it did.
+        func settle() async throws {
+            guard let (batch, task) = writing else { return }
+            writing = nil
+            for (parsed, outcome) in zip(batch, try await task.value) {
+                try await count(parsed, outcome, run: run, into: &summary)
+            }
+            progress?.update(done: summary.done)
+        }
+        /// Starts writing the pending documents once the one before is written.
+        func commit() async throws {
+            try await settle()
+            guard !pending.isEmpty else { return }
+            let batch = pending
+            pending = []
+            lastCommit = .now
+            writing = (batch, Task { [store] in try await store.write(batch.map(\.rows), run: run) })
+        }
         try await inParallel(
             files.paths, width: workers,
             work: { [store, options] path in try await Self.process(path, store: store, options: options) },
             consume: { outcome in
-                try await record(outcome, run: run, into: &summary)
-                progress?.update(done: summary.done)
+                switch outcome {
+                case .parsed(let parsed):
+                    pending.append(parsed)
+                case .duplicate:
+                    summary.duplicates += 1
+                case .failed(let path, let error):
+                    try await recordFailure(path: path, error: error, run: run, into: &summary)
+                }
+                if pending.count >= batchSize || ContinuousClock.now - lastCommit >= Self.commitInterval {
+                    try await commit()
+                }
+                progress?.update(done: summary.done + pending.count + (writing?.batch.count ?? 0))
             })
+        try await commit()
+        try await settle()
         progress?.finish()
         if summary.ingested > 0 { try await store.analyze() }
         summary.seconds = (ContinuousClock.now - clock).seconds
@@ -125,27 +170,28 @@ struct Ingestion {
             } catch {
                 return .failed(path: path, error: error)
             }
-            return .parsed(DocumentRows(analysis), findings: analysis.document.findings.map(\.severity))
+            return .parsed(Parsed(rows: DocumentRows(analysis), findings: analysis.document.findings.map(\.severity)))
         }
     }
 
-    private func record(_ outcome: FileOutcome, run: Int64, into summary: inout IngestSummary) async throws {
+    private func count(_ parsed: Parsed, _ outcome: Store.WriteOutcome, run: Int64, into summary: inout IngestSummary) async throws {
         switch outcome {
-        case .parsed(let rows, let findings):
-            switch try await store.write(rows, run: run) {
-            case .inserted:
-                summary.ingested += 1
-                summary.bytes += rows.document.bytes
-                for severity in findings { summary.findings[severity, default: 0] += 1 }
-            case .duplicate:
-                summary.duplicates += 1
-            }
+        case .inserted:
+            summary.ingested += 1
+            summary.bytes += parsed.rows.document.bytes
+            for severity in parsed.findings { summary.findings[severity, default: 0] += 1 }
         case .duplicate:
             summary.duplicates += 1
-        case .failed(let path, let error):
-            try await store.recordError(path: path, code: error.code, reason: error.reason, run: run)
-            summary.failures.append((path, error.code, error.reason))
+        case .failed(let reason):
+            let path = parsed.rows.document.source
+            try await store.recordError(path: path, code: "database", reason: reason, run: run)
+            summary.failures.append((path, "database", reason))
         }
+    }
+
+    private func recordFailure(path: String, error: DecodeError, run: Int64, into summary: inout IngestSummary) async throws {
+        try await store.recordError(path: path, code: error.code, reason: error.reason, run: run)
+        summary.failures.append((path, error.code, error.reason))
     }
 }
 

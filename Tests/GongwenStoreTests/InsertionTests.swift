@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import Gongwen
+@testable import GongwenStore
+import Testing
+
+/// The writer's positional inserts against GRDB's Codable encoding of the same records, and one
+/// batch in which a document SQLite refuses is rolled back alone.
+@Suite("insertion")
+struct InsertionTests {
+    /// The columns and values `InsertableRecord` names must be exactly those the Codable encoding
+    /// writes (less the auto-incremented id): a field added to a record but not to its insert list,
+    /// or two columns swapped, fails here.
+    func expectSameAsCodable<Record: InsertableRecord>(_ record: Record, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        var codable = try record.databaseDictionary
+        codable["id"] = nil
+        let positional = Dictionary(uniqueKeysWithValues: zip(
+            Record.insertColumns, record.insertValues.map { $0?.databaseValue ?? .null }))
+        #expect(positional == codable, "\(Record.databaseTableName)", sourceLocation: sourceLocation)
+        #expect(Record.insertColumns.count == record.insertValues.count, sourceLocation: sourceLocation)
+    }
+
+    @Test func positionalInsertsMatchTheCodableEncoding() throws {
+        var rows = DocumentRows(try Fixture.analysis())
+        rows.document.runId = 3
+        try expectSameAsCodable(rows.document)
+        for section in rows.sections { try expectSameAsCodable(section.record) }
+        for paragraph in rows.paragraphs { try expectSameAsCodable(paragraph) }
+        for claim in rows.claims { try expectSameAsCodable(claim) }
+        for list in rows.lists {
+            try expectSameAsCodable(list.record)
+            for item in list.items { try expectSameAsCodable(item) }
+        }
+        for finding in rows.findings { try expectSameAsCodable(finding.record) }
+        #expect(!rows.claims.isEmpty && !rows.lists.isEmpty && !rows.findings.isEmpty)
+        try expectSameAsCodable(ChangeRecord(
+            id: nil, documentId: 1, fromClaimId: 2, toClaimId: 3, deltaClaimId: nil, rateClaimId: 5, direction: "decrease",
+            start: 6, end: 7))
+        try expectSameAsCodable(BreakdownRecord(id: nil, documentId: 1, totalClaimId: 2, start: 3, end: 4))
+        try expectSameAsCodable(BreakdownPartRecord(breakdownId: 1, position: 2, claimId: 3))
+        try expectSameAsCodable(RateRecord(
+            id: nil, documentId: 1, kind: "share", rateClaimId: 2, numeratorClaimId: 3, denominatorClaimId: nil, start: 5,
+            end: 6))
+        try expectSameAsCodable(RatePartRecord(rateId: 1, position: 2, claimId: 3))
+        try expectSameAsCodable(FindingClaimRecord(findingId: 1, claimId: 2))
+    }
+
+    @Test func aRefusedDocumentIsRolledBackAloneInItsBatch() async throws {
+        let store = try Store(database: DatabaseQueue())
+        let good = DocumentRows(try Fixture.analysis(source: "a.txt"))
+        var refused = DocumentRows(try Fixture.analysis(source: "b.txt"))
+        refused.document.sha256 = String(repeating: "b", count: 64)
+        // Two claims with one claim index break the unique key (document_id, claim_index).
+        refused.claims.append(refused.claims[0])
+        var other = DocumentRows(try Fixture.analysis(source: "c.txt"))
+        other.document.sha256 = String(repeating: "c", count: 64)
+
+        let outcomes = try await store.write([good, refused, other])
+        #expect(outcomes.count == 3)
+        guard case .inserted = outcomes[0], case .failed(let reason) = outcomes[1], case .inserted = outcomes[2] else {
+            Issue.record("outcomes \(outcomes)")
+            return
+        }
+        #expect(reason.contains("UNIQUE"))
+        let sources = try await store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT source FROM documents ORDER BY source")
+        }
+        #expect(sources == ["a.txt", "c.txt"])
+        let counts = try store.rowCounts()
+        #expect(counts["claims"] == 2 * good.claims.count)
+        #expect(counts["paragraphs"] == 2 * good.paragraphs.count)
+    }
+}
