@@ -13,7 +13,8 @@ public struct ClaimQuery: Sendable, Equatable {
     public var minimum: Double?
     public var maximum: Double?
     public var documents: DocumentFilter
-    /// A substring of the section path (`一、/(二)`) or of the titles of the sections holding the claim.
+    /// A substring of the title or of the marker path (`一、/(二)`) of a section holding the claim,
+    /// at any depth.
     public var section: String?
     /// Only claims a finding concerns.
     public var withFindings: Bool
@@ -49,7 +50,13 @@ public struct ClaimQuery: Sendable, Equatable {
         if let kind { conditions.append("c.kind = \(kind)") }
         if let minimum { conditions.append("c.value_real >= \(minimum)") }
         if let maximum { conditions.append("c.value_real <= \(maximum)") }
-        if let section { conditions.append("(instr(c.section, \(section)) > 0 OR instr(c.section_titles, \(section)) > 0)") }
+        if let section {
+            conditions.append("""
+                c.id IN (SELECT inside.id FROM sections s JOIN claims inside ON inside.document_id = s.document_id \
+                AND inside.start >= s.start AND inside.start < s."end" \
+                WHERE instr(s.title, \(section)) > 0 OR instr(s.path, \(section)) > 0)
+                """)
+        }
         if withFindings { conditions.append("c.id IN (SELECT claim_id FROM finding_claims)") }
         if let rule {
             conditions.append("""

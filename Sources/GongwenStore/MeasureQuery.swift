@@ -45,11 +45,6 @@ extension Store {
         var itemConditions: [SQL] = ["l.style IN \(Self.measureStyles)"]
         if let documents = query.documents.restricting("s.document_id") { sectionConditions.append(documents) }
         if let documents = query.documents.restricting("li.document_id") { itemConditions.append(documents) }
-        sectionConditions.append("""
-            NOT EXISTS (SELECT 1 FROM list_items li JOIN lists l ON l.id = li.list_id
-                        WHERE li.document_id = s.document_id AND l.style IN \(Self.measureStyles)
-                        AND li.start >= s.start AND li.start <= s.title_start)
-            """)
         if let match = query.match {
             sectionConditions.append("instr(s.title, \(match.text)) > 0")
             itemConditions.append(
@@ -57,6 +52,12 @@ extension Store {
                     ? "li.id IN (SELECT rowid FROM list_items_fts WHERE list_items_fts MATCH \(match.phrase))"
                     : "instr(li.text, \(match.text)) > 0")
         }
+        // Last: the correlated check runs only on the sections the cheaper conditions keep.
+        sectionConditions.append("""
+            NOT EXISTS (SELECT 1 FROM list_items li JOIN lists l ON l.id = li.list_id
+                        WHERE li.document_id = s.document_id AND l.style IN \(Self.measureStyles)
+                        AND li.start >= s.start AND li.start <= s.title_start)
+            """)
         let limit: SQL = query.limit.map { "LIMIT \($0)" } ?? ""
         let request: SQL = """
             SELECT d.source, d.title, d.issuer, d.date, s.path AS section, s.marker, s.title AS text, s.start, s."end",

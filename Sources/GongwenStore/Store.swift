@@ -58,10 +58,15 @@ public final class Store: Sendable {
     /// alone while the others stay. One commit for many documents is what makes ingest fast: each
     /// commit rewrites the index pages it touched and flushes the full-text index's pending terms
     /// as a new segment. An ingest killed before the commit loses the whole batch, which its next
-    /// run parses again.
+    /// run parses again. The new paragraphs and list items enter the full-text index together at
+    /// the end of the transaction.
     public func write(_ batch: [DocumentRows], run: Int64? = nil) async throws -> [WriteOutcome] {
         try await database.write { db in
-            try batch.map { rows in
+            var indexed: [String: Int64] = [:]
+            for table in Schema.fullTextTables {
+                indexed[table] = try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(table)") ?? 0
+            }
+            let outcomes = try batch.map { rows in
                 var outcome = WriteOutcome.failed(reason: "not written")
                 do {
                     try db.inSavepoint {
@@ -73,6 +78,11 @@ public final class Store: Sendable {
                 }
                 return outcome
             }
+            for (table, last) in indexed {
+                try db.execute(
+                    sql: "INSERT INTO \(table)_fts(rowid, text) SELECT id, text FROM \(table) WHERE id > ?", arguments: [last])
+            }
+            return outcomes
         }
     }
 

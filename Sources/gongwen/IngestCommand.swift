@@ -14,7 +14,7 @@ struct IngestCommand: AsyncParsableCommand {
             Folders are read recursively: .txt, .html and .htm files are parsed (on all cores), \
             other files are skipped and counted. Each document is written in its own savepoint (a \
             nested transaction: all of it or none of it), committed --batch documents at a time or \
-            at least every second, and identified by the SHA-256 of its bytes: the same bytes again \
+            at least every two seconds, and identified by the SHA-256 of its bytes: the same bytes again \
             are skipped as a duplicate, so an ingest that was interrupted (Ctrl-C, kill -9) continues \
             where it stopped when run again, redoing at most the batch it had not committed. A file that cannot be read is recorded in the table ingest_errors and the batch \
             goes on. Progress goes to standard error, the summary to standard output. \
@@ -32,7 +32,7 @@ struct IngestCommand: AsyncParsableCommand {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "How many documents to commit at once, each in its own savepoint (1: a commit per document).")
-    var batch = 64
+    var batch = 128
 
     @Flag(help: "Print no progress.")
     var quiet = false

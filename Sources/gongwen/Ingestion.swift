@@ -77,7 +77,7 @@ struct IngestSummary: Sendable {
 }
 
 /// Reads, parses and stores documents: `workers` parsing tasks pull paths in order; the parsed
-/// documents are committed `batchSize` at a time (or whatever is parsed after a second), each in
+/// documents are committed `batchSize` at a time (or whatever is parsed after two seconds), each in
 /// its own savepoint, while the next batch is being parsed. At most two batches plus `workers`
 /// documents are in memory. A file whose SHA-256 is stored already is not parsed again, which is
 /// what makes a killed ingest resume where it stopped.
@@ -89,11 +89,11 @@ struct Ingestion {
     var options: PipelineOptions
     var workers: Int
     /// Documents per commit; 1 commits each document on its own.
-    var batchSize = 64
+    var batchSize = 128
     var progress: IngestProgress?
 
     /// The longest a parsed document waits for its commit when documents come slowly.
-    static let commitInterval = Duration.seconds(1)
+    static let commitInterval = Duration.seconds(2)
 
     func run(_ arguments: [String]) async throws -> IngestSummary {
         let clock = ContinuousClock.now
