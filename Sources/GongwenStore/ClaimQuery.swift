@@ -40,8 +40,8 @@ public struct ClaimQuery: Sendable, Equatable {
         self.limit = limit
     }
 
-    /// Conditions on `claims c` alone; indexed ones (unit, kind, value, document) narrow the rows,
-    /// the substring ones (`instr`) are checked on the rows that remain.
+    /// Conditions on `claims c` alone (all but `section`); indexed ones (unit, kind, value,
+    /// document) narrow the rows, the substring one (`instr`) is checked on the rows that remain.
     var conditions: [SQL] {
         var conditions: [SQL] = []
         if let documents = documents.restricting("c.document_id") { conditions.append(documents) }
@@ -50,13 +50,6 @@ public struct ClaimQuery: Sendable, Equatable {
         if let kind { conditions.append("c.kind = \(kind)") }
         if let minimum { conditions.append("c.value_real >= \(minimum)") }
         if let maximum { conditions.append("c.value_real <= \(maximum)") }
-        if let section {
-            conditions.append("""
-                c.id IN (SELECT inside.id FROM sections s JOIN claims inside ON inside.document_id = s.document_id \
-                AND inside.start >= s.start AND inside.start < s."end" \
-                WHERE instr(s.title, \(section)) > 0 OR instr(s.path, \(section)) > 0)
-                """)
-        }
         if withFindings { conditions.append("c.id IN (SELECT claim_id FROM finding_claims)") }
         if let rule {
             conditions.append("""
@@ -98,19 +91,45 @@ public struct ClaimRow: Codable, Sendable, Equatable, FetchableRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
 }
 
+extension ClaimQuery {
+    /// The ids of the claims that pass, the first `limit` in storage order. With `section`, the
+    /// claims are taken from inside the sections whose title or marker path holds the text and
+    /// none of whose enclosing sections does: those spans are disjoint and come in document order,
+    /// so the claims come out in order and the limit stops the scan early.
+    var selection: SQL {
+        let limit: SQL = self.limit.map { "LIMIT \($0)" } ?? ""
+        guard let section else {
+            // Ids grow with the document (AUTOINCREMENT, one document at a time), so this is id order,
+            // the order the (unit, document) and (kind, document) indexes already hold: no sort.
+            return "SELECT c.id FROM claims c \(conditions.whereClause) ORDER BY c.document_id, c.id \(limit)"
+        }
+        func holds(_ alias: String) -> SQL {
+            "(instr(\(sql: alias).title, \(section)) > 0 OR instr(\(sql: alias).path, \(section)) > 0)"
+        }
+        let outermost: SQL = """
+            NOT EXISTS (SELECT 1 FROM sections a WHERE a.document_id = s.document_id AND a.id < s.id \
+            AND a.start <= s.start AND a."end" >= s."end" AND \(holds("a")))
+            """
+        return """
+            SELECT c.id FROM sections s CROSS JOIN claims c ON c.document_id = s.document_id \
+            AND c.start >= s.start AND c.start < s."end" \
+            \(([holds("s"), outermost] + conditions).whereClause) ORDER BY s.id, c.start \(limit)
+            """
+    }
+}
+
 extension Store {
     /// The claims that pass `query`, in the order they were stored (document by document, by
     /// position in each). The ids are chosen first, on the claims table alone, so that the sort
     /// and the limit handle integers and only the rows shown are read in full.
     public func claims(_ query: ClaimQuery) throws -> [ClaimRow] {
-        let limit: SQL = query.limit.map { "LIMIT \($0)" } ?? ""
         let request: SQL = """
             SELECT d.source, d.title, d.issuer, d.date, c.section, c.section_titles, c.text, c.value, c.unit, c.kind,
                    c.subject, c.predicate, c.qualifier, c.start, c."end", c.sentence, c.sentence_start, c.sentence_end,
                    (SELECT group_concat(f.rule || ':' || f.severity, ' ') FROM finding_claims fc
                     JOIN findings f ON f.id = fc.finding_id WHERE fc.claim_id = c.id) AS findings
             FROM claims c JOIN documents d ON d.id = c.document_id
-            WHERE c.id IN (SELECT c.id FROM claims c \(query.conditions.whereClause) ORDER BY c.id \(limit))
+            WHERE c.id IN (\(query.selection))
             ORDER BY c.id
             """
         return try database.read { db in try ClaimRow.fetchAll(db, SQLRequest(literal: request)) }

@@ -176,7 +176,7 @@ public struct ClaimRecord: IdentifiedRecord, InsertableRecord, Equatable {
     public var parts: String?
     public var section: String?
     /// The titles of the sections holding the claim, outermost first, joined by ` / `
-    /// (`深化社区网格化治理 / 建立“五社联动”机制`): what `query --section` matches without a join.
+    /// (`深化社区网格化治理 / 建立“五社联动”机制`): what `query` shows without a join.
     public var sectionTitles: String?
     public var start: Int
     public var end: Int

@@ -25,6 +25,11 @@ struct QueryTests {
         #expect(try texts(ClaimQuery(unit: "个", minimum: 1000, maximum: 200_000)) == ["12.3万个", "2177个", "1316个"])
         #expect(try texts(ClaimQuery(section: "一是")) == ["2177个", "1316个", "861个", "39.54%"])
         #expect(try texts(ClaimQuery(section: "教育资源")) == ["2177个", "1316个", "861个", "39.54%"])
+        // `二、` is in the path of `二、` and of `二、/一是`: the claims inside both come once, in order.
+        #expect(try texts(ClaimQuery(section: "二、")) == ["2177个", "1316个", "861个", "39.54%"])
+        #expect(try texts(ClaimQuery(unit: "个", section: "二、", limit: 2)) == ["2177个", "1316个"])
+        #expect(try texts(ClaimQuery(section: "网格", limit: 1)) == ["12.3万个"])
+        #expect(try texts(ClaimQuery(section: "没有这一节")).isEmpty)
         #expect(try texts(ClaimQuery(withFindings: true)) == ["8.6万人", "2177个", "861个", "39.54%"])
         #expect(try texts(ClaimQuery(rule: "change.rate")) == ["2177个", "861个", "39.54%"])
         #expect(try texts(ClaimQuery(unit: "个", rule: "change.rate")) == ["2177个", "861个"])
