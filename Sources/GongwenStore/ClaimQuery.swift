@@ -99,9 +99,11 @@ extension ClaimQuery {
     var selection: SQL {
         let limit: SQL = self.limit.map { "LIMIT \($0)" } ?? ""
         guard let section else {
-            // Ids grow with the document (AUTOINCREMENT, one document at a time), so this is id order,
-            // the order the (unit, document) and (kind, document) indexes already hold: no sort.
-            return "SELECT c.id FROM claims c \(conditions.whereClause) ORDER BY c.document_id, c.id \(limit)"
+            // Ids grow with the document (AUTOINCREMENT, one document at a time), so (document, id)
+            // is id order. Spelled so, it is the order the (unit, document) and (kind, document)
+            // indexes hold and needs no sort; spelled as id order, a scan of the table needs none.
+            let order: SQL = unit != nil || kind != nil ? "c.document_id, c.id" : "c.id"
+            return "SELECT c.id FROM claims c \(conditions.whereClause) ORDER BY \(order) \(limit)"
         }
         func holds(_ alias: String) -> SQL {
             "(instr(\(sql: alias).title, \(section)) > 0 OR instr(\(sql: alias).path, \(section)) > 0)"
