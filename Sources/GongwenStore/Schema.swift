@@ -213,8 +213,8 @@ public enum Schema {
     /// FTS5 `trigram` indexes over paragraphs and list items. They are external-content tables
     /// kept in step with their content table by GRDB's triggers (`synchronize(withTable:)`), so
     /// the text is stored once and `snippet()`/`highlight()` read it back from the content table.
-    /// Each document is its own transaction, so each commit adds a small index segment; merging
-    /// 16 segments at a time instead of FTS5's default 4 rewrites them less often.
+    /// Merging 16 segments at a time instead of FTS5's default 4 rewrites them less often. Since
+    /// `v5-ingest-in-batches` the insert trigger is gone: `Store.write` feeds each batch itself.
     private static func createFullText(_ db: Database) throws {
         for table in ["paragraphs", "list_items"] {
             try db.create(virtualTable: "\(table)_fts", using: FTS5()) { t in

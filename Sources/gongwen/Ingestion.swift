@@ -101,7 +101,8 @@ struct Ingestion {
         var summary = IngestSummary(files: files.paths.count, skipped: files.skipped)
         let run = try await store.beginRun(paths: arguments)
         for path in files.missing {
-            try await recordFailure(path: path, error: .notFound(source: path), run: run, into: &summary)
+            let error = DecodeError.notFound(source: path)
+            try await recordFailure(path: path, code: error.code, reason: error.reason, run: run, into: &summary)
         }
         progress?.start(total: files.paths.count)
         var pending: [Parsed] = []
@@ -135,7 +136,7 @@ struct Ingestion {
                 case .duplicate:
                     summary.duplicates += 1
                 case .failed(let path, let error):
-                    try await recordFailure(path: path, error: error, run: run, into: &summary)
+                    try await recordFailure(path: path, code: error.code, reason: error.reason, run: run, into: &summary)
                 }
                 if pending.count >= batchSize || ContinuousClock.now - lastCommit >= Self.commitInterval {
                     try await commit()
@@ -183,15 +184,14 @@ struct Ingestion {
         case .duplicate:
             summary.duplicates += 1
         case .failed(let reason):
-            let path = parsed.rows.document.source
-            try await store.recordError(path: path, code: "database", reason: reason, run: run)
-            summary.failures.append((path, "database", reason))
+            try await recordFailure(path: parsed.rows.document.source, code: "database", reason: reason, run: run, into: &summary)
         }
     }
 
-    private func recordFailure(path: String, error: DecodeError, run: Int64, into summary: inout IngestSummary) async throws {
-        try await store.recordError(path: path, code: error.code, reason: error.reason, run: run)
-        summary.failures.append((path, error.code, error.reason))
+    /// Books a file that did not go in: a row of `ingest_errors` and a line of the summary.
+    private func recordFailure(path: String, code: String, reason: String, run: Int64, into summary: inout IngestSummary) async throws {
+        try await store.recordError(path: path, code: code, reason: reason, run: run)
+        summary.failures.append((path, code, reason))
     }
 }
 
