@@ -6,6 +6,11 @@ BIN := .build/debug/gongwen
 RELEASE_BIN := .build/release/gongwen
 DEMO_DB := demo.sqlite
 
+# The shared data beside the repository, or beside the repository this one was cloned from.
+GONGWEN_SHARED ?= $(shell for d in ../shared "$$(git remote get-url origin 2>/dev/null)/../shared"; do \
+  [ -d "$$d" ] && cd "$$d" && pwd && break; done)
+export GONGWEN_SHARED
+
 .PHONY: deps build test demo bench bench-store release clean schemas-check
 
 # Install the system -dev packages when pkg-config cannot find them (Debian/Ubuntu).

@@ -112,7 +112,7 @@ struct ParseCommandTests {
     }
 
     @Test func htmlOutputCarriesTheText() throws {
-        let result = try run(gongwen, ["parse", "../shared/corpus-public/html/govcn_23_fuhan_reply_letter_fragment.html"])
+        let result = try run(gongwen, ["parse", Repository.publicCorpus.appendingPathComponent("html/govcn_23_fuhan_reply_letter_fragment.html").path])
         #expect(result.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
         let text = try #require(object["text"] as? String)

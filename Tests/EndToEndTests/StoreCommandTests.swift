@@ -9,7 +9,7 @@ import TestSupport
 struct StoreCommandTests {
     let gongwen = Repository.executable
     /// The seed corpus and the public corpus, as paths relative to the repository root.
-    static let corpora = ["corpus", "../shared/corpus-public"]
+    static let corpora = ["corpus", Repository.publicCorpus.path]
 
     /// A database of `corpus/` alone, ingested once for the readers' tests.
     static let seedDatabase: Result<String, any Error> = Result {

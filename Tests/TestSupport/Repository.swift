@@ -7,8 +7,11 @@ public enum Repository {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     public static let corpus = root.appendingPathComponent("corpus")
-    /// `../shared` beside the repository: seeds, public corpus, conformance data.
-    public static let shared = root.deletingLastPathComponent().appendingPathComponent("shared")
+    /// The shared data (seeds, public corpus, conformance suites): `$GONGWEN_SHARED` when set
+    /// (`make test` sets it for a clone made away from `../shared`), else `../shared` beside the
+    /// repository.
+    public static let shared = ProcessInfo.processInfo.environment["GONGWEN_SHARED"].map { URL(fileURLWithPath: $0) }
+        ?? root.deletingLastPathComponent().appendingPathComponent("shared")
     public static let publicCorpus = shared.appendingPathComponent("corpus-public")
 
     /// The `gongwen` executable built beside the test bundle.

@@ -1,22 +1,16 @@
 import Foundation
+import TestSupport
 
 /// Where the test data lives: the repository's `corpus/`, and `../shared/` beside the repository
 /// (seeds, the public corpus, the conformance suites).
 enum Fixtures {
-    /// The repository root: this file is `Tests/GongwenExtractTests/Numbers/Fixtures.swift`.
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
-
-    static let conformance = shared.appendingPathComponent("conformance")
+    static let conformance = Repository.shared.appendingPathComponent("conformance")
 
     /// The five seed documents: `corpus/` in the repository, else `../shared/seeds`.
     static func seed(_ name: String) throws -> String {
-        let inCorpus = repositoryRoot.appendingPathComponent("corpus").appendingPathComponent(name)
+        let inCorpus = Repository.corpus.appendingPathComponent(name)
         let url = FileManager.default.fileExists(atPath: inCorpus.path)
-            ? inCorpus : shared.appendingPathComponent("seeds").appendingPathComponent(name)
+            ? inCorpus : Repository.shared.appendingPathComponent("seeds").appendingPathComponent(name)
         return try String(contentsOf: url, encoding: .utf8)
     }
 
