@@ -91,6 +91,7 @@ public struct Analysis: Sendable {
             document.changes = extraction.changes
             document.breakdowns = extraction.breakdowns
             document.rates = extraction.rates
+            document.structures = extraction.structures
             document.lists = extraction.lists
         }
         if options.through >= .check {

@@ -13,6 +13,7 @@ public struct Extraction: Sendable, Equatable {
     public var changes: [Change]
     public var breakdowns: [Breakdown]
     public var rates: [Rate]
+    public var structures: [Structure]
     public var lists: [EnumeratedList]
 }
 
@@ -22,9 +23,10 @@ public enum Extractor {
         let numbers = NumberExtractor.mentions(in: source)
         let builder = ClaimBuilder(source: source, segmentation: segmentation)
         var claims = builder.claims(from: numbers)
-        let links = builder.links(claims)
+        let links = Linker(source: source, claims: claims).links()
         builder.inheritSubjects(&claims, changes: links.changes)
         let lists = ListBuilder(source: source, segmentation: segmentation, numbers: numbers).lists()
-        return Extraction(numbers: numbers, claims: claims, changes: links.changes, breakdowns: links.breakdowns, rates: links.rates, lists: lists)
+        return Extraction(numbers: numbers, claims: claims, changes: links.changes, breakdowns: links.breakdowns, rates: links.rates,
+                          structures: links.structures, lists: lists)
     }
 }

@@ -45,6 +45,8 @@ public struct Document: Codable, Sendable, Equatable {
     public var changes: [Change]
     public var breakdowns: [Breakdown]
     public var rates: [Rate]
+    /// Structure ratios (`9.2:41.3:49.5`) linked to the values they summarise.
+    public var structures: [Structure]
     public var lists: [EnumeratedList]
     public var findings: [Finding]
     /// Web-page chrome and other text that is not part of the document proper.
@@ -67,6 +69,7 @@ public struct Document: Codable, Sendable, Equatable {
         self.changes = []
         self.breakdowns = []
         self.rates = []
+        self.structures = []
         self.lists = []
         self.findings = []
         self.boilerplate = []

@@ -134,7 +134,15 @@ public struct Claim: Codable, Sendable, Equatable {
     public var isApproximate: Bool { qualifier != nil }
 }
 
-/// A change statement linking claims by id: `由2177优化1316个,减少861个,减幅达39.54%` has
+/// Which way a change goes, from its verb: `增加`/`增长`/`提高` up, `减少`/`下降`/`降至` down.
+public enum ChangeDirection: String, Codable, Sendable, Equatable {
+    case increase
+    case decrease
+}
+
+/// A change statement linking claims by id. `由A到B` gives from and to; a level with its change
+/// over an earlier period (`城镇居民人均可支配收入22258元，比上年增加1894元，增长9.3%`) gives to (the
+/// level), delta and rate, and no from (the base is to − delta). `由2177优化1316个,减少861个,减幅达39.54%` has
 /// from 2177, to 1316, delta 861 and rate 39.54%.
 public struct Change: Codable, Sendable, Equatable {
     public var from: Int?
@@ -142,11 +150,14 @@ public struct Change: Codable, Sendable, Equatable {
     public var delta: Int?
     public var rate: Int?
     /// `increase` or `decrease`, from the verb (增加/提高 vs 减少/下降/优化到 a smaller value).
-    public var direction: String?
+    public var direction: ChangeDirection?
+    /// Whether the rate is at comparable prices (`扣除价格因素`, `按可比价格计算`, value added and
+    /// GDP): a real rate is not the nominal amounts' quotient, so only nominal rates are recomputed.
+    public var realRate: Bool?
     public var start: Int
     public var end: Int
 
-    public init(from: Int?, to: Int?, delta: Int?, rate: Int?, direction: String?, span: Span) {
+    public init(from: Int?, to: Int?, delta: Int?, rate: Int?, direction: ChangeDirection?, span: Span) {
         self.from = from
         self.to = to
         self.delta = delta
@@ -176,6 +187,13 @@ public struct Breakdown: Codable, Sendable, Equatable {
     public var span: Span { Span(start: start, end: end) }
 }
 
+/// What a rate link computes: `rate` a count over the total it is a rate of (化解率 = 化解/排查),
+/// `share` a part over a whole (`占全市生产总值的比重55.0%`).
+public enum RateKind: String, Codable, Sendable, Equatable {
+    case rate
+    case share
+}
+
 /// A rate or share with the counts it is computed from.
 ///
 /// `排查53.21万件、化解52.04万件,化解率97.8%` is a `rate` with numerator 52.04万 and denominator
@@ -183,7 +201,7 @@ public struct Breakdown: Codable, Sendable, Equatable {
 /// denominator the sum of its parts 150 + 353.
 public struct Rate: Codable, Sendable, Equatable {
     /// `rate` (化解率, 办结率: numerator over a stated total) or `share` (占比: a part over the whole).
-    public var kind: String
+    public var kind: RateKind
     public var rate: Int
     public var numerator: Int
     /// The claim that states the whole, when one does.
@@ -193,12 +211,32 @@ public struct Rate: Codable, Sendable, Equatable {
     public var start: Int
     public var end: Int
 
-    public init(kind: String, rate: Int, numerator: Int, denominator: Int?, denominatorParts: [Int]? = nil, span: Span) {
+    public init(kind: RateKind, rate: Int, numerator: Int, denominator: Int?, denominatorParts: [Int]? = nil, span: Span) {
         self.kind = kind
         self.rate = rate
         self.numerator = numerator
         self.denominator = denominator
         self.denominatorParts = denominatorParts
+        self.start = span.start
+        self.end = span.end
+    }
+
+    public var span: Span { Span(start: start, end: end) }
+}
+
+/// A structure ratio and the values it summarises: `三次产业结构比为9.2:41.3:49.5` after
+/// `第一产业增加值244.45亿元…第二产业增加值1093.17亿元…第三产业增加值1311.25亿元`.
+public struct Structure: Codable, Sendable, Equatable {
+    /// The claim of the ratio (`9.2:41.3:49.5`), whose `parts` are the terms.
+    public var ratio: Int
+    /// The claims of the values, in the ratio's order.
+    public var values: [Int]
+    public var start: Int
+    public var end: Int
+
+    public init(ratio: Int, values: [Int], span: Span) {
+        self.ratio = ratio
+        self.values = values
         self.start = span.start
         self.end = span.end
     }

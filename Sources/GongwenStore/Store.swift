@@ -177,7 +177,7 @@ public final class Store: Sendable {
         for change in rows.changes {
             try changes.insert(ChangeRecord(
                 id: nil, documentId: documentId, fromClaimId: claim(change.from), toClaimId: claim(change.to),
-                deltaClaimId: claim(change.delta), rateClaimId: claim(change.rate), direction: change.direction,
+                deltaClaimId: claim(change.delta), rateClaimId: claim(change.rate), direction: change.direction?.rawValue,
                 start: change.start, end: change.end))
         }
         let breakdowns = try RowInserter<BreakdownRecord>(db)
@@ -196,7 +196,7 @@ public final class Store: Sendable {
         for rate in rows.rates {
             guard let rateId = claim(rate.rate), let numerator = claim(rate.numerator) else { continue }
             let recordId = try rates.insert(RateRecord(
-                id: nil, documentId: documentId, kind: rate.kind, rateClaimId: rateId, numeratorClaimId: numerator,
+                id: nil, documentId: documentId, kind: rate.kind.rawValue, rateClaimId: rateId, numeratorClaimId: numerator,
                 denominatorClaimId: rate.denominator.flatMap(claim), start: rate.start, end: rate.end))
             for (position, part) in (rate.denominatorParts ?? []).enumerated() {
                 guard let claimId = claim(part) else { continue }

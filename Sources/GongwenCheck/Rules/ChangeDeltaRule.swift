@@ -32,7 +32,7 @@ public struct ChangeDeltaRule: Rule {
             guard let fromID = change.from, let toID = change.to, let deltaID = change.delta else { continue }
             let (from, to, delta) = (claims[fromID], claims[toID], claims[deltaID])
             guard delta.kind == .quantity, from.sharesUnit(with: to), to.sharesUnit(with: delta), from.sharesUnit(with: delta) else { continue }
-            let decrease = change.direction == "decrease" || change.direction == nil && from.value > to.value
+            let decrease = change.direction == .decrease || change.direction == nil && from.value > to.value
             let (minuend, subtrahend) = decrease ? (from, to) : (to, from)
             let recomputed = Interval(claim: minuend) - Interval(claim: subtrahend)
             let exact = minuend.value - subtrahend.value

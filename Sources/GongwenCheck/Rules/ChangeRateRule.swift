@@ -29,17 +29,18 @@ public struct ChangeRateRule: Rule {
     public func check(_ context: CheckContext) -> [Finding] {
         let claims = context.document.claims
         var findings: [Finding] = []
-        for change in context.document.changes {
-            guard let fromID = change.from, let rateID = change.rate, claims[rateID].kind == .percent else { continue }
-            let from = claims[fromID]
+        for change in context.document.changes where change.realRate != true {
+            guard let rateID = change.rate, claims[rateID].kind == .percent, let (from, base, baseValue) = start(of: change, claims) else { continue }
             let rate = claims[rateID]
-            let base = Interval(claim: from)
-            guard from.value > 0, from.kind == .quantity else { continue }
+            guard baseValue > 0, from.kind == .quantity else { continue }
             let amount: (interval: Interval, exact: Decimal, formula: String)
             let to = change.to.map { claims[$0] }
             let delta = change.delta.map { claims[$0] }.flatMap { $0.kind == .quantity && $0.sharesUnit(with: from) ? $0 : nil }
-            if let to, to.kind == .quantity, to.sharesUnit(with: from) {
-                let decrease = change.direction == "decrease" || change.direction == nil && from.value > to.value
+            if change.from == nil, let delta, let to {
+                // A level with its change: the base is the level less the change.
+                amount = (Interval(claim: delta), delta.value, "\(delta.numeral)/(\(to.numeral) \(change.direction == .decrease ? "+" : "−") \(delta.numeral))")
+            } else if let to, to.kind == .quantity, to.sharesUnit(with: from) {
+                let decrease = change.direction == .decrease || change.direction == nil && from.value > to.value
                 let difference = decrease ? Interval(claim: from) - Interval(claim: to) : Interval(claim: to) - Interval(claim: from)
                 let exact = decrease ? from.value - to.value : to.value - from.value
                 if let delta, !delta.isApproximate, Interval(claim: delta).meets(difference) {
@@ -53,12 +54,24 @@ public struct ChangeRateRule: Rule {
                 continue
             }
             guard let ratio = amount.interval.divided(by: base) else { continue }
-            let exact = amount.exact / from.value * 100
+            let exact = amount.exact / baseValue * 100
             if let found = arithmeticFinding(rate, label: rate.predicate ?? "变化率", formula: amount.formula, recomputed: ratio.scaled(by: 100),
-                                             exact: exact, evidence: [from] + [to, delta].compactMap { $0 }) {
+                                             exact: exact, evidence: ([change.from.map { claims[$0] }, to, delta].compactMap { $0 })) {
                 findings.append(found)
             }
         }
         return findings
+    }
+
+    /// The value before the change, its interval and its exact value: the stated `from`, or for a level
+    /// with its change (`22258元，比上年增加1894元`) the level less the change (20364元).
+    private func start(of change: Change, _ claims: [Claim]) -> (claim: Claim, interval: Interval, exact: Decimal)? {
+        if let from = change.from { return (claims[from], Interval(claim: claims[from]), claims[from].value) }
+        guard let to = change.to.map({ claims[$0] }), let delta = change.delta.map({ claims[$0] }), to.kind == .quantity,
+              delta.kind == .quantity, delta.sharesUnit(with: to), !delta.isApproximate, !to.isApproximate else { return nil }
+        if change.direction == .decrease {
+            return (to, Interval(claim: to) + Interval(claim: delta), to.value + delta.value)
+        }
+        return (to, Interval(claim: to) - Interval(claim: delta), to.value - delta.value)
     }
 }

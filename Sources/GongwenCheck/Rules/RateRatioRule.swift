@@ -24,6 +24,6 @@ public struct RateRatioRule: Rule {
     public init() {}
 
     public func check(_ context: CheckContext) -> [Finding] {
-        context.document.rates.filter { $0.kind == "rate" }.compactMap { ratioFinding($0, claims: context.document.claims) }
+        context.document.rates.filter { $0.kind == .rate }.compactMap { ratioFinding($0, claims: context.document.claims) }
     }
 }

@@ -21,7 +21,7 @@ import GongwenText
 /// `“高中及以上文化程度的干部”在第23行为65.1%,此处为56.1%,前后不一致`.
 public struct RepeatInconsistentRule: Rule {
     public let id = "repeat.inconsistent"
-    public let severity = Severity.warning
+    public let severity = Severity.info
     public let title = "The same quantity stated twice with different values"
     public let rationale = """
         Reports and replies often restate a figure (in a summary and again in a section). When the two \
@@ -29,7 +29,10 @@ public struct RepeatInconsistentRule: Rule {
         them is wrong, or they speak of different things in the same words, which misleads as much. The rule \
         is conservative: the two sentences must read the same up to the number and sit in the same top-level \
         section; values of a change, approximate values, and sentences that name a year, a date, a plan or a \
-        relative frame (`比上年`, `同比`, `年末`) are left out, and the finding is a `warning`.
+        relative frame (`比上年`, `同比`, `年末`) are left out. The finding is `info`: measured on documents \
+        the rule was not written on, two statements that read alike were most often different scopes (the \
+        same row label under two tables, 工资性收入 of urban and of rural residents), which no reading of the \
+        words alone tells apart.
         """
     public let example = "`高中及以上文化程度的干部占到了65.1%` … `高中及以上文化程度的干部占到了56.1%` → “高中及以上文化程度的干部”在第23行为65.1%,此处为56.1%,前后不一致"
 

@@ -23,6 +23,6 @@ public struct SharePercentRule: Rule {
     public init() {}
 
     public func check(_ context: CheckContext) -> [Finding] {
-        context.document.rates.filter { $0.kind == "share" }.compactMap { ratioFinding($0, claims: context.document.claims) }
+        context.document.rates.filter { $0.kind == .share }.compactMap { ratioFinding($0, claims: context.document.claims) }
     }
 }

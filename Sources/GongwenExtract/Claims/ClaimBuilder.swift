@@ -3,8 +3,7 @@ import GongwenSegment
 import GongwenText
 
 /// Turns the quantities, percents, permilles and ratios among the number mentions into claims
-/// with subject, predicate, section and sentence, and links them into changes, breakdowns and
-/// rates for the checker.
+/// with subject, predicate, section and sentence; `Linker` links them.
 ///
 /// In `全市乡镇(街道)从200个优化到139(其中:6个乡、116个镇、17个街道)共减少乡级行政区61个,减幅达30.5%`
 /// the claims 200, 139, 61 and 30.5% form one change; 139 with 6, 116 and 17 a breakdown.
@@ -92,8 +91,6 @@ struct ClaimBuilder {
         return SourceText.string(text.suffix(24))
     }
 
-    /// `其中`: what opens the parts of a total.
-    private static let among: [Unicode.Scalar] = Array("其中".unicodeScalars)
     private static let leadingFillers: [[Unicode.Scalar]] = ["其中", "共", "全年", "累计", " "].map { Array($0.unicodeScalars) }
     private static let leadingVerbScalars: [[Unicode.Scalar]] = leadingVerbs.map { Array($0.unicodeScalars) }
 
@@ -124,197 +121,14 @@ struct ClaimBuilder {
         return source.text(Span(start: start, end: end))
     }
 
-    /// The subject of a change's later values is the subject of its first: in
+    /// The subject of a change's later values is the subject of its first (or of its level): in
     /// `乡镇平均面积由61.37平方千米增加到84.75平方千米` both values measure 乡镇平均面积.
     func inheritSubjects(_ claims: inout [Claim], changes: [Change]) {
         for change in changes {
-            guard let from = change.from, let subject = claims[from].subject else { continue }
-            for id in [change.to, change.delta, change.rate].compactMap({ $0 }) {
+            guard let head = change.from ?? change.to, let subject = claims[head].subject else { continue }
+            for id in [change.to, change.delta, change.rate].compactMap({ $0 }) where id != head {
                 claims[id].subject = subject
             }
         }
-    }
-
-    /// Changes, breakdowns and rates among `claims`.
-    func links(_ claims: [Claim]) -> (changes: [Change], breakdowns: [Breakdown], rates: [Rate]) {
-        var bySentence: [Int: [Claim]] = [:]
-        var order: [Int] = []
-        for claim in claims {
-            guard let index = clauses.sentenceIndex(at: claim.start) else { continue }
-            if bySentence[index] == nil { order.append(index) }
-            bySentence[index, default: []].append(claim)
-        }
-        var changes: [Change] = []
-        var breakdowns: [Breakdown] = []
-        var rates: [Rate] = []
-        var previous: [Claim] = []
-        for index in order {
-            let sentence = bySentence[index] ?? []
-            changes += changeLinks(sentence)
-            breakdowns += breakdownLinks(sentence, previous: previous)
-            rates += rateLinks(sentence)
-            previous = sentence
-        }
-        return (changes, breakdowns, rates)
-    }
-
-    /// `由A…到B`, then `减少C` and `减幅r%` in the same sentence; a new `由`/`从` starts a new change.
-    private func changeLinks(_ sentence: [Claim]) -> [Change] {
-        var changes: [Change] = []
-        var current: Change?
-        func close() {
-            if let change = current, change.to != nil, [change.from, change.delta, change.rate].contains(where: { $0 != nil }) {
-                changes.append(change)
-            }
-            current = nil
-        }
-        for claim in sentence {
-            if isChangeStart(claim) {
-                close()
-                current = Change(from: claim.id, to: nil, delta: nil, rate: nil, direction: nil, span: claim.span)
-                continue
-            }
-            guard var change = current else { continue }
-            let role = claim.predicate.flatMap { word in Predicate.find(in: Array(word.unicodeScalars))?.role }
-            if change.to == nil, role == .changeTarget, claim.kind != .percent {
-                change.to = claim.id
-                change.direction = claim.predicate.flatMap(Predicate.direction(of:))
-            } else if change.to != nil, change.delta == nil, role == .change, claim.kind == .quantity {
-                change.delta = claim.id
-                if change.direction == nil { change.direction = claim.predicate.flatMap(Predicate.direction(of:)) }
-            } else if change.to != nil, change.rate == nil, claim.kind == .percent, role == .rate || role == .change,
-                      !Predicate.shares.contains(claim.predicate ?? ""), isRate(claim, of: change, sentence) {
-                change.rate = claim.id
-            } else {
-                continue
-            }
-            change.end = claim.end
-            current = change
-        }
-        close()
-        return changes
-    }
-
-    /// Whether a percent is the rate of `change`: the change starts from a non-zero value, and the
-    /// percent names no subject of its own (`减幅达39.54%`) or the change's subject, and is not an
-    /// average over years (`年均增长20.26%`). `村平均人口增幅达65.85%` after `5000人以上的村从0个增加到5个`
-    /// is a rate of something else.
-    private func isRate(_ claim: Claim, of change: Change, _ sentence: [Claim]) -> Bool {
-        let prefix = source.foldedText(Span(start: clauses.clauseStart(before: claim.start), end: claim.start))
-        guard !["年均", "平均", "每年"].contains(where: prefix.contains) else { return false }
-        let from = change.from.flatMap { id in sentence.first { $0.id == id } }
-        if let from, from.value == 0 { return false }
-        guard let own = claim.subject, let subject = from?.subject else { return true }
-        return own == subject || own.contains(subject) || subject.contains(own)
-    }
-
-    private func isChangeStart(_ claim: Claim) -> Bool {
-        let start = claim.start
-        guard start > 0 else { return false }
-        let before = source.folded[start - 1]
-        return (before == "由" || before == "从") && claim.kind == .quantity
-    }
-
-    /// A total followed by `其中` and two or more parts of the same unit; or `其中` opening a sentence
-    /// whose parts add up a total of the previous sentence. Amounts of a change (`比上年增加102个`) and
-    /// comparison bases (`比一九五二年的二百七十亿元`) are neither totals nor parts; the parts end where a
-    /// clause opens a statement of its own (`培育江西省绿色技术创新企业2家`, `各项贷款余额达678599万元`); and
-    /// parts that restate the measures of the claims before `其中` for a subset (`其中规模以上工业企业完成工业
-    /// 总产值…完成工业增加值…`) are no breakdown.
-    private func breakdownLinks(_ sentence: [Claim], previous: [Claim]) -> [Breakdown] {
-        guard let first = sentence.first else { return [] }
-        let sentenceSpan = first.sentence
-        let text = source.folded
-        var results: [Breakdown] = []
-        var searchFrom = sentenceSpan.start
-        while searchFrom < sentenceSpan.end, let range = Self.firstRange(of: Self.among, in: text[searchFrom..<sentenceSpan.end]) {
-            let marker = range.lowerBound
-            searchFrom = range.upperBound
-            let closing = (marker..<sentenceSpan.end).first { text[$0] == ")" } ?? sentenceSpan.end
-            let parts = sentence.filter { $0.start > marker && $0.end <= closing && $0.kind == .quantity && !isComparison($0) }
-            guard parts.count >= 2, let unit = parts[0].unit else { continue }
-            var sameUnit = [parts[0]]
-            for part in parts.dropFirst() {
-                guard part.unit == unit, part.upper == nil, !opensStatement(part) else { break }
-                sameUnit.append(part)
-            }
-            guard sameUnit.count >= 2, parts[0].upper == nil else { continue }
-            let before = sentence.filter { $0.end <= marker }
-            let candidates = before + (before.isEmpty ? previous : [])
-            // The total counts in the parts' unit, or leaves it unsaid right before `其中`: `优化到13.9(其中:6个乡…)`.
-            let isTotal = { (claim: Claim) in claim.kind == .quantity && claim.upper == nil && !self.isComparison(claim, asTotal: true) }
-            let unsaid = before.last.flatMap { $0.unit == nil && isTotal($0) ? $0 : nil }
-            guard let total = unsaid ?? candidates.last(where: { $0.unit == unit && isTotal($0) }),
-                  !sameUnit.contains(where: { part in candidates.contains { sameMeasure($0, part) } }) else { continue }
-            results.append(Breakdown(total: total.id, parts: sameUnit.map(\.id), span: Span(start: total.start, end: sameUnit.last!.end)))
-        }
-        return results
-    }
-
-    /// Words of a clause that make its number a comparison: the amount of a change over a base, or the base.
-    static let comparisons = ["比上年", "比年初", "比去年", "较上年", "较年初", "同比", "环比"]
-
-    /// Whether `claim` is a value of a change (`比上年增加102个`, `由上年的46亿元增加到92亿元`) or a
-    /// comparison base (`比一九五二年的二百七十亿一千万元`) rather than a count of its own. The value a
-    /// change arrives at (`优化到139`) is a count of its own when `asTotal`: `139(其中:6个乡…)`.
-    private func isComparison(_ claim: Claim, asTotal: Bool = false) -> Bool {
-        if let predicate = claim.predicate, let role = Predicate.find(in: Array(predicate.unicodeScalars))?.role,
-           role == .change || role == .changeTarget && !asTotal { return true }
-        let prefix = source.foldedText(Span(start: clauses.clauseStart(before: claim.start), end: claim.start))
-        return Self.comparisons.contains(where: prefix.contains) || prefix.contains("比") && prefix.hasSuffix("的")
-            || isChangeStart(claim)
-    }
-
-    /// Whether a claim after `其中` opens a statement of its own instead of continuing the parts: its
-    /// clause starts with a verb (`培育…2家`) or states a new total (`各项贷款余额达…`, `共…`).
-    private func opensStatement(_ claim: Claim) -> Bool {
-        if let predicate = claim.predicate, ["达", "达到", "共", "共计", "合计", "总计", "累计"].contains(predicate) { return true }
-        guard let subject = claim.subject else { return false }
-        return Self.leadingVerbs.contains { subject.hasPrefix($0) } || subject.contains("各项") || subject.hasPrefix("全")
-    }
-
-    /// Whether two claims measure the same thing (for different populations): their subjects end in the
-    /// same three characters, `全县完成工业增加值` and `规模以上工业企业完成工业增加值`.
-    private func sameMeasure(_ a: Claim, _ b: Claim) -> Bool {
-        guard a.id != b.id, let x = a.subject, let y = b.subject, x.unicodeScalars.count >= 3, y.unicodeScalars.count >= 3 else { return false }
-        return x.unicodeScalars.suffix(3).elementsEqual(y.unicodeScalars.suffix(3))
-    }
-
-    /// `化解率97.8%` with the count it names (`化解52.04万件`) over the first other count of the
-    /// same unit (`排查53.21万件`); `A占比r%` with the count of A over the sum of the parallel counts.
-    private func rateLinks(_ sentence: [Claim]) -> [Rate] {
-        var rates: [Rate] = []
-        for (position, claim) in sentence.enumerated() where claim.kind == .percent {
-            guard let predicate = claim.predicate else { continue }
-            let earlier = sentence[..<position].filter { $0.kind == .quantity && $0.upper == nil }
-            if predicate.hasSuffix("率"), predicate.count >= 2 {
-                let verb = String(predicate.dropLast())
-                guard let numerator = earlier.last(where: { precedingText(of: $0, length: verb.count + 2).contains(verb) }),
-                      let denominator = earlier.first(where: { $0.id != numerator.id && $0.unit == numerator.unit && !precedingText(of: $0, length: verb.count + 2).contains(verb) })
-                else { continue }
-                rates.append(Rate(kind: "rate", rate: claim.id, numerator: numerator.id, denominator: denominator.id, span: Span(start: denominator.start, end: claim.end)))
-            } else if ["占比", "比重", "占"].contains(predicate), let subject = claim.subject, subject.count >= 2 {
-                guard let part = earlier.last(where: { $0.subject.map { $0.hasSuffix(subject) || $0 == subject } ?? false }),
-                      let unit = part.unit else { continue }
-                let siblings = earlier.filter { $0.unit == unit && $0.sentence == part.sentence }
-                guard siblings.count >= 2 else { continue }
-                rates.append(Rate(kind: "share", rate: claim.id, numerator: part.id, denominator: nil, denominatorParts: siblings.map(\.id), span: Span(start: siblings[0].start, end: claim.end)))
-            }
-        }
-        return rates
-    }
-
-    private func precedingText(of claim: Claim, length: Int) -> String {
-        let start = max(clauses.clauseStart(before: claim.start), claim.start - length)
-        return source.foldedText(Span(start: start, end: claim.start))
-    }
-
-    /// The first occurrence of `word` in `text[from..<to]`.
-    static func firstRange(of word: [Unicode.Scalar], in text: ArraySlice<Unicode.Scalar>) -> Range<Int>? {
-        guard !word.isEmpty, word.count <= text.count else { return nil }
-        for start in text.startIndex...(text.endIndex - word.count) where text[start..<(start + word.count)].elementsEqual(word) {
-            return start..<(start + word.count)
-        }
-        return nil
     }
 }

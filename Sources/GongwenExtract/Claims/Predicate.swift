@@ -1,3 +1,4 @@
+import GongwenModel
 import GongwenText
 
 /// The words that say what is stated of a number, by what they mean for the checker.
@@ -98,9 +99,9 @@ enum Predicate {
     }
 
     /// Whether a change verb says the value went up (`增加到`), down (`减至`) or does not say (`优化到`).
-    static func direction(of word: String) -> String? {
-        if ["增", "提", "升", "扩", "涨"].contains(where: word.hasPrefix) { return "increase" }
-        if ["减", "降", "缩", "压", "下降"].contains(where: word.hasPrefix) { return "decrease" }
+    static func direction(of word: String) -> ChangeDirection? {
+        if ["增", "提", "升", "扩", "涨"].contains(where: word.hasPrefix) { return .increase }
+        if ["减", "降", "缩", "压", "下降"].contains(where: word.hasPrefix) { return .decrease }
         return nil
     }
 }

@@ -6,7 +6,7 @@
 enum Idioms {
     static let words: [String] = [
         "一起", "一道", "一度", "一次性", "一票否决", "一条龙", "一张网", "一张蓝图", "十分",
-        "一分为二", "一波三折", "最后一公里", "万一", "三番五次", "三天两头", "五花八门",
+        "一分为二", "一波三折", "最后一公里", "万一", "三番五次", "三天两头", "五花八门", "三次产业",
     ]
 
     /// For each scalar that starts a numeral, the idioms holding it and its offset in the idiom.

@@ -1,0 +1,195 @@
+import GongwenModel
+import GongwenText
+
+/// What the words right before a claim say about it, as the linkers read them: the name of what it
+/// measures, whether it compares with an earlier period, and the change verb or rate word that
+/// introduces it.
+///
+/// `全年城镇居民人均可支配收入22258元，比上年增加1894元，增长9.3%` reads as three claims: `22258元` named
+/// `城镇居民人均可支配收入` (a level); `1894元` with comparison `比上年` and verb `增加` and no name of its
+/// own (the level's change); `9.3%` with verb `增长` and no name (the level's rate of change).
+struct ClaimReading: Equatable {
+    /// The noun phrase that names what the number measures, without scope words (`全年`, `其中`),
+    /// comparison, verb and filler: `城镇居民人均可支配收入`, `第一产业增加值`, `人口出生率`.
+    var name: String
+    /// The clause compares with an earlier period: `比上年`, `比年初`, `同比`, `较上年`.
+    var comparison: Bool
+    /// The change verb right before the number (fillers allowed): `增加`, `下降`, `增长`, `增产`.
+    var verb: ChangeVerb?
+    /// A rate-of-change word right before the number: `增幅`, `增速`, `降幅`, `增长率`.
+    var rateOfChange: Bool
+    /// Where the clause holding the claim starts.
+    var clauseStart: Int
+
+    /// A number of a change (its amount, its rate) rather than a level: a change verb or a rate word
+    /// with no name of its own before it (`比上年增加1894元`, `增长9.3%`).
+    var isChange: Bool { (verb != nil || rateOfChange) && name.count < 2 }
+    /// A level: a number that states a value of something named, not a change of it.
+    var isLevel: Bool { verb == nil && !rateOfChange && !comparison }
+}
+
+/// A verb that states a change, with its direction: `增加`, `增长`, `提高`, `增产` up; `减少`, `下降`,
+/// `降低`, `减收` down.
+struct ChangeVerb: Equatable {
+    var word: String
+    var direction: ChangeDirection
+
+    static let increases = ["增加了", "增长了", "增加", "增长", "提高了", "提高", "上升", "提升", "增产", "增收", "增支", "扩大", "净增", "多", "增"]
+    static let decreases = ["减少了", "下降了", "减少", "下降", "降低", "回落", "减产", "减收", "减支", "缩小", "缩减", "压减", "少", "减", "降"]
+    /// Longest first, so that `增长了` wins over `增长` and `增`.
+    static let all: [(word: [Unicode.Scalar], verb: ChangeVerb)] = {
+        let rows = increases.map { ChangeVerb(word: $0, direction: .increase) } + decreases.map { ChangeVerb(word: $0, direction: .decrease) }
+        return rows.map { (Array($0.word.unicodeScalars), $0) }.sorted { $0.word.count > $1.word.count }
+    }()
+}
+
+/// Reads every claim of a document once (`ClaimReading`), and the statements (text between `。`,
+/// `!`, `?` and line breaks) that the linkers work within.
+struct Readings {
+    let source: SourceText
+    let claims: [Claim]
+    let readings: [ClaimReading]
+    /// The index of the statement holding each claim.
+    let statement: [Int]
+
+    /// Words before a name that say where or when, not what: `其中`, `全年`, `年末全市`.
+    static let scopeWords = ["其中", "全年", "年末", "年初", "截至年末", "截至", "全市", "全省", "全县", "全区", "全州", "全国", "共有", "共",
+                             "实现", "完成", "累计", "分别", "另外", "此外", "全部", "合计", "总计", ":", " "]
+    /// Words between a name and its number: `为`, `达`, `达到`, `约`.
+    static let fillers = ["达到", "达", "为", "是", "有", "了", "约", "近", "超过", "超", "共计", "共", "计", "合计", "总计", "累计", "实现", "完成", "(", " "]
+    /// Comparisons with an earlier period.
+    /// (`短收`, `超收`: a difference from the budget, compared as a change is.)
+    static let comparisons = ["短收", "超收", "比上年末", "比上年同期", "比上年", "比年初", "比去年同期", "比去年", "较上年末", "较上年", "较去年", "较年初", "同比", "环比", "比上月", "比上季度"]
+    static let ratesOfChange = ["增幅", "减幅", "降幅", "涨幅", "增速", "增长率", "下降率", "降速"]
+
+    init(source: SourceText, claims: [Claim]) {
+        self.source = source
+        self.claims = claims
+        let text = source.folded
+        var statementIndex: [Int] = []
+        var readings: [ClaimReading] = []
+        var index = 0
+        var position = 0
+        var previousEnd = 0
+        for claim in claims {
+            while position < claim.start {
+                if Self.endsStatement(text[position]) { index += 1 }
+                position += 1
+            }
+            position = max(position, claim.end)
+            statementIndex.append(index)
+            readings.append(Self.read(claim, text: text, after: previousEnd))
+            previousEnd = claim.end
+        }
+        self.readings = readings
+        self.statement = statementIndex
+    }
+
+    @inline(__always)
+    static func endsStatement(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "。" || scalar == "!" || scalar == "?" || scalar == "\n"
+    }
+
+    @inline(__always)
+    static func endsClause(_ scalar: Unicode.Scalar) -> Bool {
+        endsStatement(scalar) || scalar == "," || scalar == ";" || scalar == "、" || scalar == "“" || scalar == "”"
+    }
+
+    /// The reading of one claim from the clause before it, not reaching back past the previous claim.
+    static func read(_ claim: Claim, text: [Unicode.Scalar], after previousEnd: Int) -> ClaimReading {
+        var start = claim.start
+        while start > 0, start > previousEnd, claim.start - start < 40, !endsClause(text[start - 1]) { start -= 1 }
+        var clause = start
+        while clause > 0, claim.start - clause < 60, !endsClause(text[clause - 1]) { clause -= 1 }
+        var words = Array(text[start..<claim.start])
+        var verb: ChangeVerb?
+        var rateOfChange = false
+        var comparison = false
+        func dropSuffix(_ list: [String]) -> String? {
+            for word in list where words.count >= word.unicodeScalars.count && words.suffix(word.unicodeScalars.count).elementsEqual(word.unicodeScalars) {
+                words.removeLast(word.unicodeScalars.count)
+                return word
+            }
+            return nil
+        }
+        while dropSuffix(fillers) != nil {}
+        if dropSuffix(ratesOfChange) != nil {
+            rateOfChange = true
+        } else if let found = ChangeVerb.all.first(where: { words.count >= $0.word.count && words.suffix($0.word.count).elementsEqual($0.word) }),
+                  !(found.word.count == 1 && words.count > 1 && !isComparisonEnd(words.dropLast(1))) {
+            // A one-character verb (`增`, `多`) counts only right after a comparison: `比上年增5.2%`.
+            words.removeLast(found.word.count)
+            verb = found.verb
+        }
+        while dropSuffix(fillers) != nil {}
+        if dropSuffix(comparisons) != nil { comparison = true }
+        let clauseText = SourceText.string(text[clause..<claim.start])
+        if !comparison, comparisons.contains(where: clauseText.contains) { comparison = true }
+        var name = words[...]
+        var stripped = true
+        while stripped {
+            stripped = false
+            for word in scopeWords where name.count >= word.unicodeScalars.count && name.prefix(word.unicodeScalars.count).elementsEqual(word.unicodeScalars) {
+                name = name.dropFirst(word.unicodeScalars.count)
+                stripped = true
+            }
+        }
+        while let last = name.last, last == "的" || last == " " { name = name.dropLast() }
+        return ClaimReading(name: SourceText.string(name), comparison: comparison, verb: verb, rateOfChange: rateOfChange, clauseStart: clause)
+    }
+
+    private static func isComparisonEnd(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
+        comparisons.contains { words.count >= $0.unicodeScalars.count && words.suffix($0.unicodeScalars.count).elementsEqual($0.unicodeScalars) }
+    }
+
+    /// Claim indexes grouped by statement, in order.
+    func byStatement() -> [[Int]] {
+        var groups: [[Int]] = []
+        var current = -1
+        for (index, statement) in statement.enumerated() {
+            if statement != current { groups.append([]); current = statement }
+            groups[groups.count - 1].append(index)
+        }
+        return groups
+    }
+}
+
+/// Whether two names say the same indicator, after scope words and `总数`/`总量`/`总额` are set aside:
+/// `全市生产总值` and `地区生产总值` (one ends with the other's core), `承办总数` and `承办建议`
+/// (a total named by what it counts).
+enum IndicatorName {
+    static let totals = ["总数", "总量", "总额", "总计", "合计", "总和"]
+    static let scopes = ["全市", "全省", "全县", "全区", "全州", "全国", "全部", "全年", "年末", "地区", "本地", "实现", "完成", "共", "各类", "各项"]
+
+    /// The name without scope words at its start; `total` says whether a totals word ended it.
+    static func core(_ name: String) -> (core: String, total: Bool) {
+        var text = name
+        var stripped = true
+        while stripped {
+            stripped = false
+            for scope in scopes where text.hasPrefix(scope) && text.count > scope.count + 1 {
+                text.removeFirst(scope.count)
+                stripped = true
+            }
+        }
+        for total in totals where text.hasSuffix(total) && text.count > total.count + 1 {
+            text.removeLast(total.count)
+            return (text, true)
+        }
+        return (text, false)
+    }
+
+    /// Names of an average or a rate per head (`人均生产总值`, `每万人口发明专利拥有量`): never a whole.
+    static func isAverage(_ name: String) -> Bool {
+        ["人均", "平均", "每万", "每千", "每百", "每人", "户均", "亩均"].contains(where: name.contains)
+    }
+
+    /// Whether a claim named `name` is the whole that `noun` names.
+    static func names(_ noun: String, _ name: String) -> Bool {
+        let wanted = core(noun)
+        let found = core(name).core
+        guard wanted.core.count >= 2, found.count >= 2 else { return false }
+        if found.hasSuffix(wanted.core) || wanted.core.hasSuffix(found) { return true }
+        return wanted.total && found.contains(wanted.core)
+    }
+}

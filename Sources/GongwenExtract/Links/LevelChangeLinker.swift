@@ -1,0 +1,81 @@
+import GongwenModel
+import GongwenText
+
+/// A level and its change over an earlier period in the same statement: the amount (`比上年增加1894元`)
+/// and the rate (`增长9.3%`) that follow a named value and name nothing of their own.
+///
+/// `全年城镇居民人均可支配收入22258元，比上年增加1894元，增长9.3%` → change {to 22258元, delta 1894元,
+/// rate 9.3%, increase}; `粮食产量X万吨，比上年增加D万吨，增产r%` alike. `规模以上工业增加值增长10.0%`
+/// after `全部工业增加值816.84亿元` names its own subject and is no rate of it.
+struct LevelChangeLinker {
+    let readings: Readings
+
+    /// Words that mark a rate at comparable prices: the nominal amounts do not give it.
+    static let realMarkers = ["扣除价格因素", "可比价", "不变价", "实际增长", "实际下降"]
+    /// Indicators whose growth is published at comparable prices (a real rate).
+    static let realIndicators = ["增加值", "生产总值", "GDP", "经济总量"]
+
+    func changes(skipping used: Set<Int>) -> [Change] {
+        var changes: [Change] = []
+        for statement in readings.byStatement() {
+            var current: Change?
+            var level: Claim?
+            func close() {
+                if let change = current, change.delta != nil || change.rate != nil { changes.append(change) }
+                current = nil
+            }
+            for index in statement {
+                let claim = readings.claims[index]
+                let reading = readings.readings[index]
+                guard !used.contains(index), claim.kind != .ratio else { continue }
+                if reading.isLevel {
+                    close()
+                    level = claim
+                    current = Change(from: nil, to: index, delta: nil, rate: nil, direction: nil, span: claim.span)
+                    current?.realRate = isReal(claim, reading)
+                    continue
+                }
+                // `比上年同期196978万元增长13.38%`: the earlier level inside the comparison is the change's start.
+                if reading.comparison, reading.verb == nil, !reading.rateOfChange, var change = current, let base = level,
+                   change.from == nil, change.delta == nil, claim.kind == base.kind, claim.unit == base.unit, reading.name.count < 2 {
+                    change.from = index
+                    current = change
+                    continue
+                }
+                guard reading.isChange, var change = current, let base = level else {
+                    // A change that names its own subject ends the level's statements.
+                    if !reading.isChange { close(); level = nil }
+                    continue
+                }
+                let direction = reading.verb?.direction
+                if claim.kind == .percent, change.rate == nil, base.kind == .quantity {
+                    change.rate = index
+                } else if claim.kind == .quantity, change.delta == nil, change.rate == nil, amounts(claim, base) {
+                    change.delta = index
+                } else {
+                    close()
+                    level = nil
+                    continue
+                }
+                if change.direction == nil { change.direction = direction }
+                change.end = claim.end
+                current = change
+            }
+            close()
+        }
+        return changes
+    }
+
+    /// Whether `claim` can be the amount of a change of `base`: the same unit, or 百分点 for a percent.
+    private func amounts(_ claim: Claim, _ base: Claim) -> Bool {
+        if base.kind == .percent || base.kind == .permille { return claim.unit == "百分点" || claim.unit == "个百分点" }
+        return claim.unit == base.unit
+    }
+
+    private func isReal(_ claim: Claim, _ reading: ClaimReading) -> Bool {
+        if Self.realIndicators.contains(where: reading.name.hasSuffix) { return true }
+        let statementStart = max(0, reading.clauseStart - 80)
+        let context = readings.source.foldedText(Span(start: statementStart, end: min(readings.source.count, claim.end + 40)))
+        return Self.realMarkers.contains(where: context.contains)
+    }
+}

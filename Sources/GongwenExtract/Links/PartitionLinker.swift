@@ -1,0 +1,159 @@
+import GongwenModel
+import GongwenText
+
+/// A total and the parts a cue says make it up: `其中` after the total (in the same statement or
+/// opening the next), and `按…分` / `分…看` before the parts.
+///
+/// `139(其中:6个乡、116个镇、17个街道)` → 139 = 6 + 116 + 17; `地区生产总值2648.87亿元…分三次产业看，
+/// 第一产业增加值244.45亿元…第二产业增加值1093.17亿元…第三产业增加值1311.25亿元` → the three industries.
+/// Parts are levels of the total's unit, not changes (`增长3.1%`) or comparison bases; they end at a
+/// clause that opens a statement of its own (`共`, `达`, a verb) or a nested `其中`. Parts whose names
+/// contain one another overlap (`国内游客…其中过夜游客`) and make no partition.
+struct PartitionLinker {
+    let readings: Readings
+
+    private static let among: [Unicode.Scalar] = Array("其中".unicodeScalars)
+    /// Verbs that open a statement of their own inside a list of parts.
+    static let openingVerbs = [
+        "培育", "孵化", "建成", "打造", "开展", "组建", "成立", "配备", "新增", "争取到", "投入", "选择", "形成", "保留", "组织",
+        "服务", "清理", "发布", "划分", "建立", "设立", "实施", "走访", "排查", "化解", "导入", "开通", "评选", "举办", "出台",
+        "制定", "印发", "召开", "培训", "招聘", "发放", "创建", "命名", "认定", "确定", "新建", "改造", "引进", "帮助", "解决",
+    ]
+
+    func breakdowns() -> [Breakdown] {
+        let text = readings.source.folded
+        var results: [Breakdown] = []
+        let statements = readings.byStatement()
+        var previous: [Int] = []
+        // Claims that are parts of a breakdown, and the total the last grouping cue split.
+        var parts: [Int: Int] = [:]
+        var groupedTotal: Int?
+        for statement in statements {
+            defer { previous = statement }
+            guard let first = statement.first else { continue }
+            let span = statementSpan(around: readings.claims[first].start, text: text)
+            var cues: [(position: Int, end: Int)] = []
+            var position = span.start
+            while position + 1 < span.end {
+                if text[position] == "其", text[position + 1] == "中" { cues.append((position, position + 2)) }
+                if let cue = groupingCue(at: position, in: span, text: text) { cues.append(cue) }
+                position += 1
+            }
+            // Cues and claims are both in order: one pointer walks the statement's claims.
+            var next = 0
+            for (number, cue) in cues.enumerated() {
+                while next < statement.count, readings.claims[statement[next]].start < cue.end { next += 1 }
+                let regionEnd = number + 1 < cues.count ? cues[number + 1].position : span.end
+                // A grouping cue after another splits the same total again (`按经营地统计,城镇…乡村…。按消费类型统计,
+                // 商品零售…餐饮收入…`): the parts of the first are no total of the second.
+                let grouping = text[cue.position] != "其"
+                let before = statement[max(0, next - Self.window)..<next].filter {
+                    readings.claims[$0].end <= cue.position && !(grouping && parts[$0] != nil)
+                }
+                let after = statement[next..<min(statement.count, next + Self.window)]
+                var earlier = previous.suffix(Self.window).filter { !(grouping && parts[$0] != nil) }
+                // A grouping cue after a statement of parts splits their total again.
+                if grouping, before.isEmpty, !earlier.contains(where: { readings.claims[$0].kind == .quantity }),
+                   let total = previous.last(where: { parts[$0] != nil }).flatMap({ parts[$0] }) ?? groupedTotal {
+                    earlier = [total]
+                }
+                if let breakdown = breakdown(cue: cue, regionEnd: regionEnd, after: after, before: before, previous: earlier, text: text) {
+                    results.append(breakdown)
+                    for part in breakdown.parts { parts[part] = breakdown.total }
+                    if grouping { groupedTotal = breakdown.total }
+                }
+            }
+        }
+        return results
+    }
+
+    /// `按经营地统计,` `按三次产业分,` `分三次产业看,`: a cue of at most 12 characters ending in 分, 看 or
+    /// 统计 followed by a comma or colon.
+    private func groupingCue(at position: Int, in span: Span, text: [Unicode.Scalar]) -> (position: Int, end: Int)? {
+        guard text[position] == "按" || text[position] == "分" else { return nil }
+        if position > span.start, isCJK(text[position - 1]) { return nil }
+        var end = position + 1
+        while end < span.end, end - position <= 12, isCJK(text[end]) { end += 1 }
+        guard end < span.end, text[end] == "," || text[end] == ":", end - position >= 3 else { return nil }
+        let last = text[end - 1]
+        let closes = text[position] == "按" ? (last == "分" || text[end - 2] == "统" && last == "计" || last == "看") : last == "看"
+        return closes ? (position, end + 1) : nil
+    }
+
+    private func statementSpan(around offset: Int, text: [Unicode.Scalar]) -> Span {
+        var start = offset
+        while start > 0, !Readings.endsStatement(text[start - 1]) { start -= 1 }
+        var end = offset
+        while end < text.count, !Readings.endsStatement(text[end]) { end += 1 }
+        return Span(start: start, end: end)
+    }
+
+    /// How many claims before and after a cue are considered: a total and its parts sit close.
+    static let window = 24
+
+    private func breakdown(cue: (position: Int, end: Int), regionEnd: Int, after: ArraySlice<Int>, before: [Int], previous: [Int],
+                           text: [Unicode.Scalar]) -> Breakdown? {
+        let claims = readings.claims
+        // Parts inside a bracket that opens right before the cue end with it.
+        var limit = regionEnd
+        if cue.position > 0, text[cue.position - 1] == "(" {
+            var depth = 0
+            var index = cue.position
+            while index < regionEnd {
+                if text[index] == "(" { depth += 1 } else if text[index] == ")" { if depth == 0 { break }; depth -= 1 }
+                index += 1
+            }
+            limit = index
+        }
+        var parts: [Int] = []
+        for index in after where claims[index].end <= limit {
+            let claim = claims[index]
+            let reading = readings.readings[index]
+            guard claim.kind == .quantity, reading.isLevel else { continue }
+            if let first = parts.first {
+                guard claim.unit == claims[first].unit, claim.upper == nil, !opensStatement(index) else { break }
+            } else if claim.upper != nil {
+                return nil
+            }
+            parts.append(index)
+        }
+        // `其中` may name a single part (`其中地方财政收入112.07亿元`): it cannot exceed its total.
+        let among = text[cue.position] == "其"
+        guard parts.count >= (among ? 1 : 2), let unit = claims[parts[0]].unit else { return nil }
+        let candidates = before.isEmpty ? previous : before
+        let isTotal = { (index: Int) in claims[index].kind == .quantity && claims[index].upper == nil && self.readings.readings[index].isLevel }
+        let unsaid = before.last.flatMap { claims[$0].unit == nil && isTotal($0) ? $0 : nil }
+        guard let total = unsaid ?? candidates.last(where: { claims[$0].unit == unit && isTotal($0) }),
+              !overlap(parts), !restates(parts, candidates) else { return nil }
+        return Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))
+    }
+
+    /// Whether a part opens a statement of its own: a new total (`共`, `达`, `合计`) or a verb (`培育…2家`).
+    private func opensStatement(_ index: Int) -> Bool {
+        let claim = readings.claims[index]
+        if let predicate = claim.predicate, ["达", "达到", "共", "共计", "合计", "总计", "累计"].contains(predicate) { return true }
+        guard let subject = claim.subject else { return false }
+        return Self.openingVerbs.contains { subject.hasPrefix($0) } || subject.contains("各项") || subject.hasPrefix("全")
+    }
+
+    /// Parts whose names contain one another count some things twice (`国内游客` and `国内过夜游客`).
+    private func overlap(_ parts: [Int]) -> Bool {
+        let names = parts.map { IndicatorName.core(readings.readings[$0].name).core }.filter { $0.count >= 2 }
+        for (i, a) in names.enumerated() {
+            for b in names[(i + 1)...] where a != b && (a.contains(b) || b.contains(a)) { return true }
+        }
+        return false
+    }
+
+    /// Parts that restate, for a subset, the measures stated before the cue (`其中规模以上工业企业完成
+    /// 工业总产值…完成工业增加值…`) are no breakdown: their names end like those before.
+    private func restates(_ parts: [Int], _ before: [Int]) -> Bool {
+        parts.contains { part in
+            before.contains { other in
+                guard let x = readings.claims[other].subject, let y = readings.claims[part].subject,
+                      x.unicodeScalars.count >= 3, y.unicodeScalars.count >= 3 else { return false }
+                return x.unicodeScalars.suffix(3).elementsEqual(y.unicodeScalars.suffix(3))
+            }
+        }
+    }
+}

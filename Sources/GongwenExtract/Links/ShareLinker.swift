@@ -1,0 +1,122 @@
+import GongwenModel
+import GongwenText
+
+/// Shares and rates with the counts they are computed from.
+///
+/// - `占…的r%` / `占…的比重为r%`: the part is the level stated before in the same statement; the whole is
+///   the count inside the phrase (`占代表建议520件的r%`) or the level the phrase names, found earlier in
+///   the document (`占承办总数的r%` → `承办建议和提案520件`; `占全市生产总值的比重55.0%` →
+///   `地区生产总值2648.87亿元`).
+/// - `A占比r%` after parallel counts (`城市社区150个,集镇社区353个,城市社区占比29.8%`): A over their sum.
+/// - `X率r%` (`化解率97.8%`): the count whose clause holds the verb X (`化解52.04万件`) over the other
+///   count of its unit (`排查53.21万件`).
+struct ShareLinker {
+    let readings: Readings
+    /// The partitions already linked: a part's own share (`其中建议258件，占38.8%`) is of their total.
+    let breakdowns: [Breakdown]
+
+    /// How many claims back a named whole is looked for.
+    static let window = 200
+
+    func rates() -> [Rate] {
+        var rates: [Rate] = []
+        var totalOf: [Int: Int] = [:]
+        for breakdown in breakdowns { for part in breakdown.parts { totalOf[part] = breakdown.total } }
+        let text = readings.source.folded
+        for statement in readings.byStatement() {
+            for (position, index) in statement.enumerated() where readings.claims[index].kind == .percent {
+                let claim = readings.claims[index]
+                let earlier = statement[max(0, position - 12)..<position]
+                if let rate = named(index, earlier: earlier, text: text, totalOf: totalOf) ?? parallel(claim, earlier: earlier)
+                    ?? rateWord(claim, earlier: earlier) {
+                    rates.append(rate)
+                }
+            }
+        }
+        return rates
+    }
+
+    /// `占…的r%`: the part before `占`, the whole inside the phrase or named by it.
+    private func named(_ index: Int, earlier: ArraySlice<Int>, text: [Unicode.Scalar], totalOf: [Int: Int]) -> Rate? {
+        let claims = readings.claims
+        let claim = claims[index]
+        let clause = readings.readings[index].clauseStart
+        guard let occupy = (clause..<claim.start).last(where: { text[$0] == "占" }) ?? ownShare(index, text: text) else { return nil }
+        var nounEnd = claim.start
+        let phrase = SourceText.string(text[(occupy + 1)..<claim.start])
+        for tail in ["的比重为", "的比重达", "的比重", "的比例为", "的比例", "比重为", "比重", "比例", "的", "达到", "达", "为"] where phrase.hasSuffix(tail) {
+            nounEnd = claim.start - tail.count
+            break
+        }
+        let noun = SourceText.string(text[(occupy + 1)..<max(occupy + 1, nounEnd)])
+        let inside = earlier.last { claims[$0].start > occupy && claims[$0].kind == .quantity }
+        let isPart = { (i: Int) in claims[i].end <= occupy && claims[i].kind == .quantity && self.readings.readings[i].isLevel && claims[i].upper == nil }
+        // `等级公路占公路总里程的96.1%`: a name before `占` says which earlier level is the part.
+        let subject = SourceText.string(text[clause..<occupy])
+        let named = subject.count >= 2 && !subject.contains(where: \.isNumber)
+        let candidates = named ? Array((max(0, index - Self.window)..<index).reversed()) : Array(earlier.reversed())
+        guard let part = candidates.first(where: { isPart($0) && (!named || IndicatorName.core(readings.readings[$0].name).core.contains(IndicatorName.core(subject).core)) }) else {
+            return nil
+        }
+        if let inside, claims[inside].unit == claims[part].unit {
+            return Rate(kind: .share, rate: index, numerator: part, denominator: inside, span: Span(start: claims[part].start, end: claim.end))
+        }
+        // `其中建议258件，占38.8%`, `占总数的38.8%`: the share of a part is of its partition's total.
+        if inside == nil, let total = totalOf[part], noun.count < 2 || IndicatorName.names(noun, readings.readings[total].name) || noun.hasSuffix("总数") {
+            return Rate(kind: .share, rate: index, numerator: part, denominator: total, span: Span(start: claims[part].start, end: claim.end))
+        }
+        guard inside == nil, noun.count >= 2, !IndicatorName.names(noun, readings.readings[part].name) else { return nil }
+        var candidate = part - 1
+        while candidate >= 0, part - candidate <= Self.window {
+            let whole = claims[candidate]
+            if whole.kind == .quantity, whole.unit == claims[part].unit, whole.upper == nil, whole.value >= claims[part].value,
+               readings.readings[candidate].isLevel, !IndicatorName.isAverage(readings.readings[candidate].name),
+               IndicatorName.names(noun, readings.readings[candidate].name) {
+                return Rate(kind: .share, rate: index, numerator: part, denominator: candidate, span: Span(start: whole.start, end: claim.end))
+            }
+            candidate -= 1
+        }
+        return nil
+    }
+
+    /// A percent in brackets right after a count, or `占比`/`比重` with no name of its own
+    /// (`二产增加值5453.63亿元，比重36.0%`, `258件(38.8%)`): where `占` would stand.
+    private func ownShare(_ index: Int, text: [Unicode.Scalar]) -> Int? {
+        let claim = readings.claims[index]
+        guard index > 0, readings.claims[index - 1].kind == .quantity else { return nil }
+        let gap = readings.claims[index - 1].end..<claim.start
+        let between = SourceText.string(text[gap]).replacingOccurrences(of: " ", with: "")
+        return ["(", ",(", ",占比", "占比", ",比重", ",比重为", ",占比为", "比重为"].contains(between) ? gap.lowerBound : nil
+    }
+
+    /// `城市社区占比(29.8%)` after the parallel counts of the statement: A over their sum.
+    private func parallel(_ claim: Claim, earlier: ArraySlice<Int>) -> Rate? {
+        guard let predicate = claim.predicate, ["占比", "比重"].contains(predicate), let subject = claim.subject, subject.count >= 2 else { return nil }
+        let claims = readings.claims
+        let counts = earlier.filter { claims[$0].kind == .quantity && claims[$0].upper == nil && readings.readings[$0].isLevel }
+        guard let part = counts.last(where: { claims[$0].subject.map { $0.hasSuffix(subject) || $0 == subject } ?? false }),
+              let unit = claims[part].unit else { return nil }
+        let siblings = counts.filter { claims[$0].unit == unit }
+        guard siblings.count >= 2 else { return nil }
+        return Rate(kind: .share, rate: claim.id, numerator: part, denominator: nil, denominatorParts: siblings,
+                    span: Span(start: claims[siblings[0]].start, end: claim.end))
+    }
+
+    /// `化解率97.8%`: the count whose clause holds `化解` over the first other count of its unit.
+    private func rateWord(_ claim: Claim, earlier: ArraySlice<Int>) -> Rate? {
+        guard let predicate = claim.predicate, predicate.hasSuffix("率"), predicate.count >= 2 else { return nil }
+        let claims = readings.claims
+        let verb = String(predicate.dropLast())
+        let counts = earlier.filter { claims[$0].kind == .quantity && claims[$0].upper == nil }
+        let names = { (index: Int) in self.preceding(claims[index], length: verb.count + 2).contains(verb) }
+        guard let numerator = counts.last(where: names),
+              let denominator = counts.first(where: { $0 != numerator && claims[$0].unit == claims[numerator].unit && !names($0) }) else { return nil }
+        return Rate(kind: .rate, rate: claim.id, numerator: numerator, denominator: denominator,
+                    span: Span(start: claims[denominator].start, end: claim.end))
+    }
+
+    private func preceding(_ claim: Claim, length: Int) -> String {
+        let clause = readings.readings[claim.id].clauseStart
+        return readings.source.foldedText(Span(start: max(clause, claim.start - length), end: claim.start))
+    }
+}
