@@ -38,7 +38,7 @@ let package = Package(
             resources: [.copy("Resources/units.tsv")]),
         .target(
             name: "GongwenCheck", dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract"],
-            resources: [.embedInCode("Resources/bounds.tsv")]),
+            resources: [.embedInCode("Resources/bounds.tsv"), .embedInCode("Resources/identities.tsv")]),
         .target(
             name: "Gongwen",
             dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract", "GongwenCheck"]),

@@ -95,7 +95,8 @@ public struct Analysis: Sendable {
             document.lists = extraction.lists
         }
         if options.through >= .check {
-            let context = CheckContext(source: text, segmentation: segmentation, document: document, bounds: options.check.bounds)
+            let context = CheckContext(source: text, segmentation: segmentation, document: document, bounds: options.check.bounds,
+                                       identities: options.check.identities)
             document.findings = Checker.check(context, options: options.check)
         }
         return Analysis(source: text, segmentation: segmentation, document: document)

@@ -17,16 +17,20 @@ public final class CheckContext: Sendable {
     public let segmentation: Segmentation
     public let document: Document
     public let bounds: Bounds
+    /// The identities between indicators in force (`identities.tsv`, `--identities`).
+    public let identities: Identities
     /// The paragraphs that are part of the document proper (title, headings, body, sign-off),
     /// in order: every paragraph except page chrome.
     public let textParagraphs: [Paragraph]
     private let chrome: [Span]
 
-    public init(source: SourceText, segmentation: Segmentation, document: Document, bounds: Bounds = .bundled) {
+    public init(source: SourceText, segmentation: Segmentation, document: Document, bounds: Bounds = .bundled,
+                identities: Identities = .bundled) {
         self.source = source
         self.segmentation = segmentation
         self.document = document
         self.bounds = bounds
+        self.identities = identities
         self.textParagraphs = segmentation.paragraphs.filter { $0.role != .boilerplate }
         self.chrome = segmentation.boilerplate.map(\.span).sorted()
     }

@@ -12,12 +12,15 @@ public struct CheckOptions: Sendable, Equatable {
     public var excluded: Set<String>
     public var minimumSeverity: Severity
     public var bounds: Bounds
+    public var identities: Identities
 
-    public init(only: Set<String> = [], excluded: Set<String> = [], minimumSeverity: Severity = .info, bounds: Bounds = .bundled) {
+    public init(only: Set<String> = [], excluded: Set<String> = [], minimumSeverity: Severity = .info, bounds: Bounds = .bundled,
+                identities: Identities = .bundled) {
         self.only = only
         self.excluded = excluded
         self.minimumSeverity = minimumSeverity
         self.bounds = bounds
+        self.identities = identities
     }
 
     /// Rule ids named in `only` or `excluded` that no rule has.

@@ -13,6 +13,7 @@ public enum RuleRegistry {
         ChangeRateRule(),
         SumPartsRule(),
         SharePercentRule(),
+        IdentityRule(),
         RateRatioRule(),
         RepeatInconsistentRule(),
         AverageConsistencyRule(),

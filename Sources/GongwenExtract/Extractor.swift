@@ -23,7 +23,9 @@ public enum Extractor {
         let numbers = NumberExtractor.mentions(in: source)
         let builder = ClaimBuilder(source: source, segmentation: segmentation)
         var claims = builder.claims(from: numbers)
-        let links = Linker(source: source, claims: claims).links()
+        let linker = Linker(source: source, claims: claims)
+        let links = linker.links()
+        for (index, name) in linker.names.enumerated() { claims[index].name = name }
         builder.inheritSubjects(&claims, changes: links.changes)
         let lists = ListBuilder(source: source, segmentation: segmentation, numbers: numbers).lists()
         return Extraction(numbers: numbers, claims: claims, changes: links.changes, breakdowns: links.breakdowns, rates: links.rates,

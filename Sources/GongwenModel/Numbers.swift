@@ -98,6 +98,9 @@ public struct Claim: Codable, Sendable, Equatable {
     public var end: Int
     /// The noun phrase the number quantifies: `乡镇(街道)`, `社区社会组织`.
     public var subject: String?
+    /// The noun phrase that names what the number measures, without scope words, comparison or
+    /// verb, as the linkers read it: `城镇居民人均可支配收入`, `第一产业增加值`, `人口出生率`.
+    public var name: String?
     /// What is said of it: `达`, `为`, `减少`, `增加到`, `减至`, `占比`, `增幅`, `减幅`, `化解率`.
     public var predicate: String?
     public var qualifier: Qualifier?

@@ -51,6 +51,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "A bounds file (TSV, the columns of bounds.tsv) whose rows win over the bundled ones.")
     var bounds: String?
 
+    @Option(help: "An identities file (TSV, the columns of identities.tsv) whose rows are added to the bundled ones.")
+    var identities: String?
+
     @OptionGroup var input: InputOptions
 
     func validate() throws {
@@ -61,8 +64,8 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    private func options(bounds: Bounds) -> CheckOptions {
-        CheckOptions(only: Set(rules), excluded: Set(excludedRules), minimumSeverity: minSeverity, bounds: bounds)
+    private func options(bounds: Bounds, identities: Identities = .bundled) -> CheckOptions {
+        CheckOptions(only: Set(rules), excluded: Set(excludedRules), minimumSeverity: minSeverity, bounds: bounds, identities: identities)
     }
 
     func run() throws {
@@ -74,7 +77,15 @@ struct CheckCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let pipeline = PipelineOptions(maxBytes: input.pipelineOptions.maxBytes, check: options(bounds: loaded))
+        var known = Identities.bundled
+        if let identities {
+            do throws(BoundsError) {
+                known = try Identities.load(path: identities)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        let pipeline = PipelineOptions(maxBytes: input.pipelineOptions.maxBytes, check: options(bounds: loaded, identities: known))
         var checked: [(path: String, source: SourceText, findings: [Finding])] = []
         var unreadable: [(path: String, reason: String)] = []
         let printer = DiagnosticPrinter.forStandardOutput(english: lang == .en)

@@ -14,6 +14,9 @@ struct Linker {
         readings = Readings(source: source, claims: claims)
     }
 
+    /// The name each claim was read with (`ClaimReading.name`), empty names as nil.
+    var names: [String?] { readings.readings.map { $0.name.isEmpty ? nil : $0.name } }
+
     func links() -> (changes: [Change], breakdowns: [Breakdown], rates: [Rate], structures: [Structure]) {
         let fromTo = FromToLinker(readings: readings).changes()
         let used = Set(fromTo.flatMap { [$0.from, $0.to, $0.delta, $0.rate].compactMap { $0 } })

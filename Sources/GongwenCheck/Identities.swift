@@ -1,0 +1,95 @@
+import Foundation
+import GongwenModel
+
+/// Identities between named indicators and the aliases that name them, read from a TSV data file:
+/// the bundled `Resources/identities.tsv`, plus the rows of a user's `--identities FILE`.
+///
+/// The bundled rows make `人口出生率6.53‰，死亡率8.79‰，人口自然增长率-2.26‰` an instance of
+/// 自然增长率 = 出生率 − 死亡率.
+public struct Identities: Sendable, Equatable {
+    /// A named indicator: `出口总额`, named `出口总额`, `出口额` or `出口`, but not in `进出口`.
+    public struct Indicator: Sendable, Equatable {
+        public var name: String
+        public var aliases: [String]
+        public var blockers: [String]
+    }
+
+    /// `RESULT = ± TERM ± TERM …`: `自然增长率 = 出生率 − 死亡率`.
+    public struct Identity: Sendable, Equatable {
+        public var result: String
+        /// The terms with their signs (+1 or −1).
+        public var terms: [(name: String, sign: Int)]
+        public var rationale: String
+        public var origin: String
+
+        public static func == (lhs: Identity, rhs: Identity) -> Bool {
+            lhs.result == rhs.result && lhs.terms.map(\.name) == rhs.terms.map(\.name) && lhs.terms.map(\.sign) == rhs.terms.map(\.sign)
+        }
+    }
+
+    public var indicators: [Indicator]
+    public var identities: [Identity]
+
+    public init(indicators: [Indicator] = [], identities: [Identity] = []) {
+        self.indicators = indicators
+        self.identities = identities
+    }
+
+    /// The identities shipped with gongwen (`Sources/GongwenCheck/Resources/identities.tsv`).
+    public static let bundled: Identities = {
+        do {
+            return try parse(String(decoding: PackageResources.identities_tsv, as: UTF8.self), origin: "identities.tsv")
+        } catch {
+            preconditionFailure("the bundled identities.tsv is malformed: \(error)")
+        }
+    }()
+
+    /// The bundled identities with the rows of the file at `path` added.
+    public static func load(path: String) throws(BoundsError) -> Identities {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw .unreadable(path: path)
+        }
+        let extra = try parse(text, origin: path)
+        return Identities(indicators: bundled.indicators + extra.indicators, identities: bundled.identities + extra.identities)
+    }
+
+    /// Parses the TSV text: `#` comments, a header starting with `kind`, rows of four columns.
+    public static func parse(_ text: String, origin: String) throws(BoundsError) -> Identities {
+        var result = Identities()
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("kind\t") { continue }
+            let location = "\(origin):\(index + 1)"
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 4 else { throw .malformed(origin: location, reason: "expected 4 tab-separated columns, found \(cells.count)") }
+            switch cells[0] {
+            case "indicator":
+                let blockers = cells[3] == "-" ? [] : cells[3].split(separator: "|").map(String.init)
+                result.indicators.append(Indicator(name: cells[1], aliases: cells[2].split(separator: "|").map(String.init), blockers: blockers))
+            case "identity":
+                var terms: [(String, Int)] = []
+                var sign = 1
+                for token in cells[2].split(separator: " ") {
+                    if token == "+" { sign = 1 } else if token == "-" || token == "−" { sign = -1 } else { terms.append((String(token), sign)) }
+                }
+                guard !terms.isEmpty else { throw .malformed(origin: location, reason: "an identity needs at least one term") }
+                result.identities.append(Identity(result: cells[1], terms: terms, rationale: cells[3], origin: location))
+            default:
+                throw .malformed(origin: location, reason: "kind must be indicator or identity, found \(cells[0])")
+            }
+        }
+        return result
+    }
+
+    /// The indicator a claim's name says, by its longest alias at the end of the name, unless a
+    /// blocker word makes it another indicator.
+    public func indicator(named name: String) -> String? {
+        var best: (name: String, length: Int)?
+        for indicator in indicators where !indicator.blockers.contains(where: name.contains) {
+            for alias in indicator.aliases where name.hasSuffix(alias) && alias.count > (best?.length ?? 0) {
+                best = (indicator.name, alias.count)
+            }
+        }
+        return best?.name
+    }
+}
