@@ -44,6 +44,8 @@ public enum Message: Sendable, Equatable {
     case repeatedDiffers(subject: String, first: String, firstLine: Int, second: String)
     /// An average and a count before and after a change whose products (the totals) cannot be equal.
     case averageTotalsDiffer(average: String, before: String, countBefore: String, totalBefore: String, after: String, countAfter: String, totalAfter: String)
+    /// A total's growth rate outside the range of its parts' growth rates.
+    case outsideParts(label: String, stated: String, lowest: String, highest: String)
 
     /// The message in Chinese.
     public var zh: String { rendered.zh }
@@ -107,6 +109,9 @@ public enum Message: Sendable, Equatable {
         case let .averageTotalsDiffer(average, before, countBefore, totalBefore, after, countAfter, totalAfter):
             return ("\(average):\(before) × \(countBefore) = \(totalBefore),而 \(after) × \(countAfter) = \(totalAfter),总量前后不一致(超出数字精度所能解释的范围)",
                     "\(average): \(before) × \(countBefore) = \(totalBefore) but \(after) × \(countAfter) = \(totalAfter); the implied totals differ by more than the printed precision allows")
+        case let .outsideParts(label, stated, lowest, highest):
+            return ("总数\(label) \(stated) 不在各部分\(label) \(lowest) 至 \(highest) 之间(总数的增速是各部分增速的加权平均)",
+                    "the total's \(label) \(stated) lies outside its parts' \(lowest) to \(highest) (a weighted mean of them)")
         }
     }
 }

@@ -14,6 +14,7 @@ public enum RuleRegistry {
         SumPartsRule(),
         SharePercentRule(),
         IdentityRule(),
+        RateBoundsRule(),
         RateRatioRule(),
         RepeatInconsistentRule(),
         AverageConsistencyRule(),

@@ -14,7 +14,7 @@ struct RepeatInconsistentRuleTests {
             """)
         let found = try fixture.findings(rule)
         #expect(found.map(\.span) == [fixture.span(1, 2)])
-        #expect(found.first?.severity == .warning)
+        #expect(found.first?.severity == .info)
         #expect(found.first?.evidence == [fixture.span(of: "1819个")])
         #expect(found.first?.message.contains("在第2行为1819个,此处为1891个,前后不一致") == true)
     }

@@ -83,7 +83,7 @@ struct SeededErrorTests {
         }
         for rate in document.rates {
             let wholes = (rate.denominator.map { [$0] } ?? rate.denominatorParts ?? []).filter { $0 != rate.numerator }
-            targets.append(Target(rule: rate.kind == "share" ? "share.percent" : "rate.ratio", stated: claims[rate.rate],
+            targets.append(Target(rule: rate.kind == .share ? "share.percent" : "rate.ratio", stated: claims[rate.rate],
                                   operands: ([rate.numerator] + wholes).map { claims[$0] }))
         }
         return targets

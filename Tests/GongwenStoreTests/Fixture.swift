@@ -54,11 +54,11 @@ enum Fixture {
             claim(5, "39.54%", value: Decimal(string: "39.54")!, unit: "%", kind: .percent, subject: "社区", predicate: "减幅", section: "二、/一是", sentence: changeSentence),
         ]
         let change = span(of: "由2177个优化到1316个,减少861个,减幅达39.54%")
-        document.changes = [Change(from: 2, to: 3, delta: 4, rate: 5, direction: "decrease", span: change)]
+        document.changes = [Change(from: 2, to: 3, delta: 4, rate: 5, direction: .decrease, span: change)]
         document.breakdowns = [Breakdown(total: 2, parts: [3, 4], span: change)]
         document.rates = [
-            Rate(kind: "rate", rate: 5, numerator: 4, denominator: 2, span: change),
-            Rate(kind: "share", rate: 5, numerator: 3, denominator: nil, denominatorParts: [3, 4], span: change),
+            Rate(kind: .rate, rate: 5, numerator: 4, denominator: 2, span: change),
+            Rate(kind: .share, rate: 5, numerator: 3, denominator: nil, denominatorParts: [3, 4], span: change),
         ]
         let first = span(of: "一是优化社区规模")
         let second = span(of: "二是深化“微自治”实践")

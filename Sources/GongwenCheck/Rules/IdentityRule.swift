@@ -1,7 +1,7 @@
 import Foundation
 import GongwenModel
 
-/// `identity`: indicators the document states whose values break an identity between them
+/// `indicator.identity`: indicators the document states whose values break an identity between them
 /// (`identities.tsv`: 自然增长率 = 出生率 − 死亡率, 进出口总额 = 出口总额 + 进口总额, 地区生产总值 = the three
 /// industries, 第二产业增加值 = 工业增加值 + 建筑业增加值).
 ///
@@ -12,7 +12,7 @@ import GongwenModel
 /// Real example that holds (宝鸡市, 2025): `人口出生率6.53‰，死亡率8.79‰，人口自然增长率-2.26‰`. With
 /// `-2.16‰` it reports `自然增长率 -2.16‰ 与 6.53 − 8.79 = -2.26‰ 不符`.
 public struct IdentityRule: RelationRule {
-    public let id = "identity"
+    public let id = "indicator.identity"
     public let severity = Severity.error
     public let title = "Indicators that break an identity between them"
     public let rationale = """

@@ -43,12 +43,23 @@ public struct SumPartsRule: Rule {
             let stated = Interval(claim: total)
             let short = sum.upper.flatMap { high in stated.lower.map { high < $0 } } ?? false
             if short, !looksExhaustive(total, parts, context) { continue }
+            // Parts named one within another (`国内游客…过夜游客`) may count some things twice.
+            if !short, overlap(parts) { continue }
             let formula = parts.map(\.numeral).joined(separator: " + ")
             guard var found = arithmeticFinding(total, label: "总数", formula: formula, recomputed: sum, exact: exact, evidence: parts) else { continue }
             if short { found.severity = min(found.severity, .warning) }
             findings.append(found)
         }
         return findings
+    }
+
+    /// Whether one part's name holds another's: `国内游客` and `国内过夜游客` may overlap.
+    private func overlap(_ parts: [Claim]) -> Bool {
+        let names = parts.compactMap(\.name).filter { $0.count >= 2 }
+        for (i, a) in names.enumerated() {
+            for b in names[(i + 1)...] where a != b && (a.contains(b) || b.contains(a)) { return true }
+        }
+        return false
     }
 
     /// Pairs of words that split a whole in two: `城镇人口` and `乡村人口` are all the people.

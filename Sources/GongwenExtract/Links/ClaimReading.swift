@@ -56,7 +56,7 @@ struct Readings {
     static let scopeWords = ["其中", "全年", "年末", "年初", "截至年末", "截至", "全市", "全省", "全县", "全区", "全州", "全国", "共有", "共",
                              "实现", "完成", "累计", "分别", "另外", "此外", "全部", "合计", "总计", ":", " "]
     /// Words between a name and its number: `为`, `达`, `达到`, `约`.
-    static let fillers = ["达到", "达", "为", "是", "有", "了", "约", "近", "超过", "超", "共计", "共", "计", "合计", "总计", "累计", "实现", "完成", "(", " "]
+    static let fillers = ["达到", "达", "到", "至", "为", "是", "有", "了", "约", "近", "超过", "超", "共计", "共", "计", "合计", "总计", "累计", "实现", "完成", "(", " "]
     /// Comparisons with an earlier period.
     /// (`短收`, `超收`: a difference from the budget, compared as a change is.)
     static let comparisons = ["短收", "超收", "比上年末", "比上年同期", "比上年", "比年初", "比去年同期", "比去年", "较上年末", "较上年", "较去年", "较年初", "同比", "环比", "比上月", "比上季度"]
@@ -113,8 +113,9 @@ struct Readings {
             return nil
         }
         while dropSuffix(fillers) != nil {}
-        if dropSuffix(ratesOfChange) != nil {
-            rateOfChange = true
+        if let word = dropSuffix(ratesOfChange) {
+            // `人口自然增长率`: a rate named by a noun before it is a level of its own, not a change.
+            if words.count >= 2, !isComparisonEnd(words[...]) { words += word.unicodeScalars } else { rateOfChange = true }
         } else if let found = ChangeVerb.all.first(where: { words.count >= $0.word.count && words.suffix($0.word.count).elementsEqual($0.word) }),
                   !(found.word.count == 1 && words.count > 1 && !isComparisonEnd(words.dropLast(1))) {
             // A one-character verb (`增`, `多`) counts only right after a comparison: `比上年增5.2%`.
@@ -125,6 +126,10 @@ struct Readings {
         if dropSuffix(comparisons) != nil { comparison = true }
         let clauseText = SourceText.string(text[clause..<claim.start])
         if !comparison, comparisons.contains(where: clauseText.contains) { comparison = true }
+        // `由上年的46亿元`, `从200个`: the value a change starts from, compared as an earlier period is.
+        if let last = words.last, last == "由" || last == "从" || last == "的" && (clauseText.contains("由") || clauseText.contains("从")) {
+            comparison = true
+        }
         var name = words[...]
         var stripped = true
         while stripped {

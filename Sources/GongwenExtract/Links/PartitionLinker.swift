@@ -7,8 +7,7 @@ import GongwenText
 /// `139(其中:6个乡、116个镇、17个街道)` → 139 = 6 + 116 + 17; `地区生产总值2648.87亿元…分三次产业看，
 /// 第一产业增加值244.45亿元…第二产业增加值1093.17亿元…第三产业增加值1311.25亿元` → the three industries.
 /// Parts are levels of the total's unit, not changes (`增长3.1%`) or comparison bases; they end at a
-/// clause that opens a statement of its own (`共`, `达`, a verb) or a nested `其中`. Parts whose names
-/// contain one another overlap (`国内游客…其中过夜游客`) and make no partition.
+/// clause that opens a statement of its own (`共`, `达`, a verb) or a nested `其中`.
 struct PartitionLinker {
     let readings: Readings
 
@@ -124,7 +123,7 @@ struct PartitionLinker {
         let isTotal = { (index: Int) in claims[index].kind == .quantity && claims[index].upper == nil && self.readings.readings[index].isLevel }
         let unsaid = before.last.flatMap { claims[$0].unit == nil && isTotal($0) ? $0 : nil }
         guard let total = unsaid ?? candidates.last(where: { claims[$0].unit == unit && isTotal($0) }),
-              !overlap(parts), !restates(parts, candidates) else { return nil }
+              !restates(parts, candidates) else { return nil }
         return Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))
     }
 
@@ -134,15 +133,6 @@ struct PartitionLinker {
         if let predicate = claim.predicate, ["达", "达到", "共", "共计", "合计", "总计", "累计"].contains(predicate) { return true }
         guard let subject = claim.subject else { return false }
         return Self.openingVerbs.contains { subject.hasPrefix($0) } || subject.contains("各项") || subject.hasPrefix("全")
-    }
-
-    /// Parts whose names contain one another count some things twice (`国内游客` and `国内过夜游客`).
-    private func overlap(_ parts: [Int]) -> Bool {
-        let names = parts.map { IndicatorName.core(readings.readings[$0].name).core }.filter { $0.count >= 2 }
-        for (i, a) in names.enumerated() {
-            for b in names[(i + 1)...] where a != b && (a.contains(b) || b.contains(a)) { return true }
-        }
-        return false
     }
 
     /// Parts that restate, for a subset, the measures stated before the cue (`其中规模以上工业企业完成

@@ -23,7 +23,7 @@ struct ClaimTests {
         #expect(text(doc, change.to) == "1316个")
         #expect(text(doc, change.delta) == "861个")
         #expect(text(doc, change.rate) == "39.54%")
-        #expect(change.direction == "decrease")
+        #expect(change.direction == .decrease)
         #expect(doc.claims[change.from!].unit == "个")
         #expect(doc.claims.allSatisfy { $0.subject == "建制村" })
     }
@@ -92,9 +92,9 @@ struct ClaimTests {
         #expect(breakdown.parts.map { doc.claims[$0].text } == ["10个", "4个"])
     }
 
-    @Test func noBreakdownForOnePartOrAnotherUnit() throws {
+    @Test func onePartIsABreakdownAnotherUnitIsNot() throws {
         let doc = try document("全市常住人口118万人,其中城镇人口70万人。全市社区150个,其中,城市社区平均人口5269人,农村社区平均人口1300人。")
-        #expect(doc.breakdowns.isEmpty)
+        #expect(doc.breakdowns.map { [$0.total] + $0.parts }.map { $0.map { doc.claims[$0].text } } == [["118万人", "70万人"]])
     }
 
     @Test func rateNamesItsCounts() throws {
@@ -104,13 +104,13 @@ struct ClaimTests {
         #expect(text(doc, doc.rates[0].denominator) == "53.21万件")
         #expect(text(doc, doc.rates[1].numerator) == "49.25万件")
         #expect(text(doc, doc.rates[1].denominator) == "53.21万件")
-        #expect(doc.rates.allSatisfy { $0.kind == "rate" })
+        #expect(doc.rates.allSatisfy { $0.kind == .rate })
     }
 
     @Test func shareOverTheSumOfParallelCounts() throws {
         let doc = try document("全市城市社区150个,集镇社区353个,城市社区占比(29.8%)远低于全省(47.4%)。")
         let share = try #require(doc.rates.first)
-        #expect(share.kind == "share")
+        #expect(share.kind == .share)
         #expect(text(doc, share.rate) == "29.8%")
         #expect(text(doc, share.numerator) == "150个")
         #expect(share.denominatorParts?.map { doc.claims[$0].text } == ["150个", "353个"])

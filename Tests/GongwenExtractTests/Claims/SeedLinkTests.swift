@@ -32,7 +32,7 @@ struct SeedLinkTests {
         let breakdowns = doc.breakdowns.map { b in "\(doc.claims[b.total].text)=\(b.parts.map { doc.claims[$0].text }.joined(separator: "+"))" }
         #expect(breakdowns.contains("139=6个+116个+17个"))
         #expect(breakdowns.contains("385个=105个+280个"))
-        let share = try #require(doc.rates.first { $0.kind == "share" })
+        let share = try #require(doc.rates.first { $0.kind == .share })
         #expect(doc.claims[share.rate].text == "29.8%")
         #expect(share.denominatorParts?.map { doc.claims[$0].text } == ["150个", "353个"])
     }

@@ -1,0 +1,92 @@
+import Foundation
+import GongwenModel
+
+/// `rate.bounds`: a total whose growth rate lies outside the growth rates of its parts.
+///
+/// A total's growth rate is the mean of its parts' rates weighted by their earlier values, so it lies
+/// between the lowest and the highest of them. The rule reads the breakdowns whose total and every part
+/// state a rate of change (`全年外贸进出口总额59.97亿元，下降32.1%。其中出口57.30亿元，下降27.1%；进口2.67亿元，
+/// 下降72.6%`) and allows half a unit of each rate's last printed digit. It is a `warning` when the parts
+/// add up to the total (they are all of it) and `info` otherwise (parts named after `其中` may be some of it).
+///
+/// Real example that holds (宝鸡市, 2025): −32.1% lies between −72.6% and −27.1%.
+public struct RateBoundsRule: RelationRule {
+    public let id = "rate.bounds"
+    public let severity = Severity.warning
+    public let title = "A total's growth rate outside its parts' growth rates"
+    public let rationale = """
+        The growth rate of a total is its parts' growth rates averaged with their earlier values as weights, \
+        so it cannot be lower than the lowest or higher than the highest of them. A total growing 12.9% whose \
+        parts grew 13.6% and more is wrong somewhere. The parts must be all of the total: the finding is a \
+        `warning` when the parts' values add up to the total, `info` when they are named after `其中` and may \
+        be some of it.
+        """
+    public let example = "`总额100亿元，增长12.9%，其中A 60亿元，增长13.6%；B 40亿元，增长15.0%` → 增长 12.9% 不在各部分增速 13.6% 至 15.0% 之间"
+
+    public init() {}
+
+    struct Instance {
+        var total: Int
+        var totalRate: Int
+        var partRates: [Int]
+        var complete: Bool
+    }
+
+    public func relations(_ context: CheckContext) -> [StatedRelation] {
+        instances(context).map { StatedRelation(kind: .rateBounds, claims: [$0.totalRate] + $0.partRates) }
+    }
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        let claims = context.document.claims
+        return instances(context).compactMap { instance in
+            let rate = claims[instance.totalRate]
+            let rates = instance.partRates.map { claims[$0] }
+            let signed = { (claim: Claim) -> Interval in self.signed(claim, context).scaled(by: 1) }
+            let stated = signed(rate)
+            let bounds = rates.map(signed)
+            guard let low = bounds.compactMap(\.lower).min(), let high = bounds.compactMap(\.upper).max(),
+                  let statedLow = stated.lower, let statedHigh = stated.upper else { return nil }
+            guard statedHigh < low || statedLow > high else { return nil }
+            let values = rates.map { signedValue($0, context) }
+            let message = Message.outsideParts(label: rate.predicate ?? "增速", stated: written(signedValue(rate, context)),
+                                               lowest: written(values.min()!), highest: written(values.max()!))
+            return finding(message, at: rate.span, evidence: rates.map(\.span), stated: signedValue(rate, context),
+                           expected: statedHigh < low ? values.min()! : values.max()!, severity: instance.complete ? .warning : .info)
+        }
+    }
+
+    private func written(_ value: Decimal) -> String { "\(value)%" }
+
+    /// A rate of change with its sign: `下降27.1%` is −27.1.
+    private func signedValue(_ claim: Claim, _ context: CheckContext) -> Decimal {
+        direction(of: claim, context) == .decrease && claim.value > 0 ? -claim.value : claim.value
+    }
+
+    private func signed(_ claim: Claim, _ context: CheckContext) -> Interval {
+        let interval = Interval(claim: claim)
+        guard direction(of: claim, context) == .decrease, claim.value > 0 else { return interval }
+        return Interval(lower: interval.upper.map { -$0 }, upper: interval.lower.map { -$0 })
+    }
+
+    private func direction(of claim: Claim, _ context: CheckContext) -> ChangeDirection? {
+        context.document.changes.first { $0.rate == claim.id }?.direction
+    }
+
+    func instances(_ context: CheckContext) -> [Instance] {
+        let document = context.document
+        var rateOf: [Int: Int] = [:]
+        for change in document.changes where change.from == nil {
+            if let to = change.to, let rate = change.rate, document.claims[rate].kind == .percent, !document.claims[rate].isApproximate {
+                rateOf[to] = rate
+            }
+        }
+        return document.breakdowns.compactMap { breakdown in
+            guard breakdown.parts.count >= 2, let totalRate = rateOf[breakdown.total] else { return nil }
+            let partRates = breakdown.parts.compactMap { rateOf[$0] }
+            guard partRates.count == breakdown.parts.count else { return nil }
+            let total = Interval(claim: document.claims[breakdown.total])
+            let sum = breakdown.parts.dropFirst().reduce(Interval(claim: document.claims[breakdown.parts[0]])) { $0 + Interval(claim: document.claims[$1]) }
+            return Instance(total: breakdown.total, totalRate: totalRate, partRates: partRates, complete: total.meets(sum))
+        }
+    }
+}
