@@ -32,7 +32,7 @@ struct ParseCommandTests {
         let folder = try Repository.temporaryFolder()
         var files = try Repository.corpusFiles().map(\.path)
         files += try Repository.files(in: Repository.publicCorpus).map(\.path)
-        #expect(files.count > 90, "../shared/corpus-public is missing")
+        #expect(files.count == 5 + 92)
         let result = try run(gongwen, ["parse", "--format", "jsonl"] + files)
         #expect(result.status == 0, "\(result.stderr)")
         let out = folder.appendingPathComponent("all.jsonl")

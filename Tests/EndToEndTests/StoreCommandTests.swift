@@ -8,13 +8,15 @@ import TestSupport
 @Suite("gongwen ingest, query, measures, search, stats")
 struct StoreCommandTests {
     let gongwen = Repository.executable
-    /// The seed corpus and the public corpus, as paths relative to the repository root.
-    static let corpora = ["corpus", Repository.publicCorpus.path]
+    /// The seeds and, below them, the public corpus.
+    static let corpora = ["corpus"]
+    /// The five seeds at the top of `corpus/`, as paths relative to the repository root.
+    static let seeds: [String] = ((try? Repository.corpusFiles()) ?? []).map(Repository.relative)
 
-    /// A database of `corpus/` alone, ingested once for the readers' tests.
+    /// A database of the seeds alone, ingested once for the readers' tests.
     static let seedDatabase: Result<String, any Error> = Result {
         let path = try Repository.temporaryFolder().appendingPathComponent("seed.sqlite").path
-        let result = try run(Repository.executable, ["ingest", "corpus", "--db", path, "--quiet"])
+        let result = try run(Repository.executable, ["ingest"] + seeds + ["--db", path, "--quiet"])
         guard result.status == 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSDebugDescriptionErrorKey: result.stderr]) }
         return path
     }
@@ -62,7 +64,7 @@ struct StoreCommandTests {
         #expect(first.status == 0, "\(first.stderr)")
         let files = try Repository.corpusFiles().count + Repository.files(in: Repository.publicCorpus).count
         #expect(first.stdout.contains("ingested    \(files)  ("))
-        #expect(first.stdout.contains("skipped     1  (not .txt, .html or .htm)"))
+        #expect(first.stdout.contains("skipped     2  (not .txt, .html or .htm)"), "corpus/public/MANIFEST.tsv and README.md")
         #expect(first.stdout.contains("findings    error "))
         #expect(first.stderr.contains("ingest \(files)/\(files) files"))
         let counts = try rowCounts(db)
@@ -221,9 +223,9 @@ struct StoreCommandTests {
     }
 
     @Test func benchStoreReportsThroughputAndLatency() throws {
-        let result = try run(gongwen, ["bench-store", "corpus", "--documents", "12", "--runs", "1"])
+        let result = try run(gongwen, ["bench-store"] + Self.seeds + ["--documents", "12", "--runs", "1"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("bench-store: 12 documents replicated from 5 files of corpus"))
+        #expect(result.stdout.contains("bench-store: 12 documents replicated from 5 files of \(Self.seeds.joined(separator: " "))"))
         #expect(result.stdout.contains("ingest: 12 documents"))
         #expect(result.stdout.contains("query --rule change.rate"))
         #expect(result.stdout.contains("query --unit 人"))
