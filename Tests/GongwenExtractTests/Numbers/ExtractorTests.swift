@@ -215,7 +215,6 @@ import Testing
     }
 
     @Test func smallCountWithoutListIsQuantity() throws {
-        #expect(try Self.mention("两项", in: "深化乡村两项改革成果").kind == .quantity)
         #expect(try Self.mention("4个", in: "细化形成4个方面17项重点举措").kind == .quantity)
     }
 
