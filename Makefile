@@ -6,10 +6,8 @@ BIN := .build/debug/gongwen
 RELEASE_BIN := .build/release/gongwen
 DEMO_DB := demo.sqlite
 
-# The shared data beside the repository, or beside the repository this one was cloned from.
-GONGWEN_SHARED ?= $(shell for d in ../shared "$$(git remote get-url origin 2>/dev/null)/../shared"; do \
-  [ -d "$$d" ] && cd "$$d" && pwd && break; done)
-export GONGWEN_SHARED
+# The five seed documents at the top of corpus/; the public corpus lies below, in corpus/public/.
+SEEDS := $(wildcard corpus/*.txt)
 
 .PHONY: deps build test demo bench bench-store release clean schemas-check
 
@@ -31,15 +29,16 @@ test: deps
 	$(SWIFT) build
 	$(SWIFT) test
 
+# The demo reads the seeds only.
 demo: build
-	@for f in corpus/*; do \
+	@for f in $(SEEDS); do \
 	  $(BIN) parse "$$f" --format outline; echo; \
 	done
-	@$(BIN) parse corpus/* --format summary
-	@echo; $(BIN) check corpus/* || test $$? -eq 1
+	@$(BIN) parse $(SEEDS) --format summary
+	@echo; $(BIN) check $(SEEDS) || test $$? -eq 1
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@echo; echo '$$ gongwen ingest corpus --db $(DEMO_DB)'
-	@$(BIN) ingest corpus --db $(DEMO_DB)
+	@echo; echo '$$ gongwen ingest corpus/*.txt --db $(DEMO_DB)'
+	@$(BIN) ingest $(SEEDS) --db $(DEMO_DB)
 	@echo; echo '$$ gongwen query --db $(DEMO_DB) --unit 人 --min 1000'
 	@$(BIN) query --db $(DEMO_DB) --unit 人 --min 1000
 	@echo; echo '$$ gongwen measures --db $(DEMO_DB) --match 网格'
@@ -51,11 +50,11 @@ release: deps
 	$(SWIFT) build -c release
 
 bench: release bench-store
-	$(RELEASE_BIN) bench corpus ../shared/corpus-public --megabytes 20
+	$(RELEASE_BIN) bench corpus --megabytes 20
 
-# Ingest throughput and query latency on the corpora replicated to 10,000 documents.
+# Ingest throughput and query latency on corpus/ (seeds and public corpus) replicated to 10,000 documents.
 bench-store: release
-	$(RELEASE_BIN) bench-store corpus ../shared/corpus-public --documents 10000
+	$(RELEASE_BIN) bench-store corpus --documents 10000
 
 clean:
 	rm -rf .build

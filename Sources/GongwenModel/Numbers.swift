@@ -4,7 +4,8 @@ import Foundation
 ///
 /// `139个` quantity, `30.5%` percent, `5‰` permille, `8.7:48.5:42.8` ratio, `2019年` year,
 /// `2023年12月28日` date, `〔2014〕27号` doc_number, `第四届` ordinal, `十四五` plan, `1+5+7` formula,
-/// `0827-5260774` phone, `14032324` (ICP) identifier, `三个强化` count_label.
+/// `0827-5260774` phone, `14032324` (ICP) identifier, `三个强化` count_label, `一批`/`两项改革`
+/// count_word (a one-character Chinese numeral with its measure word, not a statistic).
 public enum NumberKind: String, Codable, Sendable, Equatable, CaseIterable {
     case quantity
     case percent
@@ -20,6 +21,7 @@ public enum NumberKind: String, Codable, Sendable, Equatable, CaseIterable {
     case phone
     case identifier
     case countLabel = "count_label"
+    case countWord = "count_word"
 
     /// Whether numbers of this kind are statistics a checker recomputes.
     public var isClaim: Bool {

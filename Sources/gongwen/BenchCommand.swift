@@ -13,7 +13,7 @@ struct BenchCommand: ParsableCommand {
             three times: through segment, through extract, and through check (the whole of parse).
             Each line gives wall-clock time and this thread's CPU time (what one core spent, which
             stays meaningful when other work shares the machine).
-            Example: gongwen bench corpus ../shared/corpus-public --megabytes 20
+            Example: gongwen bench corpus --megabytes 20
             Build in release mode first (make bench does).
             """)
 

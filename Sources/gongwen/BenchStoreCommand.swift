@@ -10,7 +10,7 @@ struct BenchStoreCommand: AsyncParsableCommand {
         abstract: "Benchmark ingest throughput and query latency on a replicated corpus.",
         discussion: """
             Examples:
-              gongwen bench-store corpus ../shared/corpus-public --documents 10000
+              gongwen bench-store corpus --documents 10000
               gongwen bench-store corpus --documents 200 --runs 5
 
             Copies the documents under the given paths into a temporary folder until there are \

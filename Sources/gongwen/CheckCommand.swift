@@ -13,7 +13,7 @@ struct CheckCommand: ParsableCommand {
             Examples:
               gongwen check corpus/*
               gongwen check corpus/000_842ce01806219f2e.txt --lang en --min-severity warning
-              gongwen check ../shared/corpus-public --format sarif > findings.sarif
+              gongwen check corpus/public --format sarif > findings.sarif
 
             Prints diagnostics like a compiler: path:line:col: severity: message [rule.id], the source line
             and a marker under the span; then a summary line per file and one for all. Directories are

@@ -8,7 +8,7 @@ struct IngestCommand: AsyncParsableCommand {
         abstract: "Parse documents and folders of documents into a SQLite database.",
         discussion: """
             Examples:
-              gongwen ingest corpus ../shared/corpus-public --db gongwen.sqlite
+              gongwen ingest corpus --db gongwen.sqlite
               gongwen ingest scraped/2023 --db research.sqlite --quiet
 
             Folders are read recursively: .txt, .html and .htm files are parsed (on all cores), \

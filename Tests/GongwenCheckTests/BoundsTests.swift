@@ -6,7 +6,7 @@ import Testing
 struct BoundsTests {
     @Test func bundledBoundsLoadAndPickTheHeadNoun() throws {
         let bounds = Bounds.bundled
-        #expect(bounds.rows.count >= 8)
+        #expect(bounds.rows.count == 8)
         #expect(bounds.row(subject: "通江县壁州街道春长坪社区", unit: "人")?.name == "一个社区的人口")
         #expect(bounds.row(subject: "壁州街道", unit: "人")?.name == "一个乡镇或街道的人口")
         #expect(bounds.row(subject: "城市社区平均人口", unit: "人")?.name == "一个社区的人口")

@@ -1,27 +1,28 @@
 import Foundation
 
-/// Paths of the repository and of `../shared` for tests, found from this file's location.
+/// Paths of the repository's test data, found from this file's location: the seeds at the top of
+/// `corpus/`, the public corpus in `corpus/public/`, the conformance cases in `Tests/Conformance/`.
 public enum Repository {
     /// The repository root (the folder holding Package.swift).
     public static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     public static let corpus = root.appendingPathComponent("corpus")
-    /// The shared data (seeds, public corpus, conformance suites): `$GONGWEN_SHARED` when set
-    /// (`make test` sets it for a clone made away from `../shared`), else `../shared` beside the
-    /// repository.
-    public static let shared = ProcessInfo.processInfo.environment["GONGWEN_SHARED"].map { URL(fileURLWithPath: $0) }
-        ?? root.deletingLastPathComponent().appendingPathComponent("shared")
-    public static let publicCorpus = shared.appendingPathComponent("corpus-public")
+    /// The public corpus (93 documents with their MANIFEST.tsv), below the seeds.
+    public static let publicCorpus = corpus.appendingPathComponent("public")
+    /// Other recognizers' number test data (Recognizers-Text, Duckling), with their licences.
+    public static let conformance = root.appendingPathComponent("Tests/Conformance")
 
     /// The `gongwen` executable built beside the test bundle.
     public static var executable: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gongwen")
     }
 
-    /// Every file in `corpus/`, sorted.
+    /// The five seed documents at the top of `corpus/` (not the public corpus below it), sorted.
     public static func corpusFiles() throws -> [URL] {
-        try files(in: corpus)
+        try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }
+            .sorted { $0.path < $1.path }
     }
 
     /// Every `.txt`, `.html` or `.htm` file below `folder`, sorted.

@@ -5,14 +5,14 @@ extension MentionReader {
     /// Gives a number read with its unit its kind: ordinal, doc_number, identifier, count_label,
     /// a garbled date, or quantity; then reads a leading qualifier (`约`, `近`, `超过`).
     func classify(_ item: inout Item) {
-        if item.kind == .quantity, item.upper == nil, let kind = kind(of: &item) {
+        if item.kind == .quantity, item.upper == nil, let kind = KindRecognizer.kind(of: &item, in: self) {
             item.kind = kind
         }
         if item.kind == .quantity || item.kind == .percent || item.kind == .permille || item.kind == .fraction {
             readLeadingQualifier(&item)
         }
         switch item.kind {
-        case .quantity, .percent, .permille, .ratio, .fraction, .countLabel, .ordinal:
+        case .quantity, .percent, .permille, .ratio, .fraction, .countLabel, .countWord, .ordinal:
             break
         case .date, .phone, .identifier:
             (item.value, item.upper, item.unit, item.unitCategory, item.resolution) = (nil, nil, nil, nil, nil)
@@ -22,62 +22,9 @@ extension MentionReader {
         }
     }
 
-    private func kind(of item: inout Item) -> NumberKind? {
-        let numeral = item.numeral
-        let previous = at(item.start - 1)
-        let next = at(item.end)
-        if previous == "第" {
-            item.start -= 1
-            return item.unit == "号" ? .docNumber : .ordinal
-        }
-        if item.unit == "届" { return .ordinal }
-        if item.unit == nil, grammar.matches(Words.plenum, at: item.end) {
-            item.end += 3
-            return .ordinal
-        }
-        if item.unit == "次", let last = mentions.last, last.kind == .ordinal, last.end == item.start,
-            last.text.hasSuffix("届")
-        {
-            return .ordinal
-        }
-        if item.unit == nil, isEnumerationMarker(item) { return .ordinal }
-        if item.unit == nil, grammar.matches(Words.century, at: item.end) {
-            item.end += 2
-            return .ordinal
-        }
-        if item.unit == nil, next == "强", numeral.resolution == nil {
-            item.end += 1
-            return .ordinal
-        }
-        if item.unit == nil, numeral.form == .digits, isYearLike(numeral) { return .year }
-        if item.unit == nil, numeral.form == .arabic, numeral.fractionDigits == 1, at(numeral.end - 1) == "0",
-            next.map(ScalarClass.isHan) ?? false
-        {
-            return .identifier
-        }
-        if item.unit == "号" { return docNumberOrAddress(&item) }
-        if item.unit == "版" {
-            return .identifier
-        }
-        if let identifier = identifier(&item) { return identifier }
-        if item.unit == nil, next == "大" {
-            if keyword(before: item.start, in: Words.party) { return .ordinal }
-            if numeral.form == .chinese, numeral.isInteger(in: 1...20), let noun = at(item.end + 1), ScalarClass.isHan(noun) {
-                return .countLabel
-            }
-        }
-        if isCountLabel(item) { return .countLabel }
-        if item.unit == nil, numeral.isPlainInteger, numeral.plainDigits == 7 || numeral.plainDigits == 8,
-            isCompactDate(numeral)
-        {
-            return .date
-        }
-        return nil
-    }
-
     /// `一是`, `(一)`, `(1)`, and at the start of a line `一、`, `1、`, `1.`, or a section number
     /// before its heading (`5.1　粮食储备`).
-    private func isEnumerationMarker(_ item: Item) -> Bool {
+    func isEnumerationMarker(_ item: Item) -> Bool {
         let next = at(item.end)
         if item.numeral.form == .chinese, item.numeral.isLone {
             if next == "是" { return true }
@@ -92,7 +39,7 @@ extension MentionReader {
 
     /// `20191166号` (year run into the serial), `1号文件`, `80号)` are document numbers; `38号`
     /// of an address, `12号线`, `4号机组` and `ICP备14032324号` are identifiers.
-    private func docNumberOrAddress(_ item: inout Item) -> NumberKind {
+    func docNumberOrAddress(_ item: inout Item) -> NumberKind {
         if keyword(before: item.numeral.start, in: Words.registration) {
             item.end = codeEnd(after: item.end)
             return .identifier
@@ -108,7 +55,7 @@ extension MentionReader {
 
     /// Codes that are not counts: digits after `ICP备`, `标识码`, `索引号`, `编号`; digits touching
     /// Latin letters (`IMG_0825`, `5G`); a leading zero (`0825`); nine or more plain digits.
-    private func identifier(_ item: inout Item) -> NumberKind? {
+    func identifier(_ item: inout Item) -> NumberKind? {
         let numeral = item.numeral
         guard numeral.form == .arabic || numeral.form == .mixed else { return nil }
         let touchesLetter = (at(numeral.start - 1).map { ScalarClass.isASCIILetter($0) || $0 == "_" } ?? false)
@@ -131,7 +78,7 @@ extension MentionReader {
 
     /// `2020914`, `20200914`: a date written without separators (the checker flags the 7-digit
     /// form as malformed).
-    private func isCompactDate(_ numeral: Numeral) -> Bool {
+    func isCompactDate(_ numeral: Numeral) -> Bool {
         guard let value = numeral.integerValue else { return false }
         let digits = numeral.plainDigits
         let year = digits == 8 ? value / 10000 : value / 1000
@@ -142,7 +89,7 @@ extension MentionReader {
 
     /// See `NumberExtractor`: a Chinese count of at most 20 in a short quoted label, or a count
     /// with a measure word that sums up the list just before it.
-    private func isCountLabel(_ item: Item) -> Bool {
+    func isCountLabel(_ item: Item) -> Bool {
         let numeral = item.numeral
         guard numeral.isInteger(in: 1...20), numeral.resolution == nil, numeral.upper == nil else {
             return false

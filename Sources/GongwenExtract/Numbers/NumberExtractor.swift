@@ -23,8 +23,11 @@ import GongwenText
 /// - `count_label` is a Chinese count of at most 20 that names a group: the numeral opens or sits
 ///   in a short quoted label (`“三个强化”`, `“五社联动”`, `“四清单一目录”`), or a count with a
 ///   measure word follows a list it sums up (`“产业发展”“集体资产”…4本台账`,
-///   `小组规模、干部结构…5项基本情况`), or `N大` + noun (`四大任务`). Otherwise a count is a
-///   `quantity`.
+///   `小组规模、干部结构…5项基本情况`), or `N大` + noun (`四大任务`).
+/// - `count_word` is a one-character Chinese numeral with its measure word (`一批`, `一次`, `一支`,
+///   `两项改革`, `县乡村三级`): it counts things in passing and is not a statistic, unless a cue
+///   announces one just before it (`共有三个`, `累计五次`, `增加到两个`: see `Words.statisticCues`).
+///   Otherwise a count is a `quantity`. `KindRecognizer` lists these decisions in order.
 /// - Numbers in web addresses are skipped.
 public enum NumberExtractor {
     /// Every number in the document.

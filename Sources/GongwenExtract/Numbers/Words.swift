@@ -43,6 +43,12 @@ enum Words {
     static let plenum: Word = "中全会"
     static let century: Word = "世纪"
     static let webPrefixes: [Word] = ["http://", "https://", "www."]
+    /// Words that announce a statistic, so that a count in Chinese numerals after them is one
+    /// (`共有三个`, `累计五次`, `增加到两个`); without them `一批`, `两项改革` are words, not statistics.
+    static let statisticCues: [Word] = [
+        "共", "共有", "共计", "合计", "总计", "累计", "达", "达到", "新增", "增加", "增加到", "增至", "减少",
+        "减少到", "减至", "仅", "仅有", "只有", "其中",
+    ]
     /// Measure words of a count that can sum up a list (`5项基本情况`, `4本台账`).
     static let listMeasures: Set<String> = ["个", "项", "条", "张", "本", "类", "种", "件", "批", "套", "份", "支"]
 }

@@ -4,7 +4,7 @@ import GongwenModel
 import GongwenText
 import Testing
 
-/// The number grammar against other recognizers' test data (`../shared/conformance`):
+/// The number grammar against other recognizers' test data (`Tests/Conformance`):
 /// Recognizers-Text's NumberModel and PercentModel, Duckling's Chinese numerals.
 ///
 /// A case passes "outright" when the extracted results equal the expected list: same offsets
@@ -58,7 +58,7 @@ import Testing
     @Test func duckling() throws {
         let url = Fixtures.conformance.appendingPathComponent("duckling-zh-numeral.jsonl")
         guard FileManager.default.fileExists(atPath: url.path) else {
-            Issue.record("conformance data missing: \(url.path) (expected ../shared/conformance beside the repository)")
+            Issue.record("conformance data missing: \(url.path)")
             return
         }
         let known = try KnownDifferences.load(file: "duckling-zh-numeral.jsonl")
@@ -129,7 +129,7 @@ import Testing
     static func run(file: String, extract: (String) -> [Result]) throws -> Report {
         let url = Fixtures.conformance.appendingPathComponent("recognizers-text").appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            Issue.record("conformance data missing: \(url.path) (expected ../shared/conformance beside the repository)")
+            Issue.record("conformance data missing: \(url.path)")
             return Report()
         }
         let known = try KnownDifferences.load(file: file)

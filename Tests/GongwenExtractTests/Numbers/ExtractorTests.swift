@@ -189,7 +189,6 @@ import Testing
     func kinds(sentence: String, text: String, kind: NumberKind) throws {
         let mention = try Self.mention(text, in: sentence)
         #expect(mention.kind == kind, "\(text) in \(sentence)")
-        #expect(!mention.kind.isClaim || kind.isClaim)
     }
 
     @Test func listOfNumbersSharesTheLastUnit() {
@@ -215,7 +214,6 @@ import Testing
     }
 
     @Test func smallCountWithoutListIsQuantity() throws {
-        #expect(try Self.mention("两项", in: "深化乡村两项改革成果").kind == .quantity)
         #expect(try Self.mention("4个", in: "细化形成4个方面17项重点举措").kind == .quantity)
     }
 

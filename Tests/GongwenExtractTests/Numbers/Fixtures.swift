@@ -1,17 +1,13 @@
 import Foundation
 import TestSupport
 
-/// Where the test data lives: the repository's `corpus/`, and `../shared/` beside the repository
-/// (seeds, the public corpus, the conformance suites).
+/// Where the test data lives: the seeds in `corpus/`, the conformance cases in `Tests/Conformance/`.
 enum Fixtures {
-    static let conformance = Repository.shared.appendingPathComponent("conformance")
+    static let conformance = Repository.conformance
 
-    /// The five seed documents: `corpus/` in the repository, else `../shared/seeds`.
+    /// The text of a seed document in `corpus/`.
     static func seed(_ name: String) throws -> String {
-        let inCorpus = Repository.corpus.appendingPathComponent(name)
-        let url = FileManager.default.fileExists(atPath: inCorpus.path)
-            ? inCorpus : Repository.shared.appendingPathComponent("seeds").appendingPathComponent(name)
-        return try String(contentsOf: url, encoding: .utf8)
+        try String(contentsOf: Repository.corpus.appendingPathComponent(name), encoding: .utf8)
     }
 
     /// The lines of a resource of this test target (`Resources/known-differences.tsv`).
