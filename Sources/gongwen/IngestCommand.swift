@@ -28,10 +28,10 @@ struct IngestCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var input: InputOptions
 
-    @Option(help: "How many documents to parse at once.")
+    @Option(parsing: .unconditional, help: "How many documents to parse at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "How many documents to commit at once, each in its own savepoint (1: a commit per document).")
+    @Option(parsing: .unconditional, help: "How many documents to commit at once, each in its own savepoint (1: a commit per document).")
     var batch = 128
 
     @Flag(help: "Print no progress.")
