@@ -8,7 +8,7 @@ struct InputOptions: ParsableArguments {
     var maxSize: Int = SourceDecoder.defaultMaxBytes / 1_048_576
 
     func validate() throws {
-        if maxSize < 1 { throw ValidationError("--max-size must be 1 (megabyte) or more.") }
+        if maxSize < 0 { throw ValidationError("--max-size must be ≥ 0 (megabytes).") }
     }
 
     var pipelineOptions: PipelineOptions { PipelineOptions(maxBytes: maxSize * 1_048_576) }
