@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Stage modules (DESIGN.md): Model ← Text ← Segment ← Extract ← Check ← Gongwen (pipeline) ← Store ← CLI.
+// Stage modules (DESIGN.md): Model ← Text ← Segment ← Extract ← Check ← Gongwen (pipeline) ← Store ← Ingest ← CLI.
 // GongwenStore (SQLite through GRDB) writes what `Analysis.run` returns and answers the queries.
 // The system C libraries sit behind one wrapper each: ICU behind GWICU (a C target whose header
 // uses no ICU types, see PLATFORM.md), libxml2 behind CLibXML2 and only GongwenText imports them.
@@ -45,9 +45,10 @@ let package = Package(
         .target(
             name: "GongwenStore",
             dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "Gongwen", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "GongwenIngest", dependencies: ["Gongwen", "GongwenModel", "GongwenText", "GongwenStore"]),
         .executableTarget(
             name: "gongwen",
-            dependencies: ["Gongwen", "GongwenStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Gongwen", "GongwenStore", "GongwenIngest", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GongwenTextTests", dependencies: ["GongwenText", "TestSupport"]),
         .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "Gongwen", "TestSupport"]),
@@ -59,6 +60,9 @@ let package = Package(
         .testTarget(
             name: "GongwenStoreTests",
             dependencies: ["GongwenStore", "Gongwen", "GongwenModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "GongwenIngestTests",
+            dependencies: ["GongwenIngest", "GongwenStore", "Gongwen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["Gongwen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Snapshots"]),

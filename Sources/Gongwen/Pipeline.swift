@@ -14,6 +14,8 @@ public struct PipelineOptions: Sendable {
     public var check: CheckOptions
     /// The last stage to run; the benchmark times the stages one by one.
     public var through: Stage
+    /// The time one document may take; `nil` runs it on the caller's thread with no limit.
+    public var budget: DocumentBudget?
 
     /// The stages after decoding, in order.
     public enum Stage: Int, Sendable, Comparable, CaseIterable {
@@ -22,10 +24,14 @@ public struct PipelineOptions: Sendable {
         public static func < (lhs: Stage, rhs: Stage) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
-    public init(maxBytes: Int = SourceDecoder.defaultMaxBytes, check: CheckOptions = CheckOptions(), through: Stage = .check) {
+    public init(
+        maxBytes: Int = SourceDecoder.defaultMaxBytes, check: CheckOptions = CheckOptions(), through: Stage = .check,
+        budget: DocumentBudget? = .standard
+    ) {
         self.maxBytes = maxBytes
         self.check = check
         self.through = through
+        self.budget = budget
     }
 }
 
@@ -46,11 +52,22 @@ public struct Analysis: Sendable {
         return try run(bytes: bytes, source: path, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm"), options: options)
     }
 
-    /// Analyses raw bytes named `source`.
+    /// Analyses raw bytes named `source`, within `options.budget`: a document that runs past it is
+    /// `DecodeError.budgetExceeded` naming the stage it was in.
     public static func run(bytes: [UInt8], source: String, isHTML: Bool = false, options: PipelineOptions = PipelineOptions()) throws(DecodeError) -> Analysis {
         if bytes.count > options.maxBytes { throw .tooLarge(source: source, bytes: bytes.count, limit: options.maxBytes) }
+        guard let budget = options.budget else {
+            return try analyse(bytes: bytes, source: source, isHTML: isHTML, options: options, watch: nil)
+        }
+        let watch = StageWatch(source: source, budget: budget, first: "decode")
+        return try watch.run { () throws(DecodeError) in
+            try analyse(bytes: bytes, source: source, isHTML: isHTML, options: options, watch: watch)
+        }
+    }
+
+    private static func analyse(bytes: [UInt8], source: String, isHTML: Bool, options: PipelineOptions, watch: StageWatch?) throws(DecodeError) -> Analysis {
         let decoded = try SourceDecoder.decode(bytes, source: source, isHTML: isHTML)
-        return analyse(decoded, source: source, sha256: sha256(bytes), bytes: bytes.count, options: options)
+        return try analyse(decoded, source: source, sha256: sha256(bytes), bytes: bytes.count, options: options, watch: watch)
     }
 
     /// The identity of a document in the store: SHA-256 of its bytes in lower-case hex
@@ -67,7 +84,10 @@ public struct Analysis: Sendable {
         try run(bytes: Array(text.utf8), source: source, options: options)
     }
 
-    static func analyse(_ decoded: DecodedSource, source name: String, sha256: String, bytes: Int, options: PipelineOptions) -> Analysis {
+    static func analyse(
+        _ decoded: DecodedSource, source name: String, sha256: String, bytes: Int, options: PipelineOptions, watch: StageWatch?
+    ) throws(DecodeError) -> Analysis {
+        try watch?.enter("segment")
         let text = SourceText(decoded.text)
         let segmentation = Segmenter.segment(text, chrome: decoded.boilerplate, pageMeta: decoded.pageMeta)
         var document = Document(
@@ -85,6 +105,7 @@ public struct Analysis: Sendable {
         document.boilerplate = segmentation.boilerplate
         document.warnings = decoded.warnings
         if options.through >= .extract {
+            try watch?.enter("extract")
             let extraction = Extractor.extract(text, segmentation: segmentation)
             document.numbers = extraction.numbers
             document.claims = extraction.claims
@@ -95,10 +116,12 @@ public struct Analysis: Sendable {
             document.lists = extraction.lists
         }
         if options.through >= .check {
+            try watch?.enter("check")
             let context = CheckContext(source: text, segmentation: segmentation, document: document, bounds: options.check.bounds,
                                        identities: options.check.identities)
             document.findings = Checker.check(context, options: options.check)
         }
+        try watch?.enter("output")
         return Analysis(source: text, segmentation: segmentation, document: document)
     }
 }

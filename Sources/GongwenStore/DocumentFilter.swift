@@ -23,7 +23,8 @@ public struct DocumentFilter: Sendable, Equatable {
     func restricting(_ column: String) -> SQL? {
         var conditions: [SQL] = []
         if let document {
-            conditions.append("(instr(source, \(document)) > 0 OR sha256 LIKE \(document.lowercased() + "%"))")
+            // instr, not LIKE: `%` and `_` in the text are literal characters.
+            conditions.append("(instr(source, \(document)) > 0 OR instr(sha256, \(document.lowercased())) = 1)")
         }
         if let issuer { conditions.append("instr(issuer, \(issuer)) > 0") }
         if let year { conditions.append("year = \(year)") }

@@ -3,13 +3,17 @@ import GRDB
 /// The database schema as one list of named migrations. Migrations are append-only: a released
 /// one is never edited, a change is a new migration at the end.
 ///
-/// `Schema.migrator.migrate(dbQueue)` on an empty file creates every table of `v1-documents`
-/// through `v4-rate-shares`; on a database made by an older gongwen it runs only the new ones.
+/// `Schema.migrate(pool)` on an empty file creates every table of `v1-documents` through
+/// `v5-ingest-in-batches`; on a database made by an older gongwen it runs only the new ones.
 public enum Schema {
-    /// The migration names in order; `Schema.migrator` registers exactly these.
-    public static let migrationNames = [
-        "v1-documents", "v2-claims-lists-findings", "v3-full-text", "v4-rate-shares", "v5-ingest-in-batches",
+    /// The migrations in order, by name.
+    static let migrations: [(name: String, migrate: @Sendable (Database) throws -> Void)] = [
+        ("v1-documents", createDocuments), ("v2-claims-lists-findings", createClaimsListsFindings),
+        ("v3-full-text", createFullText), ("v4-rate-shares", addRateShares), ("v5-ingest-in-batches", ingestInBatches),
     ]
+
+    /// The migration names in order; `Schema.migrator` registers exactly these.
+    public static let migrationNames = migrations.map(\.name)
 
     /// The tables a migrated database holds (ordinary tables, not the FTS shadow tables).
     public static let tables = [
@@ -17,14 +21,91 @@ public enum Schema {
         "rates", "rate_parts", "lists", "list_items", "findings", "finding_claims", "ingest_errors", "ingest_runs",
     ]
 
+    /// The migrations as GRDB's migrator, which keeps the same bookkeeping table
+    /// (`grdb_migrations`) as `migrate(_:)`: what tests and tools that know GRDB read.
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration(migrationNames[0], migrate: createDocuments)
-        migrator.registerMigration(migrationNames[1], migrate: createClaimsListsFindings)
-        migrator.registerMigration(migrationNames[2], migrate: createFullText)
-        migrator.registerMigration(migrationNames[3], migrate: addRateShares)
-        migrator.registerMigration(migrationNames[4], migrate: ingestInBatches)
+        for migration in migrations { migrator.registerMigration(migration.name, migrate: migration.migrate) }
         return migrator
+    }
+
+    /// Runs the migrations a database lacks, all in one exclusive transaction that first reads
+    /// which ones are applied: two ingests creating one database at once cannot both run
+    /// `v1-documents` (GRDB's migrator reads the applied ones before it locks), and a reader sees
+    /// either no schema or all of it. A database that is not gongwen's, or was made by a newer
+    /// gongwen, is refused before anything is written.
+    public static func migrate(_ writer: any DatabaseWriter) throws {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+            try db.inTransaction(.exclusive) {
+                let applied = try check(db, writing: true)
+                guard applied.count < migrations.count else { return .commit }
+                try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                for migration in migrations.dropFirst(applied.count) {
+                    try migration.migrate(db)
+                    try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
+                }
+                try db.checkForeignKeys()
+                return .commit
+            }
+        }
+    }
+
+    /// Why a database file cannot be used as it is.
+    ///
+    /// `notGongwen`: `notes.sqlite` holds tables of another program and no `grdb_migrations`.
+    public enum Problem: Error, Equatable, CustomStringConvertible {
+        /// The file holds tables but none of gongwen's bookkeeping: another program's database.
+        case notGongwen
+        /// The file holds no tables at all (a new or empty file).
+        case empty
+        /// Made by a newer gongwen: migrations this one does not know.
+        case newer(unknown: [String])
+        /// Made by an older gongwen; a reader cannot upgrade it (only `ingest` writes).
+        case older(missing: [String])
+        /// `PRAGMA quick_check` found damage.
+        case damaged(String)
+
+        public var description: String {
+            switch self {
+            case .notGongwen: return "not a gongwen database (it holds other tables); give another --db"
+            case .empty: return "holds no gongwen data (run gongwen ingest first)"
+            case .newer(let unknown):
+                return "made by a newer gongwen (schema \(unknown.joined(separator: ", "))); use that version"
+            case .older(let missing):
+                return "made by an older gongwen (lacks \(missing.joined(separator: ", "))); run gongwen ingest into it to upgrade"
+            case .damaged(let report): return "the database is damaged (\(report))"
+            }
+        }
+    }
+
+    /// The migrations applied to `db`, after checking that they are a prefix of this gongwen's.
+    /// A writer may go on with an empty file or an older schema; a reader may not.
+    @discardableResult
+    static func check(_ db: Database, writing: Bool) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else {
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            if tables > 0 { throw Problem.notGongwen }
+            if writing { return [] }
+            throw Problem.empty
+        }
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        let unknown = applied.subtracting(migrationNames).sorted()
+        if !unknown.isEmpty { throw Problem.newer(unknown: unknown) }
+        let prefix = Array(migrationNames.prefix { applied.contains($0) })
+        if prefix.count != applied.count { throw Problem.notGongwen }
+        if !writing, prefix.count < migrationNames.count {
+            throw Problem.older(missing: Array(migrationNames.dropFirst(prefix.count)))
+        }
+        return prefix
+    }
+
+    /// `PRAGMA quick_check` on an existing database: `nil` when it is sound, else the first
+    /// problems SQLite reports. Damage in pages no query reads is still found.
+    static func damage(_ db: Database) throws -> String? {
+        let report = try String.fetchAll(db, sql: "PRAGMA quick_check(5)")
+        return report == ["ok"] ? nil : report.joined(separator: "\n").split(separator: "\n").joined(separator: "; ")
     }
 
     /// Documents, their sections and paragraphs, and the bookkeeping of ingest runs.

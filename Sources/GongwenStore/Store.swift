@@ -3,7 +3,7 @@ import GRDB
 import Synchronization
 
 /// The SQLite database of ingested documents: one file, migrated to the current schema when
-/// opened, written by one writer, read concurrently (WAL).
+/// opened for writing, written by one writer, read concurrently (WAL) by readers that never write.
 ///
 /// `try Store(path: "gongwen.sqlite")` opens or creates the file; `try await store.write(rows)`
 /// adds `corpus/000_842ce01806219f2e.txt` (巴中市民政局) in one transaction, or reports it a
@@ -25,10 +25,21 @@ public final class Store: Sendable {
 
     public var writerTime: WriterTime { spent.withLock { $0 } }
 
-    /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
-    public convenience init(path: String) throws {
+    /// What a command does with the database: `ingest` writes, the readers only read.
+    public enum Access: Sendable {
+        /// Creates the file if needed, refuses a damaged or foreign one, migrates it.
+        case write
+        /// Opens with `SQLITE_OPEN_READONLY`; never creates, migrates or changes the file.
+        case read
+    }
+
+    /// Opens the database file at `path`: for writing in WAL mode (creating and migrating it), or
+    /// read-only. Throws `Schema.Problem` for a file that is not a gongwen database, one made by
+    /// another version, or (before writing) one that `PRAGMA quick_check` finds damaged.
+    public convenience init(path: String, access: Access = .write) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
+        configuration.readonly = access == .read
         // WAL with synchronous=NORMAL: a commit survives the process being killed (the resumable
         // ingest relies on that); only an OS crash can lose the last commits, never consistency,
         // and a re-run ingests them again. FULL would fsync every document's transaction.
@@ -36,16 +47,39 @@ public final class Store: Sendable {
         // and unit indexes no longer fit SQLite's default 2 MB, and every batch read and rewrote
         // the same pages.
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -131072") }
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try db.execute(sql: "PRAGMA cache_size = -131072")
+            }
         }
-        try self.init(database: DatabasePool(path: path, configuration: configuration))
+        switch access {
+        case .read:
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in _ = try Schema.check(db, writing: false) }
+            self.init(checked: queue)
+        case .write:
+            // Checked read-only first: opening the pool would switch a foreign file to WAL.
+            let existing = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            if existing > 0 {
+                var reading = configuration
+                reading.readonly = true
+                try DatabaseQueue(path: path, configuration: reading).read { db in
+                    try Schema.check(db, writing: true)
+                    if let damage = try Schema.damage(db) { throw Schema.Problem.damaged(damage) }
+                }
+            }
+            try self.init(database: DatabasePool(path: path, configuration: configuration))
+        }
     }
 
     /// Uses `database` (a `DatabaseQueue()` in memory for tests) and migrates it.
     public init(database: any DatabaseWriter) throws {
         self.database = database
-        try Schema.migrator.migrate(database)
+        try Schema.migrate(database)
+    }
+
+    private init(checked database: any DatabaseWriter) {
+        self.database = database
     }
 
     /// What writing a document did.

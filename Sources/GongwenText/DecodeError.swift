@@ -9,12 +9,16 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(source: String, bytes: Int, limit: Int)
     case notText(source: String, reason: String)
     case encoding(source: String, reason: String)
+    /// A FIFO, device or socket (`/dev/zero` behind a link named `x.txt`): only regular files are read.
+    case notRegular(source: String, kind: String)
+    /// The document cost more than its budget in one stage (`extract`), `limit` says which budget.
+    case budgetExceeded(source: String, stage: String, limit: String)
 
     public var source: String {
         switch self {
         case .notFound(let source), .isDirectory(let source), .empty(let source),
              .unreadable(let source, _), .tooLarge(let source, _, _), .notText(let source, _),
-             .encoding(let source, _):
+             .encoding(let source, _), .notRegular(let source, _), .budgetExceeded(let source, _, _):
             return source
         }
     }
@@ -30,6 +34,8 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
             return "file is \(megabytes(bytes)) MB, over the \(megabytes(limit)) MB limit (--max-size)"
         case .notText(_, let reason): return "not a text file (\(reason))"
         case .encoding(_, let reason): return "cannot decode (\(reason))"
+        case .notRegular(_, let kind): return "not a regular file (\(kind))"
+        case .budgetExceeded(_, let stage, let limit): return "budget exceeded in \(stage) (\(limit))"
         }
     }
 
@@ -43,6 +49,8 @@ public enum DecodeError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge: return "too_large"
         case .notText: return "not_text"
         case .encoding: return "encoding"
+        case .notRegular: return "not_regular"
+        case .budgetExceeded: return "budget"
         }
     }
 

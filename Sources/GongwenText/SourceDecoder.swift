@@ -25,30 +25,44 @@ public enum SourceDecoder {
     /// The default size limit of one input file.
     public static let defaultMaxBytes = 20 * 1_048_576
 
-    /// Reads a file, refusing directories, missing paths and files over `maxBytes`.
+    /// Reads a regular file (following links), refusing directories, missing paths, FIFOs,
+    /// devices and sockets, and files over `maxBytes` — counted on the bytes read, so a file that
+    /// grows or lies about its size is cut off at the limit, not read to the end.
     public static func read(path: String, maxBytes: Int = defaultMaxBytes) throws(DecodeError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .notFound(source: path)
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .notFound(source: path) }
+            throw .unreadable(source: path, reason: String(cString: strerror(code)))
         }
-        if isDirectory.boolValue { throw .isDirectory(source: path) }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .unreadable(source: path, reason: "permission denied")
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .isDirectory(source: path)
+        case S_IFIFO: throw .notRegular(source: path, kind: "FIFO")
+        case S_IFCHR: throw .notRegular(source: path, kind: "character device")
+        case S_IFBLK: throw .notRegular(source: path, kind: "block device")
+        case S_IFSOCK: throw .notRegular(source: path, kind: "socket")
+        default: throw .notRegular(source: path, kind: "special file")
         }
-        defer { try? handle.close() }
-        let size: UInt64
-        do {
-            size = try handle.seekToEnd()
-            try handle.seek(toOffset: 0)
-        } catch {
-            throw .unreadable(source: path, reason: "\(error.localizedDescription)")
+        if Int(info.st_size) > maxBytes { throw .tooLarge(source: path, bytes: Int(info.st_size), limit: maxBytes) }
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            let code = errno
+            throw .unreadable(source: path, reason: code == EACCES ? "permission denied" : String(cString: strerror(code)))
         }
-        if size > UInt64(maxBytes) { throw .tooLarge(source: path, bytes: Int(size), limit: maxBytes) }
-        do {
-            let data = try handle.readToEnd() ?? Data()
-            return [UInt8](data)
-        } catch {
-            throw .unreadable(source: path, reason: "\(error.localizedDescription)")
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(source: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maxBytes { throw .tooLarge(source: path, bytes: bytes.count, limit: maxBytes) }
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gongwen
+import GongwenIngest
 import GongwenText
 
 struct BenchCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GRDB
 import Gongwen
+import GongwenIngest
 import GongwenStore
 
 struct BenchStoreCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GongwenIngest
 import GongwenModel
 
 struct IngestCommand: AsyncParsableCommand {
@@ -11,15 +12,20 @@ struct IngestCommand: AsyncParsableCommand {
               gongwen ingest corpus --db gongwen.sqlite
               gongwen ingest scraped/2023 --db research.sqlite --quiet
 
-            Folders are read recursively: .txt, .html and .htm files are parsed (on all cores), \
-            other files are skipped and counted. Each document is written in its own savepoint (a \
+            Folders are read recursively, following links (a linked folder once): .txt, .html and \
+            .htm files are parsed (on all cores); other paths are skipped and counted, and listed \
+            with --verbose. Only regular files are read: a FIFO or device named .txt is an error of \
+            that file. A document over --max-size, or past its time budget in one stage, is an \
+            error of that document, and the batch goes on. Each document is written in its own savepoint (a \
             nested transaction: all of it or none of it), committed --batch documents at a time or \
             at least every two seconds, and identified by the SHA-256 of its bytes: the same bytes again \
             are skipped as a duplicate, so an ingest that was interrupted (Ctrl-C, kill -9) continues \
             where it stopped when run again, redoing at most the batch it had not committed. A file that cannot be read is recorded in the table ingest_errors and the batch \
             goes on. Progress goes to standard error, the summary to standard output. \
-            Exit status: 0 when every document went in or was a duplicate, 1 when some file could \
-            not be read, 2 on wrong arguments or a database that cannot be opened.
+            Before writing into an existing database, ingest runs PRAGMA quick_check and refuses a \
+            damaged one. Exit status: 0 when every document went in or was a duplicate, 1 when some \
+            file could not be read, 2 on wrong arguments, no document found, or a database that \
+            cannot be opened, is not gongwen's or is damaged.
             """)
 
     @Argument(help: "Files or folders to ingest.")
@@ -28,14 +34,17 @@ struct IngestCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var input: InputOptions
 
-    @Option(help: "How many documents to parse at once.")
+    @Option(parsing: .unconditional, help: "How many documents to parse at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "How many documents to commit at once, each in its own savepoint (1: a commit per document).")
+    @Option(parsing: .unconditional, help: "How many documents to commit at once, each in its own savepoint (1: a commit per document).")
     var batch = 128
 
     @Flag(help: "Print no progress.")
     var quiet = false
+
+    @Flag(help: "List every skipped path with the reason.")
+    var verbose = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or folder.") }
@@ -43,12 +52,26 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let files = DocumentFiles(paths)
+        if files.paths.isEmpty && files.missing.isEmpty {
+            Output.error("no .txt, .html or .htm file found in \(paths.joined(separator: " ")) (\(files.skipped.count) paths skipped\(verbose ? "" : "; --verbose lists them"))")
+            if verbose { for skipped in files.skipped { Output.error("  skipped \(skipped.path): \(skipped.reason)") } }
+            throw ExitCode(2)
+        }
         let store = try database.open(creating: true)
         let ingestion = Ingestion(
             store: store, options: input.pipelineOptions, workers: jobs, batchSize: batch, progress: quiet ? nil : IngestProgress())
-        let summary = try await ingestion.run(paths)
+        let summary = try await ingestion.run(files, arguments: paths)
         Output.line(render(summary))
         if !summary.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Why paths were skipped, by reason: `not .txt, .html or .htm` when that is the only one,
+    /// else `2 not .txt, .html or .htm; 1 broken link`.
+    private func reasons(_ skipped: [DocumentFiles.Skipped]) -> String {
+        let counts = Dictionary(grouping: skipped, by: \.reason).mapValues(\.count)
+        if counts.count <= 1 { return counts.keys.first ?? "not .txt, .html or .htm" }
+        return counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
     }
 
     /// The summary: counts, throughput, each failure with its reason, findings by severity.
@@ -60,9 +83,10 @@ struct IngestCommand: AsyncParsableCommand {
             "files       \(summary.files)",
             "ingested    \(summary.ingested)  (\(String(format: "%.1f", megabytes)) MB in \(String(format: "%.1f", summary.seconds)) s, \(String(format: "%.1f", rate)) docs/s)",
             "duplicates  \(summary.duplicates)  (same SHA-256 already stored)",
-            "skipped     \(summary.skipped)  (not .txt, .html or .htm)",
-            "failed      \(summary.failures.count)",
+            "skipped     \(summary.skipped.count)  (\(reasons(summary.skipped)))",
         ]
+        if verbose { lines += summary.skipped.map { "  \($0.path): \($0.reason)" } }
+        lines.append("failed      \(summary.failures.count)")
         lines += summary.failures.map { "  \($0.path): \($0.reason) [\($0.code)]" }
         let findings = Severity.allCases.reversed().map { "\($0.rawValue) \(summary.findings[$0, default: 0])" }
         lines.append("findings    " + findings.joined(separator: ", "))

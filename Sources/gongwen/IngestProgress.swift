@@ -1,9 +1,10 @@
 import Foundation
+import GongwenIngest
 
 /// The progress of an ingest on standard error: on a terminal one line redrawn in place
 /// (`ingest 120/1000 files · 35.2 docs/s · ETA 0:25`), otherwise the same text as a plain line
 /// every few seconds, so that logs stay readable.
-final class IngestProgress {
+final class IngestProgress: IngestProgressReporting {
     private let isTerminal: Bool
     private let interval: Duration
     private var total = 0

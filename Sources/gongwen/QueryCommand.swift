@@ -1,4 +1,5 @@
 import ArgumentParser
+import GongwenModel
 import GongwenStore
 
 struct QueryCommand: ParsableCommand {
@@ -24,12 +25,12 @@ struct QueryCommand: ParsableCommand {
     var unit: String?
 
     @Option(help: ArgumentHelp("Claims of this kind: quantity, percent, permille, ratio.", valueName: "kind"))
-    var kind: String?
+    var kind: NumberKind?
 
-    @Option(help: "Claims whose value is at least this.")
+    @Option(parsing: .unconditional, help: "Claims whose value is at least this (negative values too: --min -5).")
     var min: Double?
 
-    @Option(help: "Claims whose value is at most this.")
+    @Option(parsing: .unconditional, help: "Claims whose value is at most this.")
     var max: Double?
 
     @OptionGroup var documents: DocumentFilterOptions
@@ -41,14 +42,21 @@ struct QueryCommand: ParsableCommand {
     var withFindings = false
 
     @Option(help: ArgumentHelp("Only claims that a finding of this rule concerns (change.rate, sum.parts …).", valueName: "id"))
-    var rule: String?
+    var rule: RuleID?
 
     @OptionGroup var report: ReportOptions
 
+    func validate() throws {
+        if let min, let max, min > max { throw ValidationError("--min \(min) is greater than --max \(max): no claim can match.") }
+        for (name, value) in [("--min", min), ("--max", max)] where value.map({ !$0.isFinite }) == true {
+            throw ValidationError("\(name) must be a finite number.")
+        }
+    }
+
     func run() throws {
         let query = ClaimQuery(
-            subject: subject, unit: unit, kind: kind, minimum: min, maximum: max, documents: documents.filter,
-            section: section, withFindings: withFindings, rule: rule, limit: report.rowLimit)
+            subject: subject, unit: unit, kind: kind?.rawValue, minimum: min, maximum: max, documents: documents.filter,
+            section: section, withFindings: withFindings, rule: rule?.id, limit: report.rowLimit)
         try Report.print(try database.open().claims(query), format: report.format)
     }
 }

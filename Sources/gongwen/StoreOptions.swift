@@ -7,15 +7,22 @@ struct DatabaseOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The SQLite database file.", valueName: "file"))
     var db: String = "gongwen.sqlite"
 
-    /// Opens the database, creating it (for `ingest`) or refusing a missing file (for the readers,
-    /// which would otherwise answer from a new empty database).
+    /// Opens the database: for `ingest` creating it and refusing a damaged one, for the readers
+    /// read-only, refusing a missing file (they would otherwise answer from a new empty database),
+    /// a file that is not a gongwen database, or one of another schema version.
     func open(creating: Bool = false) throws -> Store {
         if !creating && !FileManager.default.fileExists(atPath: db) {
             Output.error("\(db): no such database (run gongwen ingest first, or give --db)")
             throw ExitCode(2)
         }
         do {
-            return try Store(path: db)
+            return try Store(path: db, access: creating ? .write : .read)
+        } catch Schema.Problem.damaged(let report) {
+            Output.error("\(db): the database is damaged (\(report)); nothing was written. Recover what it holds with: sqlite3 \(db) .recover | sqlite3 recovered.sqlite")
+            throw ExitCode(2)
+        } catch let problem as Schema.Problem {
+            Output.error("\(db): \(problem)")
+            throw ExitCode(2)
         } catch {
             Output.error("\(db): cannot open the database (\(error))")
             throw ExitCode(2)
@@ -28,13 +35,13 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Output format: table (aligned for Chinese double-width characters), csv, json, jsonl.")
     var format: ReportFormat = .table
 
-    @Option(help: "At most this many rows; 0 for all.")
+    @Option(parsing: .unconditional, help: "At most this many rows; 0 for all.")
     var limit: Int = 200
 
     var rowLimit: Int? { limit > 0 ? limit : nil }
 
     func validate() throws {
-        if limit < 0 { throw ValidationError("--limit must be 0 (all) or more.") }
+        if limit < 0 { throw ValidationError("--limit must be ≥ 0 (0 for all).") }
     }
 }
 
@@ -46,7 +53,7 @@ struct DocumentFilterOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Documents whose issuer (发文机关) contains this text.", valueName: "text"))
     var issuer: String?
 
-    @Option(help: "Documents dated in this year.")
+    @Option(parsing: .unconditional, help: "Documents dated in this year.")
     var year: Int?
 
     var filter: DocumentFilter { DocumentFilter(document: doc, issuer: issuer, year: year) }

@@ -43,6 +43,15 @@ public enum Repository {
     }
 
     /// A fresh temporary folder.
+    /// A new folder holding copies of the five seeds of `corpus/` and nothing else (no `public/`).
+    public static func seedFolder() throws -> URL {
+        let folder = try temporaryFolder()
+        for file in try corpusFiles() {
+            try FileManager.default.copyItem(at: file, to: folder.appendingPathComponent(file.lastPathComponent))
+        }
+        return folder
+    }
+
     public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -39,18 +39,21 @@ public struct RateBoundsRule: RelationRule {
     public func check(_ context: CheckContext) -> [Finding] {
         let claims = context.document.claims
         return instances(context).compactMap { instance in
+            let directions = Dictionary(context.document.changes.compactMap { change in change.rate.map { ($0, change.direction) } },
+                                        uniquingKeysWith: { first, _ in first })
             let rate = claims[instance.totalRate]
             let rates = instance.partRates.map { claims[$0] }
-            let signed = { (claim: Claim) -> Interval in self.signed(claim, context).scaled(by: 1) }
+            let signed = { (claim: Claim) -> Interval in self.signed(claim, directions[claim.id] ?? nil) }
             let stated = signed(rate)
             let bounds = rates.map(signed)
             guard let low = bounds.compactMap(\.lower).min(), let high = bounds.compactMap(\.upper).max(),
                   let statedLow = stated.lower, let statedHigh = stated.upper else { return nil }
             guard statedHigh < low || statedLow > high else { return nil }
-            let values = rates.map { signedValue($0, context) }
-            let message = Message.outsideParts(label: rate.predicate ?? "增速", stated: written(signedValue(rate, context)),
+            let value = { (claim: Claim) in self.signedValue(claim, directions[claim.id] ?? nil) }
+            let values = rates.map(value)
+            let message = Message.outsideParts(label: rate.predicate ?? "增速", stated: written(value(rate)),
                                                lowest: written(values.min()!), highest: written(values.max()!))
-            return finding(message, at: rate.span, evidence: rates.map(\.span), stated: signedValue(rate, context),
+            return finding(message, at: rate.span, evidence: rates.map(\.span), stated: value(rate),
                            expected: statedHigh < low ? values.min()! : values.max()!, severity: instance.complete ? .warning : .info)
         }
     }
@@ -58,18 +61,14 @@ public struct RateBoundsRule: RelationRule {
     private func written(_ value: Decimal) -> String { "\(value)%" }
 
     /// A rate of change with its sign: `下降27.1%` is −27.1.
-    private func signedValue(_ claim: Claim, _ context: CheckContext) -> Decimal {
-        direction(of: claim, context) == .decrease && claim.value > 0 ? -claim.value : claim.value
+    private func signedValue(_ claim: Claim, _ direction: ChangeDirection?) -> Decimal {
+        direction == .decrease && claim.value > 0 ? -claim.value : claim.value
     }
 
-    private func signed(_ claim: Claim, _ context: CheckContext) -> Interval {
+    private func signed(_ claim: Claim, _ direction: ChangeDirection?) -> Interval {
         let interval = Interval(claim: claim)
-        guard direction(of: claim, context) == .decrease, claim.value > 0 else { return interval }
+        guard direction == .decrease, claim.value > 0 else { return interval }
         return Interval(lower: interval.upper.map { -$0 }, upper: interval.lower.map { -$0 })
-    }
-
-    private func direction(of claim: Claim, _ context: CheckContext) -> ChangeDirection? {
-        context.document.changes.first { $0.rate == claim.id }?.direction
     }
 
     func instances(_ context: CheckContext) -> [Instance] {

@@ -8,7 +8,11 @@ import GongwenModel
 /// bare number's own clause (up to `,` `:`), taking the nearest quantity with a unit, the one
 /// before it when two are as near. A list of numbers shares the unit written after its last one
 /// (`分别为120，350，460人`). A scaled number (`533万`) keeps `nil`: its scale is no unit.
+/// The walk looks at most `window` numbers each way, so a clause of thousands of bare numbers
+/// costs linear time, not quadratic.
 enum UnitInheritance {
+    static let window = 64
+
     static func apply(to mentions: inout [NumberMention], in folded: [Unicode.Scalar]) {
         var inherited: [(index: Int, unit: String?, category: String?)] = []
         for index in mentions.indices where isBare(mentions[index]) {
@@ -37,7 +41,7 @@ enum UnitInheritance {
         var other = index + step
         var edge = step < 0 ? bare.start : bare.end
         var edgeIsBare = true
-        while mentions.indices.contains(other) {
+        while mentions.indices.contains(other), abs(other - index) <= window {
             let candidate = mentions[other]
             let gap = step < 0 ? min(candidate.end, edge)..<edge : edge..<max(edge, candidate.start)
             let listSeparator = step > 0 && edgeIsBare && gap.count == 1

@@ -4,51 +4,19 @@ import GongwenModel
 import GongwenStore
 import GongwenText
 
-/// The files an ingest reads: every `.txt`, `.html` and `.htm` below the given paths, sorted,
-/// with a count of the other files it passes over.
-///
-/// `DocumentFiles(["corpus", "extra/reply.html", "notes.pdf"])` lists the five corpus files and
-/// `extra/reply.html`; `notes.pdf` counts as skipped; a path that does not exist is missing.
-struct DocumentFiles {
-    static let extensions: Set<String> = ["txt", "html", "htm"]
-
-    var paths: [String] = []
-    var skipped = 0
-    var missing: [String] = []
-
-    init(_ arguments: [String]) {
-        var found: [String] = []
-        for argument in arguments {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else {
-                missing.append(argument)
-                continue
-            }
-            guard isDirectory.boolValue else {
-                if Self.isDocument(argument) { found.append(argument) } else { skipped += 1 }
-                continue
-            }
-            let base = argument.hasSuffix("/") ? argument : argument + "/"
-            guard let walker = FileManager.default.enumerator(atPath: argument) else { continue }
-            for case let relative as String in walker {
-                let path = base + relative
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-                if Self.isDocument(path) { found.append(path) } else { skipped += 1 }
-            }
-        }
-        paths = found.sorted()
-    }
-
-    static func isDocument(_ path: String) -> Bool {
-        extensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
-    }
-}
-
 /// A parsed document waiting for its commit, with the severities of its findings for the summary.
 struct Parsed: Sendable {
     var rows: DocumentRows
     var findings: [Severity]
+}
+
+/// Where an ingest reports how far it got: `start(total: 1000)`, `update(done: 120)` …, `finish()`.
+///
+/// The CLI's implementation redraws `ingest 120/1000 files · 35.2 docs/s · ETA 0:25` on standard error.
+public protocol IngestProgressReporting: AnyObject {
+    func start(total: Int)
+    func update(done: Int)
+    func finish()
 }
 
 /// What happened to one file of an ingest.
@@ -63,17 +31,18 @@ enum FileOutcome: Sendable {
 /// The counts an ingest reports at the end.
 ///
 /// After `gongwen ingest corpus/` on an empty database: 5 files, 5 ingested, 0 duplicates.
-struct IngestSummary: Sendable {
-    var files = 0
-    var ingested = 0
-    var duplicates = 0
-    var skipped = 0
-    var failures: [(path: String, code: String, reason: String)] = []
-    var findings: [Severity: Int] = [:]
-    var bytes = 0
-    var seconds = 0.0
+public struct IngestSummary: Sendable {
+    public var files = 0
+    public var ingested = 0
+    public var duplicates = 0
+    /// The paths passed over (not a document, unreadable folder, broken link), with the reason.
+    public var skipped: [DocumentFiles.Skipped] = []
+    public var failures: [(path: String, code: String, reason: String)] = []
+    public var findings: [Severity: Int] = [:]
+    public var bytes = 0
+    public var seconds = 0.0
 
-    var done: Int { ingested + duplicates + failures.count }
+    public var done: Int { ingested + duplicates + failures.count }
 }
 
 /// Reads, parses and stores documents: `workers` parsing tasks pull paths in order; the parsed
@@ -84,20 +53,36 @@ struct IngestSummary: Sendable {
 ///
 /// `Ingestion(store: store, options: PipelineOptions(), workers: 2).run(["corpus"])` ingests the
 /// five seed documents (巴中市民政局 … 江苏省民政厅).
-struct Ingestion {
-    var store: Store
-    var options: PipelineOptions
-    var workers: Int
+public struct Ingestion {
+    public var store: Store
+    public var options: PipelineOptions
+    public var workers: Int
     /// Documents per commit; 1 commits each document on its own.
-    var batchSize = 128
-    var progress: IngestProgress?
-
+    public var batchSize: Int
     /// The longest a parsed document waits for its commit when documents come slowly.
-    static let commitInterval = Duration.seconds(2)
+    public var commitInterval: Duration
+    public var progress: (any IngestProgressReporting)?
 
-    func run(_ arguments: [String]) async throws -> IngestSummary {
+    public init(
+        store: Store, options: PipelineOptions, workers: Int, batchSize: Int = 128, commitInterval: Duration = .seconds(2),
+        progress: (any IngestProgressReporting)? = nil
+    ) {
+        self.store = store
+        self.options = options
+        self.workers = workers
+        self.batchSize = batchSize
+        self.commitInterval = commitInterval
+        self.progress = progress
+    }
+
+    /// Finds the documents below `arguments` and ingests them.
+    public func run(_ arguments: [String]) async throws -> IngestSummary {
+        try await run(DocumentFiles(arguments), arguments: arguments)
+    }
+
+    /// Ingests `files`, found from `arguments` (which the run's bookkeeping keeps).
+    public func run(_ files: DocumentFiles, arguments: [String]) async throws -> IngestSummary {
         let clock = ContinuousClock.now
-        let files = DocumentFiles(arguments)
         var summary = IngestSummary(files: files.paths.count, skipped: files.skipped)
         let run = try await store.beginRun(paths: arguments)
         for path in files.missing {
@@ -138,7 +123,7 @@ struct Ingestion {
                 case .failed(let path, let error):
                     try await recordFailure(path: path, code: error.code, reason: error.reason, run: run, into: &summary)
                 }
-                if pending.count >= batchSize || ContinuousClock.now - lastCommit >= Self.commitInterval {
+                if pending.count >= batchSize || ContinuousClock.now - lastCommit >= commitInterval {
                     try await commit()
                 }
                 progress?.update(done: summary.done + pending.count + (writing?.batch.count ?? 0))
@@ -147,9 +132,10 @@ struct Ingestion {
         try await settle()
         progress?.finish()
         if summary.ingested > 0 { try await store.analyze() }
-        summary.seconds = (ContinuousClock.now - clock).seconds
+        let elapsed = (ContinuousClock.now - clock).components
+        summary.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
         try await store.finishRun(
-            run, files: summary.files, ingested: summary.ingested, duplicates: summary.duplicates, skipped: summary.skipped,
+            run, files: summary.files, ingested: summary.ingested, duplicates: summary.duplicates, skipped: summary.skipped.count,
             failed: summary.failures.count)
         return summary
     }
@@ -201,7 +187,7 @@ struct Ingestion {
 ///
 /// `inParallel(paths, width: 2, work: parse, consume: write)` keeps both cores parsing while the
 /// writer stores the document of 巴中市民政局 that came first.
-func inParallel<Item: Sendable, Result: Sendable>(
+public func inParallel<Item: Sendable, Result: Sendable>(
     _ items: [Item], width: Int, work: @escaping @Sendable (Item) async throws -> Result,
     consume: (Result) async throws -> Void
 ) async throws {
@@ -222,7 +208,7 @@ func inParallel<Item: Sendable, Result: Sendable>(
 /// Runs CPU-bound `body` on a Dispatch worker thread instead of Swift's cooperative pool, which
 /// has one thread per core: a parse there would hold up the task that hands documents to the
 /// writer, and the writer would wait idle.
-func onWorkerThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+public func onWorkerThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
         DispatchQueue.global().async { continuation.resume(returning: body()) }
     }

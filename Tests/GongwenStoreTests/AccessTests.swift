@@ -1,0 +1,97 @@
+import Foundation
+import GRDB
+@testable import GongwenStore
+import Testing
+
+/// Readers read and writers check: a reader opens read-only and never migrates; a database that
+/// is not gongwen's, of a newer schema, or damaged is refused before anything is written; first
+/// ingests that race on one new file migrate it once.
+@Suite("store access")
+struct AccessTests {
+    func temporaryPath(_ name: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-access-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent(name).path
+    }
+
+    func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+
+    @Test func aReaderLeavesAnEmptyFileEmpty() throws {
+        let path = try temporaryPath("empty.sqlite")
+        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(throws: Schema.Problem.empty) { try Store(path: path, access: .read) }
+        #expect(try bytes(path).isEmpty)
+    }
+
+    @Test func aForeignDatabaseIsRefusedByReadersAndWritersUnchanged() throws {
+        let path = try temporaryPath("foreign.sqlite")
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('x')") }
+        let before = try bytes(path)
+        #expect(throws: Schema.Problem.notGongwen) { try Store(path: path, access: .read) }
+        #expect(throws: Schema.Problem.notGongwen) { try Store(path: path, access: .write) }
+        #expect(try bytes(path) == before)
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let path = try temporaryPath("newer.sqlite")
+        _ = try Store(path: path)
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
+        #expect(throws: Schema.Problem.newer(unknown: ["v99-future"])) { try Store(path: path, access: .read) }
+        #expect(throws: Schema.Problem.newer(unknown: ["v99-future"])) { try Store(path: path, access: .write) }
+    }
+
+    @Test func anOlderSchemaIsUpgradedByAWriterOnly() throws {
+        let path = try temporaryPath("older.sqlite")
+        try Schema.migrator.migrate(DatabaseQueue(path: path), upTo: "v3-full-text")
+        #expect(throws: Schema.Problem.older(missing: ["v4-rate-shares", "v5-ingest-in-batches"])) { try Store(path: path, access: .read) }
+        _ = try Store(path: path, access: .write)
+        let store = try Store(path: path, access: .read)
+        #expect(try store.database.read { db in try Schema.migrator.appliedMigrations(db) } == Schema.migrationNames)
+    }
+
+    @Test func aReaderCannotWrite() throws {
+        let path = try temporaryPath("read.sqlite")
+        _ = try Store(path: path)
+        let store = try Store(path: path, access: .read)
+        #expect(throws: DatabaseError.self) {
+            try store.database.writeWithoutTransaction { db in try db.execute(sql: "DELETE FROM documents") }
+        }
+    }
+
+    @Test func aDamagedDatabaseIsRefusedBeforeWriting() throws {
+        let path = try temporaryPath("damaged.sqlite")
+        let store = try Store(path: path)
+        try store.database.write { db in
+            for index in 0..<2_000 {
+                try db.execute(
+                    sql: "INSERT INTO ingest_errors (path, code, reason, recorded_at) VALUES (?, 'x', ?, 'now')",
+                    arguments: ["file\(index).txt", String(repeating: "损坏", count: 50)])
+            }
+        }
+        try (store.database as? DatabasePool)?.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        var data = try bytes(path)
+        let middle = data.count / 2
+        data.replaceSubrange(middle..<(middle + 8192), with: Data(repeating: 0x5A, count: 8192))
+        try data.write(to: URL(fileURLWithPath: path))
+        #expect {
+            try Store(path: path, access: .write)
+        } throws: { error in
+            guard case Schema.Problem.damaged = error else { return false }
+            return true
+        }
+        #expect(try bytes(path) == data)
+    }
+
+    @Test func firstWritersRacingOnANewFileMigrateItOnce() async throws {
+        let path = try temporaryPath("race.sqlite")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<6 {
+                group.addTask { _ = try Store(path: path) }
+            }
+            try await group.waitForAll()
+        }
+        let store = try Store(path: path, access: .read)
+        let applied = try await store.database.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == Schema.migrationNames)
+    }
+}
