@@ -73,7 +73,7 @@ public struct Analysis: Sendable {
         var document = Document(
             source: name, sha256: sha256, encoding: decoded.encoding, format: decoded.format, bytes: bytes,
             characters: text.count)
-        if decoded.format == .html { document.text = decoded.text }
+        if decoded.format != .text { document.text = decoded.text }
         document.title = segmentation.title
         document.docType = segmentation.docType
         document.issuer = segmentation.issuer

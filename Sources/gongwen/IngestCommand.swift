@@ -11,7 +11,7 @@ struct IngestCommand: AsyncParsableCommand {
               gongwen ingest corpus ../shared/corpus-public --db gongwen.sqlite
               gongwen ingest scraped/2023 --db research.sqlite --quiet
 
-            Folders are read recursively: .txt, .html and .htm files are parsed (on all cores), \
+            Folders are read recursively: .txt, .html, .htm, .pdf and .docx files are parsed (on all cores), \
             other files are skipped and counted. Each document is written in its own savepoint (a \
             nested transaction: all of it or none of it), committed --batch documents at a time or \
             at least every two seconds, and identified by the SHA-256 of its bytes: the same bytes again \
@@ -60,7 +60,7 @@ struct IngestCommand: AsyncParsableCommand {
             "files       \(summary.files)",
             "ingested    \(summary.ingested)  (\(String(format: "%.1f", megabytes)) MB in \(String(format: "%.1f", summary.seconds)) s, \(String(format: "%.1f", rate)) docs/s)",
             "duplicates  \(summary.duplicates)  (same SHA-256 already stored)",
-            "skipped     \(summary.skipped)  (not .txt, .html or .htm)",
+            "skipped     \(summary.skipped)  (not .txt, .html, .htm, .pdf or .docx)",
             "failed      \(summary.failures.count)",
         ]
         lines += summary.failures.map { "  \($0.path): \($0.reason) [\($0.code)]" }

@@ -4,13 +4,14 @@ import GongwenModel
 import GongwenStore
 import GongwenText
 
-/// The files an ingest reads: every `.txt`, `.html` and `.htm` below the given paths, sorted,
-/// with a count of the other files it passes over.
+/// The files an ingest reads: every `.txt`, `.html`, `.htm`, `.pdf` and `.docx` below the given
+/// paths (and `.doc`/`.wps`, to report them as unsupported), sorted, with a count of the other
+/// files it passes over.
 ///
-/// `DocumentFiles(["corpus", "extra/reply.html", "notes.pdf"])` lists the five corpus files and
-/// `extra/reply.html`; `notes.pdf` counts as skipped; a path that does not exist is missing.
+/// `DocumentFiles(["corpus", "extra/reply.html", "notes.xlsx"])` lists the five corpus files and
+/// `extra/reply.html`; `notes.xlsx` counts as skipped; a path that does not exist is missing.
 struct DocumentFiles {
-    static let extensions: Set<String> = ["txt", "html", "htm"]
+    static let extensions: Set<String> = ["txt", "html", "htm", "pdf", "docx", "doc", "wps"]
 
     var paths: [String] = []
     var skipped = 0
