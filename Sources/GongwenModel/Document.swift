@@ -107,7 +107,8 @@ public struct Field: Codable, Sendable, Equatable {
 public struct Boilerplate: Codable, Sendable, Equatable {
     public var start: Int
     public var end: Int
-    /// What kind of chrome: `page_meta`, `navigation`, `footer`, `image`, `share`, `attachment_stub`.
+    /// What kind of chrome: `page_meta`, `navigation`, `footer`, `image`, `share`, `attachment_stub`;
+    /// page furniture of PDF and DOCX files: `page_number`, `running_header`, `running_footer`.
     public var kind: String
 
     public init(span: Span, kind: String) {

@@ -7,7 +7,8 @@ import GongwenText
 /// (An empty `附件:` label is chrome only where no attachment follows; `Segmenter` decides that.)
 ///
 /// `发布日期:2020-09-14 16:01信息来源:办公室 【字体:` is `page_meta`; `扫一扫在手机打开当前页` is `share`;
-/// `ICP备案:蜀ICP备14032324号-2` is `footer`; `当前位置:首页 > 信息公开` is `navigation`.
+/// `ICP备案:蜀ICP备14032324号-2` is `footer`; `当前位置:首页 > 信息公开` is `navigation`; `— 2 —` (a page
+/// number left in text taken from a PDF) is `page_number`.
 enum Chrome {
     /// Words that make a line chrome wherever they stand in it, with the kind they mark.
     static let anywhere: [(String, String)] = [
@@ -19,6 +20,8 @@ enum Chrome {
         ("收藏本页", "share"), ("主办单位", "footer"), ("承办单位", "footer"), ("技术支持", "footer"),
         ("ICP备", "footer"), ("公网安备", "footer"), ("网站标识码", "footer"), ("网站地图", "footer"),
         ("版权所有", "footer"), ("Copyright", "footer"), ("copyright", "footer"), ("©", "footer"),
+        ("保留所有权利", "footer"), ("All rights reserved", "footer"), ("许可协议", "footer"), ("知识共享", "footer"),
+        ("Creative Commons", "footer"), ("CC BY", "footer"), ("不得转载", "footer"),
         ("联系我们", "footer"), ("当前位置", "navigation"), ("您的位置", "navigation"), ("所在位置", "navigation"),
         ("首页>", "navigation"), ("首页 >", "navigation"), ("首页|", "navigation"), ("首页 |", "navigation"),
         ("上一篇", "navigation"), ("下一篇", "navigation"), ("转载请注明", "navigation"), ("原文网址", "navigation"),
@@ -66,6 +69,7 @@ enum Chrome {
         if text.unicodeScalars.allSatisfy({ $0 == "|" || $0 == " " || $0 == ">" || $0 == "-" || $0 == "»" || $0 == "·" }) {
             return "navigation"
         }
+        if length <= 16, PageFurniture.isPageNumber(text) { return "page_number" }
         return nil
     }
 
