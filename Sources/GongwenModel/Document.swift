@@ -86,7 +86,8 @@ public enum SourceFormat: String, Codable, Sendable, Equatable {
 
 /// A metadata value with the span it was read from, e.g. `issuer` = `江苏省民政厅` at the signature.
 public struct Field: Codable, Sendable, Equatable {
-    /// `title`, `issuer`, `recipient`, `date`, `doc_number`.
+    /// `title`, `issuer`, `recipient`, `date`, `doc_number`; `footnote_ref` for a footnote marker
+    /// that ended the title (`统计公报[1]` → `[1]`).
     public var name: String
     public var value: String
     public var start: Int

@@ -32,7 +32,7 @@ enum Chrome {
     /// Labels that make a short line chrome when the line starts with them: source notes under
     /// an article (`来源:市委政法委`, `整理:市委政研室`, `(本文有删改)`).
     static let leading: [(String, String)] = [
-        ("来源:", "page_meta"), ("整理:", "page_meta"), ("作者:", "page_meta"), ("编辑:", "page_meta"),
+        ("来源:", "page_meta"), ("时间:", "page_meta"), ("日期:", "page_meta"), ("整理:", "page_meta"), ("作者:", "page_meta"), ("编辑:", "page_meta"),
         ("(本文有删改)", "page_meta"), ("审核:", "page_meta"), ("校对:", "page_meta"), ("供稿:", "page_meta"),
     ]
 
@@ -71,6 +71,23 @@ enum Chrome {
         }
         if length <= 16, PageFurniture.isPageNumber(text) { return "page_number" }
         return nil
+    }
+
+    /// Labels whose value is a date, with the metadata key they fill.
+    static let dateLabels: [(String, String)] = [
+        ("成文日期:", "成文日期"), ("发布日期:", "发布日期"), ("发布时间:", "发布日期"), ("时间:", "发布日期"), ("日期:", "发布日期"),
+    ]
+
+    /// The dates a page-metadata line gives after its labels: `时间:2024-03-05 来源:市政府办公室` →
+    /// (`发布日期`, 2024-03-05). The first label that matches at a place wins (`发布时间:` before `时间:`).
+    static func labelledDates(in text: String) -> [(String, DateText)] {
+        var found: [(String, DateText)] = []
+        for (label, key) in dateLabels where !found.contains(where: { $0.0 == key }) {
+            guard let range = text.range(of: label) else { continue }
+            let value = text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber || "-./年月日号".contains($0) || ChineseNumerals.digit($0.unicodeScalars.first!) != nil }
+            if let date = DateText.parse(String(value)), date.day != nil { found.append((key, date)) }
+        }
+        return found
     }
 
     /// For a metadata-table line (`发文机关:\t国务院办公厅\t成文日期:\t2004年11月04日`) the label/value pairs.
