@@ -1,7 +1,7 @@
 # gongwen — build, test, demo and benchmark. Each target installs what a fresh machine lacks.
 SHELL := /bin/bash
 SWIFT ?= swift
-DEBS := libicu-dev libxml2-dev libsqlite3-dev pkg-config
+DEBS := libicu-dev libxml2-dev libsqlite3-dev libpoppler-glib-dev pkg-config
 BIN := .build/debug/gongwen
 RELEASE_BIN := .build/release/gongwen
 DEMO_DB := demo.sqlite
@@ -15,7 +15,7 @@ SEEDS := $(wildcard corpus/*.txt)
 deps:
 	@missing=""; \
 	for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ] || ! pkg-config --exists icu-i18n libxml-2.0 sqlite3; then \
+	if [ -n "$$missing" ] || ! pkg-config --exists icu-i18n libxml-2.0 sqlite3 poppler-glib; then \
 	  echo "installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEBS); \

@@ -4,7 +4,8 @@ import PackageDescription
 // Stage modules (DESIGN.md): Model ← Text ← Segment ← Extract ← Check ← Gongwen (pipeline) ← Store ← Ingest ← CLI.
 // GongwenStore (SQLite through GRDB) writes what `Analysis.run` returns and answers the queries.
 // The system C libraries sit behind one wrapper each: ICU behind GWICU (a C target whose header
-// uses no ICU types, see PLATFORM.md), libxml2 behind CLibXML2 and only GongwenText imports them.
+// uses no ICU types, see PLATFORM.md), libxml2 behind CLibXML2, poppler's GLib API (PDF) behind
+// CPoppler; only GongwenText imports them. DOCX is read through ZIPFoundation and libxml2.
 let package = Package(
     name: "gongwen",
     platforms: [.macOS(.v14)],
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -28,10 +30,16 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CPoppler", path: "Sources/CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]),
         .target(name: "GongwenModel"),
         .target(
             name: "GongwenText",
-            dependencies: ["GongwenModel", "GWICU", "CLibXML2", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "GongwenModel", "GWICU", "CLibXML2", "CPoppler", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .target(name: "GongwenSegment", dependencies: ["GongwenModel", "GongwenText"]),
         .target(
             name: "GongwenExtract", dependencies: ["GongwenModel", "GongwenText", "GongwenSegment"],
@@ -50,7 +58,9 @@ let package = Package(
             name: "gongwen",
             dependencies: ["Gongwen", "GongwenStore", "GongwenIngest", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "GongwenTextTests", dependencies: ["GongwenText", "TestSupport"]),
+        .testTarget(
+            name: "GongwenTextTests",
+            dependencies: ["GongwenText", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "Gongwen", "TestSupport"]),
         .testTarget(
             name: "GongwenExtractTests",

@@ -88,12 +88,13 @@ public struct Analysis: Sendable {
         _ decoded: DecodedSource, source name: String, sha256: String, bytes: Int, options: PipelineOptions, watch: StageWatch?
     ) throws(DecodeError) -> Analysis {
         try watch?.enter("segment")
-        let text = SourceText(decoded.text)
+        var text = SourceText(decoded.text)
+        BrokenLines.join(&text)
         let segmentation = Segmenter.segment(text, chrome: decoded.boilerplate, pageMeta: decoded.pageMeta)
         var document = Document(
             source: name, sha256: sha256, encoding: decoded.encoding, format: decoded.format, bytes: bytes,
             characters: text.count)
-        if decoded.format == .html { document.text = decoded.text }
+        if decoded.format != .text { document.text = decoded.text }
         document.title = segmentation.title
         document.docType = segmentation.docType
         document.issuer = segmentation.issuer

@@ -3,15 +3,15 @@ import Foundation
 /// The files an ingest reads: every `.txt`, `.html` and `.htm` below the given paths, sorted,
 /// with every other path it passes over and why.
 ///
-/// `DocumentFiles(["corpus", "extra/reply.html", "notes.pdf"])` lists the five corpus files and
-/// `extra/reply.html`; `notes.pdf` is skipped as not a document; a path that does not exist is
+/// `DocumentFiles(["corpus", "extra/reply.html", "notes.xlsx"])` lists the five corpus files and
+/// `extra/reply.html`; `notes.xlsx` is skipped as not a document; a path that does not exist is
 /// missing. Links are followed — a linked folder once: a link back to a folder already walked
 /// (`corpus/loop -> ..`) is skipped as a cycle. A name that ends in `.txt` but is a FIFO or a
 /// device is listed: reading it is what refuses it, as an error of that file.
 public struct DocumentFiles: Sendable {
-    public static let extensions: Set<String> = ["txt", "html", "htm"]
+    public static let extensions: Set<String> = ["txt", "html", "htm", "pdf", "docx", "doc", "wps"]
 
-    /// A path passed over: `notes.pdf` (not a document), `private/` (permission denied).
+    /// A path passed over: `notes.xlsx` (not a document), `private/` (permission denied).
     public struct Skipped: Sendable, Equatable {
         public var path: String
         public var reason: String
@@ -39,7 +39,7 @@ public struct DocumentFiles: Sendable {
             } else if Self.isDocument(argument) {
                 found.append(argument)
             } else {
-                skipped.append(Skipped(path: argument, reason: "not .txt, .html or .htm"))
+                skipped.append(Skipped(path: argument, reason: "not .txt, .html, .htm, .pdf or .docx"))
             }
         }
         paths = found.sorted()
@@ -87,7 +87,7 @@ public struct DocumentFiles: Sendable {
             } else if Self.isDocument(path) {
                 found.append(path)
             } else {
-                skipped.append(Skipped(path: path, reason: "not .txt, .html or .htm"))
+                skipped.append(Skipped(path: path, reason: "not .txt, .html, .htm, .pdf or .docx"))
             }
         }
     }

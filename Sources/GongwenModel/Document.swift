@@ -13,14 +13,16 @@ public struct Document: Codable, Sendable, Equatable {
     public var sha256: String
     /// The encoding the bytes were decoded from: `UTF-8`, `GB18030`, `UTF-16LE`, `UTF-16BE`.
     public var encoding: String
-    /// `text` for plain text files, `html` for pages read through the HTML parser.
+    /// `text` for plain text files, `html` for pages read through the HTML parser, `pdf` and `docx`
+    /// for office files.
     public var format: SourceFormat
     /// Size of the input in bytes.
     public var bytes: Int
     /// Length of the decoded text in Unicode code points.
     public var characters: Int
-    /// The decoded text, carried for HTML input so that offsets can be used (they refer to the
-    /// text extracted from the page); `nil` for text files, whose offsets refer to the file.
+    /// The decoded text, carried for HTML, PDF and DOCX input so that offsets can be used (they
+    /// refer to the text extracted from the page or file); `nil` for text files, whose offsets
+    /// refer to the file.
     public var text: String?
 
     public var title: String?
@@ -81,11 +83,14 @@ public struct Document: Codable, Sendable, Equatable {
 public enum SourceFormat: String, Codable, Sendable, Equatable {
     case text
     case html
+    case pdf
+    case docx
 }
 
 /// A metadata value with the span it was read from, e.g. `issuer` = `江苏省民政厅` at the signature.
 public struct Field: Codable, Sendable, Equatable {
-    /// `title`, `issuer`, `recipient`, `date`, `doc_number`.
+    /// `title`, `issuer`, `recipient`, `date`, `doc_number`; `footnote_ref` for a footnote marker
+    /// that ended the title (`统计公报[1]` → `[1]`).
     public var name: String
     public var value: String
     public var start: Int
@@ -106,7 +111,8 @@ public struct Field: Codable, Sendable, Equatable {
 public struct Boilerplate: Codable, Sendable, Equatable {
     public var start: Int
     public var end: Int
-    /// What kind of chrome: `page_meta`, `navigation`, `footer`, `image`, `share`, `attachment_stub`.
+    /// What kind of chrome: `page_meta`, `navigation`, `footer`, `image`, `share`, `attachment_stub`;
+    /// page furniture of PDF and DOCX files: `page_number`, `running_header`, `running_footer`.
     public var kind: String
 
     public init(span: Span, kind: String) {

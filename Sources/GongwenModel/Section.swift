@@ -62,7 +62,8 @@ public struct Section: Codable, Sendable, Equatable {
 /// The style of a heading marker (GB/T 9704-2012 conventions and the usual ones for regulations).
 ///
 /// `一、` is `chinese`, `(一)`/`（一）` `chinese_paren`, `1.`/`1、`/`1．` `arabic`, `(1)` `arabic_paren`,
-/// `1.1` `decimal`, `①` `circled`, `附件1` `attachment`, `第一章` `chapter`, `第一节` `part`, `第一条` `article`, `一是`/`第一,` `inline`.
+/// `1.1` `decimal`, `①` `circled`, `附件1` `attachment`, `第一章` `chapter`, `第一节` `part`, `第一条` `article`, `一是`/`第一,` `inline`,
+/// `注释`/`注:`/`资料来源:` `notes`.
 public enum MarkerKind: String, Codable, Sendable, Equatable, CaseIterable {
     /// `附件1`: a document appended after the sign-off.
     case attachment
@@ -78,11 +79,14 @@ public enum MarkerKind: String, Codable, Sendable, Equatable, CaseIterable {
     case circled
     case unnumbered
     case inline
+    /// `注释`, `注:`, `资料来源:`, a run of `[1]…` lines: the notes and sources that close a document, a
+    /// part of their own rather than a child of the last chapter.
+    case notes
 
     /// The usual depth of the style when nothing else is known: smaller is higher.
     public var canonicalRank: Int {
         switch self {
-        case .attachment: return -1
+        case .attachment, .notes: return -1
         case .chapter: return 0
         case .part: return 1
         case .unnumbered: return 2

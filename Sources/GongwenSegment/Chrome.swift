@@ -7,7 +7,8 @@ import GongwenText
 /// (An empty `附件:` label is chrome only where no attachment follows; `Segmenter` decides that.)
 ///
 /// `发布日期:2020-09-14 16:01信息来源:办公室 【字体:` is `page_meta`; `扫一扫在手机打开当前页` is `share`;
-/// `ICP备案:蜀ICP备14032324号-2` is `footer`; `当前位置:首页 > 信息公开` is `navigation`.
+/// `ICP备案:蜀ICP备14032324号-2` is `footer`; `当前位置:首页 > 信息公开` is `navigation`; `— 2 —` (a page
+/// number left in text taken from a PDF) is `page_number`.
 enum Chrome {
     /// Words that make a line chrome wherever they stand in it, with the kind they mark.
     static let anywhere: [(String, String)] = [
@@ -19,6 +20,8 @@ enum Chrome {
         ("收藏本页", "share"), ("主办单位", "footer"), ("承办单位", "footer"), ("技术支持", "footer"),
         ("ICP备", "footer"), ("公网安备", "footer"), ("网站标识码", "footer"), ("网站地图", "footer"),
         ("版权所有", "footer"), ("Copyright", "footer"), ("copyright", "footer"), ("©", "footer"),
+        ("保留所有权利", "footer"), ("All rights reserved", "footer"), ("许可协议", "footer"), ("知识共享", "footer"),
+        ("Creative Commons", "footer"), ("CC BY", "footer"), ("不得转载", "footer"),
         ("联系我们", "footer"), ("当前位置", "navigation"), ("您的位置", "navigation"), ("所在位置", "navigation"),
         ("首页>", "navigation"), ("首页 >", "navigation"), ("首页|", "navigation"), ("首页 |", "navigation"),
         ("上一篇", "navigation"), ("下一篇", "navigation"), ("转载请注明", "navigation"), ("原文网址", "navigation"),
@@ -29,7 +32,7 @@ enum Chrome {
     /// Labels that make a short line chrome when the line starts with them: source notes under
     /// an article (`来源:市委政法委`, `整理:市委政研室`, `(本文有删改)`).
     static let leading: [(String, String)] = [
-        ("来源:", "page_meta"), ("整理:", "page_meta"), ("作者:", "page_meta"), ("编辑:", "page_meta"),
+        ("来源:", "page_meta"), ("时间:", "page_meta"), ("日期:", "page_meta"), ("整理:", "page_meta"), ("作者:", "page_meta"), ("编辑:", "page_meta"),
         ("(本文有删改)", "page_meta"), ("审核:", "page_meta"), ("校对:", "page_meta"), ("供稿:", "page_meta"),
     ]
 
@@ -66,7 +69,25 @@ enum Chrome {
         if text.unicodeScalars.allSatisfy({ $0 == "|" || $0 == " " || $0 == ">" || $0 == "-" || $0 == "»" || $0 == "·" }) {
             return "navigation"
         }
+        if length <= 16, PageFurniture.isPageNumber(text) { return "page_number" }
         return nil
+    }
+
+    /// Labels whose value is a date, with the metadata key they fill.
+    static let dateLabels: [(String, String)] = [
+        ("成文日期:", "成文日期"), ("发布日期:", "发布日期"), ("发布时间:", "发布日期"), ("时间:", "发布日期"), ("日期:", "发布日期"),
+    ]
+
+    /// The dates a page-metadata line gives after its labels: `时间:2024-03-05 来源:市政府办公室` →
+    /// (`发布日期`, 2024-03-05). The first label that matches at a place wins (`发布时间:` before `时间:`).
+    static func labelledDates(in text: String) -> [(String, DateText)] {
+        var found: [(String, DateText)] = []
+        for (label, key) in dateLabels where !found.contains(where: { $0.0 == key }) {
+            guard let range = text.range(of: label) else { continue }
+            let value = text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber || "-./年月日号".contains($0) || ChineseNumerals.digit($0.unicodeScalars.first!) != nil }
+            if let date = DateText.parse(String(value)), date.day != nil { found.append((key, date)) }
+        }
+        return found
     }
 
     /// For a metadata-table line (`发文机关:\t国务院办公厅\t成文日期:\t2004年11月04日`) the label/value pairs.

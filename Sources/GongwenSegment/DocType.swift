@@ -1,7 +1,7 @@
 /// The kind of a document, read from the words that end its title (GB/T 9704 文种).
 ///
 /// `对市政协第四届四次会议第110号提案答复的函` → `提案答复函`; `国务院办公厅关于…的复函` → `复函`;
-/// `…研究处理情况的报告` → `报告`; `…创新城乡社区治理的意见` → `意见`.
+/// `…研究处理情况的报告` → `报告`; `…创新城乡社区治理的意见` → `意见`; `…预算草案的报告（书面）` → `报告`.
 public enum DocType {
     /// Title endings and the type they name, longest first so that `调研报告` wins over `报告`.
     static let endings: [(String, String)] = [
@@ -18,6 +18,11 @@ public enum DocType {
     /// (`提案`) or a deputy's suggestion (`建议`) is prefixed accordingly: `提案答复函`, `建议答复函`.
     public static func classify(title: String) -> String? {
         var trimmed = title
+        // A trailing note in brackets says how, not what: `…的报告（书面）`, `…办法(试行)`.
+        if let last = trimmed.last, last == ")" || last == "）", let open = trimmed.lastIndex(where: { $0 == "(" || $0 == "（" }),
+           trimmed.distance(from: open, to: trimmed.endIndex) <= 8 {
+            trimmed = String(trimmed[..<open])
+        }
         while let last = trimmed.last, "”\")》 ".contains(last) { trimmed.removeLast() }
         guard let (_, type) = endings.first(where: { trimmed.hasSuffix($0.0) }) else { return nil }
         if type == "答复函" || type == "答复" || type == "复函" {

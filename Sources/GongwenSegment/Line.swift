@@ -18,17 +18,26 @@ public struct Line: Sendable, Equatable {
     /// Length of the content in code points.
     public var length: Int { content.length }
 
+    /// The lines of `source`; lines joined in the folded view (`BrokenLines`) are one line, numbered
+    /// as the first source line.
     static func lines(of source: SourceText) -> [Line] {
         var lines: [Line] = []
         lines.reserveCapacity(source.lineCount)
-        for number in 1...source.lineCount {
-            let span = source.lineSpan(number)
+        var number = 1
+        while number <= source.lineCount {
+            var span = source.lineSpan(number)
+            let first = number
+            while number < source.lineCount, source.folded[source.lineStarts[number] - 1] == " " {
+                number += 1
+                span.end = source.lineSpan(number).end
+            }
+            number += 1
             var start = span.start
             var end = span.end
             while start < end, isSpace(source.folded[start]) { start += 1 }
             while end > start, isSpace(source.folded[end - 1]) { end -= 1 }
             let content = Span(start: start, end: end)
-            lines.append(Line(number: number, span: span, content: content, text: source.foldedText(content)))
+            lines.append(Line(number: first, span: span, content: content, text: source.foldedText(content)))
         }
         return lines
     }

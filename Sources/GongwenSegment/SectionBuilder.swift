@@ -38,6 +38,7 @@ struct SectionBuilder {
         var regionHeadings: [Heading] = []
         let content = region.filter { !lines[$0].isBlank && roles[$0] == nil }
         var inAttachmentList = false
+        var inNotes = false
         for (position, index) in content.enumerated() {
             let line = lines[index]
             let start = line.content.start
@@ -50,10 +51,17 @@ struct SectionBuilder {
             }
             if inAttachmentList, marker?.kind == .arabic || marker?.kind == .decimal { continue }
             inAttachmentList = false
-            if let marker {
+            if !inNotes, let label = Notes.label(of: line.text) ?? (Notes.footnoteNumber(in: s, at: start, end: line.content.end) == 1 ? "" : nil) {
+                // The notes: a part of their own, closing the region.
+                inNotes = true
+                let titleEnd = label.isEmpty ? start : start + label.unicodeScalars.count
+                heading = Heading(marker: nil, kind: .notes, style: Marker.Style(kind: .notes, depth: 1), number: nil, level: 0,
+                                  title: Span(start: start, end: titleEnd), start: start, end: 0, line: line.number)
+            } else if let marker {
                 var titleStart = start + marker.length
                 while titleStart < line.content.end, s[titleStart] == " " { titleStart += 1 }
-                let titleEnd = (titleStart..<line.content.end).first { s[$0] == "。" } ?? line.content.end
+                var titleEnd = (titleStart..<line.content.end).first { s[$0] == "。" } ?? line.content.end
+                titleEnd -= Notes.trailingMarker(in: s, start: titleStart, end: titleEnd) ?? 0
                 let markerText = SourceText.string(s[start..<(start + marker.length)]).trimmingCharacters(in: .whitespaces)
                 heading = Heading(marker: markerText, kind: marker.kind, style: marker.style, number: marker.number, level: 0,
                                   title: Span(start: titleStart, end: titleEnd), start: start, end: 0, line: line.number)
@@ -78,7 +86,7 @@ struct SectionBuilder {
 
     /// The level of a heading of style `kind`, updating the stack of styles in use.
     static func level(of style: Marker.Style, styles: inout [Marker.Style]) -> Int {
-        if style.kind == .attachment {
+        if style.kind == .attachment || style.kind == .notes {
             styles = [style]
             return 1
         }
@@ -86,7 +94,7 @@ struct SectionBuilder {
             styles.removeSubrange((index + 1)...)
             return index + 1
         }
-        while let last = styles.last, last.kind != .attachment, last.rank > style.rank {
+        while let last = styles.last, last.kind != .attachment, last.kind != .notes, last.rank > style.rank {
             styles.removeLast()
         }
         styles.append(style)
@@ -169,7 +177,7 @@ struct SectionBuilder {
 
     private func section(_ heading: Heading, level: Int) -> Section {
         Section(marker: heading.marker, kind: heading.kind, number: heading.number, level: level,
-                title: source.text(heading.title), span: Span(start: heading.start, end: heading.end),
+                title: source.text(heading.title).replacingOccurrences(of: "\n", with: ""), span: Span(start: heading.start, end: heading.end),
                 titleSpan: heading.title, line: heading.line)
     }
 

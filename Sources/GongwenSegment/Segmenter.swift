@@ -19,6 +19,7 @@ public enum Segmenter {
         var roles = [Paragraph.Role?](repeating: nil, count: lines.count)
         var chromeKinds = [String?](repeating: nil, count: lines.count)
         var metaValues: [String: (String, Span)] = [:]
+        var labelledDates: [String: (DateText, Span)] = [:]
 
         // Page chrome: from the markup (HTML) and from the words of each line. A metadata label on a
         // line of its own (`索 引 号:`) takes the next line as its value.
@@ -44,6 +45,9 @@ public enum Segmenter {
                 chromeKinds[index] = kind
             }
             if chromeKinds[index] != nil { roles[index] = .boilerplate }
+            if chromeKinds[index] == "page_meta" {
+                for (key, date) in Chrome.labelledDates(in: line.text) where labelledDates[key] == nil { labelledDates[key] = (date, line.content) }
+            }
             if chromeKinds[index] != "page_meta" { pendingLabel = nil }
         }
 
@@ -55,13 +59,16 @@ public enum Segmenter {
         var titleLines: [Int] = []
         var headerIssuer: (String, Span)?
         var noteDate: (DateText, Span)?
+        var inNotes = false
         for index in block {
             let line = lines[index]
             let numbers = DocNumber.find(in: source.folded, range: line.content.start..<line.content.end)
             if numbers.count == 1, numbers[0] == line.content {
                 roles[index] = .docNumber
-            } else if isTitleNote(line.text) || DateText.parse(line.text)?.day != nil {
+            } else if TitleNote.matches(line.text) || DateText.parse(line.text)?.day != nil || inNotes {
+                // A note under the title may wrap: what follows it in the block is note too.
                 roles[index] = .titleNote
+                inNotes = !titleLines.isEmpty
                 if let date = embeddedDate(in: source, span: line.content) { noteDate = date }
             } else if headerIssuer == nil, titleLines.isEmpty ? index != block.last : true, let names = Organization.names(in: line.text) {
                 roles[index] = .issuerHeader
@@ -72,9 +79,17 @@ public enum Segmenter {
             }
         }
         if let first = titleLines.first, let last = titleLines.last {
-            let title = compactSpaces(titleLines.map { source.text(lines[$0].content) }.joined())
+            // A footnote marker at the end (`统计公报[1]`) is a reference, not part of the title.
+            var spans = titleLines.map { lines[$0].content }
+            var footnote: Span?
+            if let length = Notes.trailingMarker(in: source.folded, start: spans[spans.count - 1].start, end: spans[spans.count - 1].end) {
+                spans[spans.count - 1].end -= length
+                footnote = Span(start: spans[spans.count - 1].end, end: spans[spans.count - 1].end + length)
+            }
+            let title = compactSpaces(spans.map { source.text($0) }.joined().replacingOccurrences(of: "\n", with: ""))
             result.title = title
-            result.fields.append(Field(name: "title", value: title, span: Span(start: lines[first].content.start, end: lines[last].content.end)))
+            result.fields.append(Field(name: "title", value: title, span: Span(start: lines[first].content.start, end: spans[spans.count - 1].end)))
+            if let footnote { result.fields.append(Field(name: "footnote_ref", value: source.text(footnote), span: footnote)) }
         } else if let (value, span) = metaValues["标题"] ?? pageMeta["ArticleTitle"].map({ ($0, Span(start: 0, end: 0)) }) {
             result.title = value
             if !span.isEmpty { result.fields.append(Field(name: "title", value: value, span: span)) }
@@ -126,7 +141,8 @@ public enum Segmenter {
             result.issuer = name
             if !span.isEmpty { result.fields.append(Field(name: "issuer", value: name, span: span)) }
         }
-        if result.date == nil, let (date, span) = noteDate ?? metaValues["成文日期"].flatMap({ value, span in DateText.parse(value).map { ($0, span) } }) {
+        if result.date == nil, let (date, span) = noteDate ?? metaValues["成文日期"].flatMap({ value, span in DateText.parse(value).map { ($0, span) } })
+            ?? labelledDates["成文日期"] ?? labelledDates["发布日期"] {
             result.date = date
             result.fields.append(Field(name: "date", value: date.iso, span: span))
         }
@@ -165,6 +181,9 @@ public enum Segmenter {
             roles[$0] == nil && !lines[$0].isBlank && Marker.heading(in: source.folded, at: lines[$0].content.start, end: lines[$0].content.end)?.kind == .attachment
         }) {
             regions.append(attachment..<(trailingEnd + 1))
+        } else if let signOff, let appended = appendedTitle(after: signOff.dateLine, lines, roles: roles) {
+            roles[appended] = .attachment
+            regions.append((appended + 1)..<max(appended + 1, trailingEnd + 1))
         }
         var builder = SectionBuilder(source: source, lines: lines)
         for region in regions where !region.isEmpty {
@@ -200,7 +219,7 @@ public enum Segmenter {
         for index in content {
             let line = lines[index]
             if isRecipient(line) { return index }
-            if line.length <= 80, isTitleNote(line.text) { continue }
+            if line.length <= 80, TitleNote.matches(line.text) { continue }
             if isParagraphLike(line, source: source) { return index }
         }
         return content.first
@@ -236,11 +255,11 @@ public enum Segmenter {
                 continue
             }
             if roles[index] != nil {
-                guard chromeKinds[index] == "page_meta", block.allSatisfy({ isTitleNote(lines[$0].text) }) else { break }
+                guard chromeKinds[index] == "page_meta", block.allSatisfy({ TitleNote.matches(lines[$0].text) }) else { break }
                 index -= 1
                 continue
             }
-            let note = line.length <= 80 && isTitleNote(line.text)
+            let note = line.length <= 80 && TitleNote.matches(line.text)
             if !note && (line.text.contains("。") || line.length > maxTitleLine) || line.text.hasSuffix(":") { break }
             block.insert(index, at: 0)
             index -= 1
@@ -248,27 +267,13 @@ public enum Segmenter {
         return block
     }
 
-    /// A line under a title that says where and by whom: `(2023年12月28日在市六届人大常委会第六次会议上)`,
-    /// `——2025年1月19日在重庆市第六届人民代表大会第三次会议上`, `重庆市人民政府市长 胡衡华`.
-    static func isTitleNote(_ text: String) -> Bool {
-        if text.hasPrefix("("), text.hasSuffix(")") { return true }
-        if text.hasPrefix("—") || text.hasPrefix("-") { return true }
-        if text.contains("会议上") { return true }
-        // The speaker: an office followed by a name, `北京市市长 殷勇`, `海拉尔区人民政府区长  张天喜`.
-        let speakers = ["市长", "省长", "区长", "县长", "州长", "旗长", "主席", "总理", "委员长"]
-        guard text.unicodeScalars.count <= 30 else { return false }
-        return speakers.contains { office in
-            guard let range = text.range(of: office + " ") else { return false }
-            let name = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
-            return (2...4).contains(name.count)
-        }
-    }
-
-    /// Removes the spaces of letter-spaced titles: `政 府 工 作 报 告` → `政府工作报告`.
+    /// Removes the spaces of letter-spaced titles (`政 府 工 作 报 告` → `政府工作报告`) and invisible
+    /// characters (zero-width spaces and joiners, the byte-order mark, soft hyphens).
     static func compactSpaces(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
+            if isInvisible(scalar) { continue }
             if scalar == " " || scalar == "\u{3000}" {
                 let before = scalars[..<index].last { $0 != " " && $0 != "\u{3000}" }
                 let after = scalars[(index + 1)...].first { $0 != " " && $0 != "\u{3000}" }
@@ -277,6 +282,11 @@ public enum Segmenter {
             out.append(scalar)
         }
         return String(out)
+    }
+
+    /// Characters that take no room on the page: U+200B…U+200D, U+2060, U+FEFF, U+00AD.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        (0x200B...0x200D).contains(scalar.value) || scalar.value == 0x2060 || scalar.value == 0xFEFF || scalar.value == 0xAD
     }
 
     struct SignOff {
@@ -311,11 +321,20 @@ public enum Segmenter {
             let attachmentFollows = index < last && ((index + 1)...last).contains { line in
                 Marker.heading(in: source.folded, at: lines[line].content.start, end: lines[line].content.end)?.kind == .attachment
             }
-            if !issuers.isEmpty && (onlyTrailing || attachmentFollows || index + 3 >= last) || onlyTrailing {
+            if !issuers.isEmpty && (onlyTrailing || attachmentFollows || index + 3 >= last || appendedTitle(after: index, lines, roles: roles) != nil) || onlyTrailing {
                 return SignOff(firstLine: issuers.first ?? index, issuerLines: issuers, dateLine: index, date: date)
             }
         }
         return nil
+    }
+
+    /// The title of a document appended after a sign-off without an `附件` label: the next line is
+    /// short, has no sentence end and names a document type (`城市更新行动方案`).
+    static func appendedTitle(after dateLine: Int, _ lines: [Line], roles: [Paragraph.Role?]) -> Int? {
+        guard let next = ((dateLine + 1)..<lines.count).first(where: { !lines[$0].isBlank && roles[$0] == nil }) else { return nil }
+        let text = lines[next].text
+        guard lines[next].length <= 60, !text.contains("。"), DocType.classify(title: text) != nil else { return nil }
+        return next
     }
 
     /// A short line with no punctuation: an issuer the suffix list does not know.

@@ -17,10 +17,14 @@ public struct DecodedSource: Sendable {
     public var boilerplate: [Boilerplate]
     /// Metadata the page declares (`ArticleTitle`, `PubDate`, `ContentSource` meta tags).
     public var pageMeta: [String: String]
+    /// For a PDF, the span of each page's text (pages are separated by a form-feed line).
+    public var pages: [Span] = []
 }
 
 /// Reads files and decodes bytes: UTF-8 (with or without BOM), GB18030 (and its subsets GBK and
-/// GB2312), UTF-16 with a BOM, other charsets ICU's detector recognises; HTML through libxml2.
+/// GB2312), UTF-16 with a BOM, other charsets ICU's detector recognises; HTML through libxml2;
+/// PDF through poppler and DOCX through ZIPFoundation and libxml2. Word 97-2003 and WPS files
+/// (OLE compound files) are refused with an error that names the format.
 public enum SourceDecoder {
     /// The default size limit of one input file.
     public static let defaultMaxBytes = 20 * 1_048_576
@@ -66,10 +70,13 @@ public enum SourceDecoder {
         }
     }
 
-    /// Decodes `bytes`; `source` names them in errors. HTML is recognised by `isHTML` (from the file
-    /// name) or by content that starts like a page.
+    /// Decodes `bytes`; `source` names them in errors. PDF, DOCX and OLE files are recognised by
+    /// their first bytes or by the extension of `source`; HTML by `isHTML` (from the file name) or
+    /// by content that starts like a page.
     public static func decode(_ bytes: [UInt8], source: String, isHTML: Bool = false) throws(DecodeError) -> DecodedSource {
         if bytes.isEmpty { throw .empty(source: source) }
+        let fileExtension = source.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if let office = try decodeOffice(bytes, source: source, fileExtension: fileExtension) { return office }
         let html = isHTML || HTMLText.sniff(bytes)
         var (text, encoding, replacements) = try decodeCharset(bytes, source: source, declared: html ? HTMLText.declaredCharset(bytes) : nil)
         var warnings: [String] = []
@@ -93,6 +100,35 @@ public enum SourceDecoder {
         return DecodedSource(
             text: text, encoding: encoding, format: html ? .html : .text, replacements: replacements,
             warnings: warnings, boilerplate: boilerplate, pageMeta: pageMeta)
+    }
+
+    /// OLE compound files (`.doc`, `.wps`, `.xls`) start with these bytes.
+    static let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    /// PDF and DOCX read, binary office formats refused; `nil` for everything else.
+    private static func decodeOffice(_ bytes: [UInt8], source: String, fileExtension: String) throws(DecodeError) -> DecodedSource? {
+        if bytes.starts(with: oleMagic) || ["doc", "wps"].contains(fileExtension) {
+            let format = switch fileExtension {
+            case "wps": "WPS (.wps)"
+            case "doc": "Word 97-2003 (.doc)"
+            default: "an OLE compound file (Word 97-2003 .doc, WPS .wps or Excel .xls)"
+            }
+            throw .unsupportedFormat(source: source, format: format)
+        }
+        if fileExtension == "pdf" || PDFText.sniff(bytes) {
+            let read = try PDFText.extract(bytes, source: source)
+            return DecodedSource(
+                text: read.text, encoding: "UTF-8", format: .pdf, replacements: 0, warnings: [],
+                boilerplate: read.boilerplate, pageMeta: [:], pages: read.pages)
+        }
+        if fileExtension == "docx" || DOCXText.sniff(bytes) {
+            let read = try DOCXText.extract(bytes, source: source)
+            if read.text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { throw .empty(source: source) }
+            return DecodedSource(
+                text: read.text, encoding: "UTF-8", format: .docx, replacements: 0, warnings: [],
+                boilerplate: read.boilerplate, pageMeta: [:])
+        }
+        return nil
     }
 
     /// `\r\n` and lone `\r` become `\n`, so that lines and offsets agree across platforms.

@@ -8,8 +8,9 @@ public struct SourceText: Sendable {
     public let string: String
     /// The decoded text as scalars: offset `i` is the i-th code point.
     public let scalars: [Unicode.Scalar]
-    /// Full-width forms folded to ASCII, same length as `scalars`.
-    public let folded: [Unicode.Scalar]
+    /// Full-width forms folded to ASCII, same length as `scalars`; line breaks inside a sentence
+    /// of text that lost its layout read as a space (`joinLines`).
+    public private(set) var folded: [Unicode.Scalar]
     /// Offsets at which each line starts; line `n` (1-based) starts at `lineStarts[n - 1]`.
     public let lineStarts: [Int]
 
@@ -26,6 +27,15 @@ public struct SourceText: Sendable {
     }
 
     public var count: Int { scalars.count }
+
+    /// Reads the line breaks at `offsets` as spaces in the folded view, joining the lines a PDF or a
+    /// fixed-width page broke inside a sentence (`预算收入完成\n171.59 亿元` reads `预算收入完成 171.59 亿元`).
+    /// One scalar for one scalar: offsets and source lines stay as they are.
+    public mutating func joinLines(at offsets: [Int]) {
+        for offset in offsets where offset < folded.count && scalars[offset] == "\n" {
+            folded[offset] = " "
+        }
+    }
 
     /// The source text of a span.
     public func text(_ span: Span) -> String {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gongwen
 import GongwenCheck
+import GongwenIngest
 import GongwenModel
 import GongwenText
 
@@ -17,7 +18,7 @@ struct CheckCommand: ParsableCommand {
 
             Prints diagnostics like a compiler: path:line:col: severity: message [rule.id], the source line
             and a marker under the span; then a summary line per file and one for all. Directories are
-            searched for .txt, .html and .htm files. `gongwen rules` lists the rules.
+            searched for .txt, .html, .htm, .pdf and .docx files. `gongwen rules` lists the rules.
             Exit status: 0 when no finding has severity error, 1 when one has, 2 for a usage error or a
             file that could not be read (the other files are still checked).
             """)
@@ -30,7 +31,7 @@ struct CheckCommand: ParsableCommand {
         case zh, en
     }
 
-    @Argument(help: "Files or directories to check (.txt, .html, .htm).")
+    @Argument(help: "Files or directories to check (.txt, .html, .htm, .pdf, .docx).")
     var files: [String]
 
     @Option(help: "Output format: text (compiler-style diagnostics), json (schemas/finding.schema.json), sarif (SARIF 2.1.0).")
@@ -121,7 +122,7 @@ struct CheckCommand: ParsableCommand {
         if all.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 
-    /// The files named, with directories replaced by the `.txt`/`.html`/`.htm` files below them, sorted.
+    /// The files named, with directories replaced by the document files below them (`DocumentFiles.extensions`), sorted.
     private func expand(_ paths: [String]) -> [String] {
         var out: [String] = []
         for path in paths {
@@ -132,7 +133,7 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             var found: [String] = []
-            for case let relative as String in walker where ["txt", "html", "htm"].contains((relative as NSString).pathExtension.lowercased()) {
+            for case let relative as String in walker where DocumentFiles.extensions.contains((relative as NSString).pathExtension.lowercased()) {
                 found.append((path as NSString).appendingPathComponent(relative))
             }
             out += found.sorted()

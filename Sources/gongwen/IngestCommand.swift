@@ -12,8 +12,8 @@ struct IngestCommand: AsyncParsableCommand {
               gongwen ingest corpus --db gongwen.sqlite
               gongwen ingest scraped/2023 --db research.sqlite --quiet
 
-            Folders are read recursively, following links (a linked folder once): .txt, .html and \
-            .htm files are parsed (on all cores); other paths are skipped and counted, and listed \
+            Folders are read recursively, following links (a linked folder once): .txt, .html, .htm, \
+            .pdf and .docx files are parsed (on all cores); other paths are skipped and counted, and listed \
             with --verbose. Only regular files are read: a FIFO or device named .txt is an error of \
             that file. A document over --max-size, or past its time budget in one stage, is an \
             error of that document, and the batch goes on. Each document is written in its own savepoint (a \
@@ -66,11 +66,11 @@ struct IngestCommand: AsyncParsableCommand {
         if !summary.failures.isEmpty { throw ExitCode(1) }
     }
 
-    /// Why paths were skipped, by reason: `not .txt, .html or .htm` when that is the only one,
-    /// else `2 not .txt, .html or .htm; 1 broken link`.
+    /// Why paths were skipped, by reason: `not .txt, .html, .htm, .pdf or .docx` when that is the only one,
+    /// else `2 not .txt, .html, .htm, .pdf or .docx; 1 broken link`.
     private func reasons(_ skipped: [DocumentFiles.Skipped]) -> String {
         let counts = Dictionary(grouping: skipped, by: \.reason).mapValues(\.count)
-        if counts.count <= 1 { return counts.keys.first ?? "not .txt, .html or .htm" }
+        if counts.count <= 1 { return counts.keys.first ?? "not .txt, .html, .htm, .pdf or .docx" }
         return counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
     }
 

@@ -25,7 +25,7 @@ struct ParseCommand: ParsableCommand {
         case json, jsonl, outline, summary
     }
 
-    @Argument(help: "Files to parse (.txt, .html, .htm), or - to read paths or JSON records from standard input.")
+    @Argument(help: "Files to parse (.txt, .html, .htm, .pdf, .docx), or - to read paths or JSON records from standard input.")
     var files: [String]
 
     @Option(help: "Output format: json (one document or an array), jsonl, outline, summary.")

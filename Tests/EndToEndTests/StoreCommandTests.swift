@@ -64,7 +64,7 @@ struct StoreCommandTests {
         #expect(first.status == 0, "\(first.stderr)")
         let files = try Repository.corpusFiles().count + Repository.files(in: Repository.publicCorpus).count
         #expect(first.stdout.contains("ingested    \(files)  ("))
-        #expect(first.stdout.contains("skipped     2  (not .txt, .html or .htm)"), "corpus/public/MANIFEST.tsv and README.md")
+        #expect(first.stdout.contains("skipped     2  (not .txt, .html, .htm, .pdf or .docx)"), "corpus/public/MANIFEST.tsv and README.md")
         #expect(first.stdout.contains("findings    error "))
         #expect(first.stderr.contains("ingest \(files)/\(files) files"))
         let counts = try rowCounts(db)
@@ -125,6 +125,7 @@ struct StoreCommandTests {
         try Data().write(to: input.appendingPathComponent("empty.txt"))
         try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48]).write(to: input.appendingPathComponent("image.txt"))
         try Data("%PDF-1.4".utf8).write(to: input.appendingPathComponent("notes.pdf"))
+        try Data("notes".utf8).write(to: input.appendingPathComponent("notes.xlsx"))
         let gb18030 = input.appendingPathComponent("nested/reply-gb18030.txt")
         let iconv = try run(URL(fileURLWithPath: "/usr/bin/iconv"), ["-f", "UTF-8", "-t", "GB18030", "-o", gb18030.path, "corpus/000_842ce01806219f2e.txt"])
         #expect(iconv.status == 0)
@@ -141,8 +142,9 @@ struct StoreCommandTests {
             #expect(result.status == 1)
             #expect(result.stdout.contains("ingested    \(attempt == 1 ? 2 : 0)  ("))
             #expect(result.stdout.contains("skipped     1  ("))
-            #expect(result.stdout.contains("failed      2"))
+            #expect(result.stdout.contains("failed      3"))
             #expect(result.stdout.contains("\(input.path)/empty.txt: empty file [empty]"))
+            #expect(result.stdout.contains("\(input.path)/notes.pdf: not a readable PDF file (PDF document is damaged) [malformed]"))
             #expect(result.stdout.contains("\(input.path)/image.txt: not a text file (NUL byte at byte 4) [not_text]"))
         }
         let (documents, errors) = try DatabaseQueue(path: db).read { db in
@@ -150,7 +152,7 @@ struct StoreCommandTests {
              try String.fetchAll(db, sql: "SELECT code FROM ingest_errors ORDER BY path"))
         }
         #expect(documents == ["UTF-8 html 各省、自治区、直辖市人民政府", "GB18030 text 民盟四川省委直属巴中总支部委员会"])
-        #expect(errors == ["empty", "not_text"])
+        #expect(errors == ["empty", "not_text", "malformed"])
     }
 
     @Test func aMissingPathIsAFailureTheBatchSurvives() throws {

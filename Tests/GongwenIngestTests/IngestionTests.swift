@@ -90,7 +90,7 @@ struct DocumentFilesTests {
         let folder = try Repository.temporaryFolder().path
         let manager = FileManager.default
         try manager.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: true)
-        for name in ["a.txt", "b.HTML", "notes.pdf", "sub/c.htm"] { manager.createFile(atPath: folder + "/" + name, contents: Data("报告".utf8)) }
+        for name in ["a.txt", "b.HTML", "notes.xlsx", "sub/c.htm"] { manager.createFile(atPath: folder + "/" + name, contents: Data("报告".utf8)) }
         try manager.createSymbolicLink(atPath: folder + "/sub/loop", withDestinationPath: "..")
         try manager.createSymbolicLink(atPath: folder + "/broken.txt", withDestinationPath: "nowhere")
         try manager.createSymbolicLink(atPath: folder + "/zero.txt", withDestinationPath: "/dev/zero")
@@ -99,7 +99,7 @@ struct DocumentFilesTests {
         #expect(files.missing == [folder + "/missing"])
         #expect(files.skipped == [
             DocumentFiles.Skipped(path: folder + "/broken.txt", reason: "broken link"),
-            DocumentFiles.Skipped(path: folder + "/notes.pdf", reason: "not .txt, .html or .htm"),
+            DocumentFiles.Skipped(path: folder + "/notes.xlsx", reason: "not .txt, .html, .htm, .pdf or .docx"),
             DocumentFiles.Skipped(path: folder + "/sub/loop", reason: "folder already read (a link cycle)"),
         ])
     }

@@ -1,0 +1,95 @@
+import GongwenModel
+import GongwenText
+
+/// Where text that lost its layout (a PDF's text layer, text copied from a fixed-width page) broke
+/// a sentence across lines: a line as wide as the page's text column that does not end a sentence
+/// (or one at least half as wide that ends in a number), followed by a line that does not start a
+/// heading or a list item. Joining those line breaks lets
+/// a wrapped number and its unit (`…支出完成\n286.81 亿元`) read as one, and keeps the wrapped `286.81`
+/// from becoming a heading.
+///
+/// In `全市一般公共预算收入完成 171.59 亿\n元，增长 3.2%。\n二、…` (a column 28 characters wide) the first
+/// break is joined; the break before `二、` is not.
+public enum BrokenLines {
+    /// The shortest line that counts when the column width is measured (in display cells).
+    static let minMeasured = 16
+    /// Lines within this many cells of each other share a column width.
+    static let slack = 4
+    /// How much narrower than the column a full line may be (justification, half-width digits).
+    static let fullLineSlack = 8
+
+    /// Joins the broken lines of `source` in its folded view.
+    public static func join(_ source: inout SourceText) {
+        source.joinLines(at: find(in: source))
+    }
+
+    /// The offsets of the line breaks that fall inside a sentence, or none when the text keeps its
+    /// layout (no column width shared by many lines).
+    public static func find(in source: SourceText) -> [Int] {
+        let spans = (1...source.lineCount).map { trimmed(source.lineSpan($0), source) }
+        let widths = spans.map { width(of: $0, source) }
+        guard let column = columnWidth(widths) else { return [] }
+        var breaks: [Int] = []
+        for index in 0..<(spans.count - 1) where !spans[index].isEmpty && !spans[index + 1].isEmpty {
+            let last = source.folded[spans[index].end - 1]
+            let full = widths[index] >= column - fullLineSlack
+            let wrappedNumber = isASCIIDigit(last) && widths[index] * 2 >= column && isCJK(source.folded[spans[index + 1].start])
+                && !source.folded[spans[index].start..<spans[index].end].contains("\t")
+            guard full || wrappedNumber, !endsLine(last), !startsItem(spans[index + 1], source) else { continue }
+            breaks.append(source.lineSpan(index + 1).end)
+        }
+        return breaks
+    }
+
+    /// The width most full lines share: the widest window of `slack` cells holding at least a
+    /// third of the measured lines (five at least), when that width fits a printed page.
+    static func columnWidth(_ widths: [Int]) -> Int? {
+        let measured = widths.filter { $0 >= minMeasured }
+        guard measured.count >= 5 else { return nil }
+        var best: (width: Int, count: Int)?
+        for candidate in Set(measured) {
+            let count = measured.filter { $0 <= candidate && $0 > candidate - slack }.count
+            if best.map({ count > $0.count || count == $0.count && candidate > $0.width }) ?? true { best = (candidate, count) }
+        }
+        guard let best, best.count * 3 >= measured.count, best.count >= 5, best.width <= 100 else { return nil }
+        return best.width
+    }
+
+    /// Display width: CJK characters, full-width forms and the quotes, dashes and ellipsis of
+    /// Chinese typesetting take two cells.
+    static func width(of span: Span, _ source: SourceText) -> Int {
+        source.scalars[span.start..<span.end].reduce(0) { total, scalar in
+            let wide = scalar.value >= 0x2E80 || (0x2014...0x201D).contains(scalar.value) || scalar.value == 0x2026
+            return total + (wide ? 2 : 1)
+        }
+    }
+
+    /// A sentence end, a label's colon or a closing bracket of a heading ends a line for good.
+    static func endsLine(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "!", "?", ";", ":", "…", "”", ")", "》": return true
+        default: return false
+        }
+    }
+
+    /// A line that starts a heading or a list item: `二、`, `(三)`, `第四章`, `附件1`, `①`, `一是`.
+    /// Arabic and decimal markers are left out: at the start of a wrapped line they are numbers.
+    static func startsItem(_ span: Span, _ source: SourceText) -> Bool {
+        if let marker = Marker.heading(in: source.folded, at: span.start, end: span.end) {
+            switch marker.kind {
+            case .arabic, .decimal, .arabicParen: break
+            default: return true
+            }
+        }
+        if Marker.inline(in: source.folded, at: span.start, end: span.end) != nil { return true }
+        return PageFurniture.isPageNumber(source.foldedText(span)) || source.folded[span.start] == "\u{0C}"
+    }
+
+    private static func trimmed(_ span: Span, _ source: SourceText) -> Span {
+        var start = span.start
+        var end = span.end
+        while start < end, isSpace(source.folded[start]) { start += 1 }
+        while end > start, isSpace(source.folded[end - 1]) { end -= 1 }
+        return Span(start: start, end: end)
+    }
+}

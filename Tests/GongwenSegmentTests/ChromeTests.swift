@@ -1,0 +1,20 @@
+import Testing
+@testable import GongwenSegment
+
+/// Page chrome recognised from the words of a folded line.
+@Suite("chrome")
+struct ChromeTests {
+    @Test(arguments: [
+        ("— 2 —", "page_number"), ("- 12 -", "page_number"), ("第3页", "page_number"), ("第 3 页 共 22 页", "page_number"),
+        ("本站内容采用知识共享署名 4.0 许可协议", "footer"), ("Copyright © 2024 银川市人民政府 All rights reserved", "footer"),
+        ("版权所有:中国政府网 未经许可不得转载", "footer"), ("扫一扫在手机打开当前页", "share"),
+    ])
+    func chromeLines(_ text: String, _ kind: String) {
+        #expect(Chrome.kind(of: text) == kind)
+    }
+
+    @Test(arguments: ["2025", "一、总体要求", "全市一般公共预算收入完成171.59亿元。", "第三条 本办法自发布之日起施行"])
+    func documentLines(_ text: String) {
+        #expect(Chrome.kind(of: text) == nil)
+    }
+}
