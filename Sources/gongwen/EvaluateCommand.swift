@@ -10,7 +10,7 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Measure linking and findings against relation keys (Tests/Keys).",
-        discussion: "Documents are found under --root by the key's path: seeds/ in corpus/, corpus-public/ in corpus/public/, corpus-dev/ in corpus/dev/.")
+        discussion: "Documents are found under --root by the key's path: seeds/ in corpus/, corpus-public/ in corpus/public/, corpus-dev/ in Tests/Keys/corpus-dev/.")
 
     @Argument(help: "Relation key files (TSV).")
     var keys: [String]
@@ -46,7 +46,7 @@ struct EvaluateCommand: ParsableCommand {
         let evaluation = Evaluation.run(rows: rows, resolve: { file in
             let candidates: [String]
             if let root { candidates = [root + "/" + file] } else {
-                candidates = [("seeds/", "corpus/"), ("corpus-public/", "corpus/public/"), ("corpus-dev/", "corpus/dev/")].compactMap { prefix, folder in
+                candidates = [("seeds/", "corpus/"), ("corpus-public/", "corpus/public/"), ("corpus-dev/", "Tests/Keys/corpus-dev/")].compactMap { prefix, folder in
                     file.hasPrefix(prefix) ? folder + file.dropFirst(prefix.count) : nil
                 }
             }
