@@ -175,10 +175,20 @@ public struct Change: Codable, Sendable, Equatable {
     public var span: Span { Span(start: start, end: end) }
 }
 
+/// What introduced a breakdown's parts: `其中` (`among`, the parts may be some of the total) or a
+/// grouping (`按经营地统计`, `分三次产业看`, `从四大行业来看`: a classification of the total, or of a
+/// related measure).
+public enum PartitionCue: String, Codable, Sendable, Equatable {
+    case among
+    case grouping
+}
+
 /// A total and its parts: `139(其中:6个乡、116个镇、17个街道)`.
 public struct Breakdown: Codable, Sendable, Equatable {
     public var total: Int
     public var parts: [Int]
+    /// The cue that introduced the parts.
+    public var cue: PartitionCue?
     public var start: Int
     public var end: Int
 

@@ -48,9 +48,19 @@ public struct SumPartsRule: Rule {
             let formula = parts.map(\.numeral).joined(separator: " + ")
             guard var found = arithmeticFinding(total, label: "总数", formula: formula, recomputed: sum, exact: exact, evidence: parts) else { continue }
             if short { found.severity = min(found.severity, .warning) }
+            // A grouping whose parts name another measure (`社会消费品零售总额…从四大行业来看，批发业完成商品销售额…`)
+            // may classify a related total, not this one.
+            if breakdown.cue == .grouping, !sharesMeasure(total, parts) { found.severity = .info }
             findings.append(found)
         }
         return findings
+    }
+
+    /// Whether a part's name ends in the total's last two characters (`第一产业增加值` … `增加值`).
+    private func sharesMeasure(_ total: Claim, _ parts: [Claim]) -> Bool {
+        guard let name = total.name, name.count >= 2 else { return true }
+        let measure = name.suffix(2)
+        return parts.contains { $0.name?.hasSuffix(measure) ?? false }
     }
 
     /// Whether one part's name holds another's: `国内游客` and `国内过夜游客` may overlap.

@@ -57,6 +57,8 @@ struct PartitionLinker {
                     earlier = [total]
                 }
                 if let breakdown = breakdown(cue: cue, regionEnd: regionEnd, after: after, before: before, previous: earlier, text: text) {
+                    var breakdown = breakdown
+                    breakdown.cue = grouping ? .grouping : .among
                     results.append(breakdown)
                     for part in breakdown.parts { parts[part] = breakdown.total }
                     if grouping { groupedTotal = breakdown.total }
@@ -66,16 +68,22 @@ struct PartitionLinker {
         return results
     }
 
-    /// `按经营地统计,` `按三次产业分,` `分三次产业看,`: a cue of at most 12 characters ending in 分, 看 or
-    /// 统计 followed by a comma or colon.
+    /// `按经营地统计,` `按三次产业分,` `分三次产业看,` `从提案落实情况看,` `在立案提案中,`: a cue of at most 12
+    /// characters, from 按 to 分/统计/看, from 分 or 从 to 看 (`来看`), or from 在 to 中, followed by a comma or colon.
     private func groupingCue(at position: Int, in span: Span, text: [Unicode.Scalar]) -> (position: Int, end: Int)? {
-        guard text[position] == "按" || text[position] == "分" else { return nil }
+        let first = text[position]
+        guard first == "按" || first == "分" || first == "从" || first == "在" else { return nil }
         if position > span.start, isCJK(text[position - 1]) { return nil }
         var end = position + 1
         while end < span.end, end - position <= 12, isCJK(text[end]) { end += 1 }
         guard end < span.end, text[end] == "," || text[end] == ":", end - position >= 3 else { return nil }
         let last = text[end - 1]
-        let closes = text[position] == "按" ? (last == "分" || text[end - 2] == "统" && last == "计" || last == "看") : last == "看"
+        let closes: Bool
+        switch first {
+        case "按": closes = last == "分" || text[end - 2] == "统" && last == "计" || last == "看"
+        case "在": closes = last == "中"
+        default: closes = last == "看"
+        }
         return closes ? (position, end + 1) : nil
     }
 
