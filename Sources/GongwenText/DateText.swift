@@ -91,12 +91,3 @@ public struct DateText: Sendable, Equatable {
     }
 }
 
-/// Whether a scalar is `0`…`9` (in the folded view, full-width digits are these too).
-@inline(__always)
-public func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
-
-/// Whether a scalar is a CJK ideograph (the unified block and extension A).
-@inline(__always)
-public func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-    (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-}

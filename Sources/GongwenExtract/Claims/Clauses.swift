@@ -27,7 +27,7 @@ struct Clauses {
 
     @inline(__always)
     static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "。" || scalar == ";" || scalar == "!" || scalar == "?" || scalar == "\n"
+        ScalarClass.endsSentence(scalar)
     }
 
     /// Brackets do not end a clause: they sit inside noun phrases (`乡镇(街道)`, `社区(村)`).

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 extension Grammar {
     /// The unsigned body of a numeral: Arabic digits, Chinese numerals or both (`1.84万`,

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 extension MentionReader {
     /// Gives a number read with its unit its kind: ordinal, doc_number, identifier, count_label,
