@@ -128,10 +128,7 @@ struct CompoundReader {
     mutating func readZero() -> Bool {
         guard last.opensGroup else { return false }
         value.zero = true
-        hasDigit = true
-        hasChinese = true
-        value.groupHasContent = true
-        advance(to: index + 1, as: .zero)
+        acceptChineseDigit(as: .zero)
         return true
     }
 
@@ -145,10 +142,7 @@ struct CompoundReader {
         }
         pending = PendingDigit(value: ExactNumber(digit), isChinese: true, abbreviation: abbreviation)
         fractionDigits = 0
-        hasDigit = true
-        hasChinese = true
-        value.groupHasContent = true
-        advance(to: index + 1, as: .digit)
+        acceptChineseDigit(as: .digit)
         return true
     }
 
@@ -232,10 +226,7 @@ struct CompoundReader {
         guard pending == nil, value.smallPlace > 1, last.opensGroup else { return false }
         value.small += ExactNumber(tens)
         value.smallPlace = 1
-        hasDigit = true
-        hasChinese = true
-        value.groupHasContent = true
-        advance(to: index + 1, as: .place(1))
+        acceptChineseDigit(as: .place(1))
         return true
     }
 
@@ -292,6 +283,14 @@ struct CompoundReader {
         guard continues else { return false }
         index = next
         return true
+    }
+
+    /// One Chinese character that holds a digit's worth of value (`三`, `零`, `廿`) was read.
+    private mutating func acceptChineseDigit(as element: Element) {
+        hasDigit = true
+        hasChinese = true
+        value.groupHasContent = true
+        advance(to: index + 1, as: element)
     }
 
     private mutating func advance(to next: Int, as element: Element) {
