@@ -43,6 +43,17 @@ import Testing
         #expect((0..<text.count).map(text.line(at:)) == [1, 1, 2, 2, 2, 3, 4])
     }
 
+    @Test func monthDaySplits() {
+        func splits(_ digits: [Int]) -> [String] { DateText.monthDaySplits(digits).map { "\($0.month)-\($0.day)" } }
+        #expect(splits([7, 1, 5]) == ["7-15"])
+        #expect(splits([1, 1, 1]) == ["1-11", "11-1"])
+        #expect(splits([1, 2, 3, 1]) == ["12-31"])
+        #expect(splits([2, 3, 0]) == [])
+        #expect(splits([9, 2, 4]) == ["9-24"])
+        #expect(splits([0, 1, 4]) == ["1-4"])
+        #expect(splits([7]) == [] && splits([1, 2, 3, 4, 5]) == [])
+    }
+
     @Test func htmlPath() {
         #expect(["a.html", "B.HTM", "dir/x.htm"].allSatisfy(HTMLText.isHTMLPath))
         #expect(!["a.txt", "html", "a.html.txt"].contains(where: HTMLText.isHTMLPath))
