@@ -5,8 +5,8 @@ import GongwenModel
 /// golden files under `Tests/EndToEndTests/Snapshots`.
 ///
 /// ```
-/// 一、 L1 line 17 [472, 5331) 全面完成乡镇行政区划和村级建制调整两项改革“前半篇”文章,重塑基层治理框架
-///   (一) L2 line 21 [762, 1728) “三个强化”全面完成乡镇行政区划调整改革
+/// 一、 L1 line 21 [380, 3799) 全面完成乡镇行政区划和村级建制调整两项改革“前半篇”文章,重塑基层治理框架
+///   (一) L2 line 25 [641, 1264) “三个强化”全面完成乡镇行政区划调整改革
 /// ```
 public enum Outline {
     public static func render(_ analysis: Analysis) -> String {

@@ -48,8 +48,7 @@ public struct Analysis: Sendable {
     /// Reads and analyses the file at `path`; `.html`/`.htm` files go through the HTML parser.
     public static func run(path: String, options: PipelineOptions = PipelineOptions()) throws(DecodeError) -> Analysis {
         let bytes = try SourceDecoder.read(path: path, maxBytes: options.maxBytes)
-        let lower = path.lowercased()
-        return try run(bytes: bytes, source: path, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm"), options: options)
+        return try run(bytes: bytes, source: path, isHTML: HTMLText.isHTMLPath(path), options: options)
     }
 
     /// Analyses raw bytes named `source`, within `options.budget`: a document that runs past it is

@@ -149,7 +149,7 @@ public struct Ingestion {
             return .failed(path: path, error: error)
         }
         if try await store.contains(sha256: Analysis.sha256(bytes)) { return .duplicate(path: path) }
-        let isHTML = URL(fileURLWithPath: path).pathExtension.lowercased() != "txt"
+        let isHTML = HTMLText.isHTMLPath(path)
         return await onWorkerThread {
             let analysis: Analysis
             do throws(DecodeError) {

@@ -4,8 +4,9 @@ import Foundation
 /// pointing into the decoded source text. This is the JSON contract of `gongwen parse`
 /// (DESIGN.md, `schemas/document.schema.json`); fields are added, never renamed.
 ///
-/// For `巴中市民政局 对市政协第四届四次会议第110号提案答复的函` the title is that line, `doc_type` is
-/// `函`, `issuer` is `巴中市民政局` and `doc_numbers` holds `第110号提案`.
+/// For the seed `巴中市民政局 / 对市政协第四届四次会议第110号提案答复的函` the title is
+/// `对市政协第四届四次会议第110号提案答复的函`, `doc_type` is `提案答复函`, `issuer` is `巴中市民政局`
+/// and `doc_numbers` holds `第110号提案`.
 public struct Document: Codable, Sendable, Equatable {
     /// The path (or record id) the bytes came from.
     public var source: String
@@ -26,7 +27,8 @@ public struct Document: Codable, Sendable, Equatable {
     public var text: String?
 
     public var title: String?
-    /// The kind of document from the title's own words: `函`, `答复`, `报告`, `意见`, `通知` ...
+    /// The kind of document from the title's own words: `提案答复函`, `建议答复`, `复函`, `报告`,
+    /// `意见`, `通知` ...
     public var docType: String?
     /// 发文机关: the signing organisation.
     public var issuer: String?

@@ -48,11 +48,3 @@ func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\u{0B}" || scalar == "\u{0C}"
 }
 
-/// Sentence-internal and sentence-final punctuation in the folded view.
-@inline(__always)
-public func isPunctuation(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar {
-    case "。", ",", ";", ":", "!", "?", "、", "“", "”", "《", "》", "\"": return true
-    default: return false
-    }
-}

@@ -44,19 +44,8 @@ public struct Segmentation: Sendable {
     }
 
     private static func index(containing offset: Int, in sections: [Section]) -> Int? {
-        var low = 0
-        var high = sections.count - 1
-        while low <= high {
-            let mid = (low + high) / 2
-            if sections[mid].start > offset {
-                high = mid - 1
-            } else if sections[mid].end <= offset {
-                low = mid + 1
-            } else {
-                return mid
-            }
-        }
-        return nil
+        let candidate = sections.partitionPoint { $0.end > offset }
+        return candidate < sections.count && sections[candidate].start <= offset ? candidate : nil
     }
 
     /// Whether `offset` lies in boilerplate.

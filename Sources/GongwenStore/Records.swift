@@ -329,7 +329,7 @@ public struct ListItemRecord: IdentifiedRecord, InsertableRecord, Equatable {
     }
 }
 
-/// One row of `findings`: `change.rate` warning, stated `39.54`, expected `39.5498`, with the
+/// One row of `findings`: `change.rate` info (truncated), stated `39.54`, expected `39.5498`, with the
 /// evidence spans as JSON.
 public struct FindingRecord: IdentifiedRecord, InsertableRecord, Equatable {
     public static let databaseTableName = "findings"

@@ -1,15 +1,17 @@
 extension RandomAccessCollection {
-    /// The first index whose element satisfies `predicate`, for a predicate that is false for a
-    /// prefix of the collection and true for the rest; `endIndex` when none does.
+    /// The first index whose element satisfies `isAfter`, in a collection where every element
+    /// that satisfies it comes after every element that does not (a sorted array of spans or
+    /// offsets). `endIndex` when none does. Logarithmic.
     ///
-    /// `[3, 8, 15, 40].partitioningIndex { $0 >= 10 }` is 2 (the offset of `15`).
-    public func partitioningIndex(where predicate: (Element) throws -> Bool) rethrows -> Index {
+    /// In the line starts `[0, 12, 30]`, `partitionPoint { $0 > 15 }` is 2: offset 15 is on line 2.
+    @inlinable
+    public func partitionPoint(where isAfter: (Element) throws -> Bool) rethrows -> Index {
         var low = startIndex
         var count = self.count
         while count > 0 {
             let half = count / 2
             let middle = index(low, offsetBy: half)
-            if try predicate(self[middle]) {
+            if try isAfter(self[middle]) {
                 count = half
             } else {
                 low = index(after: middle)

@@ -2,21 +2,23 @@
 ///
 /// `二十四` → 24, `二〇二二` → 2022 (digit by digit), `十一` → 11, `贰拾` → 20, `一百零五` → 105.
 public enum ChineseNumerals {
-    /// The value of a Chinese digit: 〇零一二两三四五六七八九, financial 壹贰叁肆伍陆柒捌玖 and their
-    /// traditional forms.
-    @inline(__always)
+    /// The value of a Chinese digit: 〇○零一二两俩三四五六七八九, financial 壹贰叁参肆伍陆柒捌玖 and
+    /// their traditional forms. The one digit table of the project: the number grammar's `Glyph`
+    /// reads its digits here. `洞` and `幺` (0 and 1 read out over a radio) are words in running
+    /// text (`山洞`), not digits.
+    @inlinable @inline(__always)
     public static func digit(_ scalar: Unicode.Scalar) -> Int? {
-        switch scalar {
-        case "〇", "零", "洞": return 0
-        case "一", "壹", "幺": return 1
-        case "二", "两", "贰", "貳", "兩": return 2
-        case "三", "叁", "參", "叄": return 3
-        case "四", "肆": return 4
-        case "五", "伍": return 5
-        case "六", "陆", "陸": return 6
-        case "七", "柒": return 7
-        case "八", "捌": return 8
-        case "九", "玖": return 9
+        switch scalar.value {
+        case 0x3007, 0x96F6, 0x25CB: return 0  // 〇零○
+        case 0x4E00, 0x58F9: return 1  // 一壹
+        case 0x4E8C, 0x8D30, 0x8CB3, 0x8CAE, 0x4E24, 0x5169, 0x4FE9, 0x5006: return 2  // 二贰貳貮两兩俩倆
+        case 0x4E09, 0x53C1, 0x53C3, 0x53C2, 0x53C4: return 3  // 三叁參参叄
+        case 0x56DB, 0x8086: return 4  // 四肆
+        case 0x4E94, 0x4F0D: return 5  // 五伍
+        case 0x516D, 0x9646, 0x9678: return 6  // 六陆陸
+        case 0x4E03, 0x67D2: return 7  // 七柒
+        case 0x516B, 0x634C: return 8  // 八捌
+        case 0x4E5D, 0x7396: return 9  // 九玖
         default: return nil
         }
     }

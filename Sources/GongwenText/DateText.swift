@@ -64,15 +64,25 @@ public struct DateText: Sendable, Equatable {
     private static func parseGlued(_ s: [Unicode.Scalar]) -> DateText? {
         guard (6...8).contains(s.count), s.allSatisfy(isASCIIDigit), let year = ChineseNumerals.integer(s[0..<4]),
               (1900...2100).contains(year) else { return nil }
-        let rest = Array(s[4...])
-        let splits = rest.count == 4 ? [2, 1] : [1, 2]
-        for split in splits where split < rest.count && rest.count - split <= 2 {
-            if let month = ChineseNumerals.integer(rest[0..<split]), let day = ChineseNumerals.integer(rest[split...]),
-               let date = valid(DateText(year: year, month: month, day: day, garbled: rest.count != 4)) {
-                return date
-            }
+        let rest = s[4...].map { Int($0.value) - 48 }
+        let splits = monthDaySplits(rest)
+        for (month, day) in rest.count == 4 ? splits.reversed() : splits {
+            if let date = valid(DateText(year: year, month: month, day: day, garbled: rest.count != 4)) { return date }
         }
         return nil
+    }
+
+    /// The ways two to four digits split into a month and a day when the separator was lost, the
+    /// shorter month first: `715` → 7-15; `111` → 1-11 and 11-1; `1231` → 12-31; `230` → none
+    /// (no 30 February). The one month/day splitter of the project.
+    public static func monthDaySplits(_ digits: [Int]) -> [(month: Int, day: Int)] {
+        var splits: [(month: Int, day: Int)] = []
+        for split in 1...2 where split < digits.count && digits.count - split <= 2 {
+            let month = digits[..<split].reduce(0) { $0 * 10 + $1 }
+            let day = digits[split...].reduce(0) { $0 * 10 + $1 }
+            if (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: 2000) { splits.append((month, day)) }
+        }
+        return splits
     }
 
     private static func valid(_ date: DateText) -> DateText? {
@@ -91,12 +101,3 @@ public struct DateText: Sendable, Equatable {
     }
 }
 
-/// Whether a scalar is `0`…`9` (in the folded view, full-width digits are these too).
-@inline(__always)
-public func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 48 && scalar.value <= 57 }
-
-/// Whether a scalar is a CJK ideograph (the unified block and extension A).
-@inline(__always)
-public func isCJK(_ scalar: Unicode.Scalar) -> Bool {
-    (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-}

@@ -16,6 +16,12 @@ public enum HTMLText {
         public var meta: [String: String]
     }
 
+    /// Whether a file name says HTML: `.html` or `.htm`, in any case.
+    public static func isHTMLPath(_ path: String) -> Bool {
+        let lower = path.lowercased()
+        return lower.hasSuffix(".html") || lower.hasSuffix(".htm")
+    }
+
     /// Whether the bytes start like an HTML document or fragment: `<!DOCTYPE html`, `<html`,
     /// `<div`, a comment ... after optional white space and BOM.
     public static func sniff(_ bytes: [UInt8]) -> Bool {

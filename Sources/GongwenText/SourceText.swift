@@ -86,13 +86,7 @@ public struct SourceText: Sendable {
 
     /// The 1-based line that holds `offset`.
     public func line(at offset: Int) -> Int {
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low + 1
+        max(1, lineStarts.partitionPoint { $0 > offset })
     }
 
     /// The 1-based column of `offset` in its line, counted in code points.

@@ -45,8 +45,7 @@ struct BenchCommand: ParsableCommand {
                 for _ in 0..<rounds {
                     for document in documents {
                         do throws(DecodeError) {
-                            let lower = document.name.lowercased()
-                            let analysis = try Analysis.run(bytes: document.bytes, source: document.name, isHTML: lower.hasSuffix(".html") || lower.hasSuffix(".htm"), options: options)
+                            let analysis = try Analysis.run(bytes: document.bytes, source: document.name, isHTML: HTMLText.isHTMLPath(document.name), options: options)
                             claims += analysis.document.claims.count
                         } catch {
                             failures += 1

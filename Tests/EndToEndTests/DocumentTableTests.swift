@@ -21,27 +21,24 @@ struct DocumentTableTests {
         (name as NSString).deletingPathExtension
     }
 
-    @Test(arguments: seeds)
-    func claims(_ name: String) throws {
-        let document = try Self.analysis(name).document
-        try Snapshot.assertMatches(DocumentTables.claims(document), named: Self.folder(name) + "/claims.tsv")
+    /// The tables of a document, one file each.
+    enum Table: String, CaseIterable, Sendable {
+        case claims, links, lists, findings
+
+        func render(_ analysis: Analysis) -> String {
+            switch self {
+            case .claims: return DocumentTables.claims(analysis.document)
+            case .links: return DocumentTables.links(analysis.document)
+            case .lists: return DocumentTables.lists(analysis.document)
+            case .findings: return DocumentTables.findings(analysis)
+            }
+        }
     }
 
-    @Test(arguments: seeds)
-    func links(_ name: String) throws {
-        let document = try Self.analysis(name).document
-        try Snapshot.assertMatches(DocumentTables.links(document), named: Self.folder(name) + "/links.tsv")
-    }
-
-    @Test(arguments: seeds)
-    func lists(_ name: String) throws {
-        let document = try Self.analysis(name).document
-        try Snapshot.assertMatches(DocumentTables.lists(document), named: Self.folder(name) + "/lists.tsv")
-    }
-
-    @Test(arguments: seeds)
-    func findings(_ name: String) throws {
-        try Snapshot.assertMatches(DocumentTables.findings(Self.analysis(name)), named: Self.folder(name) + "/findings.tsv")
+    @Test(arguments: seeds, Table.allCases)
+    func table(_ name: String, _ table: Table) throws {
+        let analysis = try Self.analysis(name)
+        try Snapshot.assertMatches(table.render(analysis), named: "\(Self.folder(name))/\(table.rawValue).tsv")
     }
 
     /// A golden a person cannot read at a sitting is one nobody reviewed.

@@ -113,8 +113,8 @@ public struct RepeatInconsistentRule: Rule {
     /// of one subject (`实现营业收入…;实现利润总额…`), so it does not end the sentence here. `ends` are
     /// the offsets of those characters in order, searched, not walked.
     private func sentence(of claim: Claim, ends: [Int], _ context: CheckContext) -> Span {
-        let next = ends.partitioningIndex { $0 >= claim.end }
-        let start = ends.partitioningIndex { $0 >= claim.start }
+        let next = ends.partitionPoint { $0 >= claim.end }
+        let start = ends.partitionPoint { $0 >= claim.start }
         return Span(start: start == 0 ? 0 : ends[start - 1] + 1, end: next == ends.count ? context.source.folded.count : ends[next])
     }
 

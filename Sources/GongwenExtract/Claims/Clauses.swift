@@ -32,7 +32,7 @@ struct Clauses {
 
     @inline(__always)
     static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "。" || scalar == ";" || scalar == "!" || scalar == "?" || scalar == "\n"
+        ScalarClass.endsSentence(scalar)
     }
 
     /// Brackets do not end a clause: they sit inside noun phrases (`乡镇(街道)`, `社区(村)`).
@@ -66,13 +66,13 @@ struct Clauses {
 
     /// Where the clause holding `offset` starts.
     func clauseStart(before offset: Int) -> Int {
-        let next = clauseBreaks.partitioningIndex { $0 >= offset }
+        let next = clauseBreaks.partitionPoint { $0 >= offset }
         return next == 0 ? 0 : clauseBreaks[next - 1] + 1
     }
 
     /// Where the clause that starts at or after `offset` ends (exclusive, before its punctuation).
     func clauseEnd(after offset: Int) -> Int {
-        let next = clauseBreaks.partitioningIndex { $0 >= offset }
+        let next = clauseBreaks.partitionPoint { $0 >= offset }
         return next == clauseBreaks.count ? max(offset, folded.count) : clauseBreaks[next]
     }
 }

@@ -57,12 +57,7 @@ struct ListBuilder {
 
     /// The first count label inside `span` (`三个强化` in a heading's title).
     func countLabel(in span: Span) -> (text: String, count: Int, span: Span)? {
-        var low = 0
-        var high = counts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if counts[mid].start < span.start { low = mid + 1 } else { high = mid }
-        }
+        let low = counts.partitionPoint { $0.start >= span.start }
         guard low < counts.count, counts[low].end <= span.end else { return nil }
         return label(of: counts[low], limit: span.end)
     }

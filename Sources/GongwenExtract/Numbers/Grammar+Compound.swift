@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 extension Grammar {
     /// The unsigned body of a numeral: Arabic digits, Chinese numerals or both (`1.84万`,
@@ -10,293 +11,39 @@ extension Grammar {
         case none
     }
 
-    /// What the previous element of a compound numeral was; decides what may follow.
-    private enum Element: Equatable {
-        case start, digit, arabic, zero, place(Int), big(Int), decimal, qualifier
-
-        var isPlaceOrBig: Bool {
-            switch self {
-            case .place, .big: return true
-            default: return false
-            }
-        }
-
-        var opensGroup: Bool {
-            switch self {
-            case .start, .zero, .place, .big: return true
-            default: return false
-            }
-        }
-    }
-
-    /// Reads a compound numeral at `start`. Chinese numerals are evaluated in groups of four digits:
-    /// `small` holds the places 十百千 of the current group, `section` the 万 part of the current
-    /// 亿 block, `total` the 亿 and 兆 blocks. A single digit after a place word with no 零 between
-    /// is abbreviated (`两千四百五` = 2450, `一万三` = 13000, `萬九` = 19000).
+    /// Reads a compound numeral at `start`: a run of Chinese digits (`二〇二二`, `三五`), else the
+    /// elements `CompoundReader` reads one by one.
     func compound(at start: Int) -> Compound {
         guard let first = at(start) else { return .none }
         if Glyph.of(first).digit != nil, let run = digitRun(at: start) { return run }
+        var reader = CompoundReader(grammar: self, start: start)
+        reader.readAll()
+        return reader.result()
+    }
 
-        var total = ExactNumber.zero
-        var section = ExactNumber.zero
-        var small = ExactNumber.zero
-        var pending: ExactNumber?
-        var pendingIsChineseDigit = false
-        var abbreviation: Int?
-        var smallPlace = Int.max
-        var zero = false
-        var groupHasContent = false
-        var sectionHasTenThousand = false
-        var outerExponent = Int.max
-        var decimalPart = ExactNumber.zero
-        var fractionDigits = 0
-        var trailingScale = 0
-        var last = Element.start
-        var hasDigit = false
-        var hasChinese = false
-        var arabic: ArabicRun?
-        var arabicRuns = 0
-        var qualifier: (Qualifier, Unicode.Scalar)?
-        var index = start
-        var end = start
-
-        /// The pending digit, abbreviated after a place word: `两千四百五` (at the end), `百二萬`
-        /// (before a scale word, only after 百 or 千: in `五亿四万` the 四 is not 4000万).
-        func pendingValue(beforeScale: Bool = false) -> ExactNumber {
-            guard var value = pending else { return .zero }
-            if pendingIsChineseDigit, let exponent = abbreviation, exponent >= 2, !zero,
-                !beforeScale || exponent <= 3
-            {
-                value = value.scaled(by: exponent - 1)
-            }
-            return value
-        }
-
-        scanning: while let scalar = at(index) {
-            let leadingDot = scalar == "." && last == .start && isDigit(index + 1) && leadingDotAllowed(at: index)
-            if ScalarClass.isASCIIDigit(scalar) || leadingDot {
-                guard last.opensGroup, let run = arabicRun(at: index) else { break scanning }
-                if index > end, glyph(run.end).exponent == nil { break scanning }
-                pending = run.exact
-                pendingIsChineseDigit = false
-                fractionDigits = run.fractionDigits
-                groupHasContent = true
-                hasDigit = true
-                arabic = run
-                arabicRuns += 1
-                last = .arabic
-                index = run.end
-                end = index
-                continue
-            }
-            let kind = Glyph.of(scalar)
-            if let digit = kind.digit {
-                if digit == 0 {
-                    guard last.opensGroup else { break scanning }
-                    zero = true
-                } else {
-                    guard pending == nil, last.opensGroup else { break scanning }
-                    pending = ExactNumber(digit)
-                    pendingIsChineseDigit = true
-                    switch last {
-                    case .place(let exponent), .big(let exponent): abbreviation = zero ? nil : exponent
-                    default: abbreviation = nil
-                    }
-                    fractionDigits = 0
-                    last = .digit
-                }
-                if digit == 0 { last = .zero }
-                hasDigit = true
-                hasChinese = true
-                groupHasContent = true
-                index += 1
-                end = index
-                continue
-            }
-            if let exponent = kind.exponent, exponent <= 3 {
-                let multiplier: ExactNumber
-                if let value = pending {
-                    multiplier = value
-                } else if exponent == 1, last.opensGroup {
-                    multiplier = ExactNumber(1)
-                    hasDigit = true
-                } else if last == .start {
-                    multiplier = ExactNumber(1)
-                } else {
-                    break scanning
-                }
-                guard exponent < smallPlace else { break scanning }
-                if exponent == 3, let unit = lexicon.unit(in: s, at: index, limit: bounds.upperBound),
-                    unit.scalars.count >= 2
-                {
-                    break scanning
-                }
-                small += multiplier.scaled(by: exponent)
-                smallPlace = exponent
-                pending = nil
-                zero = false
-                fractionDigits = 0
-                groupHasContent = true
-                hasChinese = true
-                last = .place(exponent)
-                index += 1
-                end = index
-                continue
-            }
-            if let exponent = kind.exponent {
-                if exponent == 12, !glyph(index + 1).isNumeral { break scanning }
-                let group = small + pendingValue(beforeScale: true) + decimalPart
-                if exponent == 4 {
-                    if !groupHasContent {
-                        if last == .big(4) {
-                            section = section.scaled(by: 4)
-                            trailingScale += 4
-                        } else if last == .start {
-                            section = ExactNumber(10_000)
-                            sectionHasTenThousand = true
-                            trailingScale = 4
-                        } else {
-                            break scanning
-                        }
-                    } else {
-                        guard !sectionHasTenThousand else { break scanning }
-                        section += group.scaled(by: 4)
-                        sectionHasTenThousand = true
-                        trailingScale = 4
-                    }
-                } else {
-                    let block = section + (groupHasContent ? group : .zero)
-                    guard !block.isZero, exponent < outerExponent else { break scanning }
-                    total += block.scaled(by: exponent)
-                    outerExponent = exponent
-                    trailingScale = (last == .big(4) && !groupHasContent) ? trailingScale + exponent : exponent
-                    section = .zero
-                    sectionHasTenThousand = false
-                }
-                small = .zero
-                smallPlace = Int.max
-                pending = nil
-                zero = false
-                decimalPart = .zero
-                groupHasContent = false
-                hasChinese = true
-                last = .big(exponent)
-                index += 1
-                end = index
-                continue
-            }
-            if let tens = kind.tens {
-                guard pending == nil, smallPlace > 1, last.opensGroup else { break scanning }
-                small += ExactNumber(tens)
-                smallPlace = 1
-                hasDigit = true
-                hasChinese = true
-                groupHasContent = true
-                last = .place(1)
-                index += 1
-                end = index
-                continue
-            }
-            if kind == .point {
-                guard hasDigit, last != .decimal, last != .qualifier,
-                    let fraction = decimalDigits(at: skipSpaces(index + 1))
-                else { break scanning }
-                decimalPart = ExactNumber(fraction.value)
-                fractionDigits = fraction.count
-                hasChinese = true
-                last = .decimal
-                index = fraction.end
-                end = index
-                continue
-            }
-            if scalar == "余" || scalar == "餘" || scalar == "多" {
-                let next = skipSpaces(index + 1)
-                guard hasDigit, last != .decimal, last != .qualifier,
-                    glyph(next) == .tenThousand || glyph(next) == .hundredMillion
-                else { break scanning }
-                qualifier = (.atLeast, scalar)
-                last = .qualifier
-                index = next
-                end = next
-                continue
-            }
-            if scalar == "几" || scalar == "幾" {
-                guard pending == nil, last == .zero || last.isPlaceOrBig else { break scanning }
-                pending = .zero
-                pendingIsChineseDigit = false
-                qualifier = (.atLeast, scalar)
-                groupHasContent = true
-                last = .digit
-                index += 1
-                end = index
-                continue
-            }
-            if ScalarClass.isSpace(scalar), last != .start {
-                let next = skipSpaces(index)
-                guard let following = at(next) else { break scanning }
-                let nextGlyph = Glyph.of(following)
-                let continues: Bool
-                if nextGlyph.exponent != nil || nextGlyph == .point {
-                    continues = true
-                } else if (nextGlyph.digit ?? 0) > 0 || nextGlyph.tens != nil || ScalarClass.isASCIIDigit(following) {
-                    continues = last.opensGroup
-                } else if following == "余" || following == "多" || following == "餘" {
-                    continues = hasDigit
-                } else if following == "几" || following == "幾" {
-                    continues = last == .zero || last.isPlaceOrBig
-                } else {
-                    continues = false
-                }
-                guard continues else { break scanning }
-                index = next
-                continue
-            }
-            break scanning
-        }
-
-        let exact = total + section + small + pendingValue() + decimalPart
-        var value = exact.decimal
-        guard hasDigit, !value.isNaN else { return .none }
-        var resolution: Decimal?
-        if case .big = last {
-            resolution = Exact.power10(trailingScale - fractionDigits)
-        } else if fractionDigits > 0 {
-            resolution = Exact.power10(-fractionDigits)
-        }
-        var numeral = Numeral(start: start, end: end, value: value, resolution: resolution, form: .arabic)
-        numeral.integerValue = exact.integer
-        numeral.fractionDigits = fractionDigits
-        if case .big = last { numeral.scaleExponent = trailingScale }
-        numeral.qualifier = qualifier?.0
-        numeral.qualifierScalar = qualifier?.1
-        if hasChinese {
-            numeral.form = arabicRuns > 0 ? .mixed : .chinese
-            if arabicRuns == 0, end - start == 1 {
-                numeral.isLone = true
-            }
-            return .reading(numeral)
-        }
-        guard let run = arabic, arabicRuns == 1 else { return .reading(numeral) }
+    /// A numeral of one Arabic run: an SI or exponent suffix (`40k`, `2e5`), or the digits as
+    /// printed (`2020914` has 7 plain digits, `0825` a leading zero).
+    func arabicNumeral(_ read: Numeral, run: ArabicRun) -> Numeral {
+        var numeral = read
         numeral.hasLeadingDot = run.leadingDot
-        if let suffix = arabicSuffix(after: end, value: value, fractionDigits: run.fractionDigits) {
-            value = suffix.value
-            numeral.value = value
+        if let suffix = arabicSuffix(after: numeral.end, value: numeral.value, fractionDigits: run.fractionDigits) {
+            numeral.value = suffix.value
             numeral.end = suffix.end
             numeral.integerValue = nil
             numeral.resolution = suffix.resolution
             numeral.scaleExponent = suffix.scaleExponent
-            return .reading(numeral)
+            return numeral
         }
         if run.fractionDigits == 0, !run.grouped, !run.leadingDot {
             numeral.plainDigits = run.integerDigits
             numeral.hasLeadingZero = run.leadingZero
         }
-        return .reading(numeral)
+        return numeral
     }
 
     /// A leading `.` (`.25万条` with the digits before the point lost) is a point only where no
     /// digit, letter or other point touches it (`...9`, `2222.2222` are not).
-    private func leadingDotAllowed(at index: Int) -> Bool {
+    func leadingDotAllowed(at index: Int) -> Bool {
         guard let previous = at(index - 1) else { return true }
         return !(ScalarClass.isASCIIDigit(previous) || ScalarClass.isASCIILetter(previous) || previous == ".")
     }
@@ -307,7 +54,7 @@ extension Grammar {
     }
 
     /// Decimal digits after `点`: Chinese digits (`三三`, `零五零`) or Arabic ones (`零點77`).
-    private func decimalDigits(at start: Int) -> (value: Decimal, count: Int, end: Int)? {
+    func decimalDigits(at start: Int) -> (value: Decimal, count: Int, end: Int)? {
         var digits = DigitAccumulator()
         var index = start
         if isDigit(index) {

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 /// The number grammar over the folded view: reads one numeral at an offset. A hand-written
 /// scanner over `[Unicode.Scalar]`; values are exact `Decimal`s built from digits.

@@ -51,65 +51,70 @@ enum KindRecognizer: CaseIterable {
 
     func kind(of item: inout MentionReader.Item, in reader: MentionReader) -> NumberKind? {
         let numeral = item.numeral
-        let next = reader.at(item.end)
         switch self {
         case .afterOrdinalPrefix:
             guard reader.at(item.start - 1) == "第" else { return nil }
             item.start -= 1
             return item.unit == "号" ? .docNumber : .ordinal
-        case .session:
-            return item.unit == "届" ? .ordinal : nil
-        case .plenum:
-            guard item.unit == nil, reader.grammar.matches(Words.plenum, at: item.end) else { return nil }
-            item.end += Words.plenum.count
-            return .ordinal
-        case .meetingOfSession:
-            guard item.unit == "次", let last = reader.mentions.last, last.kind == .ordinal, last.end == item.start,
-                last.text.hasSuffix("届")
-            else { return nil }
-            return .ordinal
-        case .enumerationMarker:
-            return item.unit == nil && reader.isEnumerationMarker(item) ? .ordinal : nil
-        case .century:
-            guard item.unit == nil, reader.grammar.matches(Words.century, at: item.end) else { return nil }
-            item.end += Words.century.count
-            return .ordinal
-        case .ranking:
-            guard item.unit == nil, next == "强", numeral.resolution == nil else { return nil }
-            item.end += 1
-            return .ordinal
-        case .year:
-            return item.unit == nil && numeral.form == .digits && reader.isYearLike(numeral) ? .year : nil
-        case .version:
-            guard item.unit == nil, numeral.form == .arabic, numeral.fractionDigits == 1, reader.at(numeral.end - 1) == "0",
-                next.map(ScalarClass.isHan) ?? false
-            else { return nil }
-            return .identifier
-        case .docNumberOrAddress:
-            return item.unit == "号" ? reader.docNumberOrAddress(&item) : nil
-        case .edition:
-            return item.unit == "版" ? .identifier : nil
-        case .identifier:
-            return reader.identifier(&item)
-        case .congressOrCountLabel:
-            guard item.unit == nil, next == "大" else { return nil }
-            if reader.keyword(before: item.start, in: Words.party) { return .ordinal }
-            guard numeral.form == .chinese, numeral.isInteger(in: 1...20), let noun = reader.at(item.end + 1),
-                ScalarClass.isHan(noun)
-            else { return nil }
-            return .countLabel
-        case .countLabel:
-            return reader.isCountLabel(item) ? .countLabel : nil
-        case .countWord:
-            guard item.unit != nil, numeral.form == .chinese, numeral.isLone, item.qualifier == nil,
-                !reader.keyword(before: item.start, in: Words.statisticCues)
-            else { return nil }
-            return .countWord
+        case .session: return item.unit == "届" ? .ordinal : nil
+        case .plenum: return Self.ordinal(endingWith: Words.plenum, &item, reader)
+        case .meetingOfSession: return Self.isMeetingOfSession(item, reader) ? .ordinal : nil
+        case .enumerationMarker: return item.unit == nil && reader.isEnumerationMarker(item) ? .ordinal : nil
+        case .century: return Self.ordinal(endingWith: Words.century, &item, reader)
+        case .ranking: return Self.ordinal(endingWith: Words.ranking, &item, reader, plainOnly: true)
+        case .year: return item.unit == nil && numeral.form == .digits && reader.isYearLike(numeral) ? .year : nil
+        case .version: return Self.isVersion(item, reader) ? .identifier : nil
+        case .docNumberOrAddress: return item.unit == "号" ? reader.docNumberOrAddress(&item) : nil
+        case .edition: return item.unit == "版" ? .identifier : nil
+        case .identifier: return reader.identifier(&item)
+        case .congressOrCountLabel: return Self.congressOrCountLabel(item, reader)
+        case .countLabel: return reader.isCountLabel(item) ? .countLabel : nil
+        case .countWord: return Self.isCountWord(item, reader) ? .countWord : nil
         case .compactDate:
-            guard item.unit == nil, numeral.isPlainInteger, numeral.plainDigits == 7 || numeral.plainDigits == 8,
-                reader.isCompactDate(numeral)
-            else { return nil }
-            return .date
+            let isCompact = item.unit == nil && numeral.isPlainInteger && (numeral.plainDigits == 7 || numeral.plainDigits == 8)
+            return isCompact && reader.isCompactDate(numeral) ? .date : nil
         }
+    }
+
+    /// A number with no unit that `word` follows is an ordinal that takes the word: `四中全会`,
+    /// `二十一世纪`, `20强` (`plainOnly`: not `2.5强`).
+    private static func ordinal(
+        endingWith word: Word, _ item: inout MentionReader.Item, _ reader: MentionReader, plainOnly: Bool = false
+    ) -> NumberKind? {
+        guard item.unit == nil, reader.grammar.matches(word, at: item.end), !plainOnly || item.numeral.resolution == nil else {
+            return nil
+        }
+        item.end += word.count
+        return .ordinal
+    }
+
+    /// `四次` right after `第四届`.
+    private static func isMeetingOfSession(_ item: MentionReader.Item, _ reader: MentionReader) -> Bool {
+        guard item.unit == "次", let last = reader.mentions.last else { return false }
+        return last.kind == .ordinal && last.end == item.start && last.text.hasSuffix("届")
+    }
+
+    /// `2.0时代`: one decimal `0` and a Han character after it.
+    private static func isVersion(_ item: MentionReader.Item, _ reader: MentionReader) -> Bool {
+        let numeral = item.numeral
+        return item.unit == nil && numeral.form == .arabic && numeral.fractionDigits == 1
+            && reader.at(numeral.end - 1) == "0" && (reader.at(item.end).map(ScalarClass.isHan) ?? false)
+    }
+
+    /// `党的十九大` is an ordinal; `四大任务` (a Chinese count up to 20, `大`, a noun) a count label.
+    private static func congressOrCountLabel(_ item: MentionReader.Item, _ reader: MentionReader) -> NumberKind? {
+        guard item.unit == nil, reader.at(item.end) == "大" else { return nil }
+        if reader.keyword(before: item.start, in: Words.party) { return .ordinal }
+        let numeral = item.numeral
+        guard numeral.form == .chinese, numeral.isInteger(in: 1...20), let noun = reader.at(item.end + 1) else { return nil }
+        return ScalarClass.isHan(noun) ? .countLabel : nil
+    }
+
+    /// A one-character Chinese numeral with a measure word and no qualifier, with no cue of a
+    /// statistic just before it (`Words.statisticCues`).
+    private static func isCountWord(_ item: MentionReader.Item, _ reader: MentionReader) -> Bool {
+        let numeral = item.numeral
+        return item.unit != nil && numeral.form == .chinese && numeral.isLone && item.qualifier == nil
+            && !reader.keyword(before: item.start, in: Words.statisticCues)
     }
 }

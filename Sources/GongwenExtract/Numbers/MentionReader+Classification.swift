@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 extension MentionReader {
     /// Gives a number read with its unit its kind: ordinal, doc_number, identifier, count_label,
@@ -127,8 +128,9 @@ extension MentionReader {
 
     /// Whether the count restates the number of items listed just before it in its clause:
     /// quoted items (`“集体资产”“债权债务”“风险隐患”…4本台账`, counted by their closing quotes)
-    /// or items separated by `、` with no digits in them (`小组规模、干部结构、宗族聚居、资产状况、
-    /// 债权债务5项基本情况`).
+    /// or three or more items separated by `、` with no digits in them (`小组规模、干部结构、宗族聚居、
+    /// 资产状况、债权债务5项基本情况`). Two items are too weak a sign: in `巩固脱贫攻坚成效、深化乡村
+    /// 两项改革成果` the count belongs to the second item's own phrase.
     private func sumsUpListBefore(_ index: Int, count: Decimal) -> Bool {
         var cursor = index - 1
         if at(cursor) == "”" {
@@ -145,7 +147,7 @@ extension MentionReader {
             if ScalarClass.isASCIIDigit(scalar) || Glyph.of(scalar).digit != nil { return false }
             cursor -= 1
         }
-        return separators > 0 && Decimal(separators + 1) == count
+        return separators >= 2 && Decimal(separators + 1) == count
     }
 
     /// `约`, `大约`, `近`, `将近`, `超`, `超过`, `逾`, `不到`, `不足`, `不少于`, `不低于`, `至少`,

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 /// Brackets around the year of a document number: `〔2014〕`, `[2014]`, `【2014】`, `(2014)`.
 enum Brackets {

@@ -370,14 +370,12 @@ struct MentionReader {
         return Self.isMonthDay(value, digits: numeral.plainDigits)
     }
 
-    /// Whether the digits split into a month 1–12 and a day 1–31 (`715` → 7/15, `1231` → 12/31).
+    /// Whether the `digits` digits of `value` split into a month and a day of that month
+    /// (`715` → 7/15, `1231` → 12/31; not `230`).
     static func isMonthDay(_ value: Int, digits: Int) -> Bool {
-        for dayDigits in [2, 1] where dayDigits < digits {
-            let divisor = dayDigits == 2 ? 100 : 10
-            let month = value / divisor
-            let day = value % divisor
-            if (1...12).contains(month), (1...31).contains(day), digits - dayDigits <= 2 { return true }
-        }
-        return false
+        let printed = (0..<digits).reversed().map { value / Self.powersOfTen[$0] % 10 }
+        return !DateText.monthDaySplits(printed).isEmpty
     }
+
+    private static let powersOfTen = [1, 10, 100, 1000]
 }

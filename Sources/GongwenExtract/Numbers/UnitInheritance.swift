@@ -1,4 +1,5 @@
 import GongwenModel
+import GongwenText
 
 /// A bare number that restates a count in the same clause takes that count's unit:
 /// in `全市乡镇(街道)从200个优化到139`, `139` gets `个`; in `建制村由2177优化1316个`, `2177` gets

@@ -1,4 +1,5 @@
 import Foundation
+import GongwenText
 
 /// The measure words and units a number can carry, from the bundled `units.tsv`
 /// (`unit<TAB>category`): `个 count`, `人次 person`, `平方千米 area`, `万元 money`.

@@ -42,6 +42,8 @@ enum Words {
     static let planNames: [Word] = ["规划", "时期", "期间", "普法", "计划", "末"]
     static let plenum: Word = "中全会"
     static let century: Word = "世纪"
+    /// `20强`: a place in a ranking.
+    static let ranking: Word = "强"
     static let webPrefixes: [Word] = ["http://", "https://", "www."]
     /// Words that announce a statistic, so that a count in Chinese numerals after them is one
     /// (`共有三个`, `累计五次`, `增加到两个`); without them `一批`, `两项改革` are words, not statistics.

@@ -75,6 +75,7 @@ import Testing
     @Test func countLabel() {
         #expect(Self.kinds("落实“三个强化”要求") == ["三个:count_label"])
         #expect(Self.kinds("小组规模、干部结构、宗族聚居、资产状况、债权债务5项基本情况") == ["5项:count_label"])
+        #expect(Self.kinds("巩固脱贫攻坚成效、深化乡村两项改革成果") == ["两项:count_word"], "two items are not a list the count sums up")
     }
 
     /// `一/两/三…` + measure word counts in passing; a cue before it (`共`, `累计`, `增加到`) makes

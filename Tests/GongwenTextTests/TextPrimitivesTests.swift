@@ -1,0 +1,61 @@
+import GongwenModel
+import GongwenText
+import Testing
+
+/// The text primitives every stage shares: the digit table, scalar classes, binary search and
+/// HTML detection by file name.
+@Suite struct TextPrimitivesTests {
+    /// One digit table: both zeros of digit-by-digit years, `两` and `俩`, financial forms;
+    /// `洞`/`幺` are words in running text.
+    @Test func digitTable() {
+        let digits = "〇○零一壹二两俩贰三叁参四肆五伍六陆七柒八捌九玖".unicodeScalars.map { ChineseNumerals.digit($0) }
+        #expect(digits == [0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9])
+        #expect("洞幺十百万".unicodeScalars.map { ChineseNumerals.digit($0) } == [nil, nil, nil, nil, nil])
+        #expect(ChineseNumerals.integer("二○二○".unicodeScalars) == 2020)
+    }
+
+    @Test func sentenceAndClauseEnds() {
+        #expect("。;!?；！？\n".unicodeScalars.allSatisfy(ScalarClass.endsSentence))
+        #expect(!"，,、:".unicodeScalars.contains(where: ScalarClass.endsSentence))
+        #expect(",:，：。".unicodeScalars.allSatisfy(ScalarClass.endsClause))
+        #expect(!ScalarClass.endsClause("、"))
+    }
+
+    @Test func characterClasses() {
+        #expect("社区𠀀".unicodeScalars.allSatisfy(ScalarClass.isHan))
+        #expect(!ScalarClass.isHan("、") && !ScalarClass.isHan("A"))
+        #expect("09".unicodeScalars.allSatisfy(ScalarClass.isASCIIDigit) && !ScalarClass.isASCIIDigit("０"))
+        #expect(ScalarClass.isFullWidthDigit("５") && ScalarClass.isASCIILetter("G"))
+        #expect("。,、“”《》".unicodeScalars.allSatisfy(isPunctuation) && !isPunctuation("("))
+        #expect(ScalarClass.closingQuote(for: "“") == "”" && ScalarClass.closingQuote(for: "(") == nil)
+    }
+
+    @Test func partitionPoint() {
+        let starts = [0, 12, 30]
+        #expect(starts.partitionPoint { $0 > 15 } == 2)
+        #expect(starts.partitionPoint { $0 > -1 } == 0)
+        #expect(starts.partitionPoint { $0 > 30 } == 3)
+        #expect([Int]().partitionPoint { $0 > 0 } == 0)
+    }
+
+    @Test func lineOfAnOffset() {
+        let text = SourceText("一\n二三\n\n四")
+        #expect((0..<text.count).map(text.line(at:)) == [1, 1, 2, 2, 2, 3, 4])
+    }
+
+    @Test func monthDaySplits() {
+        func splits(_ digits: [Int]) -> [String] { DateText.monthDaySplits(digits).map { "\($0.month)-\($0.day)" } }
+        #expect(splits([7, 1, 5]) == ["7-15"])
+        #expect(splits([1, 1, 1]) == ["1-11", "11-1"])
+        #expect(splits([1, 2, 3, 1]) == ["12-31"])
+        #expect(splits([2, 3, 0]) == [])
+        #expect(splits([9, 2, 4]) == ["9-24"])
+        #expect(splits([0, 1, 4]) == ["1-4"])
+        #expect(splits([7]) == [] && splits([1, 2, 3, 4, 5]) == [])
+    }
+
+    @Test func htmlPath() {
+        #expect(["a.html", "B.HTM", "dir/x.htm"].allSatisfy(HTMLText.isHTMLPath))
+        #expect(!["a.txt", "html", "a.html.txt"].contains(where: HTMLText.isHTMLPath))
+    }
+}
