@@ -88,7 +88,8 @@ public struct Analysis: Sendable {
     ) throws(DecodeError) -> Analysis {
         try watch?.enter("segment")
         var text = SourceText(decoded.text)
-        BrokenLines.join(&text)
+        // Word keeps its paragraphs whole; every other format may have lost its layout.
+        if decoded.format != .docx { BrokenLines.join(&text) }
         let segmentation = Segmenter.segment(text, chrome: decoded.boilerplate, pageMeta: decoded.pageMeta)
         var document = Document(
             source: name, sha256: sha256, encoding: decoded.encoding, format: decoded.format, bytes: bytes,

@@ -13,6 +13,9 @@ import GongwenText
 public enum BrokenLines {
     /// The shortest line that counts when the column width is measured (in display cells).
     static let minMeasured = 16
+    /// The narrowest text column (in cells) that counts: a page's column holds 22 characters or
+    /// more; narrower runs of lines are headings, lists or table cells.
+    static let minColumn = 44
     /// Lines within this many cells of each other share a column width.
     static let slack = 4
     /// How much narrower than the column a full line may be (justification, half-width digits).
@@ -27,32 +30,64 @@ public enum BrokenLines {
     /// layout (no column width shared by many lines).
     public static func find(in source: SourceText) -> [Int] {
         let spans = (1...source.lineCount).map { trimmed(source.lineSpan($0), source) }
-        let widths = spans.map { width(of: $0, source) }
+        let widths = spans.map { isTableRow($0, source) ? 0 : width(of: $0, source) }
         guard let column = columnWidth(widths) else { return [] }
         var breaks: [Int] = []
         for index in 0..<(spans.count - 1) where !spans[index].isEmpty && !spans[index + 1].isEmpty {
             let last = source.folded[spans[index].end - 1]
+            // A footnote marker set on a line of its own (`…政府法定债\n①\n限额…`) joins both neighbours.
+            if isLoneFootnoteMarker(spans[index + 1], source), !endsLine(last) {
+                breaks.append(source.lineSpan(index + 1).end)
+                continue
+            }
+            if isLoneFootnoteMarker(spans[index], source), index > 0, breaks.last == source.lineSpan(index).end {
+                breaks.append(source.lineSpan(index + 1).end)
+                continue
+            }
             let full = widths[index] >= column - fullLineSlack
             let wrappedNumber = isASCIIDigit(last) && widths[index] * 2 >= column && isCJK(source.folded[spans[index + 1].start])
-                && !source.folded[spans[index].start..<spans[index].end].contains("\t")
-            guard full || wrappedNumber, !endsLine(last), !startsItem(spans[index + 1], source) else { continue }
+            guard full || wrappedNumber, !endsLine(last), !startsItem(spans[index + 1], source),
+                  !isTableRow(spans[index], source), !isTableRow(spans[index + 1], source) else { continue }
             breaks.append(source.lineSpan(index + 1).end)
         }
         return breaks
     }
 
-    /// The width most full lines share: the widest window of `slack` cells holding at least a
-    /// third of the measured lines (five at least), when that width fits a printed page.
+    /// The width of the text column: the window of `slack` cells whose lines carry the most text
+    /// (lines × width, so that the short rows of a table do not win), holding at least a sixth of
+    /// the measured lines (five at least), when that width fits a printed page (44 to 100 cells).
     static func columnWidth(_ widths: [Int]) -> Int? {
         let measured = widths.filter { $0 >= minMeasured }
         guard measured.count >= 5 else { return nil }
         var best: (width: Int, count: Int)?
         for candidate in Set(measured) {
             let count = measured.filter { $0 <= candidate && $0 > candidate - slack }.count
-            if best.map({ count > $0.count || count == $0.count && candidate > $0.width }) ?? true { best = (candidate, count) }
+            if best.map({ count * candidate > $0.count * $0.width || count * candidate == $0.count * $0.width && candidate > $0.width }) ?? true {
+                best = (candidate, count)
+            }
         }
-        guard let best, best.count * 3 >= measured.count, best.count >= 5, best.width <= 100 else { return nil }
+        guard let best, best.count * 6 >= measured.count, best.count >= 5, (minColumn...100).contains(best.width) else { return nil }
         return best.width
+    }
+
+    /// A line holding only a footnote marker: `①`, `[2]`, `²`.
+    static func isLoneFootnoteMarker(_ span: Span, _ source: SourceText) -> Bool {
+        let s = source.folded
+        guard span.length > 0, span.length <= 4 else { return false }
+        if span.length == 1, (0x2460...0x2473).contains(s[span.start].value) { return true }
+        if s[span.start..<span.end].allSatisfy(Notes.isSuperscriptDigit) { return true }
+        return Notes.footnoteNumber(in: s, at: span.start, end: span.end) != nil && s[span.end - 1] == "]"
+    }
+
+    /// A line laid out in columns (cells separated by a tab or by two spaces or more): a table row,
+    /// never joined.
+    static func isTableRow(_ span: Span, _ source: SourceText) -> Bool {
+        var previousSpace = false
+        for scalar in source.scalars[span.start..<span.end] {
+            if scalar == "\t" || previousSpace && (scalar == " " || scalar == "\u{3000}") { return true }
+            previousSpace = scalar == " " || scalar == "\u{3000}"
+        }
+        return false
     }
 
     /// Display width: CJK characters, full-width forms and the quotes, dashes and ellipsis of

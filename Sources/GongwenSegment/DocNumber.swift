@@ -56,3 +56,23 @@ enum DocNumber {
         isCJK(scalar) && scalar != "在" && scalar != "的" && scalar != "和" && scalar != "及"
     }
 }
+
+extension DocNumber {
+    /// The doc numbers of a document (发文字号): those of the title block's number and title lines,
+    /// else the page's `发文字号:` metadata, each once and without spaces.
+    static func collect(_ page: Page, block: TitleBlock, metadata: PageMetadata) -> [Field] {
+        var spans: [Span] = []
+        for index in block.lines where page.roles[index] == .docNumber || page.roles[index] == .title {
+            spans += find(in: page.source.folded, range: page.lines[index].content.start..<page.lines[index].content.end)
+        }
+        if spans.isEmpty, let (_, span) = metadata.values["发文字号"] {
+            spans += find(in: page.source.folded, range: span.start..<span.end)
+        }
+        var fields: [Field] = []
+        for span in spans {
+            let value = page.source.foldedText(span).replacingOccurrences(of: " ", with: "")
+            if !fields.contains(where: { $0.value == value }) { fields.append(Field(name: "doc_number", value: value, span: span)) }
+        }
+        return fields
+    }
+}

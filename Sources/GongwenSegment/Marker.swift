@@ -42,7 +42,8 @@ struct Marker: Equatable {
             }
             return nil
         }
-        if (0x2460...0x2473).contains(first.value) {
+        // `①` alone on a line is a footnote marker, not a heading.
+        if (0x2460...0x2473).contains(first.value), start + 1 < end {
             return Marker(kind: .circled, number: Int(first.value - 0x2460) + 1, length: 1)
         }
         if isASCIIDigit(first), let marker = decimal(in: s, at: start, end: end) {

@@ -39,10 +39,14 @@ struct SectionBuilder {
         let content = region.filter { !lines[$0].isBlank && roles[$0] == nil }
         var inAttachmentList = false
         var inNotes = false
+        // Once `一、` or `第一章` numbers the top level, a short unnumbered line is not a heading.
+        var numberedTopSeen = false
         for (position, index) in content.enumerated() {
             let line = lines[index]
             let start = line.content.start
             var heading: Heading?
+            // A tab-separated line is a table row (`一、税收收入\t33\t-2.9`), never a heading.
+            if s[line.span.start..<line.span.end].contains("\t") { continue }
             let marker = Marker.heading(in: s, at: start, end: line.content.end)
             // `附件:1.…` followed by `2.…` lines lists the attachments: items, not headings.
             if marker == nil, line.text.hasPrefix("附件") {
@@ -65,11 +69,14 @@ struct SectionBuilder {
                 let markerText = SourceText.string(s[start..<(start + marker.length)]).trimmingCharacters(in: .whitespaces)
                 heading = Heading(marker: markerText, kind: marker.kind, style: marker.style, number: marker.number, level: 0,
                                   title: Span(start: titleStart, end: titleEnd), start: start, end: 0, line: line.number)
-            } else if isUnnumberedHeading(line, next: position + 1 < content.count ? lines[content[position + 1]] : nil) {
+            } else if !numberedTopSeen, UnnumberedHeading.matches(
+                line, previous: position > 0 ? lines[content[position - 1]] : nil,
+                next: position + 1 < content.count ? lines[content[position + 1]] : nil, source: source) {
                 heading = Heading(marker: nil, kind: .unnumbered, style: Marker.Style(kind: .unnumbered, depth: 1), number: nil, level: 0, title: line.content,
                                   start: start, end: 0, line: line.number)
             }
             if var found = heading {
+                if found.kind == .chinese || found.kind == .chapter { numberedTopSeen = true }
                 found.level = Self.level(of: found.style, styles: &styles)
                 regionHeadings.append(found)
                 roles[index] = found.kind == .attachment ? .attachment : .heading
@@ -99,15 +106,6 @@ struct SectionBuilder {
         }
         styles.append(style)
         return styles.count
-    }
-
-    /// A short line of words with no punctuation or digits, followed by a paragraph or a numbered
-    /// heading: `基本情况`, `存在的主要问题`, `对策建议`.
-    private func isUnnumberedHeading(_ line: Line, next: Line?) -> Bool {
-        guard line.length >= 2, line.length <= 16, let next else { return false }
-        let scalars = line.text.unicodeScalars
-        guard scalars.allSatisfy({ isCJK($0) }) else { return false }
-        return next.length >= 30 || Marker.heading(in: source.folded, at: next.content.start, end: next.content.end) != nil
     }
 
     /// The end of the last non-blank text before `offset`.

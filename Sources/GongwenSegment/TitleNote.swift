@@ -1,3 +1,4 @@
+import Foundation
 import GongwenText
 
 /// A line under a title that says where, when and by whom, not what: a parenthesised note

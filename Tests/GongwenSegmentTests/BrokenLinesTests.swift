@@ -7,18 +7,18 @@ import Testing
 /// sentence ends keep their line breaks.
 @Suite("broken lines")
 struct BrokenLinesTests {
-    /// A page of text set in a column 14 characters wide, as a PDF's text layer gives it.
+    /// A page of text set in a column about 32 characters wide, as a PDF's text layer gives it.
     static let page = """
         一、2025年预算执行情况
-        全市一般公共预算收入完成171.
-        59亿元，同比增长3.2%，加上级补助
-        收入228.68亿元、债务转贷收入
-        69.78亿元，收入总计518.56亿元。
+        全市一般公共预算收入完成171.59亿元，同比增长3.2%，加上级补助收
+        入228.68亿元、债务转贷收入69.78亿元，收入总计518.56亿元，支出完成
+        286.81亿元，剔除特殊因素影响后增长5%，实现收支平衡，运行总体平稳。
         (一)一般公共预算
-        全市一般公共预算支出完成286.81
-        亿元，剔除特殊因素影响后增长5%。
-        一是加大统筹力度，盘活存量资金资产
-        二是优化支出结构，兜牢三保底线。
+        全市一般公共预算支出完成286.81亿元，剔除特殊因素影响后增长5%，民生
+        支出占比保持在七成以上，教育、卫生健康、社会保障支出分别增长了较
+        大幅度，重点领域支出均得到有力有效保障，收支运行总体平稳有序。
+        一是加大统筹力度，盘活存量资金资产，全年盘活各类资金十二亿元
+        二是优化支出结构，兜牢三保底线，严控一般性支出和三公经费支出。
         """
 
     /// The text with each joined line break shown as `⏎`.
@@ -31,11 +31,11 @@ struct BrokenLinesTests {
     @Test func sentencesBrokenAtTheColumnAreJoined() {
         #expect(joined(Self.page) == """
             一、2025年预算执行情况
-            全市一般公共预算收入完成171.⏎59亿元,同比增长3.2%,加上级补助⏎收入228.68亿元、债务转贷收入⏎69.78亿元,收入总计518.56亿元。
+            全市一般公共预算收入完成171.59亿元,同比增长3.2%,加上级补助收⏎入228.68亿元、债务转贷收入69.78亿元,收入总计518.56亿元,支出完成⏎286.81亿元,剔除特殊因素影响后增长5%,实现收支平衡,运行总体平稳。
             (一)一般公共预算
-            全市一般公共预算支出完成286.81⏎亿元,剔除特殊因素影响后增长5%。
-            一是加大统筹力度,盘活存量资金资产
-            二是优化支出结构,兜牢三保底线。
+            全市一般公共预算支出完成286.81亿元,剔除特殊因素影响后增长5%,民生⏎支出占比保持在七成以上,教育、卫生健康、社会保障支出分别增长了较⏎大幅度,重点领域支出均得到有力有效保障,收支运行总体平稳有序。
+            一是加大统筹力度,盘活存量资金资产,全年盘活各类资金十二亿元
+            二是优化支出结构,兜牢三保底线,严控一般性支出和三公经费支出。
             """)
     }
 
@@ -47,7 +47,10 @@ struct BrokenLinesTests {
         for root in segmentation.sections {
             root.forEach { section, _ in rows.append("\(section.marker ?? "·") L\(section.level) line \(section.line) \(section.title)") }
         }
-        #expect(rows == ["一、 L1 line 1 2025年预算执行情况", "(一) L2 line 6 一般公共预算", "一是 L3 line 9 加大统筹力度，盘活存量资金资产", "二是 L3 line 10 优化支出结构，兜牢三保底线"])
+        #expect(rows == [
+            "一、 L1 line 1 2025年预算执行情况", "(一) L2 line 5 一般公共预算",
+            "一是 L3 line 9 加大统筹力度，盘活存量资金资产，全年盘活各类资金十二亿元", "二是 L3 line 10 优化支出结构，兜牢三保底线，严控一般性支出和三公经费支出",
+        ])
     }
 
     @Test func textThatKeepsItsLayoutIsLeftAlone() {
@@ -64,5 +67,40 @@ struct BrokenLinesTests {
     @Test func columnWidthNeedsManyLinesOfOneWidth() {
         #expect(BrokenLines.columnWidth([30, 40, 50, 60, 70, 80]) == nil)
         #expect(BrokenLines.columnWidth([56, 58, 57, 10, 58, 55, 20, 58]) == 58)
+        #expect(BrokenLines.columnWidth([36, 38, 37, 10, 38, 35, 20, 38]) == nil)
+    }
+
+    @Test func theTextColumnWinsOverTheShortRowsOfATable() {
+        let widths = Array(repeating: 18, count: 20) + Array(repeating: 58, count: 10)
+        #expect(BrokenLines.columnWidth(widths) == 58)
+    }
+
+    @Test func tableRowsAreNeverJoined() {
+        let table = (1...6).map { "一般公共预算收入合计金额      \($0)00.00      102.5" }.joined(separator: "\n")
+        #expect(BrokenLines.find(in: SourceText(table + "\n" + table)).isEmpty)
+        #expect(BrokenLines.isTableRow(Span(start: 0, end: 5), SourceText("合计\t100")))
+    }
+}
+
+@Suite("lone footnote markers")
+struct LoneFootnoteMarkerTests {
+    @Test func aMarkerOnItsOwnLineJoinsBothNeighbours() {
+        let text = """
+            （五）地方政府债务情况
+            自治区下达全市政府法定债
+            ①
+            限额 212.28 亿元，截至年末，
+            法定债务余额 197.88 亿元（一般债务 136.66 亿元，占比 69.1%；
+            专项债务 61.22 亿元，占比 30.9%），同比增加 46.67 亿元，增
+            长 30.9%。自治区下达市本级政府法定债务限额 78.24 亿元，截
+            至年末，法定债务余额 72.12 亿元（一般债务 50.74 亿元，占比
+            70.4%；专项债务 21.38 亿元，占比 29.6%），同比增加 14.52 亿
+            元，增长 25.2%。
+            """
+        var source = SourceText(text)
+        BrokenLines.join(&source)
+        let lines = Line.lines(of: source)
+        #expect(lines.map(\.number) == [1, 2, 5, 6])
+        #expect(Segmenter.segment(source).sections.map(\.title) == ["地方政府债务情况"])
     }
 }

@@ -1,0 +1,75 @@
+import GongwenModel
+import GongwenText
+import Testing
+@testable import GongwenSegment
+
+/// The recognisers `Segmenter` runs in turn, one at a time on a small page.
+@Suite("recognisers")
+struct RecogniserTests {
+    static let letter = """
+        发布日期:2020-09-14 信息来源:办公室
+        巴中市民政局
+        对市政协第四届四次会议第110号提案
+        答复的函
+        民盟四川省委直属巴中总支部委员会:
+        贵委员会提出的提案收悉。现答复如下。
+        巴中市民政局
+        2020年9月14日
+        """
+
+    @Test func pageChromeMarksMetadataLinesAndReadsTheirDates() {
+        var page = Page(SourceText(Self.letter))
+        let metadata = PageChrome.mark(&page, markup: [])
+        #expect(page.roles.map { $0?.rawValue ?? "-" } == ["boilerplate", "-", "-", "-", "-", "-", "-", "-"])
+        #expect(page.chromeKinds[0] == "page_meta")
+        #expect(metadata.dates["发布日期"]?.0.iso == "2020-09-14")
+    }
+
+    @Test func titleBlockFindsHeaderTitleAndAnchor() {
+        var page = Page(SourceText(Self.letter))
+        _ = PageChrome.mark(&page, markup: [])
+        let block = TitleBlock.read(&page)
+        #expect(block.anchor == 4)
+        #expect(block.lines == [1, 2, 3])
+        #expect(block.headerIssuer?.0 == "巴中市民政局")
+        #expect(block.title?.value == "对市政协第四届四次会议第110号提案答复的函")
+    }
+
+    @Test func titleBlockCompactsLetterSpacedTitles() {
+        #expect(TitleBlock.compactSpaces("政 府 工 作 报 告") == "政府工作报告")
+        #expect(TitleBlock.compactSpaces("2024 年 工作") == "2024 年工作")
+    }
+
+    @Test func recipientLine() {
+        let lines = Line.lines(of: SourceText("湖北省人民政府:\n附件:\n抄送:\n各位代表:\n现将有关情况报告如下:这是一个很长的句子。"))
+        #expect(lines.map(RecipientLine.matches) == [true, false, false, true, false])
+    }
+
+    @Test func signOffFindsIssuerAndDate() {
+        var page = Page(SourceText(Self.letter))
+        _ = PageChrome.mark(&page, markup: [])
+        let signOff = SignOff.find(page, from: 5)
+        #expect(signOff?.issuerLines == [6])
+        #expect(signOff?.dateLine == 7)
+        #expect(signOff?.date.iso == "2020-09-14")
+        let claimed = signOff?.claim(&page)
+        #expect(claimed?.issuer?.0 == "巴中市民政局")
+        #expect(page.roles[6] == .signature && page.roles[7] == .date)
+    }
+
+    @Test func issuerChainPrefersTheSignature() {
+        let page = Page(SourceText("重庆市人民政府关于2024年工作的报告\n"))
+        let title = Field(name: "title", value: "重庆市人民政府关于2024年工作的报告", span: Span(start: 0, end: 19))
+        let fromTitle = IssuerChain.choose(signature: nil, header: nil, title: title, metadata: PageMetadata(), page: page)
+        #expect(fromTitle?.0 == "重庆市人民政府")
+        #expect(fromTitle?.1 == Span(start: 0, end: 7))
+        let signed = IssuerChain.choose(signature: ("重庆市财政局", Span(start: 30, end: 36)), header: nil, title: title, metadata: PageMetadata(), page: page)
+        #expect(signed?.0 == "重庆市财政局")
+    }
+
+    @Test func docNumbersOfTheTitleBlock() {
+        var page = Page(SourceText("国务院办公厅关于同意建立联席会议制度的复函\n国办函〔2004〕80号\n湖北省人民政府:\n你省来函收悉。\n"))
+        let block = TitleBlock.read(&page)
+        #expect(DocNumber.collect(page, block: block, metadata: PageMetadata()).map(\.value) == ["国办函〔2004〕80号"])
+    }
+}
