@@ -84,6 +84,11 @@ public struct Identities: Sendable, Equatable {
     /// The indicator a claim's name says, by its longest alias at the end of the name, unless a
     /// blocker word makes it another indicator.
     public func indicator(named name: String) -> String? {
+        // `地区生产总值(GDP)`: a gloss in brackets at the end names the same indicator.
+        var name = name
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "("), name.distance(from: name.startIndex, to: open) >= 2 {
+            name = String(name[..<open])
+        }
         var best: (name: String, length: Int)?
         for indicator in indicators where !indicator.blockers.contains(where: name.contains) {
             for alias in indicator.aliases where name.hasSuffix(alias) && alias.count > (best?.length ?? 0) {

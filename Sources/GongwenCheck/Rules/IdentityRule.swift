@@ -65,7 +65,10 @@ public struct IdentityRule: RelationRule {
             if change.from != nil, let from = change.from { notLevels.insert(from) }
         }
         var first: [String: Int] = [:]
-        for claim in document.claims where !notLevels.contains(claim.id) && !claim.isApproximate && claim.kind != .ratio {
+        let text = context.source.folded
+        // A table's cell names a row and a column, not the document's headline figure.
+        let inTable = { (claim: Claim) in (claim.sentenceStart..<claim.sentenceEnd).contains { text[$0] == "\t" } }
+        for claim in document.claims where !notLevels.contains(claim.id) && !claim.isApproximate && claim.kind != .ratio && !inTable(claim) {
             guard let name = claim.name, let indicator = identities.indicator(named: name), first[indicator] == nil else { continue }
             first[indicator] = claim.id
         }

@@ -30,9 +30,12 @@ public struct StructureNumberingRule: Rule {
         func visit(_ siblings: [Section]) {
             var previousByStyle: [String: Section] = [:]
             for section in siblings {
-                if let number = section.number, let marker = section.marker {
+                // No outline numbers a hundred sibling headings: `480` at a line start is a table's datum.
+                if let number = section.number, number < Self.largestHeadingNumber, let marker = section.marker {
                     let style = Self.style(of: section)
-                    if let previous = previousByStyle[style], number != 1, let found = compare(previous, section, number: number, marker: marker, context) {
+                    if let previous = previousByStyle[style], number != 1, var found = compare(previous, section, number: number, marker: marker, context) {
+                        // `1.4` at a line start is as often a table's datum as a heading (text from PDF): unsure.
+                        if section.kind == .decimal { found.severity = .info }
                         findings.append(found)
                     }
                     previousByStyle[style] = section
@@ -43,6 +46,9 @@ public struct StructureNumberingRule: Rule {
         visit(context.segmentation.sections)
         return findings
     }
+
+    /// Heading numbers from here on are data that lost its layout (a PDF table's row), not headings.
+    static let largestHeadingNumber = 100
 
     /// Markers of one style number one sequence: `一、`, `(一)`, `一是`, `第一,`, `其一` are different styles.
     static func style(of section: Section) -> String {

@@ -45,9 +45,17 @@ public struct SumPartsRule: Rule {
             if short, !looksExhaustive(total, parts, context) { continue }
             // Parts named one within another (`国内游客…过夜游客`) may count some things twice.
             if !short, overlap(parts) { continue }
+            guard total.value > 0 else { continue }
             let formula = parts.map(\.numeral).joined(separator: " + ")
             guard var found = arithmeticFinding(total, label: "总数", formula: formula, recomputed: sum, exact: exact, evidence: parts) else { continue }
             if short { found.severity = min(found.severity, .warning) }
+            // Parts over the total that fit without the last one may have run past the list into a
+            // statement of its own (`…非税收入100.71亿元；加上转移性收入471.83亿元，收入合计667.4亿元`) or a
+            // part's own parts (`新增债券331446万元，市本级留用90000万元，转贷县241446万元`): unsure.
+            if !short, parts.count >= 2, let rest = parts.dropLast().dropFirst().reduce(Interval(claim: parts[0]), { $0 + Interval(claim: $1) }).lower,
+               let high = stated.upper, rest <= high {
+                found.severity = .info
+            }
             // A grouping whose parts name another measure (`社会消费品零售总额…从四大行业来看，批发业完成商品销售额…`)
             // may classify a related total, not this one.
             if breakdown.cue == .grouping, !sharesMeasure(total, parts) { found.severity = .info }

@@ -117,7 +117,7 @@ struct Readings {
             // `人口自然增长率`: a rate named by a noun before it is a level of its own, not a change.
             if words.count >= 2, !isComparisonEnd(words[...]) { words += word.unicodeScalars } else { rateOfChange = true }
         } else if let found = ChangeVerb.all.first(where: { words.count >= $0.word.count && words.suffix($0.word.count).elementsEqual($0.word) }),
-                  !(found.word.count == 1 && words.count > 1 && !isComparisonEnd(words.dropLast(1))) {
+                  !(found.word.count == 1 && !isComparisonEnd(words.dropLast(1))) {
             // A one-character verb (`增`, `多`) counts only right after a comparison: `比上年增5.2%`.
             words.removeLast(found.word.count)
             verb = found.verb

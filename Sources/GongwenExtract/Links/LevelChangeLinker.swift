@@ -10,6 +10,9 @@ import GongwenText
 struct LevelChangeLinker {
     let readings: Readings
 
+    /// How far after its level a change may stand: `比上年同期增加1894元，增长` and a little more.
+    static let reach = 24
+
     /// Words that mark a rate at comparable prices: the nominal amounts do not give it.
     static let realMarkers = ["扣除价格因素", "可比价", "不变价", "实际增长", "实际下降"]
     /// Indicators whose growth is published at comparable prices (a real rate).
@@ -42,6 +45,10 @@ struct LevelChangeLinker {
                     current = change
                     continue
                 }
+                // The change follows its level closely, with no `其中` between (`…5增2降”，其中，有色金属矿采选业
+                // 快速增长，同比增长23.9%` is a rate of something the words name, not of the count).
+                let gap = level.map { readings.source.foldedText(Span(start: $0.end, end: max($0.end, claim.start))) } ?? ""
+                if reading.isChange, gap.count > Self.reach || gap.contains("其中") { close(); level = nil; continue }
                 guard reading.isChange, var change = current, let base = level else {
                     // A change that names its own subject ends the level's statements.
                     if !reading.isChange { close(); level = nil }

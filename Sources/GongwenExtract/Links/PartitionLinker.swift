@@ -19,6 +19,9 @@ struct PartitionLinker {
         "制定", "印发", "召开", "培训", "招聘", "发放", "创建", "命名", "认定", "确定", "新建", "改造", "引进", "帮助", "解决",
     ]
 
+    /// Words that add or take away a term of another sum after a list of parts.
+    static let otherSums = ["加上", "加", "减去", "扣除", "另有", "另", "此外", "再加"]
+
     func breakdowns() -> [Breakdown] {
         let text = readings.source.folded
         var results: [Breakdown] = []
@@ -118,7 +121,7 @@ struct PartitionLinker {
             let reading = readings.readings[index]
             guard claim.kind == .quantity, reading.isLevel else { continue }
             if let first = parts.first {
-                guard claim.unit == claims[first].unit, claim.upper == nil, !opensStatement(index) else { break }
+                guard claim.unit == claims[first].unit, claim.upper == nil, !opensStatement(index), claim.section == claims[first].section else { break }
             } else if claim.upper != nil {
                 return nil
             }
@@ -132,13 +135,33 @@ struct PartitionLinker {
         let unsaid = before.last.flatMap { claims[$0].unit == nil && isTotal($0) ? $0 : nil }
         guard let total = unsaid ?? candidates.last(where: { claims[$0].unit == unit && isTotal($0) }),
               !restates(parts, candidates) else { return nil }
+        // A total that is one item of a `;`-list (`年末固定电话用户186.2万户；移动电话用户2081.8万户，其中5G在网用户
+        // 1482.0万户；固定互联网宽带接入用户869.5万户`) keeps its `其中` inside its own item.
+        if among, let end = itemEnd(after: cue.end, ifListItem: claims[total].start, text: text) {
+            parts = parts.filter { claims[$0].end <= end }
+            guard !parts.isEmpty else { return nil }
+        }
         return Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))
+    }
+
+    /// Where the `;`-item that holds `offset` ends, when a `;` also stands shortly before `start` in the
+    /// same statement (the total is an item of a list); nil otherwise.
+    private func itemEnd(after offset: Int, ifListItem start: Int, text: [Unicode.Scalar]) -> Int? {
+        var back = start
+        while back > 0, start - back < 80, !Readings.endsStatement(text[back - 1]), text[back - 1] != ";" { back -= 1 }
+        guard back > 0, text[back - 1] == ";" else { return nil }
+        var end = offset
+        while end < text.count, end - offset < 400, !Readings.endsStatement(text[end]), text[end] != ";" { end += 1 }
+        return end
     }
 
     /// Whether a part opens a statement of its own: a new total (`共`, `达`, `合计`) or a verb (`培育…2家`).
     private func opensStatement(_ index: Int) -> Bool {
         let claim = readings.claims[index]
         if let predicate = claim.predicate, ["达", "达到", "共", "共计", "合计", "总计", "累计"].contains(predicate) { return true }
+        let name = readings.readings[index].name
+        // `加上转移性收入471.83亿元`, `加上级补助收入136.43亿元`, `扣除…`: a term of another sum.
+        if Self.otherSums.contains(where: name.hasPrefix) { return true }
         guard let subject = claim.subject else { return false }
         return Self.openingVerbs.contains { subject.hasPrefix($0) } || subject.contains("各项") || subject.hasPrefix("全")
     }

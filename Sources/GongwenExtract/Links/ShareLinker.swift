@@ -110,7 +110,9 @@ struct ShareLinker {
         let counts = earlier.filter { claims[$0].kind == .quantity && claims[$0].upper == nil }
         let names = { (index: Int) in self.preceding(claims[index], length: verb.count + 2).contains(verb) }
         guard let numerator = counts.last(where: names),
-              let denominator = counts.first(where: { $0 != numerator && claims[$0].unit == claims[numerator].unit && !names($0) }) else { return nil }
+              // The whole stands in the rate's own `;`-item (`完成基站建设500个…;开通站点1510个，开通率100%`).
+              let denominator = counts.first(where: { $0 != numerator && claims[$0].unit == claims[numerator].unit && !names($0)
+                  && !readings.source.folded[claims[$0].end..<claim.start].contains(";") }) else { return nil }
         return Rate(kind: .rate, rate: claim.id, numerator: numerator, denominator: denominator,
                     span: Span(start: claims[denominator].start, end: claim.end))
     }
