@@ -37,7 +37,7 @@ public struct SumPartsRule: Rule {
         for breakdown in context.document.breakdowns {
             let total = claims[breakdown.total]
             let parts = breakdown.parts.map { claims[$0] }
-            guard parts.count >= 2, parts.allSatisfy({ $0.sharesUnit(with: total) && $0.kind == total.kind }) else { continue }
+            guard !parts.isEmpty, parts.allSatisfy({ $0.sharesUnit(with: total) && $0.kind == total.kind }) else { continue }
             let sum = parts.dropFirst().reduce(Interval(claim: parts[0])) { $0 + Interval(claim: $1) }
             let exact = parts.reduce(Decimal(0)) { $0 + $1.value }
             let stated = Interval(claim: total)
@@ -52,7 +52,7 @@ public struct SumPartsRule: Rule {
             // Parts over the total that fit without the last one may have run past the list into a
             // statement of its own (`…非税收入100.71亿元；加上转移性收入471.83亿元，收入合计667.4亿元`) or a
             // part's own parts (`新增债券331446万元，市本级留用90000万元，转贷县241446万元`): unsure.
-            if !short, parts.count >= 2, let rest = parts.dropLast().dropFirst().reduce(Interval(claim: parts[0]), { $0 + Interval(claim: $1) }).lower,
+            if !short, breakdown.cue == .among, parts.count >= 3, let rest = parts.dropLast().dropFirst().reduce(Interval(claim: parts[0]), { $0 + Interval(claim: $1) }).lower,
                let high = stated.upper, rest <= high {
                 found.severity = .info
             }
@@ -64,9 +64,10 @@ public struct SumPartsRule: Rule {
         return findings
     }
 
-    /// Whether a part's name ends in the total's last two characters (`第一产业增加值` … `增加值`).
+    /// Whether a part's name ends in the total's last two characters, 总 set aside (`社会消费品零售总额` …
+    /// `城镇消费品零售额`).
     private func sharesMeasure(_ total: Claim, _ parts: [Claim]) -> Bool {
-        guard let name = total.name, name.count >= 2 else { return true }
+        guard let name = total.name?.replacingOccurrences(of: "总", with: ""), name.count >= 2 else { return true }
         let measure = name.suffix(2)
         return parts.contains { $0.name?.hasSuffix(measure) ?? false }
     }
