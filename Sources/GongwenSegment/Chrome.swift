@@ -50,6 +50,9 @@ enum Chrome {
         return metaLabels.contains(label) ? label : nil
     }
 
+    /// Page controls that are chrome when they stand alone on a line: `打印`, `分享:`, `【大中小】`.
+    static let alone: Set<String> = ["打印", "分享", "分享:", "收藏", "关闭", "返回顶部", "【大中小】", "[大中小]", "大中小", "字号:大中小"]
+
     static let imageSuffixes = [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"]
 
     /// The kind of chrome the folded line `text` is, or `nil`.
@@ -70,6 +73,7 @@ enum Chrome {
             return "navigation"
         }
         if length <= 16, PageFurniture.isPageNumber(text) { return "page_number" }
+        if length <= 8, alone.contains(hasSpace ? String(text.unicodeScalars.filter { $0 != " " }) : text) { return "share" }
         return nil
     }
 

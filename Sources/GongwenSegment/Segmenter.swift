@@ -23,7 +23,14 @@ public enum Segmenter {
             if !span.isEmpty { result.fields.append(Field(name: "title", value: value, span: span)) }
         }
         result.title = block.title?.value ?? result.title
-        if let pageTitle = block.markPageTitle(&page) { result.fields.append(pageTitle) }
+        if let pageTitle = block.markPageTitle(&page) {
+            result.fields.append(pageTitle)
+            // A page whose title bar is the only title (`哈密市2025年…统计公报` above its metadata lines).
+            if result.title == nil {
+                result.title = TitleBlock.compactSpaces(pageTitle.value)
+                result.fields.append(Field(name: "title", value: result.title!, span: pageTitle.span))
+            }
+        }
 
         var bodyStart = block.anchor ?? page.lines.count
         if let recipient = RecipientLine.read(&page, at: block.anchor) {

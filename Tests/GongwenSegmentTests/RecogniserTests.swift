@@ -72,4 +72,20 @@ struct RecogniserTests {
         let block = TitleBlock.read(&page)
         #expect(DocNumber.collect(page, block: block, metadata: PageMetadata()).map(\.value) == ["国办函〔2004〕80号"])
     }
+
+    @Test func aPageWhoseTitleBarIsTheOnlyTitle() {
+        let text = "哈密市2025年国民经济和社会发展统计公报\n发布时间：2026-05-09\n来源：哈密市统计局\n【大中小】\n打印\n分享：\n哈密市统计局 国家统计局哈密调查队\n（2026年5月8日）\n一、综合\n全年实现地区生产总值1162.95亿元。\n"
+        let segmentation = Segmenter.segment(SourceText(text))
+        #expect(segmentation.title == "哈密市2025年国民经济和社会发展统计公报")
+        #expect(segmentation.issuer == "哈密市统计局、国家统计局哈密调查队")
+        #expect(segmentation.date?.iso == "2026-05-08")
+        #expect(segmentation.boilerplate.map(\.kind) == ["page_title", "page_meta", "share"])
+    }
+
+    @Test func aListOfOrdinalsIsNoEnumeration() {
+        let s = Array("第一、二、三产业增加值".unicodeScalars)
+        #expect(Marker.inline(in: s, at: 0, end: s.count) == nil)
+        let item = Array("第一、加强组织领导".unicodeScalars)
+        #expect(Marker.inline(in: item, at: 0, end: item.count)?.number == 1)
+    }
 }
