@@ -88,4 +88,11 @@ struct RecogniserTests {
         let item = Array("第一、加强组织领导".unicodeScalars)
         #expect(Marker.inline(in: item, at: 0, end: item.count)?.number == 1)
     }
+
+    @Test func aLoneOrganisationUnderThePageTitleIsTheHeader() {
+        let text = "关于益阳市2025年预算执行情况与2026年预算草案的报告\n——2025年12月24日在益阳市第七届人民代表大会第五次会议上\n发布时间：2026-01-06 17:19\n益阳市财政局\n各位代表：\n现将预算执行情况报告如下。\n"
+        let segmentation = Segmenter.segment(SourceText(text))
+        #expect(segmentation.title == "关于益阳市2025年预算执行情况与2026年预算草案的报告")
+        #expect(segmentation.issuer == "益阳市财政局")
+    }
 }
