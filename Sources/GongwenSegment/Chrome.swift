@@ -73,6 +73,8 @@ enum Chrome {
             return "navigation"
         }
         if length <= 16, PageFurniture.isPageNumber(text) { return "page_number" }
+        // A letter-spaced label of a metadata table left without its value: `来        源`.
+        if hasSpace, length <= 16, bareLabel(text) != nil || text.filter({ $0 != " " }) == "来源" { return "page_meta" }
         if length <= 8, alone.contains(hasSpace ? String(text.unicodeScalars.filter { $0 != " " }) : text) { return "share" }
         return nil
     }
@@ -95,14 +97,21 @@ enum Chrome {
     }
 
     /// For a metadata-table line (`发文机关:\t国务院办公厅\t成文日期:\t2004年11月04日`) the label/value pairs.
+    /// Labels without a colon count where the row has two of them or the label is letter-spaced
+    /// (`名        称\t克州2025年经济运行情况分析`), so that a table's header `名称\t单位` stays a table.
     static func metaPairs(of text: String) -> [(String, String)] {
         guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "\t")) }) ?? text.contains("\t") else { return [] }
         let cells = text.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        let bareLabels = cells.filter { bareLabel($0) != nil }
+        let bareCounts = bareLabels.count >= 2
+        func labelOf(_ cell: String) -> String? {
+            metaLabel(cell) ?? bareLabel(cell).flatMap { bareCounts || cell.contains(" ") ? $0 : nil }
+        }
         var pairs: [(String, String)] = []
         var index = 0
         while index < cells.count {
-            if let label = metaLabel(cells[index]) {
-                let value = index + 1 < cells.count && metaLabel(cells[index + 1]) == nil ? cells[index + 1] : ""
+            if let label = labelOf(cells[index]) {
+                let value = index + 1 < cells.count && labelOf(cells[index + 1]) == nil ? cells[index + 1] : ""
                 pairs.append((label, value))
                 index += value.isEmpty ? 1 : 2
             } else {
@@ -110,5 +119,11 @@ enum Chrome {
             }
         }
         return pairs
+    }
+
+    /// A metadata label written without its colon: `索  引  号` → `索引号`.
+    static func bareLabel(_ cell: String) -> String? {
+        let label = cell.filter { $0 != " " }
+        return metaLabels.contains(label) ? label : nil
     }
 }

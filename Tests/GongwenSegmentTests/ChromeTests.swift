@@ -19,3 +19,16 @@ struct ChromeTests {
         #expect(Chrome.kind(of: text) == nil)
     }
 }
+
+@Suite("metadata table")
+struct MetadataTableTests {
+    @Test func bareLabelsOfAMetadataTable() {
+        #expect(Chrome.metaPairs(of: "名        称\t克州2025年经济运行情况分析").map { "\($0.0)=\($0.1)" } == ["名称=克州2025年经济运行情况分析"])
+        #expect(Chrome.metaPairs(of: "索  引  号\t010478446/2026-00012\t主题分类").map { "\($0.0)=\($0.1)" } == ["索引号=010478446/2026-00012", "主题分类="])
+        #expect(Chrome.kind(of: "来        源") == "page_meta")
+    }
+
+    @Test func aTablesHeaderIsNoMetadata() {
+        #expect(Chrome.metaPairs(of: "名称\t单位\t数量").isEmpty)
+    }
+}
