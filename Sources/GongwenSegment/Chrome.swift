@@ -59,12 +59,14 @@ enum Chrome {
     static func kind(of text: String) -> String? {
         let length = text.unicodeScalars.count
         if text.isEmpty || length > 120 || text.unicodeScalars.last == "。" { return nil }
-        if let index = anywhereSearch.firstWord(in: text) { return anywhere[index].1 }
         let hasSpace = text.utf8.contains(0x20)
+        // Letter-spaced labels read without their spaces: `索  引  号:111423LL00100/2019-01088`.
+        let compact = hasSpace ? String(text.unicodeScalars.filter { $0 != " " }) : text
+        if let index = anywhereSearch.firstWord(in: compact) { return anywhere[index].1 }
         if length <= 40 {
-            let compact = hasSpace ? String(text.unicodeScalars.filter { $0 != " " }) : text
             for (label, kind) in leading where compact.utf8.starts(with: label.utf8) { return kind }
         }
+        if inlinePair(of: compact) != nil { return "page_meta" }
         if length <= 60, !hasSpace, text.utf8.contains(0x2E) {
             let lower = text.lowercased()
             if imageSuffixes.contains(where: { lower.hasSuffix($0) }) { return "image" }
@@ -74,8 +76,8 @@ enum Chrome {
         }
         if length <= 16, PageFurniture.isPageNumber(text) { return "page_number" }
         // A letter-spaced label of a metadata table left without its value: `来        源`.
-        if hasSpace, length <= 16, bareLabel(text) != nil || text.filter({ $0 != " " }) == "来源" { return "page_meta" }
-        if length <= 8, alone.contains(hasSpace ? String(text.unicodeScalars.filter { $0 != " " }) : text) { return "share" }
+        if hasSpace, length <= 16, bareLabel(text) != nil || compact == "来源" { return "page_meta" }
+        if length <= 8, alone.contains(compact) { return "share" }
         return nil
     }
 
@@ -119,6 +121,17 @@ enum Chrome {
             }
         }
         return pairs
+    }
+
+    /// A metadata line that starts with its label and holds its value: `标　　题:关于吕梁市…` →
+    /// (`标题`, `关于吕梁市…`), `发文机关:吕梁市财政局\t关  键  字:` → (`发文机关`, `吕梁市财政局`). `compact` is
+    /// the line without spaces.
+    static func inlinePair(of compact: String) -> (String, String)? {
+        guard let colon = compact.firstIndex(of: ":"), compact.distance(from: compact.startIndex, to: colon) <= 5 else { return nil }
+        let label = String(compact[..<colon])
+        guard metaLabels.contains(label) else { return nil }
+        let value = compact[compact.index(after: colon)...].prefix { $0 != "\t" }
+        return (label, String(value))
     }
 
     /// A metadata label written without its colon: `索  引  号` → `索引号`.

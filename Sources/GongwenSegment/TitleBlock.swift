@@ -43,6 +43,10 @@ struct TitleBlock {
                 page.roles[index] = .titleNote
                 inNotes = !titleLines.isEmpty
                 if let date = embeddedDate(in: source, span: line.content) { block.noteDate = date }
+            } else if let (header, span) = block.headerIssuer, titleLines.isEmpty, let names = Organization.names(in: line.text) {
+                // Joint issuers on consecutive lines: `苏州市统计局` / `国家统计局苏州调查队`.
+                page.roles[index] = .issuerHeader
+                block.headerIssuer = (([header] + names).joined(separator: "、"), Span(start: span.start, end: line.content.end))
             } else if block.headerIssuer == nil, titleLines.isEmpty ? index != block.lines.last || pageTitleAbove : true, let names = Organization.names(in: line.text) {
                 page.roles[index] = .issuerHeader
                 block.headerIssuer = (names.joined(separator: "、"), line.content)
