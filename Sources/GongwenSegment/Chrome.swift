@@ -50,18 +50,23 @@ enum Chrome {
         return metaLabels.contains(label) ? label : nil
     }
 
+    /// Page controls that are chrome when they stand alone on a line: `打印`, `分享:`, `【大中小】`.
+    static let alone: Set<String> = ["打印", "分享", "分享:", "收藏", "关闭", "返回顶部", "【大中小】", "[大中小]", "大中小", "字号:大中小"]
+
     static let imageSuffixes = [".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"]
 
     /// The kind of chrome the folded line `text` is, or `nil`.
     static func kind(of text: String) -> String? {
         let length = text.unicodeScalars.count
         if text.isEmpty || length > 120 || text.unicodeScalars.last == "。" { return nil }
-        if let index = anywhereSearch.firstWord(in: text) { return anywhere[index].1 }
         let hasSpace = text.utf8.contains(0x20)
+        // Letter-spaced labels read without their spaces: `索  引  号:111423LL00100/2019-01088`.
+        let compact = hasSpace ? String(text.unicodeScalars.filter { $0 != " " }) : text
+        if let index = anywhereSearch.firstWord(in: compact) { return anywhere[index].1 }
         if length <= 40 {
-            let compact = hasSpace ? String(text.unicodeScalars.filter { $0 != " " }) : text
             for (label, kind) in leading where compact.utf8.starts(with: label.utf8) { return kind }
         }
+        if inlinePair(of: compact) != nil { return "page_meta" }
         if length <= 60, !hasSpace, text.utf8.contains(0x2E) {
             let lower = text.lowercased()
             if imageSuffixes.contains(where: { lower.hasSuffix($0) }) { return "image" }
@@ -70,6 +75,9 @@ enum Chrome {
             return "navigation"
         }
         if length <= 16, PageFurniture.isPageNumber(text) { return "page_number" }
+        // A letter-spaced label of a metadata table left without its value: `来        源`.
+        if hasSpace, length <= 16, bareLabel(text) != nil || compact == "来源" { return "page_meta" }
+        if length <= 8, alone.contains(compact) { return "share" }
         return nil
     }
 
@@ -91,14 +99,21 @@ enum Chrome {
     }
 
     /// For a metadata-table line (`发文机关:\t国务院办公厅\t成文日期:\t2004年11月04日`) the label/value pairs.
+    /// Labels without a colon count where the row has two of them or the label is letter-spaced
+    /// (`名        称\t克州2025年经济运行情况分析`), so that a table's header `名称\t单位` stays a table.
     static func metaPairs(of text: String) -> [(String, String)] {
         guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "\t")) }) ?? text.contains("\t") else { return [] }
         let cells = text.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        let bareLabels = cells.filter { bareLabel($0) != nil }
+        let bareCounts = bareLabels.count >= 2
+        func labelOf(_ cell: String) -> String? {
+            metaLabel(cell) ?? bareLabel(cell).flatMap { bareCounts || cell.contains(" ") ? $0 : nil }
+        }
         var pairs: [(String, String)] = []
         var index = 0
         while index < cells.count {
-            if let label = metaLabel(cells[index]) {
-                let value = index + 1 < cells.count && metaLabel(cells[index + 1]) == nil ? cells[index + 1] : ""
+            if let label = labelOf(cells[index]) {
+                let value = index + 1 < cells.count && labelOf(cells[index + 1]) == nil ? cells[index + 1] : ""
                 pairs.append((label, value))
                 index += value.isEmpty ? 1 : 2
             } else {
@@ -106,5 +121,22 @@ enum Chrome {
             }
         }
         return pairs
+    }
+
+    /// A metadata line that starts with its label and holds its value: `标　　题:关于吕梁市…` →
+    /// (`标题`, `关于吕梁市…`), `发文机关:吕梁市财政局\t关  键  字:` → (`发文机关`, `吕梁市财政局`). `compact` is
+    /// the line without spaces.
+    static func inlinePair(of compact: String) -> (String, String)? {
+        guard let colon = compact.firstIndex(of: ":"), compact.distance(from: compact.startIndex, to: colon) <= 5 else { return nil }
+        let label = String(compact[..<colon])
+        guard metaLabels.contains(label) else { return nil }
+        let value = compact[compact.index(after: colon)...].prefix { $0 != "\t" }
+        return (label, String(value))
+    }
+
+    /// A metadata label written without its colon: `索  引  号` → `索引号`.
+    static func bareLabel(_ cell: String) -> String? {
+        let label = cell.filter { $0 != " " }
+        return metaLabels.contains(label) ? label : nil
     }
 }

@@ -137,6 +137,8 @@ struct Marker: Equatable {
         guard index > digitsStart, index < end, let number = ChineseNumerals.integer(s[digitsStart..<index]), number > 0, number <= 20 else { return nil }
         if ordinalPrefix {
             guard s[index] == "," || s[index] == "、" || s[index] == ":" else { return nil }
+            // `第一、二、三产业` lists numerals; it enumerates nothing.
+            if index + 1 < end, ChineseNumerals.digit(s[index + 1]) != nil { return nil }
             return Marker(kind: .inline, number: number, length: index + 1 - start)
         }
         guard s[index] == "是", index + 1 < end, s[index + 1] != "否", s[index + 1] != "非" else { return nil }

@@ -44,6 +44,10 @@ enum PageChrome {
                 page.chromeKinds[index] = kind
             }
             if page.chromeKinds[index] != nil { page.roles[index] = .boilerplate }
+            if page.chromeKinds[index] == "page_meta", let (label, value) = Chrome.inlinePair(of: line.text.filter { $0 != " " }),
+               !value.isEmpty, metadata.values[label] == nil {
+                metadata.values[label] = (value, line.content)
+            }
             if page.chromeKinds[index] == "page_meta" {
                 for (key, date) in Chrome.labelledDates(in: line.text) where metadata.dates[key] == nil {
                     metadata.dates[key] = (date, line.content)

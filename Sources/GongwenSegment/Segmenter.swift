@@ -15,15 +15,21 @@ public enum Segmenter {
         let metadata = PageChrome.mark(&page, markup: chrome)
 
         let block = TitleBlock.read(&page)
+        let pageTitle = block.markPageTitle(&page)
         if let title = block.title {
+            result.title = title.value
             result.fields.append(title)
             if let footnote = block.footnote { result.fields.append(footnote) }
+        } else if let pageTitle {
+            // A page whose title bar is the only title (`哈密市2025年…统计公报` above its metadata lines).
+            let title = TitleBlock.compactSpaces(pageTitle.value)
+            result.title = title
+            result.fields.append(Field(name: "title", value: title, span: pageTitle.span))
         } else if let (value, span) = metadata.values["标题"] ?? pageMeta["ArticleTitle"].map({ ($0, Span(start: 0, end: 0)) }) {
             result.title = value
             if !span.isEmpty { result.fields.append(Field(name: "title", value: value, span: span)) }
         }
-        result.title = block.title?.value ?? result.title
-        if let pageTitle = block.markPageTitle(&page) { result.fields.append(pageTitle) }
+        if let pageTitle { result.fields.append(pageTitle) }
 
         var bodyStart = block.anchor ?? page.lines.count
         if let recipient = RecipientLine.read(&page, at: block.anchor) {

@@ -30,6 +30,9 @@ struct TitleBlock {
         var titleLines: [Int] = []
         var inNotes = false
         let source = page.source
+        // With the page's title bar above, a lone organisation line is the header, not the title.
+        let blockStart = block.lines.first ?? block.anchor ?? page.lines.count
+        let pageTitleAbove = page.unclaimed.contains { $0 < blockStart && isPageTitle(page.lines[$0].text) }
         for index in block.lines {
             let line = page.lines[index]
             let numbers = DocNumber.find(in: source.folded, range: line.content.start..<line.content.end)
@@ -40,7 +43,11 @@ struct TitleBlock {
                 page.roles[index] = .titleNote
                 inNotes = !titleLines.isEmpty
                 if let date = embeddedDate(in: source, span: line.content) { block.noteDate = date }
-            } else if block.headerIssuer == nil, titleLines.isEmpty ? index != block.lines.last : true, let names = Organization.names(in: line.text) {
+            } else if let (header, span) = block.headerIssuer, titleLines.isEmpty, let names = Organization.names(in: line.text) {
+                // Joint issuers on consecutive lines: `苏州市统计局` / `国家统计局苏州调查队`.
+                page.roles[index] = .issuerHeader
+                block.headerIssuer = (([header] + names).joined(separator: "、"), Span(start: span.start, end: line.content.end))
+            } else if block.headerIssuer == nil, titleLines.isEmpty ? index != block.lines.last || pageTitleAbove : true, let names = Organization.names(in: line.text) {
                 page.roles[index] = .issuerHeader
                 block.headerIssuer = (names.joined(separator: "、"), line.content)
             } else {
@@ -147,6 +154,11 @@ struct TitleBlock {
         return nil
     }
 
+    /// A line that reads like a document's title: short, no sentence, `关于…` or ending in a type.
+    static func isPageTitle(_ text: String) -> Bool {
+        text.count <= maxLine && !text.contains("。") && (text.contains("关于") || DocType.classify(title: text) != nil)
+    }
+
     /// Lines above the block are the page's own title bar or navigation; returns the first page
     /// title (a line that reads like a document's title).
     func markPageTitle(_ page: inout Page) -> Field? {
@@ -154,7 +166,7 @@ struct TitleBlock {
         var pageTitle: Field?
         for index in page.unclaimed where index < blockStart {
             let text = page.lines[index].text
-            let isPageTitle = text.count <= Self.maxLine && !text.contains("。") && (text.contains("关于") || DocType.classify(title: text) != nil)
+            let isPageTitle = Self.isPageTitle(text)
             page.roles[index] = .boilerplate
             page.chromeKinds[index] = text == "附件" || text == "附件:" ? "attachment_stub" : isPageTitle ? "page_title" : "navigation"
             if isPageTitle, pageTitle == nil {

@@ -5,7 +5,7 @@ import GongwenText
 /// `(2023年12月28日在市六届人大常委会第六次会议上)`, a dashed occasion
 /// `——2025年1月19日在重庆市第六届人民代表大会第三次会议上`, an occasion `在全市经济工作会议上`, or the
 /// speaker, an office and a name with or without a space: `重庆市人民政府市长 胡衡华`,
-/// `承德市财政局局长林国华`, `审计署审计长 侯凯`. The title block keeps such lines out of the title.
+/// `承德市财政局局长林国华`, `审计署审计长 侯凯`, `常德市财政局局长  徐  荩`. The title block keeps such lines out of the title.
 enum TitleNote {
     /// Offices that stand before a speaker's name.
     static let offices = [
@@ -31,7 +31,7 @@ enum TitleNote {
         guard text.unicodeScalars.count <= 30 else { return false }
         return offices.contains { office in
             guard let range = text.range(of: office, options: .backwards) else { return false }
-            let name = text[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let name = text[range.upperBound...].filter { $0 != " " }
             return (2...4).contains(name.count) && name.unicodeScalars.allSatisfy(isCJK)
                 && !offices.contains(where: { name.contains($0) }) && !text[..<range.lowerBound].contains("关于")
         }

@@ -93,7 +93,7 @@ public enum HTMLText {
                 if name == "head" { visitChildren(node, meta: &meta) }
                 return
             }
-            let isChrome = chrome || chromeTags.contains(name) || hasChromeAttribute(node)
+            let isChrome = chrome || chromeTags.contains(name) || hasChromeAttribute(node) && !holdsMainContent(node)
             let isBlock = blocks.contains(name)
             if name == "br" { layout.breakLine() } else if isBlock { layout.endLine() }
             if name == "td" || name == "th" { layout.separateCell() }
@@ -128,12 +128,38 @@ public enum HTMLText {
     }
 
     private static func hasChromeAttribute(_ node: xmlNodePtr) -> Bool {
+        hasToken(node, in: chromeTokens)
+    }
+
+    /// Whether a class or id of `node` has a token starting with one of `prefixes`.
+    private static func hasToken(_ node: xmlNodePtr, in prefixes: [String]) -> Bool {
         for key in ["class", "id"] {
             guard let value = attribute(node, key)?.lowercased() else { continue }
             let tokens = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-            if tokens.contains(where: { token in chromeTokens.contains { token.hasPrefix($0) } }) { return true }
+            if tokens.contains(where: { token in prefixes.contains { token.hasPrefix($0) } }) { return true }
         }
         return false
+    }
+
+    /// Class and id tokens of the element that holds a page's article.
+    private static let mainTokens = ["main", "content", "contant", "article", "detail", "zoom"]
+
+    /// Whether an element marked as chrome wraps the article (`<div class="nav_background">` around
+    /// `<div id="main">…`): then it is layout, not chrome. Looks at most 4,000 elements deep.
+    private static func holdsMainContent(_ node: xmlNodePtr) -> Bool {
+        var budget = 4000
+        func search(_ node: xmlNodePtr) -> Bool {
+            var child = node.pointee.children
+            while let current = child, budget > 0 {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    budget -= 1
+                    if hasToken(current, in: mainTokens) || search(current) { return true }
+                }
+                child = current.pointee.next
+            }
+            return false
+        }
+        return search(node)
     }
 
     private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {

@@ -46,6 +46,26 @@ struct OfficeFileTests {
         #expect(Double(shared) / Double(larger) >= 0.95, "claim overlap \(shared)/\(larger)")
     }
 
+    /// The section tree as `marker level title` rows, spaces left out of titles (the two texts
+    /// space their digits differently).
+    func sections(_ path: String) throws -> [String] {
+        let result = try run(gongwen, ["parse", path, "--format", "outline"])
+        #expect(result.status == 0)
+        return result.stdout.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            guard words.count >= 3, words[1].hasPrefix("L"), line.hasPrefix("  "), words[2] == "line" else { return nil }
+            let title = words.dropFirst(6).joined().replacingOccurrences(of: "…", with: "")
+            return "\(words[0]) \(words[1]) \(title.prefix(20))"
+        }
+    }
+
+    @Test func thePDFGivesTheSectionsOfItsTextVersion() throws {
+        let pdf = try sections("\(Self.folder)/fiscal_yinchuan_city_2025_budget_report.pdf")
+        let text = try sections("\(Self.folder)/fiscal_yinchuan_city_2025_budget_report_pdftext.txt")
+        #expect(pdf.count == 36)
+        #expect(pdf == text)
+    }
+
     @Test func officeOutputValidatesAgainstTheSchema() throws {
         let result = try run(gongwen, ["parse", "--format", "jsonl"] + Self.files.map { "\(Self.folder)/\($0)" })
         #expect(result.status == 0, "\(result.stderr)")

@@ -18,7 +18,7 @@ struct MetadataTests {
         #expect(segment(spaced).title == "政府工作报告")
     }
 
-    @Test(arguments: ["在全市经济工作会议上", "审计署审计长 侯凯", "市委书记 李强", "国务院总理 李强"])
+    @Test(arguments: ["在全市经济工作会议上", "审计署审计长 侯凯", "市委书记 李强", "国务院总理 李强", "常德市财政局局长  徐  荩"])
     func speakerLines(_ text: String) {
         #expect(TitleNote.matches(text))
     }

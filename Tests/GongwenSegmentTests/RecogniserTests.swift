@@ -72,4 +72,45 @@ struct RecogniserTests {
         let block = TitleBlock.read(&page)
         #expect(DocNumber.collect(page, block: block, metadata: PageMetadata()).map(\.value) == ["国办函〔2004〕80号"])
     }
+
+    @Test func aPageWhoseTitleBarIsTheOnlyTitle() {
+        let text = "哈密市2025年国民经济和社会发展统计公报\n发布时间：2026-05-09\n来源：哈密市统计局\n【大中小】\n打印\n分享：\n哈密市统计局 国家统计局哈密调查队\n（2026年5月8日）\n一、综合\n全年实现地区生产总值1162.95亿元。\n"
+        let segmentation = Segmenter.segment(SourceText(text))
+        #expect(segmentation.title == "哈密市2025年国民经济和社会发展统计公报")
+        #expect(segmentation.issuer == "哈密市统计局、国家统计局哈密调查队")
+        #expect(segmentation.date?.iso == "2026-05-08")
+        #expect(segmentation.boilerplate.map(\.kind) == ["page_title", "page_meta", "share"])
+    }
+
+    @Test func aListOfOrdinalsIsNoEnumeration() {
+        let s = Array("第一、二、三产业增加值".unicodeScalars)
+        #expect(Marker.inline(in: s, at: 0, end: s.count) == nil)
+        let item = Array("第一、加强组织领导".unicodeScalars)
+        #expect(Marker.inline(in: item, at: 0, end: item.count)?.number == 1)
+    }
+
+    @Test func aLoneOrganisationUnderThePageTitleIsTheHeader() {
+        let text = "关于益阳市2025年预算执行情况与2026年预算草案的报告\n——2025年12月24日在益阳市第七届人民代表大会第五次会议上\n发布时间：2026-01-06 17:19\n益阳市财政局\n各位代表：\n现将预算执行情况报告如下。\n"
+        let segmentation = Segmenter.segment(SourceText(text))
+        #expect(segmentation.title == "关于益阳市2025年预算执行情况与2026年预算草案的报告")
+        #expect(segmentation.issuer == "益阳市财政局")
+    }
+
+    @Test func jointIssuersOnConsecutiveLines() {
+        let text = "2025年苏州市国民经济和社会发展统计公报\n时间： 2026-05-22 14:28 来源： 苏州市统计局 访问量：\n苏州市统计局\n国家统计局苏州调查队\n2026年4月30日\n一、综合\n全年地区生产总值增长5.6%。\n"
+        let segmentation = Segmenter.segment(SourceText(text))
+        #expect(segmentation.title == "2025年苏州市国民经济和社会发展统计公报")
+        #expect(segmentation.issuer == "苏州市统计局、国家统计局苏州调查队")
+        #expect(segmentation.date?.iso == "2026-04-30")
+    }
+
+    @Test func aMetadataTableWrittenAsLabelledLines() {
+        let text = "索  引  号：111423LL00100/2019-01010\n发文机关：吕梁市财政局\t关  键  字：\n标　　题：关于吕梁市2018年预算执行情况的报告\n关于吕梁市2018年预算执行情况的报告\n各位代表：\n现将预算执行情况报告如下。\n"
+        let segmentation = Segmenter.segment(SourceText(text))
+        #expect(segmentation.title == "关于吕梁市2018年预算执行情况的报告")
+        #expect(segmentation.recipient == "各位代表")
+        #expect(segmentation.issuer == "吕梁市财政局")
+        #expect(Chrome.inlinePair(of: "标题:关于吕梁市2018年预算执行情况的报告")?.0 == "标题")
+        #expect(Chrome.inlinePair(of: "各位代表:") == nil)
+    }
 }
