@@ -223,6 +223,9 @@ public struct Rate: Codable, Sendable, Equatable {
     public var denominator: Int?
     /// When the whole is the sum of listed parts, the claims of those parts.
     public var denominatorParts: [Int]?
+    /// Whether the whole was inferred (the total of the partition the part belongs to, `其中A 258件，占
+    /// 38.8%`) rather than named by the text (`占承办总数的`, `占代表建议180件的`).
+    public var inferredWhole: Bool?
     public var start: Int
     public var end: Int
 

@@ -6,6 +6,9 @@ import GongwenModel
 /// stated total or the sum of the parallel counts the sentence lists (`城市社区150个,集镇社区353个`),
 /// ×100, on the operands' printed precision; graded by the precision contract.
 ///
+/// A share whose whole the text does not name (`其中A 258件，占38.8%`, read as a share of the
+/// partition's total) is `info` unless another share of the same whole holds.
+///
 /// Real example that holds (巴中市民政局, 2020): `全市城市社区150个,集镇社区353个,城市社区占比(29.8%)`:
 /// 150/(150+353) = 29.82%. With `占比(31.8%)` it reports `占比 31.8% 与 150/(150+353) = 29.821% 不符(应为29.8%)`.
 public struct SharePercentRule: Rule {
@@ -23,6 +26,17 @@ public struct SharePercentRule: Rule {
     public init() {}
 
     public func check(_ context: CheckContext) -> [Finding] {
-        context.document.rates.filter { $0.kind == .share }.compactMap { ratioFinding($0, claims: context.document.claims) }
+        let shares = context.document.rates.filter { $0.kind == .share }
+        let claims = context.document.claims
+        // A whole the text does not name is a reading; a sibling share that holds over it confirms it.
+        var confirmed = Set<Int>()
+        for share in shares where share.inferredWhole == true {
+            if let whole = share.denominator, ratioFinding(share, claims: claims) == nil { confirmed.insert(whole) }
+        }
+        return shares.compactMap { share in
+            guard var found = ratioFinding(share, claims: claims) else { return nil }
+            if share.inferredWhole == true, let whole = share.denominator, !confirmed.contains(whole) { found.severity = .info }
+            return found
+        }
     }
 }

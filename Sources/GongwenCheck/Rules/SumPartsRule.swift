@@ -64,11 +64,11 @@ public struct SumPartsRule: Rule {
         return findings
     }
 
-    /// Whether a part's name ends in the total's last two characters, 总 set aside (`社会消费品零售总额` …
+    /// Whether a part's name ends in the total's last three characters, 总 set aside (`社会消费品零售总额` …
     /// `城镇消费品零售额`).
     private func sharesMeasure(_ total: Claim, _ parts: [Claim]) -> Bool {
         guard let name = total.name?.replacingOccurrences(of: "总", with: ""), name.count >= 2 else { return true }
-        let measure = name.suffix(2)
+        let measure = name.suffix(3)
         return parts.contains { $0.name?.hasSuffix(measure) ?? false }
     }
 

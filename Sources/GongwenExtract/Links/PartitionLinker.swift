@@ -131,7 +131,11 @@ struct PartitionLinker {
         let among = text[cue.position] == "其"
         guard parts.count >= (among ? 1 : 2), let unit = claims[parts[0]].unit else { return nil }
         let candidates = before.isEmpty ? previous : before
-        let isTotal = { (index: Int) in claims[index].kind == .quantity && claims[index].upper == nil && self.readings.readings[index].isLevel }
+        // A figure per head or on average (`每千人6.5批次`) is no total of counts.
+        let isTotal = { (index: Int) in
+            claims[index].kind == .quantity && claims[index].upper == nil && self.readings.readings[index].isLevel
+                && !IndicatorName.isAverage(self.readings.readings[index].name)
+        }
         let unsaid = before.last.flatMap { claims[$0].unit == nil && isTotal($0) ? $0 : nil }
         guard let total = unsaid ?? candidates.last(where: { claims[$0].unit == unit && isTotal($0) }),
               !restates(parts, candidates) else { return nil }

@@ -63,7 +63,9 @@ struct ShareLinker {
         }
         // `其中建议258件，占38.8%`, `占总数的38.8%`: the share of a part is of its partition's total.
         if inside == nil, let total = totalOf[part], noun.count < 2 || IndicatorName.names(noun, readings.readings[total].name) || noun.hasSuffix("总数") {
-            return Rate(kind: .share, rate: index, numerator: part, denominator: total, span: Span(start: claims[part].start, end: claim.end))
+            var rate = Rate(kind: .share, rate: index, numerator: part, denominator: total, span: Span(start: claims[part].start, end: claim.end))
+            rate.inferredWhole = noun.count < 2
+            return rate
         }
         guard inside == nil, noun.count >= 2, !IndicatorName.names(noun, readings.readings[part].name) else { return nil }
         var candidate = part - 1

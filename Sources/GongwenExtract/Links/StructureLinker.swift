@@ -15,7 +15,8 @@ struct StructureLinker {
     func structures() -> [Structure] {
         var structures: [Structure] = []
         for (index, claim) in readings.claims.enumerated() where claim.kind == .ratio {
-            guard let terms = claim.parts, terms.count >= 2 else { continue }
+            // `三次产业的比例由2.7:54.8:42.5调整为…`: a structure a change starts from is an earlier period's.
+            guard let terms = claim.parts, terms.count >= 2, !readings.readings[index].comparison else { continue }
             // The nearest run of levels in one unit naming one measure, as long as the ratio.
             var values: [Int] = []
             var candidate = index - 1
@@ -31,6 +32,9 @@ struct StructureLinker {
             }
             guard values.count == terms.count else { continue }
             values.reverse()
+            // The values stand in the ratio's statement or the one before; a ratio of two, in its own.
+            let reach = terms.count == 2 ? 0 : 1
+            guard readings.statement[index] - readings.statement[values[0]] <= reach else { continue }
             structures.append(Structure(ratio: index, values: values, span: Span(start: readings.claims[values[0]].start, end: claim.end)))
         }
         return structures
