@@ -42,7 +42,8 @@ public struct SumPartsRule: Rule {
             let exact = parts.reduce(Decimal(0)) { $0 + $1.value }
             let stated = Interval(claim: total)
             let short = sum.upper.flatMap { high in stated.lower.map { high < $0 } } ?? false
-            if short, !looksExhaustive(total, parts, context) { continue }
+            // One part named after `其中` is some of the total: less than it is no finding.
+            if short, parts.count == 1 || !looksExhaustive(total, parts, context) { continue }
             // Parts named one within another (`国内游客…过夜游客`) may count some things twice.
             if !short, overlap(parts) { continue }
             guard total.value > 0 else { continue }

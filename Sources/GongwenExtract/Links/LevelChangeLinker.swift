@@ -47,8 +47,9 @@ struct LevelChangeLinker {
                 }
                 // The change follows its level closely, with no `其中` between (`…5增2降”，其中，有色金属矿采选业
                 // 快速增长，同比增长23.9%` is a rate of something the words name, not of the count).
-                let gap = level.map { readings.source.foldedText(Span(start: $0.end, end: max($0.end, claim.start))) } ?? ""
-                if reading.isChange, gap.count > Self.reach || gap.contains("其中") { close(); level = nil; continue }
+                let far = level.map { claim.start - $0.end > Self.reach } ?? false
+                let gap = far ? "" : level.map { readings.source.foldedText(Span(start: $0.end, end: max($0.end, claim.start))) } ?? ""
+                if reading.isChange, far || gap.contains("其中") { close(); level = nil; continue }
                 guard reading.isChange, var change = current, let base = level else {
                     // A change that names its own subject ends the level's statements.
                     if !reading.isChange { close(); level = nil }
