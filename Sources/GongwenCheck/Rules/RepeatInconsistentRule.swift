@@ -70,13 +70,16 @@ public struct RepeatInconsistentRule: Rule {
             inChange.formUnion([change.from, change.to, change.delta, change.rate].compactMap { $0 })
         }
         let timed = document.numbers.filter { $0.kind == .year || $0.kind == .date }.map(\.start).sorted()
+        let sentenceEnds = context.source.folded.indices.filter { Self.sentenceEnds.contains(context.source.folded[$0]) }
         var skipped: [Int: Bool] = [:]
         var first: [Key: Claim] = [:]
         var findings: [Finding] = []
         for claim in document.claims where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
             guard let subject = claim.subject, subject.unicodeScalars.count >= 3,
                   !subject.unicodeScalars.contains(where: isASCIIDigit) else { continue }
-            let span = sentence(of: claim, context)
+            let span = sentence(of: claim, ends: sentenceEnds, context)
+            // Bounded work: words before the number longer than this are no subject that repeats.
+            guard claim.start - span.start <= Self.longestLead else { continue }
             let skip = skipped[span.start] ?? {
                 let skip = Self.frameWords.firstWord(in: context.source.foldedText(span)) != nil || Self.holdsOne(of: timed, span)
                 skipped[span.start] = skip
@@ -98,16 +101,18 @@ public struct RepeatInconsistentRule: Rule {
         return findings
     }
 
+    /// The characters that end a sentence here.
+    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "!", "?", "\n"]
+    /// The longest text from the start of a sentence to its number that is compared.
+    static let longestLead = 200
+
     /// The sentence of `claim` up to `。`, `!`, `?` or a line break: a `;` separates parallel statements
-    /// of one subject (`实现营业收入…;实现利润总额…`), so it does not end the sentence here.
-    private func sentence(of claim: Claim, _ context: CheckContext) -> Span {
-        let s = context.source.folded
-        let ends: Set<Unicode.Scalar> = ["。", "!", "?", "\n"]
-        var start = claim.start
-        while start > 0, !ends.contains(s[start - 1]) { start -= 1 }
-        var end = claim.end
-        while end < s.count, !ends.contains(s[end]) { end += 1 }
-        return Span(start: start, end: end)
+    /// of one subject (`实现营业收入…;实现利润总额…`), so it does not end the sentence here. `ends` are
+    /// the offsets of those characters in order, searched, not walked.
+    private func sentence(of claim: Claim, ends: [Int], _ context: CheckContext) -> Span {
+        let next = ends.partitioningIndex { $0 >= claim.end }
+        let start = ends.partitioningIndex { $0 >= claim.start }
+        return Span(start: start == 0 ? 0 : ends[start - 1] + 1, end: next == ends.count ? context.source.folded.count : ends[next])
     }
 
     /// The text after `claim` up to the end of its clause, a number or 12 characters.

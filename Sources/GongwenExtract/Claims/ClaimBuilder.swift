@@ -221,6 +221,13 @@ struct ClaimBuilder {
     /// clause opens a statement of its own (`培育江西省绿色技术创新企业2家`, `各项贷款余额达678599万元`); and
     /// parts that restate the measures of the claims before `其中` for a subset (`其中规模以上工业企业完成工业
     /// 总产值…完成工业增加值…`) are no breakdown.
+    /// How many claims on each side of a `其中` a breakdown considers.
+    static let linkWindow = 64
+    /// How far after `其中` the `)` that closes its parts is looked for.
+    static let partsReach = 2_000
+    /// How far before a number its clause is searched for a comparison word (`比上年`).
+    static let comparisonReach = 100
+
     private func breakdownLinks(_ sentence: [Claim], previous: [Claim]) -> [Breakdown] {
         guard let first = sentence.first else { return [] }
         let sentenceSpan = first.sentence
@@ -230,8 +237,12 @@ struct ClaimBuilder {
         while searchFrom < sentenceSpan.end, let range = Self.firstRange(of: Self.among, in: text[searchFrom..<sentenceSpan.end]) {
             let marker = range.lowerBound
             searchFrom = range.upperBound
-            let closing = (marker..<sentenceSpan.end).first { text[$0] == ")" } ?? sentenceSpan.end
-            let parts = sentence.filter { $0.start > marker && $0.end <= closing && $0.kind == .quantity && !isComparison($0) }
+            // Bounded work: the parts are among the `linkWindow` claims after the marker, the total
+            // among those before it, and `)` is looked for in the next `partsReach` characters.
+            let closing = (marker..<min(sentenceSpan.end, marker + Self.partsReach)).first { text[$0] == ")" } ?? sentenceSpan.end
+            let firstAfter = sentence.partitioningIndex { $0.start > marker }
+            let parts = sentence[firstAfter..<min(sentence.count, firstAfter + Self.linkWindow)]
+                .filter { $0.end <= closing && $0.kind == .quantity && !isComparison($0) }
             guard parts.count >= 2, let unit = parts[0].unit else { continue }
             var sameUnit = [parts[0]]
             for part in parts.dropFirst() {
@@ -239,7 +250,7 @@ struct ClaimBuilder {
                 sameUnit.append(part)
             }
             guard sameUnit.count >= 2, parts[0].upper == nil else { continue }
-            let before = sentence.filter { $0.end <= marker }
+            let before = sentence[max(0, firstAfter - Self.linkWindow)..<firstAfter].filter { $0.end <= marker }
             let candidates = before + (before.isEmpty ? previous : [])
             // The total counts in the parts' unit, or leaves it unsaid right before `其中`: `优化到13.9(其中:6个乡…)`.
             let isTotal = { (claim: Claim) in claim.kind == .quantity && claim.upper == nil && !self.isComparison(claim, asTotal: true) }
@@ -260,7 +271,9 @@ struct ClaimBuilder {
     private func isComparison(_ claim: Claim, asTotal: Bool = false) -> Bool {
         if let predicate = claim.predicate, let role = Predicate.find(in: Array(predicate.unicodeScalars))?.role,
            role == .change || role == .changeTarget && !asTotal { return true }
-        let prefix = source.foldedText(Span(start: clauses.clauseStart(before: claim.start), end: claim.start))
+        // Bounded work: at most `comparisonReach` characters of the clause before the number are read.
+        let clauseStart = max(clauses.clauseStart(before: claim.start), claim.start - Self.comparisonReach)
+        let prefix = source.foldedText(Span(start: clauseStart, end: claim.start))
         return Self.comparisons.contains(where: prefix.contains) || prefix.contains("比") && prefix.hasSuffix("的")
             || isChangeStart(claim)
     }
