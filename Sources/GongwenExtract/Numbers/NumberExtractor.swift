@@ -26,6 +26,8 @@ import GongwenText
 ///   `小组规模、干部结构…5项基本情况`), or `N大` + noun (`四大任务`). Otherwise a count is a
 ///   `quantity`.
 /// - Numbers in web addresses are skipped.
+/// - A number with more digits than a `Decimal` holds exactly is an `identifier` with no value
+///   (see `Overflow`), never a value that is cut or NaN.
 public enum NumberExtractor {
     /// Every number in the document.
     public static func mentions(in text: SourceText) -> [NumberMention] {
@@ -37,6 +39,7 @@ public enum NumberExtractor {
     public static func mentions(in text: SourceText, range: Range<Int>) -> [NumberMention] {
         var reader = MentionReader(text: text, bounds: range.clamped(to: 0..<text.count))
         var mentions = reader.readAll()
+        Overflow.demote(&mentions)
         UnitInheritance.apply(to: &mentions, in: text.folded)
         return mentions
     }
