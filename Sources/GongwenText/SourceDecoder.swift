@@ -84,6 +84,7 @@ public enum SourceDecoder {
             text = page.text
             boilerplate = page.boilerplate
             pageMeta = page.meta
+            warnings += page.warnings
         } else {
             text = normalizeLineBreaks(text)
         }
