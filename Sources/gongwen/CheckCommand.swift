@@ -74,7 +74,8 @@ struct CheckCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let pipeline = PipelineOptions(maxBytes: input.pipelineOptions.maxBytes, check: options(bounds: loaded))
+        var pipeline = input.pipelineOptions
+        pipeline.check = options(bounds: loaded)
         var checked: [(path: String, source: SourceText, findings: [Finding])] = []
         var unreadable: [(path: String, reason: String)] = []
         let printer = DiagnosticPrinter.forStandardOutput(english: lang == .en)
