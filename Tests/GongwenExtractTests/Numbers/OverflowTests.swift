@@ -14,8 +14,8 @@ struct OverflowTests {
     @Test(arguments: [
         ("共有" + String(repeating: "一", count: 200) + "人", String(repeating: "一", count: 200) + "人"),
         ("共有" + String(repeating: "九", count: 60) + "人", String(repeating: "九", count: 60) + "人"),
-        // The grammar reads the last 167 digits of a longer run (its reach, not a cut value).
-        ("共有" + String(repeating: "1", count: 1_000) + "人", String(repeating: "1", count: 167) + "人"),
+        // The grammar reads the last 166 digits of a longer run (its reach, not a cut value).
+        ("共有" + String(repeating: "1", count: 1_000) + "人", String(repeating: "1", count: 166) + "人"),
         ("比例为" + String(repeating: "9", count: 40) + ".99999%", String(repeating: "9", count: 40) + ".99999%"),
     ])
     func aNumberBeyondDecimalIsAnIdentifierWithNoValue(_ text: String, _ mention: String) {
