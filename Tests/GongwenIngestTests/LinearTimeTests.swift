@@ -1,5 +1,6 @@
 import Foundation
 import Gongwen
+import GongwenIngest
 import Testing
 import TestSupport
 
@@ -37,27 +38,32 @@ struct LinearTimeTests {
         return text
     }
 
-    /// The fastest of `runs` runs of the whole pipeline, in seconds.
-    static func seconds(_ bytes: [UInt8], runs: Int = 1) throws -> Double {
-        var best = Double.infinity
-        for _ in 0..<runs {
-            let start = ContinuousClock.now
-            _ = try Analysis.run(bytes: bytes, source: "timed.txt", options: PipelineOptions(maxBytes: .max, budget: nil))
-            let elapsed = (ContinuousClock.now - start).components
-            best = min(best, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
-        }
-        return best
+    /// The fastest of `runs` runs of the whole pipeline, in seconds, on a thread of its own: a
+    /// minute of work on Swift's cooperative pool would starve the tests that poll a child process.
+    static func seconds(_ bytes: [UInt8], runs: Int = 1) async throws -> Double {
+        try await onWorkerThread {
+            Result { () throws -> Double in
+                var best = Double.infinity
+                for _ in 0..<runs {
+                    let start = ContinuousClock.now
+                    _ = try Analysis.run(bytes: bytes, source: "timed.txt", options: PipelineOptions(maxBytes: .max, budget: nil))
+                    let elapsed = (ContinuousClock.now - start).components
+                    best = min(best, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
+                }
+                return best
+            }
+        }.get()
     }
 
-    @Test func aLineOfNumbersFiveTimesLongerTakesAtMostTenTimesLonger() throws {
-        let small = try Self.seconds(Self.numberLine(Self.base), runs: 2)
-        let large = try Self.seconds(Self.numberLine(5 * Self.base))
+    @Test func aLineOfNumbersFiveTimesLongerTakesAtMostTenTimesLonger() async throws {
+        let small = try await Self.seconds(Self.numberLine(Self.base), runs: 2)
+        let large = try await Self.seconds(Self.numberLine(5 * Self.base))
         #expect(large / small <= 10, "\(large) s against \(small) s")
     }
 
-    @Test func anOrdinaryDocumentTwentyTimesLongerTakesAtMostFortyTimesLonger() throws {
-        let small = try Self.seconds(Self.ordinary(Self.base), runs: 2)
-        let large = try Self.seconds(Self.ordinary(20 * Self.base))
+    @Test func anOrdinaryDocumentTwentyTimesLongerTakesAtMostFortyTimesLonger() async throws {
+        let small = try await Self.seconds(Self.ordinary(Self.base), runs: 2)
+        let large = try await Self.seconds(Self.ordinary(20 * Self.base))
         #expect(large / small <= 40, "\(large) s against \(small) s")
     }
 }
