@@ -9,7 +9,7 @@ DEMO_DB := demo.sqlite
 # The five seed documents at the top of corpus/; the public corpus lies below, in corpus/public/.
 SEEDS := $(wildcard corpus/*.txt)
 
-.PHONY: deps build test demo bench bench-store release clean schemas-check
+.PHONY: deps build test demo bench bench-store release clean schemas-check fuzz
 
 # Install the system -dev packages when pkg-config cannot find them (Debian/Ubuntu).
 deps:
@@ -55,6 +55,19 @@ bench: release bench-store
 # Ingest throughput and query latency on corpus/ (seeds and public corpus) replicated to 10,000 documents.
 bench-store: release
 	$(RELEASE_BIN) bench-store corpus --documents 10000
+
+# libFuzzer over the whole pipeline (Sources/GongwenFuzz) for FUZZ_SECONDS (default 10 minutes),
+# from the corpus, the seeds of the hostile grammar and its dictionary. A crash, a document slower
+# than 30 s or a broken invariant (a span outside the text, JSON with NaN) stops the run and leaves
+# the input in .build/fuzz/crashes/; `.build/debug/gongwen-fuzz FILE` replays it. Not part of `test`.
+FUZZ_SECONDS ?= 600
+FUZZ_BUILD := .build/fuzz
+fuzz: deps
+	$(SWIFT) build -c release --build-path $(FUZZ_BUILD) --product gongwen-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING
+	@mkdir -p $(FUZZ_BUILD)/corpus $(FUZZ_BUILD)/crashes
+	@cp -n corpus/* Tests/Fuzz/seeds/* $(FUZZ_BUILD)/corpus/
+	$(FUZZ_BUILD)/release/gongwen-fuzz $(FUZZ_BUILD)/corpus -max_total_time=$(FUZZ_SECONDS) -timeout=30 \
+	  -rss_limit_mb=4096 -max_len=65536 -dict=Tests/Fuzz/hostile.dict -artifact_prefix=$(FUZZ_BUILD)/crashes/ -print_final_stats=1
 
 clean:
 	rm -rf .build

@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gongwen", targets: ["gongwen"]),
+        .executable(name: "gongwen-fuzz", targets: ["GongwenFuzz"]),
         .library(name: "Gongwen", targets: ["Gongwen"]),
     ],
     dependencies: [
@@ -57,6 +58,8 @@ let package = Package(
         .executableTarget(
             name: "gongwen",
             dependencies: ["Gongwen", "GongwenStore", "GongwenIngest", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // The libFuzzer target (make fuzz); built plainly it replays inputs given as files.
+        .executableTarget(name: "GongwenFuzz", dependencies: ["GongwenIngest"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "GongwenTextTests",

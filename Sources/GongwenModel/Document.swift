@@ -135,6 +135,41 @@ public enum GongwenJSON {
         return encoder
     }
 
+    /// A number JSON cannot carry (`NaN`, `Infinity`) in what was to be encoded.
+    public struct NonFiniteNumber: Error, CustomStringConvertible {
+        public var description: String { "a number is not finite (NaN or infinity), which JSON cannot carry" }
+    }
+
+    /// Encodes `value` and checks the result is JSON a parser accepts: the one place every output
+    /// goes through. Foundation writes a `Decimal` NaN as the bare word `NaN`; that is refused here
+    /// instead of printed.
+    public static func encode<T: Encodable>(_ value: T, pretty: Bool = false) throws -> Data {
+        let data = try encoder(pretty: pretty).encode(value)
+        if hasBareWord(data) { throw NonFiniteNumber() }
+        return data
+    }
+
+    /// Whether a letter other than those of `true`, `false`, `null` stands outside a string.
+    static func hasBareWord(_ data: Data) -> Bool {
+        var inString = false
+        var escaped = false
+        for byte in data {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "t"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "e"), UInt8(ascii: "f"), UInt8(ascii: "a"),
+                 UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "n"):
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"): return true
+            default: continue
+            }
+        }
+        return false
+    }
+
     public static func decoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase

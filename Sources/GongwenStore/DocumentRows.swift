@@ -118,7 +118,7 @@ public struct DocumentRows: Sendable, Equatable {
     }
 
     private static func json<T: Encodable>(_ value: T) -> String {
-        String(decoding: (try? GongwenJSON.encoder().encode(value)) ?? Data("null".utf8), as: UTF8.self)
+        String(decoding: (try? GongwenJSON.encode(value)) ?? Data("null".utf8), as: UTF8.self)
     }
 }
 

@@ -14,6 +14,8 @@ public enum HTMLText {
         public var text: String
         public var boilerplate: [Boilerplate]
         public var meta: [String: String]
+        /// What went wrong on the way: the parser stopped before the end, text was lost.
+        public var warnings: [String] = []
     }
 
     /// Whether a file name says HTML: `.html` or `.htm`, in any case.
@@ -56,68 +58,101 @@ public enum HTMLText {
     private static let chromeTags: Set<String> = ["nav", "header", "footer", "aside"]
     private static let chromeTokens = ["nav", "menu", "footer", "foot", "header", "breadcrumb", "crumb", "share", "sidebar", "copyright", "toolbar", "position", "location", "topbar", "banner"]
 
-    /// Parses `html` (already decoded) and lays out its text.
+    /// Parses `html` (already decoded) and lays out its text. `XML_PARSE_HUGE` lifts libxml2's
+    /// depth limit (256 open elements, which 300 unclosed `<font>` tags reach), and the tree is
+    /// walked with a stack of its own, so the depth of a page costs no call stack. Should the
+    /// parser still stop before the end, a warning says the rest of the page is lost.
     public static func extract(_ html: String) -> Page {
         var utf8 = Array(html.utf8)
         utf8.append(0)
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        let document = utf8.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                htmlReadMemory(chars.baseAddress, Int32(chars.count - 1), "page.html", "UTF-8", options)
-            }
-        }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue | XML_PARSE_HUGE.rawValue)
+        var warnings: [String] = []
         var layout = Layout()
         var meta: [String: String] = [:]
-        if let document {
-            var node = document.pointee.children
-            while let current = node {
-                walk(current, into: &layout, chrome: false, meta: &meta)
-                node = current.pointee.next
+        guard let context = htmlNewParserCtxt() else {
+            return Page(text: "", boilerplate: [], meta: [:], warnings: ["the HTML parser could not start (out of memory)"])
+        }
+        defer { htmlFreeParserCtxt(context) }
+        context.pointee.options |= Int32(XML_PARSE_HUGE.rawValue)
+        let document = utf8.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                htmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count - 1), "page.html", "UTF-8", options)
             }
+        }
+        if context.pointee.disableSAX != 0 {
+            let line = context.pointee.input.map { Int($0.pointee.line) } ?? 0
+            warnings.append("the HTML parser stopped at line \(line) (\(lastError(context))): the text after it is lost")
+        }
+        if let document {
+            walk(document.pointee.children, into: &layout, meta: &meta)
             xmlFreeDoc(document)
         }
         layout.endLine()
-        return Page(text: layout.finish(), boilerplate: layout.boilerplate, meta: meta)
+        return Page(text: layout.finish(), boilerplate: layout.boilerplate, meta: meta, warnings: warnings)
     }
 
-    private static func walk(_ node: xmlNodePtr, into layout: inout Layout, chrome: Bool, meta: inout [String: String]) {
-        switch node.pointee.type {
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content {
-                layout.appendText(String(cString: content), chrome: chrome)
+    /// The message of the parser's last error, trimmed.
+    private static func lastError(_ context: htmlParserCtxtPtr) -> String {
+        guard let message = context.pointee.lastError.message else { return "error \(context.pointee.errNo)" }
+        return String(cString: message).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// One step of the walk: a node to lay out, or the end of an element to close.
+    private enum Step {
+        case enter(xmlNodePtr, chrome: Bool)
+        case leave(isBlock: Bool)
+    }
+
+    /// Lays out `first` and its siblings, depth first, with an explicit stack.
+    private static func walk(_ first: xmlNodePtr?, into layout: inout Layout, meta: inout [String: String]) {
+        var stack: [Step] = siblings(from: first).reversed().map { .enter($0, chrome: false) }
+        while let step = stack.popLast() {
+            guard case .enter(let node, let chrome) = step else {
+                if case .leave(isBlock: true) = step { layout.endLine() }
+                continue
             }
-        case XML_ELEMENT_NODE:
-            let name = String(cString: node.pointee.name).lowercased()
-            if name == "meta" { readMeta(node, into: &meta) }
-            if dropped.contains(name) {
-                if name == "head" { visitChildren(node, meta: &meta) }
-                return
+            switch node.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = node.pointee.content {
+                    layout.appendText(String(cString: content), chrome: chrome)
+                }
+            case XML_ELEMENT_NODE:
+                let name = String(cString: node.pointee.name).lowercased()
+                if name == "meta" { readMeta(node, into: &meta) }
+                if dropped.contains(name) {
+                    if name == "head" { visitChildren(node, meta: &meta) }
+                    continue
+                }
+                let isChrome = chrome || chromeTags.contains(name) || hasChromeAttribute(node) && !holdsMainContent(node)
+                let isBlock = blocks.contains(name)
+                if name == "br" { layout.breakLine() } else if isBlock { layout.endLine() }
+                if name == "td" || name == "th" { layout.separateCell() }
+                if name == "img" { layout.appendImage(attribute(node, "alt") ?? "", chrome: isChrome) }
+                stack.append(.leave(isBlock: isBlock))
+                stack += siblings(from: node.pointee.children).reversed().map { .enter($0, chrome: isChrome) }
+            default:
+                continue
             }
-            let isChrome = chrome || chromeTags.contains(name) || hasChromeAttribute(node) && !holdsMainContent(node)
-            let isBlock = blocks.contains(name)
-            if name == "br" { layout.breakLine() } else if isBlock { layout.endLine() }
-            if name == "td" || name == "th" { layout.separateCell() }
-            if name == "img" { layout.appendImage(attribute(node, "alt") ?? "", chrome: isChrome) }
-            var child = node.pointee.children
-            while let current = child {
-                walk(current, into: &layout, chrome: isChrome, meta: &meta)
-                child = current.pointee.next
-            }
-            if isBlock { layout.endLine() }
-        default:
-            return
         }
     }
 
-    /// Collects `<meta>` tags inside a dropped `<head>`.
+    private static func siblings(from first: xmlNodePtr?) -> [xmlNodePtr] {
+        var nodes: [xmlNodePtr] = []
+        var node = first
+        while let current = node {
+            nodes.append(current)
+            node = current.pointee.next
+        }
+        return nodes
+    }
+
+    /// Collects `<meta>` tags inside a dropped `<head>`, at any depth.
     private static func visitChildren(_ node: xmlNodePtr, meta: inout [String: String]) {
-        var child = node.pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                if String(cString: current.pointee.name).lowercased() == "meta" { readMeta(current, into: &meta) }
-                visitChildren(current, meta: &meta)
-            }
-            child = current.pointee.next
+        var stack = Array(siblings(from: node.pointee.children).reversed())
+        while let current = stack.popLast() {
+            guard current.pointee.type == XML_ELEMENT_NODE else { continue }
+            if String(cString: current.pointee.name).lowercased() == "meta" { readMeta(current, into: &meta) }
+            stack += siblings(from: current.pointee.children).reversed()
         }
     }
 

@@ -91,6 +91,7 @@ public enum SourceDecoder {
             text = page.text
             boilerplate = page.boilerplate
             pageMeta = page.meta
+            warnings += page.warnings
         } else {
             text = normalizeLineBreaks(text)
         }

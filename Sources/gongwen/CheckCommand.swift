@@ -86,7 +86,8 @@ struct CheckCommand: ParsableCommand {
                 throw ValidationError(error.description)
             }
         }
-        let pipeline = PipelineOptions(maxBytes: input.pipelineOptions.maxBytes, check: options(bounds: loaded, identities: known))
+        var pipeline = input.pipelineOptions
+        pipeline.check = options(bounds: loaded, identities: known)
         var checked: [(path: String, source: SourceText, findings: [Finding])] = []
         var unreadable: [(path: String, reason: String)] = []
         let printer = DiagnosticPrinter.forStandardOutput(english: lang == .en)

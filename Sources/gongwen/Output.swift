@@ -12,15 +12,18 @@ enum Output {
     }
 
     static func json<T: Encodable>(_ value: T, pretty: Bool = false) throws -> String {
-        String(decoding: try GongwenJSON.encoder(pretty: pretty).encode(value), as: UTF8.self)
+        String(decoding: try GongwenJSON.encode(value, pretty: pretty), as: UTF8.self)
     }
 
-    static func errorRecord(source: String, message: String) -> String {
+    /// The line of the stream mode for an input line that gave no document: `source` is the
+    /// record's `id` or the path, `line` the input line (from 1).
+    static func errorRecord(source: String, line: Int, message: String) -> String {
         struct Record: Encodable {
             var type = "error"
             var source: String
+            var line: Int
             var message: String
         }
-        return (try? json(Record(source: source, message: message))) ?? #"{"type":"error"}"#
+        return (try? json(Record(source: source, line: line, message: message))) ?? #"{"type":"error"}"#
     }
 }

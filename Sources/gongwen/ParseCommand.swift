@@ -15,8 +15,9 @@ struct ParseCommand: ParsableCommand {
               find corpus -name '*.txt' | gongwen parse --format jsonl -
 
             With `-`, each line of standard input is a path or a JSON record {"id": …, "text": …};
-            one JSON line is written per input line, in order: the document, or an error record
-            {"type":"error","source":…,"message":…}. The exit status is then 0 unless the
+            exactly one JSON line is written per input line, in order: the document, or an error
+            record {"type":"error","source":…,"line":…,"message":…} whose source is the record's id
+            or the path (a blank line is an error record too). The exit status is then 0 unless the
             arguments are wrong, so that a cluster engine (Spark RDD.pipe, Hadoop Streaming) can drive it.
             Otherwise the exit status is 2 when any file could not be read.
             """)
@@ -71,34 +72,45 @@ struct ParseCommand: ParsableCommand {
         if failed { throw ExitCode(2) }
     }
 
-    /// The stream mode: one JSON line out per line in, errors as records, never a non-zero exit.
+    /// The stream mode: exactly one JSON line out per line in, blank and broken lines included
+    /// (as error records that echo the record's `id` or the path, and the line number), never a
+    /// non-zero exit: a cluster engine pairs outputs with inputs by position.
     private func streamStandardInput() {
+        var number = 0
         while let line = readLine(strippingNewline: true) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { continue }
-            let source: String
-            let result: Result<Analysis, DecodeError>
-            if trimmed.hasPrefix("{") {
-                guard let record = try? JSONDecoder().decode(StreamRecord.self, from: Data(trimmed.utf8)) else {
-                    Output.line(Output.errorRecord(source: "", message: "not a JSON record with \"text\""))
-                    continue
-                }
-                source = record.id ?? ""
-                result = Result { () throws(DecodeError) in try Analysis.run(text: record.text, source: source) }
-            } else {
-                source = trimmed
-                result = Result { () throws(DecodeError) in try Analysis.run(path: trimmed, options: input.pipelineOptions) }
+            number += 1
+            Output.line(streamLine(line, number: number))
+        }
+    }
+
+    /// The output line for input line `number`.
+    func streamLine(_ line: String, number: Int) -> String {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return Output.errorRecord(source: "", line: number, message: "blank input line") }
+        let source: String
+        let result: Result<Analysis, DecodeError>
+        if trimmed.hasPrefix("{") {
+            let record: StreamRecord
+            do {
+                record = try JSONDecoder().decode(StreamRecord.self, from: Data(trimmed.utf8))
+            } catch {
+                return Output.errorRecord(source: StreamRecord.id(in: trimmed) ?? "", line: number, message: "not a JSON record with \"text\"")
             }
-            switch result {
-            case .success(let analysis):
-                if let json = try? Output.json(analysis.document) {
-                    Output.line(json)
-                } else {
-                    Output.line(Output.errorRecord(source: source, message: "cannot encode document"))
-                }
-            case .failure(let error):
-                Output.line(Output.errorRecord(source: source, message: error.reason))
+            source = record.id ?? ""
+            result = Result { () throws(DecodeError) in try Analysis.run(text: record.text, source: source, options: input.pipelineOptions) }
+        } else {
+            source = trimmed
+            result = Result { () throws(DecodeError) in try Analysis.run(path: trimmed, options: input.pipelineOptions) }
+        }
+        switch result {
+        case .success(let analysis):
+            do {
+                return try Output.json(analysis.document)
+            } catch {
+                return Output.errorRecord(source: source, line: number, message: "cannot encode the document: \(error)")
             }
+        case .failure(let error):
+            return Output.errorRecord(source: source, line: number, message: error.reason)
         }
     }
 }
@@ -109,6 +121,14 @@ struct StreamRecord: Decodable {
     var text: String
 
     enum CodingKeys: String, CodingKey { case id, text }
+
+    /// The `id` of a record that is JSON but no valid record (no `text`): what its error echoes.
+    static func id(in line: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+        if let id = object["id"] as? String { return id }
+        if let id = object["id"] as? NSNumber { return id.stringValue }
+        return nil
+    }
 
     init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

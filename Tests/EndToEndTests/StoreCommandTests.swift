@@ -87,7 +87,7 @@ struct StoreCommandTests {
 
         let child = Process()
         child.executableURL = gongwen
-        child.arguments = ["ingest"] + Self.corpora + ["--db", killed, "--quiet", "--jobs", "1"]
+        child.arguments = ["ingest"] + Self.corpora + ["--db", killed, "--quiet", "--jobs", "1", "--batch", "1"]
         child.currentDirectoryURL = Repository.root
         child.standardOutput = FileHandle.nullDevice
         child.standardError = FileHandle.nullDevice

@@ -66,8 +66,15 @@ public struct IdentityRule: RelationRule {
         }
         var first: [String: Int] = [:]
         let text = context.source.folded
-        // A table's cell names a row and a column, not the document's headline figure.
-        let inTable = { (claim: Claim) in (claim.sentenceStart..<claim.sentenceEnd).contains { text[$0] == "\t" } }
+        // A table's cell names a row and a column, not the document's headline figure. Each sentence is
+        // looked at once, whatever the number of its claims.
+        var tabled: [Int: Bool] = [:]
+        let inTable = { (claim: Claim) -> Bool in
+            if let known = tabled[claim.sentenceStart] { return known }
+            let found = (claim.sentenceStart..<claim.sentenceEnd).contains { text[$0] == "\t" }
+            tabled[claim.sentenceStart] = found
+            return found
+        }
         for claim in document.claims where !notLevels.contains(claim.id) && !claim.isApproximate && claim.kind != .ratio && !inTable(claim) {
             guard let name = claim.name, let indicator = identities.indicator(named: name), first[indicator] == nil else { continue }
             first[indicator] = claim.id

@@ -1,4 +1,6 @@
 import Foundation
+import GongwenModel
+import GongwenText
 
 /// Exact decimal arithmetic the grammar needs beyond `+` and `*`.
 enum Exact {
@@ -91,5 +93,58 @@ enum ExactNumber {
             if !overflow { return .integer(product) }
         }
         return .decimal(decimal * Exact.power10(exponent))
+    }
+}
+
+/// Numbers printed with more digits than a `Decimal` holds exactly (38 significant digits, an
+/// exponent within ±127) have no value: they become identifiers — a digit string, not a quantity —
+/// instead of a value that is cut (`1` × 10,000 read as its first 38 digits and zeros) or NaN
+/// (`一` × 200).
+///
+/// `共有111…1人` with 50 ones is a mention of kind `identifier` with no value; `共有139人` is untouched.
+enum Overflow {
+    /// Significant digits a `Decimal` always holds exactly.
+    static let exactDigits = 38
+    /// Digits of any kind (leading zeros included) past which the exponent may overflow.
+    static let longestNumeral = 120
+
+    /// Turns the mentions whose value cannot be exact into identifiers with no value.
+    static func demote(_ mentions: inout [NumberMention]) {
+        for index in mentions.indices where !holdsExactly(mentions[index]) {
+            mentions[index].kind = .identifier
+            mentions[index].value = nil
+            mentions[index].upper = nil
+            mentions[index].resolution = nil
+            mentions[index].parts = nil
+            mentions[index].qualifier = nil
+            mentions[index].qualifierText = nil
+        }
+    }
+
+    /// Whether the mention's value, range and parts are finite and its digits few enough.
+    static func holdsExactly(_ mention: NumberMention) -> Bool {
+        let values = [mention.value, mention.upper, mention.resolution].compactMap { $0 } + (mention.parts ?? [])
+        if values.contains(where: \.isNaN) { return false }
+        let (significant, all) = digits(in: mention.text)
+        return significant <= exactDigits && all <= longestNumeral
+    }
+
+    /// The significant digits (from the first one that is not zero) and all digits of `text`:
+    /// Arabic, full-width and Chinese digits; place words (`十百千万`) are no digits.
+    static func digits(in text: String) -> (significant: Int, all: Int) {
+        var significant = 0
+        var all = 0
+        for scalar in text.unicodeScalars {
+            let digit: Int?
+            switch scalar.value {
+            case 0x30...0x39: digit = Int(scalar.value - 0x30)
+            case 0xFF10...0xFF19: digit = Int(scalar.value - 0xFF10)
+            default: digit = ChineseNumerals.digit(scalar)
+            }
+            guard let digit else { continue }
+            all += 1
+            if significant > 0 || digit != 0 { significant += 1 }
+        }
+        return (significant, all)
     }
 }

@@ -29,6 +29,8 @@ import GongwenText
 ///   announces one just before it (`共有三个`, `累计五次`, `增加到两个`: see `Words.statisticCues`).
 ///   Otherwise a count is a `quantity`. `KindRecognizer` lists these decisions in order.
 /// - Numbers in web addresses are skipped.
+/// - A number with more digits than a `Decimal` holds exactly is an `identifier` with no value
+///   (see `Overflow`), never a value that is cut or NaN.
 public enum NumberExtractor {
     /// Every number in the document.
     public static func mentions(in text: SourceText) -> [NumberMention] {
@@ -40,6 +42,7 @@ public enum NumberExtractor {
     public static func mentions(in text: SourceText, range: Range<Int>) -> [NumberMention] {
         var reader = MentionReader(text: text, bounds: range.clamped(to: 0..<text.count))
         var mentions = reader.readAll()
+        Overflow.demote(&mentions)
         UnitInheritance.apply(to: &mentions, in: text.folded)
         return mentions
     }
