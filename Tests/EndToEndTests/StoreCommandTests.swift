@@ -24,8 +24,10 @@ struct StoreCommandTests {
     /// The documents in a database another process may be writing; fails while it has no schema.
     static func documentCount(_ path: String) async throws -> Int {
         guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        // A read-write connection that waits for the writer: a read-only one cannot open a WAL database
+        // whose shared-memory file the writer is still creating, and then the count reads as 0.
         var configuration = Configuration()
-        configuration.readonly = true
+        configuration.busyMode = .timeout(5)
         return try await DatabaseQueue(path: path, configuration: configuration).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0
         }
