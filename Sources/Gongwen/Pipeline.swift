@@ -114,6 +114,7 @@ public struct Analysis: Sendable {
             document.breakdowns = extraction.breakdowns
             document.rates = extraction.rates
             document.structures = extraction.structures
+            document.growthSplits = extraction.growthSplits
             document.lists = extraction.lists
         }
         if options.through >= .check {

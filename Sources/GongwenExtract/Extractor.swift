@@ -14,6 +14,7 @@ public struct Extraction: Sendable, Equatable {
     public var breakdowns: [Breakdown]
     public var rates: [Rate]
     public var structures: [Structure]
+    public var growthSplits: [GrowthSplit]
     public var lists: [EnumeratedList]
 }
 
@@ -29,6 +30,6 @@ public enum Extractor {
         builder.inheritSubjects(&claims, changes: links.changes)
         let lists = ListBuilder(source: source, segmentation: segmentation, numbers: numbers).lists()
         return Extraction(numbers: numbers, claims: claims, changes: links.changes, breakdowns: links.breakdowns, rates: links.rates,
-                          structures: links.structures, lists: lists)
+                          structures: links.structures, growthSplits: links.splits, lists: lists)
     }
 }

@@ -51,6 +51,8 @@ public struct Document: Codable, Sendable, Equatable {
     public var rates: [Rate]
     /// Structure ratios (`9.2:41.3:49.5`) linked to the values they summarise.
     public var structures: [Structure]
+    /// Growth rates of a total and of its parts after a grouping (`按门类分`), in percents only.
+    public var growthSplits: [GrowthSplit]
     public var lists: [EnumeratedList]
     public var findings: [Finding]
     /// Web-page chrome and other text that is not part of the document proper.
@@ -74,6 +76,7 @@ public struct Document: Codable, Sendable, Equatable {
         self.breakdowns = []
         self.rates = []
         self.structures = []
+        self.growthSplits = []
         self.lists = []
         self.findings = []
         self.boilerplate = []

@@ -261,3 +261,26 @@ public struct Structure: Codable, Sendable, Equatable {
 
     public var span: Span { Span(start: start, end: end) }
 }
+
+/// A growth rate of a total and the growth rates of the parts a grouping splits it into, stated in
+/// percents only: `规模以上工业增加值增长10.0%。按门类分，采矿业增加值增长14.8%，制造业增长10.6%，电力…下降2.7%`.
+public struct GrowthSplit: Codable, Sendable, Equatable {
+    /// The claim of the total's rate.
+    public var total: Int
+    /// The claims of the parts' rates.
+    public var parts: [Int]
+    /// The direction of each rate, the total's first: `下降2.7%` is a decrease.
+    public var directions: [ChangeDirection?]
+    public var start: Int
+    public var end: Int
+
+    public init(total: Int, parts: [Int], directions: [ChangeDirection?], span: Span) {
+        self.total = total
+        self.parts = parts
+        self.directions = directions
+        self.start = span.start
+        self.end = span.end
+    }
+
+    public var span: Span { Span(start: start, end: end) }
+}

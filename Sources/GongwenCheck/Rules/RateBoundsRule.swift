@@ -7,7 +7,8 @@ import GongwenModel
 /// between the lowest and the highest of them. The rule reads the breakdowns whose total and every part
 /// state a rate of change (`全年外贸进出口总额59.97亿元，下降32.1%。其中出口57.30亿元，下降27.1%；进口2.67亿元，
 /// 下降72.6%`) and allows half a unit of each rate's last printed digit. It is a `warning` when the parts
-/// add up to the total (they are all of it) and `info` otherwise (parts named after `其中` may be some of it).
+/// add up to the total (they are all of it) and `info` otherwise (parts named after `其中` may be some of it;
+/// a grouping stated in rates only, `按门类分，采矿业增长14.8%…`, `document.growthSplits`, may leave a part out).
 ///
 /// Real example that holds (宝鸡市, 2025): −32.1% lies between −72.6% and −27.1%.
 public struct RateBoundsRule: RelationRule {
@@ -39,8 +40,13 @@ public struct RateBoundsRule: RelationRule {
     public func check(_ context: CheckContext) -> [Finding] {
         let claims = context.document.claims
         return instances(context).compactMap { instance in
-            let directions = Dictionary(context.document.changes.compactMap { change in change.rate.map { ($0, change.direction) } },
+            var directions = Dictionary(context.document.changes.compactMap { change in change.rate.map { ($0, change.direction) } },
                                         uniquingKeysWith: { first, _ in first })
+            for split in context.document.growthSplits {
+                for (claim, direction) in zip([split.total] + split.parts, split.directions) where directions[claim] == nil {
+                    directions[claim] = direction
+                }
+            }
             let rate = claims[instance.totalRate]
             let rates = instance.partRates.map { claims[$0] }
             let signed = { (claim: Claim) -> Interval in self.signed(claim, directions[claim.id] ?? nil) }
@@ -79,7 +85,9 @@ public struct RateBoundsRule: RelationRule {
                 rateOf[to] = rate
             }
         }
-        return document.breakdowns.compactMap { breakdown in
+        // Rates only, after a grouping: the parts may not be all of the total, so `info` at most.
+        let splits = document.growthSplits.map { Instance(total: $0.total, totalRate: $0.total, partRates: $0.parts, complete: false) }
+        return splits + document.breakdowns.compactMap { breakdown in
             guard breakdown.parts.count >= 2, let totalRate = rateOf[breakdown.total] else { return nil }
             let partRates = breakdown.parts.compactMap { rateOf[$0] }
             guard partRates.count == breakdown.parts.count else { return nil }

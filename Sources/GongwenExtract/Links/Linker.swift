@@ -17,12 +17,13 @@ struct Linker {
     /// The name each claim was read with (`ClaimReading.name`), empty names as nil.
     var names: [String?] { readings.readings.map { $0.name.isEmpty ? nil : $0.name } }
 
-    func links() -> (changes: [Change], breakdowns: [Breakdown], rates: [Rate], structures: [Structure]) {
+    func links() -> (changes: [Change], breakdowns: [Breakdown], rates: [Rate], structures: [Structure], splits: [GrowthSplit]) {
         let fromTo = FromToLinker(readings: readings).changes()
         let used = Set(fromTo.flatMap { [$0.from, $0.to, $0.delta, $0.rate].compactMap { $0 } })
         let levels = LevelChangeLinker(readings: readings).changes(skipping: used)
         let changes = (fromTo + levels).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        let breakdowns = PartitionLinker(readings: readings).breakdowns()
-        return (changes, breakdowns, ShareLinker(readings: readings, breakdowns: breakdowns).rates(), StructureLinker(readings: readings).structures())
+        let (breakdowns, splits) = PartitionLinker(readings: readings).links()
+        return (changes, breakdowns, ShareLinker(readings: readings, breakdowns: breakdowns).rates(), StructureLinker(readings: readings).structures(),
+                splits)
     }
 }

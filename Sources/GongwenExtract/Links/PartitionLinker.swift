@@ -22,14 +22,18 @@ struct PartitionLinker {
     /// Words that add or take away a term of another sum after a list of parts.
     static let otherSums = ["加上", "加", "减去", "扣除", "另有", "另", "此外", "再加"]
 
-    func breakdowns() -> [Breakdown] {
+    /// The breakdowns, and the growth splits of groupings whose parts are rates only.
+    func links() -> (breakdowns: [Breakdown], splits: [GrowthSplit]) {
         let text = readings.source.folded
         var results: [Breakdown] = []
+        var splits: [GrowthSplit] = []
         let statements = readings.byStatement()
         var previous: [Int] = []
         // Claims that are parts of a breakdown, and the total the last grouping cue split.
         var parts: [Int: Int] = [:]
         var groupedTotal: Int?
+        var splitParts: Set<Int> = []
+        var splitTotal: Int?
         for statement in statements {
             defer { previous = statement }
             guard let first = statement.first else { continue }
@@ -65,10 +69,19 @@ struct PartitionLinker {
                     results.append(breakdown)
                     for part in breakdown.parts { parts[part] = breakdown.total }
                     if grouping { groupedTotal = breakdown.total }
+                } else if grouping {
+                    // Rates only: the total's rate is the last named rate before the cue that is no part of
+                    // an earlier split (`按控股类型分` after `按门类分` splits the same total again).
+                    let rates = (before.isEmpty ? previous.suffix(Self.window) : before[...]).filter { !splitParts.contains($0) }
+                    if let split = growthSplit(after: after, regionEnd: regionEnd, candidates: rates, fallback: splitTotal) {
+                        splits.append(split)
+                        splitParts.formUnion(split.parts)
+                        splitTotal = split.total
+                    }
                 }
             }
         }
-        return results
+        return (results, splits)
     }
 
     /// `按经营地统计,` `按三次产业分,` `分三次产业看,` `从提案落实情况看,` `在立案提案中,`: a cue of at most 12
@@ -88,6 +101,21 @@ struct PartitionLinker {
         default: closes = last == "看"
         }
         return closes ? (position, end + 1) : nil
+    }
+
+    /// `按门类分，采矿业增加值增长14.8%，制造业增长10.6%，…下降2.7%` after `规模以上工业增加值增长10.0%`: rates
+    /// of named parts after a grouping, and the named rate before it.
+    private func growthSplit(after: ArraySlice<Int>, regionEnd: Int, candidates: [Int], fallback: Int?) -> GrowthSplit? {
+        let claims = readings.claims
+        let isRate = { (index: Int) -> Bool in
+            let reading = self.readings.readings[index]
+            return claims[index].kind == .percent && (reading.verb != nil || reading.rateOfChange) && reading.name.count >= 2
+        }
+        let parts = after.filter { claims[$0].end <= regionEnd && isRate($0) }
+        guard parts.count >= 2, let total = candidates.last(where: isRate) ?? fallback else { return nil }
+        let direction = { (index: Int) in self.readings.readings[index].verb?.direction }
+        return GrowthSplit(total: total, parts: parts, directions: ([total] + parts).map(direction),
+                           span: Span(start: claims[total].start, end: claims[parts.last!].end))
     }
 
     private func statementSpan(around offset: Int, text: [Unicode.Scalar]) -> Span {
