@@ -3,7 +3,7 @@ import GongwenCheck
 import GongwenModel
 import GongwenText
 
-/// One row of a relation key (`Tests/Keys/relations-*.tsv`, format in `Tests/Keys/README.md`): a
+/// One row of a relation key (`Tests/Keys/relations/*.tsv`, one file per document, format in `Tests/Keys/README.md`): a
 /// relation a person read in a document, with its operands as printed.
 ///
 /// `corpus-dev/statcomm/statcomm_baoji_city_2025.txt	65	change	level=46553元; delta=2033元; rate=4.6%	y	…`
@@ -54,7 +54,7 @@ public struct KeyRow: Sendable, Equatable {
 
 /// Figures of the checker against relation keys: how many stated relations are linked, how many
 /// links are right, how many error/warning findings are real, how many real inconsistencies and
-/// seeded errors are found. `gongwen evaluate Tests/Keys/relations-*.tsv --split heldout` prints them.
+/// seeded errors are found. `gongwen evaluate Tests/Keys/relations/*.tsv --split heldout` prints them.
 public struct Evaluation: Sendable {
     public struct Counts: Sendable, Equatable {
         public var keyed = 0
@@ -74,17 +74,18 @@ public struct Evaluation: Sendable {
     public var counts = Counts()
     public var documents = 0
 
-    /// Evaluates the key rows of the documents `resolve` finds.
-    public static func run(rows: [KeyRow], resolve: (String) -> String?, seeded: Bool) -> Evaluation {
+    /// Evaluates `files` (the keyed documents, also those that state no relation: their findings
+    /// count too) against the key rows, reading each through `resolve`.
+    public static func run(files: [String], rows: [KeyRow], resolve: (String) -> String?, seeded: Bool) -> Evaluation {
         var evaluation = Evaluation()
         let byFile = Dictionary(grouping: rows, by: \.file)
-        for file in byFile.keys.sorted() {
+        for file in Set(files).union(byFile.keys).sorted() {
             guard let path = resolve(file), let analysis = try? Analysis.run(path: path) else {
                 evaluation.notes.append("\(file): not found")
                 continue
             }
             evaluation.documents += 1
-            evaluation.add(file: file, rows: byFile[file]!, analysis: analysis, path: path, seeded: seeded)
+            evaluation.add(file: file, rows: byFile[file] ?? [], analysis: analysis, path: path, seeded: seeded)
         }
         return evaluation
     }

@@ -4,7 +4,7 @@ import Gongwen
 
 /// `gongwen evaluate KEYS... --split heldout`: the checker's figures against hand-made relation keys.
 ///
-/// `gongwen evaluate Tests/Keys/relations-*.tsv --split heldout` prints how many keyed relations are
+/// `gongwen evaluate Tests/Keys/relations/*.tsv --split heldout` prints how many keyed relations are
 /// linked, how many links and error/warning findings are right, and how many seeded errors are found.
 struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,8 +42,9 @@ struct EvaluateCommand: ParsableCommand {
             if fields.count == 2 { table[fields[0]] = fields[1] }
         } ?? [:]
         rows = rows.filter { split == "all" || splits[$0.file] == split }
+        let files = splits.keys.filter { split == "all" || splits[$0] == split }
         let fm = FileManager.default
-        let evaluation = Evaluation.run(rows: rows, resolve: { file in
+        let evaluation = Evaluation.run(files: files, rows: rows, resolve: { file in
             let candidates: [String]
             if let root { candidates = [root + "/" + file] } else {
                 candidates = [("seeds/", "corpus/"), ("corpus-public/", "corpus/public/"), ("corpus-dev/", "Tests/Keys/corpus-dev/")].compactMap { prefix, folder in
