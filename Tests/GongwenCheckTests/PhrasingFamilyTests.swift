@@ -102,4 +102,20 @@ struct PhrasingFamilyTests {
         let wrong = try findings(SumPartsRule(), "全年财政总收入1️⃣300.0亿元2️⃣，比上年增长0.3%。其中地方财政收入312.07亿元，增长3.1%。")
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
     }
+
+    @Test func partsThatAddUpToAnEarlierTotalAreItsParts() throws {
+        // `包括` names parts like `其中`; the 其中 parts exceed the nearest total (115000) and add up to the first.
+        let text = "债务限额221000万元(包括一般债券106000万元和专项债券115000万元)，其中市本级40000万元，县级181000万元。"
+        let holds = try findings(SumPartsRule(), text)
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(SumPartsRule(), "债务限额1️⃣221000万元2️⃣(包括一般债券116000万元和专项债券115000万元)。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+    }
+
+    @Test func aTermMovedToMakeTheRatioAddUpIsInfo() throws {
+        // 0.76 : 46.38 : 52.86 rounds term by term to 0.8 : 46.4 : 52.9 = 100.1; the publisher printed 0.7.
+        let found = try findings(StructureRatioRule(), "第一产业增加值7.6亿元，第二产业增加值463.8亿元，第三产业增加值528.6亿元。三次产业结构为1️⃣0.7:46.4:52.92️⃣。")
+        #expect(found.found.map(\.severity) == [.info])
+        #expect(found.alarms.isEmpty)
+    }
 }

@@ -7,7 +7,8 @@ import GongwenModel
 /// Reads `document.structures` (the ratio and the run of values before it that the linker found). Each
 /// term over the sum of the terms must equal its value over the sum of the values, on the printed
 /// precision of both (a term printed with one decimal stands for ±0.05). Graded by the precision
-/// contract on the term that is farthest off.
+/// contract on the term that is farthest off; one unit off is `info` when the terms rounded one by one
+/// would not add up to the printed sum (the publisher moved a term to make them add up).
 ///
 /// Real example that holds (宝鸡市, 2025): `第一产业增加值244.45亿元…第二产业增加值1093.17亿元…第三产业增加值
 /// 1311.25亿元…三次产业结构比为9.2：41.3：49.5` (9.23 : 41.27 : 49.50).
@@ -49,7 +50,11 @@ public struct StructureRatioRule: Rule {
             guard let worst else { continue }
             let term = terms[worst.index]
             let step = Self.step(of: term)
-            let severity: Severity = worst.distance <= step * Decimal(3) / 2 ? .warning : .error
+            var severity: Severity = worst.distance <= step * Decimal(3) / 2 ? .warning : .error
+            // Terms rounded one by one need not add up to the printed sum (0.75 + 46.38 + 52.87 rounds to
+            // 0.8 + 46.4 + 52.9 = 100.1); a term moved by one unit to make them add up is `info`.
+            let rounded = values.map { Decimal.rounded($0.value / valueSum * termSum, step: Self.step(of: terms[0])) }.reduce(0, +)
+            if severity == .warning, rounded != termSum { severity = .info }
             let formula = "\(values[worst.index].numeral)/(\(values.map(\.numeral).joined(separator: "+")))×\(termSum)"
             let result = "\(Decimal.rounded(worst.exact, places: Decimal.places(of: step) + 2))"
             let message = Message.recomputed(label: "结构比第\(worst.index + 1)项", stated: "\(term)", formula: formula, result: result,

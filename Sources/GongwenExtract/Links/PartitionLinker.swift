@@ -1,3 +1,4 @@
+import Foundation
 import GongwenModel
 import GongwenText
 
@@ -41,7 +42,10 @@ struct PartitionLinker {
             var cues: [(position: Int, end: Int)] = []
             var position = span.start
             while position + 1 < span.end {
-                if text[position] == "其", text[position + 1] == "中" { cues.append((position, position + 2)) }
+                // `其中` and `包括` (`221000万元(包括一般债券106000万元和专项债券115000万元)`) name parts of the total before.
+                if text[position] == "其" && text[position + 1] == "中" || text[position] == "包" && text[position + 1] == "括" {
+                    cues.append((position, position + 2))
+                }
                 if let cue = groupingCue(at: position, in: span, text: text) { cues.append(cue) }
                 position += 1
             }
@@ -52,7 +56,7 @@ struct PartitionLinker {
                 let regionEnd = number + 1 < cues.count ? cues[number + 1].position : span.end
                 // A grouping cue after another splits the same total again (`按经营地统计,城镇…乡村…。按消费类型统计,
                 // 商品零售…餐饮收入…`): the parts of the first are no total of the second.
-                let grouping = text[cue.position] != "其"
+                let grouping = !Self.isAmong(text[cue.position])
                 let before = statement[max(0, next - Self.window)..<next].filter {
                     readings.claims[$0].end <= cue.position && !(grouping && parts[$0] != nil)
                 }
@@ -156,7 +160,7 @@ struct PartitionLinker {
             parts.append(index)
         }
         // `其中` may name a single part (`其中地方财政收入112.07亿元`): it cannot exceed its total.
-        let among = text[cue.position] == "其"
+        let among = Self.isAmong(text[cue.position])
         guard parts.count >= (among ? 1 : 2), let unit = claims[parts[0]].unit else { return nil }
         let candidates = before.isEmpty ? previous : before
         // A figure per head or on average (`每千人6.5批次`) is no total of counts.
@@ -165,8 +169,8 @@ struct PartitionLinker {
                 && !IndicatorName.isAverage(self.readings.readings[index].name)
         }
         let unsaid = before.last.flatMap { claims[$0].unit == nil && isTotal($0) ? $0 : nil }
-        guard let total = unsaid ?? candidates.last(where: { claims[$0].unit == unit && isTotal($0) }),
-              !restates(parts, candidates) else { return nil }
+        let totals = candidates.filter { claims[$0].unit == unit && isTotal($0) }
+        guard let total = unsaid ?? confirmedTotal(of: parts, among: totals) ?? totals.last, !restates(parts, candidates) else { return nil }
         // A total that is one item of a `;`-list (`年末固定电话用户186.2万户；移动电话用户2081.8万户，其中5G在网用户
         // 1482.0万户；固定互联网宽带接入用户869.5万户`) keeps its `其中` inside its own item.
         if among, let end = itemEnd(after: cue.end, ifListItem: claims[total].start, text: text) {
@@ -185,6 +189,26 @@ struct PartitionLinker {
         var end = offset
         while end < text.count, end - offset < 400, !Readings.endsStatement(text[end]), text[end] != ";" { end += 1 }
         return end
+    }
+
+    /// Whether the cue starting with `first` names parts that may be some of the total (`其中`, `包括`).
+    static func isAmong(_ first: Unicode.Scalar) -> Bool { first == "其" || first == "包" }
+
+    /// Arithmetic confirms a reading: when the parts add up to an earlier candidate within the printed
+    /// precision and exceed the nearest one, the earlier is their total (`限额221000万元(包括…106000万元
+    /// 和…115000万元)…其中市本级40000万元，…181000万元` → 221000, not 115000).
+    private func confirmedTotal(of parts: [Int], among totals: [Int]) -> Int? {
+        let claims = readings.claims
+        guard let nearest = totals.last else { return nil }
+        let half = { (index: Int) -> Decimal in (claims[index].resolution ?? 0) / 2 }
+        var sum = Decimal(0)
+        var slack = Decimal(0)
+        for part in parts {
+            sum += claims[part].value
+            slack += half(part)
+        }
+        guard sum > claims[nearest].value + slack + half(nearest) else { return nil }
+        return totals.dropLast().last { (claims[$0].value - sum).magnitude <= slack + half($0) }
     }
 
     /// Whether a part opens a statement of its own: a new total (`共`, `达`, `合计`) or a verb (`培育…2家`).
