@@ -51,6 +51,10 @@ struct SumPartsRuleTests {
             全县完成工业增加值644350万元,增长10.6%。其中规模以上工业企业完成工业总产值2596736万元,完成工业增加值630000万元。
             """)
         #expect(try fixture.findings(rule).isEmpty)
-        #expect(try fixture.analysis().document.breakdowns.isEmpty)
+        // Only the subsets of the same measure are parts: 291 of 1325, the savings of the deposits, the 规模以上
+        // firms' 增加值 of the county's.
+        let document = try fixture.analysis().document
+        #expect(document.breakdowns.map { [$0.total] + $0.parts }.map { $0.map { document.claims[$0].text } }
+            == [["1325个", "291个"], ["1221442万元", "912831万元"], ["644350万元", "630000万元"]])
     }
 }

@@ -130,6 +130,8 @@ struct Readings {
         if let last = words.last, last == "由" || last == "从" || last == "的" && (clauseText.contains("由") || clauseText.contains("从")) {
             comparison = true
         }
+        // `比一九五二年的八百二十七亿一千万元`: the value of the period compared with.
+        if let first = words.first, first == "比" || first == "较", words.last == "的" { comparison = true }
         var name = words[...]
         var stripped = true
         while stripped {

@@ -35,20 +35,31 @@ struct PartitionLinker {
         var groupedTotal: Int?
         var splitParts: Set<Int> = []
         var splitTotal: Int?
+        var grouped: Set<Int> = []
         for statement in statements {
             defer { previous = statement }
             guard let first = statement.first else { continue }
             let span = statementSpan(around: readings.claims[first].start, text: text)
-            var cues: [(position: Int, end: Int)] = []
+            var cues: [Cue] = []
+            // The bracket depth of every cue and claim: a figure in brackets details the one before them.
+            var depth = 0
+            var depths: [Int: Int] = [:]
+            var claim = 0
             var position = span.start
-            while position + 1 < span.end {
-                // `其中` and `包括` (`221000万元(包括一般债券106000万元和专项债券115000万元)`) name parts of the total before.
-                if text[position] == "其" && text[position + 1] == "中" || text[position] == "包" && text[position + 1] == "括" {
-                    cues.append((position, position + 2))
+            while position < span.end {
+                while claim < statement.count, readings.claims[statement[claim]].start <= position {
+                    depths[statement[claim]] = depth
+                    claim += 1
                 }
-                if let cue = groupingCue(at: position, in: span, text: text) { cues.append(cue) }
+                if text[position] == "(" { depth += 1 } else if text[position] == ")" { depth = max(0, depth - 1) }
+                // `其中` and `包括` (`221000万元(包括一般债券106000万元和专项债券115000万元)`) name parts of the total before.
+                if position + 1 < span.end, text[position] == "其" && text[position + 1] == "中" || text[position] == "包" && text[position + 1] == "括" {
+                    cues.append(Cue(position: position, end: position + 2, depth: depth))
+                }
+                if let cue = groupingCue(at: position, in: span, text: text) { cues.append(Cue(position: cue.position, end: cue.end, depth: depth)) }
                 position += 1
             }
+            if cues.isEmpty { groupedTotal = nil }
             // Cues and claims are both in order: one pointer walks the statement's claims.
             var next = 0
             for (number, cue) in cues.enumerated() {
@@ -57,23 +68,34 @@ struct PartitionLinker {
                 // A grouping cue after another splits the same total again (`按经营地统计,城镇…乡村…。按消费类型统计,
                 // 商品零售…餐饮收入…`): the parts of the first are no total of the second.
                 let grouping = !Self.isAmong(text[cue.position])
-                let before = statement[max(0, next - Self.window)..<next].filter {
-                    readings.claims[$0].end <= cue.position && !(grouping && parts[$0] != nil)
-                }
+                let preceding = statement[max(0, next - Self.window)..<next].filter { readings.claims[$0].end <= cue.position }
+                // Figures after an earlier grouping cue are parts of a grouping, no totals of the next one (`从贸易方式看,
+                // 一般贸易进出口11764.5亿元…。从经济类型看,国有企业进出口…`).
+                let isTotalOfGrouping = { (index: Int) in !grouping || parts[index] == nil && !grouped.contains(index) }
+                var before = preceding.filter(isTotalOfGrouping)
                 let after = statement[next..<min(statement.count, next + Self.window)]
-                var earlier = previous.suffix(Self.window).filter { !(grouping && parts[$0] != nil) }
-                // A grouping cue after a statement of parts splits their total again.
-                if grouping, before.isEmpty, !earlier.contains(where: { readings.claims[$0].kind == .quantity }),
-                   let total = previous.last(where: { parts[$0] != nil }).flatMap({ parts[$0] }) ?? groupedTotal {
+                var earlier = previous.suffix(Self.window).filter(isTotalOfGrouping)
+                if grouping { grouped.formUnion(after.filter { readings.claims[$0].start < regionEnd }) }
+                if text[cue.position] == "在" {
+                    // `在等级公路中,` names its total, which may be a part of an earlier grouping.
+                    let named = namedTotal(cue: cue, candidates: preceding.isEmpty ? Array(previous.suffix(Self.window)) : preceding, text: text)
+                    before = named.map { [$0] } ?? []
+                    earlier = before
+                } else if grouping, before.isEmpty, !earlier.contains(where: { readings.claims[$0].kind == .quantity }),
+                          let total = previous.last(where: { parts[$0] != nil }).flatMap({ parts[$0] }) ?? groupedTotal {
+                    // A grouping cue after a statement of parts splits their total again.
                     earlier = [total]
                 }
-                if let breakdown = breakdown(cue: cue, regionEnd: regionEnd, after: after, before: before, previous: earlier, text: text) {
-                    var breakdown = breakdown
+                let found = breakdowns(cue: cue, regionEnd: regionEnd, after: after, before: before, previous: earlier,
+                                       taken: { parts[$0] != nil }, depth: { depths[$0] ?? 0 }, text: text)
+                for var breakdown in found {
                     breakdown.cue = grouping ? .grouping : .among
                     results.append(breakdown)
                     for part in breakdown.parts { parts[part] = breakdown.total }
                     if grouping { groupedTotal = breakdown.total }
-                } else if grouping {
+                }
+                if found.isEmpty, grouping {
+                    groupedTotal = nil
                     // Rates only: the total's rate is the last named rate before the cue that is no part of
                     // an earlier split (`按控股类型分` after `按门类分` splits the same total again).
                     let rates = (before.isEmpty ? previous.suffix(Self.window) : before[...]).filter { !splitParts.contains($0) }
@@ -107,6 +129,17 @@ struct PartitionLinker {
         return closes ? (position, end + 1) : nil
     }
 
+    /// The claim that the noun of `在…中,` names (`等级公路里程2971.12公里…在等级公路中,`), the nearest.
+    private func namedTotal(cue: Cue, candidates: [Int], text: [Unicode.Scalar]) -> Int? {
+        // The cue ends after `中,`: the noun lies between `在` and `中`.
+        let noun = String(String.UnicodeScalarView(text[(cue.position + 1)..<(cue.end - 2)]))
+        guard noun.unicodeScalars.count >= 2 else { return nil }
+        return candidates.last {
+            let name = readings.readings[$0].name
+            return readings.claims[$0].kind == .quantity && (name.hasPrefix(noun) || IndicatorName.names(noun, name))
+        }
+    }
+
     /// `按门类分，采矿业增加值增长14.8%，制造业增长10.6%，…下降2.7%` after `规模以上工业增加值增长10.0%`: rates
     /// of named parts after a grouping, and the named rate before it.
     private func growthSplit(after: ArraySlice<Int>, regionEnd: Int, candidates: [Int], fallback: Int?) -> GrowthSplit? {
@@ -130,11 +163,18 @@ struct PartitionLinker {
         return Span(start: start, end: end)
     }
 
+    /// A cue where it stands in the text, and the depth of the brackets around it.
+    struct Cue {
+        var position: Int
+        var end: Int
+        var depth: Int
+    }
+
     /// How many claims before and after a cue are considered: a total and its parts sit close.
     static let window = 24
 
-    private func breakdown(cue: (position: Int, end: Int), regionEnd: Int, after: ArraySlice<Int>, before: [Int], previous: [Int],
-                           text: [Unicode.Scalar]) -> Breakdown? {
+    private func breakdowns(cue: Cue, regionEnd: Int, after: ArraySlice<Int>, before: [Int], previous: [Int],
+                            taken: (Int) -> Bool, depth: (Int) -> Int, text: [Unicode.Scalar]) -> [Breakdown] {
         let claims = readings.claims
         // Parts inside a bracket that opens right before the cue end with it.
         var limit = regionEnd
@@ -147,37 +187,127 @@ struct PartitionLinker {
             }
             limit = index
         }
+        let among = Self.isAmong(text[cue.position])
+        func isLevel(_ index: Int) -> Bool {
+            claims[index].kind == .quantity && claims[index].upper == nil && readings.readings[index].isLevel && depth(index) <= cue.depth
+        }
+        if among, let parallel = parallelBreakdowns(wholes: (before.isEmpty ? previous : before).filter(isLevel),
+                                                    subsets: after.filter { claims[$0].end <= limit && isLevel($0) }) {
+            return parallel
+        }
         var parts: [Int] = []
+        // The separator between the first two parts is the list's own (`国家级6个、省级99个、市级143个；艺术表演
+        // 场馆15个`): a stronger one after a later part ends the list.
+        var separator = 0
         for index in after where claims[index].end <= limit {
             let claim = claims[index]
             let reading = readings.readings[index]
-            guard claim.kind == .quantity, reading.isLevel else { continue }
+            // A figure in brackets after a part details it (`医院和卫生院120个(医院85个)`).
+            guard claim.kind == .quantity, reading.isLevel, depth(index) <= cue.depth else { continue }
             if let first = parts.first {
                 guard claim.unit == claims[first].unit, claim.upper == nil, !opensStatement(index), claim.section == claims[first].section else { break }
+                let gap = Self.separatorStrength(from: claims[parts.last!].end, to: claim.start, text: text)
+                if parts.count == 1 { separator = gap } else if gap > separator { break }
             } else if claim.upper != nil {
-                return nil
+                return []
             }
             parts.append(index)
         }
         // `其中` may name a single part (`其中地方财政收入112.07亿元`): it cannot exceed its total.
-        let among = Self.isAmong(text[cue.position])
-        guard parts.count >= (among ? 1 : 2), let unit = claims[parts[0]].unit else { return nil }
+        guard parts.count >= (among ? 1 : 2), let unit = claims[parts[0]].unit, !averagesOfGroups(parts) else { return [] }
         let candidates = before.isEmpty ? previous : before
-        // A figure per head or on average (`每千人6.5批次`) is no total of counts.
-        let isTotal = { (index: Int) in
-            claims[index].kind == .quantity && claims[index].upper == nil && self.readings.readings[index].isLevel
-                && !IndicatorName.isAverage(self.readings.readings[index].name)
+        let unsaid = before.last.flatMap { claims[$0].unit == nil && isTotal($0, of: unit, among: among) ? $0 : nil }
+        // A figure in brackets that close before the cue details another (`599.29公里(干线533.2公里、支线66.09公里),
+        // 其中…`): no total.
+        let totals = candidates.filter {
+            claims[$0].unit == unit && isTotal($0, of: unit, among: among) && depth($0) <= cue.depth
         }
-        let unsaid = before.last.flatMap { claims[$0].unit == nil && isTotal($0) ? $0 : nil }
-        let totals = candidates.filter { claims[$0].unit == unit && isTotal($0) }
-        guard let total = unsaid ?? confirmedTotal(of: parts, among: totals) ?? totals.last, !restates(parts, candidates) else { return nil }
+        // Before a grouping cue, two levels of the parts' unit in the same statement are items of a list
+        // (`城镇消费品零售额2332.7亿元…；乡村消费品零售额189.5亿元…；按消费形态统计，…`): the nearest is no total.
+        let listed = !among && totals.filter(before.contains).count >= 2
+        guard let total = unsaid ?? confirmedTotal(of: parts, among: totals) ?? (listed ? nil : totals.last) else { return [] }
+        // Parts that restate, for a subset, measures stated before the cue other than the total (`工业总产值…
+        // 工业增加值…其中规模以上工业企业完成工业总产值…完成工业增加值…`) are each a part of the measure they restate.
+        let counterparts = parts.map { counterpart(of: $0, among: candidates.filter { isTotal($0, of: unit, among: among) && !taken($0) }) }
+        if among, counterparts.contains(where: { $0 != nil && $0 != total }) {
+            return zip(parts, counterparts).compactMap { part, whole in
+                whole.map { Breakdown(total: $0, parts: [part], span: Span(start: claims[$0].start, end: claims[part].end)) }
+            }
+        }
+        // When some parts restate the total's measure and others name another (`工业增加值644350万元…其中规模以上
+        // 工业企业完成工业总产值2596736万元,完成工业增加值630000万元`), only the first are its parts.
+        if among, counterparts.contains(total), counterparts.contains(nil) {
+            parts = zip(parts, counterparts).filter { $0.1 == total }.map(\.0)
+        }
         // A total that is one item of a `;`-list (`年末固定电话用户186.2万户；移动电话用户2081.8万户，其中5G在网用户
         // 1482.0万户；固定互联网宽带接入用户869.5万户`) keeps its `其中` inside its own item.
         if among, let end = itemEnd(after: cue.end, ifListItem: claims[total].start, text: text) {
             parts = parts.filter { claims[$0].end <= end }
-            guard !parts.isEmpty else { return nil }
+            guard !parts.isEmpty else { return [] }
         }
-        return Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))
+        return [Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))]
+    }
+
+    /// Measures of several units stated again after `其中` for subsets, in the same order, once or for
+    /// each subset in turn (`发生事故209起、死亡113人、受伤142人。其中：工矿商贸事故87起、死亡64人、受伤35人；
+    /// 道路交通事故122起、死亡49人、受伤107人`): each measure is the total of its restatements. The order of
+    /// the units must match throughout, and each name must be liker its own measure's than any other's
+    /// (alike at the start or the end: `新登记企业` and `新登记经营主体`, not `实有经营主体`).
+    private func parallelBreakdowns(wholes: [Int], subsets: [Int]) -> [Breakdown]? {
+        let claims = readings.claims
+        let count = wholes.count
+        guard count >= 2, subsets.count >= count, subsets.count % count == 0 else { return nil }
+        let names = wholes.map { Array(name(of: $0).unicodeScalars) }
+        for (offset, subset) in subsets.enumerated() {
+            let own = offset % count
+            let subsetName = Array(name(of: subset).unicodeScalars)
+            let likeness = names.map { Self.likeness(subsetName, $0) }
+            guard claims[subset].unit == claims[wholes[own]].unit, likeness[own] >= 2,
+                  likeness.indices.allSatisfy({ $0 == own || likeness[$0] < likeness[own] }) else { return nil }
+        }
+        return wholes.enumerated().map { offset, whole in
+            let parts = stride(from: offset, to: subsets.count, by: count).map { subsets[$0] }
+            return Breakdown(total: whole, parts: parts, span: Span(start: claims[whole].start, end: claims[parts.last!].end))
+        }
+    }
+
+    private func name(of index: Int) -> String {
+        let name = readings.readings[index].name
+        return name.isEmpty ? readings.claims[index].subject ?? "" : name
+    }
+
+    /// How many characters two names share at the start or at the end, the longer (`新登记企业`,
+    /// `新登记经营主体`: 3).
+    static func likeness(_ x: [Unicode.Scalar], _ y: [Unicode.Scalar]) -> Int {
+        let prefix = zip(x, y).prefix { $0 == $1 }.count
+        let suffix = zip(x.reversed(), y.reversed()).prefix { $0 == $1 }.count
+        return max(prefix, suffix)
+    }
+
+    /// Whether a claim can be the total of parts in `unit`: a level, exact. A figure per head or on average
+    /// (`每千人6.5批次`) is no total of counts, nor of the averages of groups (`按常住地分，农村居民人均可支配
+    /// 收入…城镇居民…`); a sum of money per head has its components after `其中` (`人均可支配收入46553元…其中
+    /// 工资性收入27646元`).
+    private func isTotal(_ index: Int, of unit: String, among: Bool) -> Bool {
+        let claim = readings.claims[index]
+        let reading = readings.readings[index]
+        guard claim.kind == .quantity, claim.upper == nil, reading.isLevel else { return false }
+        return !IndicatorName.isAverage(reading.name) || among && unit.hasSuffix("元")
+    }
+
+    /// Averages of groups (`其中城镇居民人均可支配收入90125元`) do not add up to the average of all.
+    private func averagesOfGroups(_ parts: [Int]) -> Bool {
+        parts.contains { IndicatorName.isAverage(readings.readings[$0].name) }
+    }
+
+    /// How strongly the text between two claims separates them: `;` 2, `,` 1, else (`、`, nothing) 0.
+    static func separatorStrength(from start: Int, to end: Int, text: [Unicode.Scalar]) -> Int {
+        var strength = 0
+        for position in start..<max(start, end) {
+            if text[position] == ";" { return 2 }
+            if text[position] == "," { strength = 1 }
+        }
+        return strength
     }
 
     /// Where the `;`-item that holds `offset` ends, when a `;` also stands shortly before `start` in the
@@ -216,21 +346,22 @@ struct PartitionLinker {
         let claim = readings.claims[index]
         if let predicate = claim.predicate, ["达", "达到", "共", "共计", "合计", "总计", "累计"].contains(predicate) { return true }
         let name = readings.readings[index].name
+        // A later part dated on its own (`…764公里；年末铁路总里程599.29公里`) is a new statement.
+        if let subject = claim.subject, ["全年", "年末", "年初", "截至"].contains(where: subject.hasPrefix) { return true }
         // `加上转移性收入471.83亿元`, `加上级补助收入136.43亿元`, `扣除…`: a term of another sum.
         if Self.otherSums.contains(where: name.hasPrefix) { return true }
         guard let subject = claim.subject else { return false }
         return Self.openingVerbs.contains { subject.hasPrefix($0) } || subject.contains("各项") || subject.hasPrefix("全")
     }
 
-    /// Parts that restate, for a subset, the measures stated before the cue (`其中规模以上工业企业完成
-    /// 工业总产值…完成工业增加值…`) are no breakdown: their names end like those before.
-    private func restates(_ parts: [Int], _ before: [Int]) -> Bool {
-        parts.contains { part in
-            before.contains { other in
-                guard let x = readings.claims[other].subject, let y = readings.claims[part].subject,
-                      x.unicodeScalars.count >= 3, y.unicodeScalars.count >= 3 else { return false }
-                return x.unicodeScalars.suffix(3).elementsEqual(y.unicodeScalars.suffix(3))
-            }
+    /// The claim before the cue whose measure a part restates for a subset: same unit, a name that ends
+    /// alike (`规模以上工业企业完成工业增加值` → `工业增加值`), the nearest.
+    private func counterpart(of part: Int, among before: [Int]) -> Int? {
+        let claims = readings.claims
+        guard let name = claims[part].subject, name.unicodeScalars.count >= 3 else { return nil }
+        return before.last { other in
+            guard claims[other].unit == claims[part].unit, let x = claims[other].subject, x.unicodeScalars.count >= 3 else { return false }
+            return x.unicodeScalars.suffix(3).elementsEqual(name.unicodeScalars.suffix(3))
         }
     }
 }

@@ -1,0 +1,72 @@
+import Gongwen
+import GongwenModel
+import Testing
+
+/// The partition linker on the constructions of a communiqué: each case one construction, with made-up
+/// numbers, and the breakdowns it must give as `total ⊇ parts` lines.
+@Suite("partitions")
+struct PartitionTests {
+    func breakdowns(_ text: String) throws -> [String] {
+        let document = try Analysis.run(text: "各单位:\n" + text, source: "test").document
+        return document.breakdowns.map { breakdown in
+            "\(document.claims[breakdown.total].text) ⊇ " + breakdown.parts.map { document.claims[$0].text }.joined(separator: " ")
+        }
+    }
+
+    @Test func aStrongerSeparatorEndsTheList() throws {
+        #expect(try breakdowns("年末共有非物质文化遗产项目600个，其中国家级5个、省级95个、市级140个；艺术表演场馆15个，公共图书馆13个。")
+            == ["600个 ⊇ 5个 95个 140个"])
+    }
+
+    @Test func partsSeparatedBySemicolonsGoOn() throws {
+        #expect(try breakdowns("全年城镇居民人均可支配收入50000元，比上年增长5.0%。其中：工资净收入30000元，增长8.0%；经营净收入4000元，增长2.0%；财产净收入3000元，下降2.0%；转移净收入13000元，增长1.0%。")
+            == ["50000元 ⊇ 30000元 4000元 3000元 13000元"])
+    }
+
+    @Test func aFigureInBracketsDetailsThePartBeforeIt() throws {
+        #expect(try breakdowns("年末全市拥有卫生机构1700个，其中，医院和卫生院120个（医院85个）。") == ["1700个 ⊇ 120个"])
+    }
+
+    @Test func aFigureInBracketsIsNoTotal() throws {
+        #expect(try breakdowns("年末铁路总里程600.0公里（干线530.0公里、支线70.0公里），其中高速铁路总里程460.0公里。")
+            == ["600.0公里 ⊇ 460.0公里"])
+    }
+
+    @Test func aPartDatedOnItsOwnStartsAStatement() throws {
+        #expect(try breakdowns("年末公路里程11000公里，其中高速公路总里程760公里；年末铁路总里程600公里。") == ["11000公里 ⊇ 760公里"])
+    }
+
+    @Test func theNounOfZaiZhongNamesTheTotal() throws {
+        #expect(try breakdowns("年末全市公路总里程3000公里。按技术等级分，等级公路里程2900公里；等外公路100公里。在等级公路中，高速公路500公里，一级公路140公里，二级公路2260公里。")
+            == ["3000公里 ⊇ 2900公里 100公里", "2900公里 ⊇ 500公里 140公里 2260公里"])
+    }
+
+    @Test func itemsOfAListBeforeAGroupingAreNoTotal() throws {
+        #expect(try breakdowns("限额以上零售总额按经营地统计，城镇消费品零售额2300亿元，增长7.7%；乡村消费品零售额190亿元，增长13.0%；按消费形态统计，商品零售额2200亿元，增长8.2%；餐饮收入290亿元，增长6.9%。").isEmpty)
+    }
+
+    @Test func figuresOfAnEarlierGroupingAreNoTotal() throws {
+        // Not 11700 ⊇ …; the total two statements back is left unlinked (silent rather than wrong).
+        #expect(try breakdowns("全年货物进出口总额28000亿元。从贸易方式看，一般贸易进出口11700亿元，比上年增长7.0%。从经济类型看，国有企业进出口1500亿元，增长45.6%；民营企业进出口10900亿元，增长8.2%；外商投资企业进出口15600亿元，增长1.0%。")
+            .isEmpty)
+    }
+
+    @Test func subsetsRestatingEachMeasureArePartsOfIt() throws {
+        #expect(try breakdowns("全年新登记经营主体15万户，日均新登记经营主体600户，年末实有经营主体120万户。其中，全年新登记企业5万户，日均新登记企业200户，年末实有企业40万户。")
+            == ["15万户 ⊇ 5万户", "600户 ⊇ 200户", "120万户 ⊇ 40万户"])
+        #expect(try breakdowns("全年共发生生产安全事故200起、死亡110人、受伤140人。其中：工矿商贸行业领域生产安全事故80起、死亡60人、受伤35人；道路交通事故120起、死亡50人、受伤105人。")
+            == ["200起 ⊇ 80起 120起", "110人 ⊇ 60人 50人", "140人 ⊇ 35人 105人"])
+        // Names alike to both measures: the parts of the nearer total, not one restatement each.
+        #expect(try breakdowns("全年工业增加值500亿元，规模以上工业增加值400亿元。其中，重工业增加值300亿元，轻工业增加值100亿元。")
+            == ["400亿元 ⊇ 300亿元 100亿元"])
+    }
+
+    @Test func componentsOfAnAverageAreParts() throws {
+        #expect(try breakdowns("全年农村居民人均可支配收入20000元，比上年增加1100元，增长5.8%。其中工资性收入11000元，增长5.7%。") == ["20000元 ⊇ 11000元"])
+    }
+
+    @Test func averagesOfGroupsAreNoParts() throws {
+        #expect(try breakdowns("全年全体居民人均可支配收入80000元，比上年增长4.2%，其中城镇居民人均可支配收入90000元，增长4.0%；农村居民人均可支配收入51000元，增长4.8%。").isEmpty)
+        #expect(try breakdowns("全年居民人均可支配收入54000元，比上年增长4.9%。按常住地分，农村居民人均可支配收入32000元，增长5.8%；城镇居民人均可支配收入63000元，增长4.4%。").isEmpty)
+    }
+}
