@@ -64,6 +64,8 @@ struct SectionBuilder {
             } else if let marker {
                 var titleStart = start + marker.length
                 while titleStart < line.content.end, s[titleStart] == " " { titleStart += 1 }
+                // Cells set apart by spaces after the marker's words (`一、食品烟酒  98.1`): a table row.
+                if BrokenLines.isTableRow(Span(start: titleStart, end: line.content.end), source) { continue }
                 var titleEnd = (titleStart..<line.content.end).first { s[$0] == "。" } ?? line.content.end
                 titleEnd -= Notes.trailingMarker(in: s, start: titleStart, end: titleEnd) ?? 0
                 let markerText = SourceText.string(s[start..<(start + marker.length)]).trimmingCharacters(in: .whitespaces)

@@ -74,4 +74,15 @@ struct TableRowTests {
         }
         #expect(rows == ["一、 L1 预算执行情况", "二、 L1 预算草案"])
     }
+
+    /// Cells set apart by two spaces (a table from a PDF's text) are a row too; spaces right after
+    /// the marker are not a cell gap.
+    @Test func aSpaceAlignedRowIsNeverAHeading() {
+        let text = "各位代表:\n一、  综合\n全年居民消费价格持平。\n一、食品烟酒  98.1\n二、衣着  103.5\n二、农业\n"
+        var rows: [String] = []
+        for root in Segmenter.segment(SourceText(text)).sections {
+            root.forEach { section, _ in rows.append("\(section.marker ?? "·") L\(section.level) \(section.title)") }
+        }
+        #expect(rows == ["一、 L1 综合", "二、 L1 农业"])
+    }
 }

@@ -65,6 +65,45 @@ struct PDFTextTests {
         #expect(fake?.description == "fake.pdf: not a readable PDF file (no %PDF- header)")
     }
 
+    /// Characters 16 points high set one after another from `left`, with a gap of `gaps[i]` points
+    /// before character `i` (none where the list ends).
+    func glyphs(_ text: String, left: Double, top: Double, gaps: [Int: Double] = [:]) -> [PDFText.Glyph] {
+        var x = left
+        return text.unicodeScalars.enumerated().map { index, scalar in
+            x += gaps[index] ?? 0
+            let width: Double = scalar == "\n" ? 0 : (scalar.value < 0x80 ? 8 : 16)
+            defer { x += width }
+            return PDFText.Glyph(scalar: scalar, left: x, top: top, right: x + width, bottom: top + 16)
+        }
+    }
+
+    @Test func cellsAnEmApartArePartedByATab() {
+        // `全市常住人口` and `346.7` 200 points apart, `100.0` 45 points further: three cells.
+        let row = glyphs("全市常住人口346.7100.0", left: 90, top: 290, gaps: [6: 200, 11: 45])
+        #expect(PDFText.rows(row) == "全市常住人口\t346.7\t100.0")
+        // A space (half an em) between a number and its unit is no cell gap.
+        #expect(PDFText.rows(glyphs("总值 2479.6 亿元", left: 90, top: 100)) == "总值 2479.6 亿元")
+    }
+
+    @Test func aLineContinuingTheOneBeforeOnItsBaselineIsTheSameRow() {
+        // Poppler breaks a line after squeezed punctuation (`。` overlaps the next character by 8 points).
+        let first = glyphs("减少 1.4%。\n", left: 80, top: 664)
+        let second = glyphs("公路旅客运输周转量 5.09\n", left: first[first.count - 2].right - 8, top: 664)
+        let next = glyphs("亿人公里。", left: 80, top: 693)
+        #expect(PDFText.rows(first + second + next) == "减少 1.4%。公路旅客运输周转量 5.09\n亿人公里。")
+        // Table cells poppler put on lines of their own: one row.
+        let header = glyphs("指标\n", left: 187, top: 261) + glyphs("年末数\n", left: 323, top: 261)
+        #expect(PDFText.rows(header + glyphs("全市", left: 92, top: 290)) == "指标\t年末数\n全市")
+    }
+
+    @Test func theCommuniquesTablesReadAsRowsOfCells() throws {
+        let bytes = try [UInt8](Data(contentsOf: binary.appendingPathComponent("statcomm_jiaozuo_city_2025.pdf")))
+        let text = try SourceDecoder.decode(bytes, source: "jiaozuo.pdf").text
+        let lines = text.split(separator: "\n")
+        let table = try #require(lines.firstIndex { $0.hasPrefix("表 1") })
+        #expect(lines[(table + 1)...(table + 3)] == ["指标\t年末数（万人）\t比重（%）", "全市常住人口\t346.7\t100.0", "其中：城镇\t231.9\t66.9"])
+    }
+
     @Test func aRealCommuniqueKeepsItsThirteenPagesAndTheirNumbers() throws {
         let bytes = try [UInt8](Data(contentsOf: binary.appendingPathComponent("statcomm_jiaozuo_city_2025.pdf")))
         let decoded = try SourceDecoder.decode(bytes, source: "jiaozuo.pdf")
