@@ -157,7 +157,7 @@ public struct Ingestion {
             } catch {
                 return .failed(path: path, error: error)
             }
-            return .parsed(Parsed(rows: DocumentRows(analysis), findings: analysis.document.findings.map(\.severity)))
+            return .parsed(Parsed(rows: DocumentRows(analysis.document), findings: analysis.document.findings.map(\.severity)))
         }
     }
 

@@ -21,7 +21,7 @@ struct InsertionTests {
     }
 
     @Test func positionalInsertsMatchTheCodableEncoding() throws {
-        var rows = DocumentRows(try Fixture.analysis())
+        var rows = DocumentRows(try Fixture.analysis().document)
         rows.document.runId = 3
         try expectSameAsCodable(rows.document)
         for section in rows.sections { try expectSameAsCodable(section.record) }
@@ -47,12 +47,12 @@ struct InsertionTests {
 
     @Test func aRefusedDocumentIsRolledBackAloneInItsBatch() async throws {
         let store = try Store(database: DatabaseQueue())
-        let good = DocumentRows(try Fixture.analysis(source: "a.txt"))
-        var refused = DocumentRows(try Fixture.analysis(source: "b.txt"))
+        let good = DocumentRows(try Fixture.analysis(source: "a.txt").document)
+        var refused = DocumentRows(try Fixture.analysis(source: "b.txt").document)
         refused.document.sha256 = String(repeating: "b", count: 64)
         // Two claims with one claim index break the unique key (document_id, claim_index).
         refused.claims.append(refused.claims[0])
-        var other = DocumentRows(try Fixture.analysis(source: "c.txt"))
+        var other = DocumentRows(try Fixture.analysis(source: "c.txt").document)
         other.document.sha256 = String(repeating: "c", count: 64)
 
         let outcomes = try await store.write([good, refused, other])
