@@ -66,11 +66,11 @@ struct BadInputTests {
         Case(name: "stream blank and broken lines", arguments: ["parse", "--format", "jsonl", "-"],
              input: "\n{\"id\": \"r1\"}\n{broken\n{\"id\": 7, \"text\": \"\"}\n{dir}/missing.txt\n", status: 0,
              stdout: [
-                #"{"line":1,"message":"blank input line","source":"","type":"error"}"#,
-                #"{"line":2,"message":"not a JSON record with \"text\"","source":"r1","type":"error"}"#,
-                #"{"line":3,"message":"not a JSON record with \"text\"","source":"","type":"error"}"#,
-                #"{"line":4,"message":"empty file","source":"7","type":"error"}"#,
-                #"{"line":5,"message":"no such file","source":"{dir}/missing.txt","type":"error"}"#,
+                #"{"code":"blank_line","line":1,"message":"blank input line","source":"","type":"error"}"#,
+                #"{"code":"bad_record","line":2,"message":"not a JSON record with \"text\"","source":"r1","type":"error"}"#,
+                #"{"code":"bad_record","line":3,"message":"not a JSON record with \"text\"","source":"","type":"error"}"#,
+                #"{"code":"empty","line":4,"message":"empty file","source":"7","type":"error"}"#,
+                #"{"code":"not_found","line":5,"message":"no such file","source":"{dir}/missing.txt","type":"error"}"#,
              ]),
         // 5. Readers read: an empty or foreign file is refused and left as it was.
         Case(name: "stats on a 0-byte file", arguments: ["stats", "--db", "{dir}/empty.sqlite"], status: 2,
