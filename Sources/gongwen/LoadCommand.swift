@@ -5,7 +5,7 @@ import GongwenIngest
 struct LoadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
-        abstract: "Store the JSON lines of gongwen parse --format jsonl - in a SQLite database, as ingest would.",
+        abstract: "Store the JSON lines that parse --format jsonl - writes in a SQLite database, as ingest would.",
         discussion: """
             Examples:
               gongwen load parsed.jsonl --db gongwen.sqlite
