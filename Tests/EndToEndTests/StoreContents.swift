@@ -34,7 +34,7 @@ enum StoreContents {
     /// Every row of every table as one line of its column values, sorted: the row ids and the
     /// times left out, a document named by its SHA-256 and a claim by its document and index,
     /// other references left out. The claim `39.54%` of 巴中市民政局's reply is a row of `claims`
-    /// beginning `'842ce018…'|…|'39.54%'`, and the changes that use it name it `'842ce018…#…'`.
+    /// beginning `'0e61f206…'|…|'39.54%'`, and the changes that use it name it `'0e61f206…#…'`.
     static func rows(_ path: String) throws -> [String: [String]] {
         func value(_ column: String) -> String? {
             if column == "document_id" { return "quote((SELECT sha256 FROM documents WHERE id = t.document_id))" }
