@@ -1,8 +1,8 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Stage modules (DESIGN.md): Model ← Text ← Segment ← Extract ← Check ← Gongwen (pipeline) ← Store ← Ingest ← CLI.
-// GongwenStore (SQLite through GRDB) writes what `Analysis.run` returns and answers the queries.
+// Stage modules (DESIGN.md): Model ← Text ← Segment ← Extract ← Check ← Gongwen (pipeline); Segment ← Store; Gongwen, Store ← Ingest ← CLI.
+// GongwenStore (SQLite through GRDB) writes `Document`s — parsed by `ingest` or read back by `load` — and answers the queries.
 // The system C libraries sit behind one wrapper each: ICU behind GWICU (a C target whose header
 // uses no ICU types, see PLATFORM.md), libxml2 behind CLibXML2, poppler's GLib API (PDF) behind
 // CPoppler; only GongwenText imports them. DOCX is read through ZIPFoundation and libxml2.
@@ -53,7 +53,7 @@ let package = Package(
             dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract", "GongwenCheck"]),
         .target(
             name: "GongwenStore",
-            dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "Gongwen", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "GongwenIngest", dependencies: ["Gongwen", "GongwenModel", "GongwenText", "GongwenStore"]),
         .executableTarget(
             name: "gongwen",

@@ -93,8 +93,7 @@ public struct Analysis: Sendable {
         let segmentation = Segmenter.segment(text, chrome: decoded.boilerplate, pageMeta: decoded.pageMeta)
         var document = Document(
             source: name, sha256: sha256, encoding: decoded.encoding, format: decoded.format, bytes: bytes,
-            characters: text.count)
-        if decoded.format != .text { document.text = decoded.text }
+            text: decoded.text, characters: text.count)
         document.title = segmentation.title
         document.docType = segmentation.docType
         document.issuer = segmentation.issuer
@@ -103,6 +102,7 @@ public struct Analysis: Sendable {
         document.docNumbers = segmentation.docNumbers
         document.fields = segmentation.fields
         document.sections = segmentation.sections
+        document.paragraphs = segmentation.paragraphs
         document.boilerplate = segmentation.boilerplate
         document.warnings = decoded.warnings
         if options.through >= .extract {

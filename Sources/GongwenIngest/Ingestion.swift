@@ -4,38 +4,26 @@ import GongwenModel
 import GongwenStore
 import GongwenText
 
-/// A parsed document waiting for its commit, with the severities of its findings for the summary.
-struct Parsed: Sendable {
-    var rows: DocumentRows
-    var findings: [Severity]
-}
-
-/// Where an ingest reports how far it got: `start(total: 1000)`, `update(done: 120)` …, `finish()`.
+/// Where an ingest or a load reports how far it got: `start(total: 1000)`, `update(done: 120)` …,
+/// `finish()`; a load, reading a stream, starts with `total` `nil`.
 ///
 /// The CLI's implementation redraws `ingest 120/1000 files · 35.2 docs/s · ETA 0:25` on standard error.
 public protocol IngestProgressReporting: AnyObject {
-    func start(total: Int)
+    func start(total: Int?)
     func update(done: Int)
     func finish()
 }
 
-/// What happened to one file of an ingest.
-enum FileOutcome: Sendable {
-    /// Parsed, not yet written.
-    case parsed(Parsed)
-    /// Its bytes are already stored.
-    case duplicate(path: String)
-    case failed(path: String, error: DecodeError)
-}
-
-/// The counts an ingest reports at the end.
+/// The counts an ingest or a load reports at the end.
 ///
 /// After `gongwen ingest corpus/` on an empty database: 5 files, 5 ingested, 0 duplicates.
 public struct IngestSummary: Sendable {
+    /// The files found by an ingest; the lines read by a load.
     public var files = 0
     public var ingested = 0
     public var duplicates = 0
-    /// The paths passed over (not a document, unreadable folder, broken link), with the reason.
+    /// The paths passed over (not a document, unreadable folder, broken link), with the reason; the
+    /// blank lines of a load.
     public var skipped: [DocumentFiles.Skipped] = []
     public var failures: [(path: String, code: String, reason: String)] = []
     public var findings: [Severity: Int] = [:]
@@ -82,113 +70,56 @@ public struct Ingestion {
 
     /// Ingests `files`, found from `arguments` (which the run's bookkeeping keeps).
     public func run(_ files: DocumentFiles, arguments: [String]) async throws -> IngestSummary {
-        let clock = ContinuousClock.now
-        var summary = IngestSummary(files: files.paths.count, skipped: files.skipped)
-        let run = try await store.beginRun(paths: arguments)
+        var writer = try await RunWriter(
+            store: store, arguments: arguments, batchSize: batchSize, commitInterval: commitInterval,
+            summary: IngestSummary(files: files.paths.count, skipped: files.skipped))
         for path in files.missing {
             let error = DecodeError.notFound(source: path)
-            try await recordFailure(path: path, code: error.code, reason: error.reason, run: run, into: &summary)
+            try await writer.take(.failed(path: path, code: error.code, reason: error.reason))
         }
         progress?.start(total: files.paths.count)
-        var pending: [Parsed] = []
-        var writing: (batch: [Parsed], task: Task<[Store.WriteOutcome], any Error>)?
-        var lastCommit = ContinuousClock.now
-        /// Waits for the batch being written and counts what it did.
-        func settle() async throws {
-            guard let (batch, task) = writing else { return }
-            writing = nil
-            for (parsed, outcome) in zip(batch, try await task.value) {
-                try await count(parsed, outcome, run: run, into: &summary)
-            }
-            progress?.update(done: summary.done)
-        }
-        /// Starts writing the pending documents once the one before is written.
-        func commit() async throws {
-            try await settle()
-            guard !pending.isEmpty else { return }
-            let batch = pending
-            pending = []
-            lastCommit = .now
-            writing = (batch, Task { [store] in try await store.write(batch.map(\.rows), run: run) })
-        }
         try await inParallel(
             files.paths, width: workers,
             work: { [store, options] path in try await Self.process(path, store: store, options: options) },
             consume: { outcome in
-                switch outcome {
-                case .parsed(let parsed):
-                    pending.append(parsed)
-                case .duplicate:
-                    summary.duplicates += 1
-                case .failed(let path, let error):
-                    try await recordFailure(path: path, code: error.code, reason: error.reason, run: run, into: &summary)
-                }
-                if pending.count >= batchSize || ContinuousClock.now - lastCommit >= commitInterval {
-                    try await commit()
-                }
-                progress?.update(done: summary.done + pending.count + (writing?.batch.count ?? 0))
+                try await writer.take(outcome)
+                progress?.update(done: writer.taken)
             })
-        try await commit()
-        try await settle()
+        let summary = try await writer.finish()
+        progress?.update(done: summary.done)
         progress?.finish()
-        if summary.ingested > 0 { try await store.analyze() }
-        let elapsed = (ContinuousClock.now - clock).components
-        summary.seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        try await store.finishRun(
-            run, files: summary.files, ingested: summary.ingested, duplicates: summary.duplicates, skipped: summary.skipped.count,
-            failed: summary.failures.count)
         return summary
     }
 
     /// Reads one file and, unless its bytes are stored already, parses it into rows.
-    private static func process(_ path: String, store: Store, options: PipelineOptions) async throws -> FileOutcome {
+    private static func process(_ path: String, store: Store, options: PipelineOptions) async throws -> Outcome {
         let bytes: [UInt8]
         do throws(DecodeError) {
             bytes = try SourceDecoder.read(path: path, maxBytes: options.maxBytes)
         } catch {
-            return .failed(path: path, error: error)
+            return .failed(path: path, code: error.code, reason: error.reason)
         }
-        if try await store.contains(sha256: Analysis.sha256(bytes)) { return .duplicate(path: path) }
+        if try await store.contains(sha256: Analysis.sha256(bytes)) { return .duplicate }
         let isHTML = HTMLText.isHTMLPath(path)
         return await onWorkerThread {
-            let analysis: Analysis
             do throws(DecodeError) {
-                analysis = try Analysis.run(bytes: bytes, source: path, isHTML: isHTML, options: options)
+                return .parsed(Parsed(try Analysis.run(bytes: bytes, source: path, isHTML: isHTML, options: options).document))
             } catch {
-                return .failed(path: path, error: error)
+                return .failed(path: path, code: error.code, reason: error.reason)
             }
-            return .parsed(Parsed(rows: DocumentRows(analysis), findings: analysis.document.findings.map(\.severity)))
         }
-    }
-
-    private func count(_ parsed: Parsed, _ outcome: Store.WriteOutcome, run: Int64, into summary: inout IngestSummary) async throws {
-        switch outcome {
-        case .inserted:
-            summary.ingested += 1
-            summary.bytes += parsed.rows.document.bytes
-            for severity in parsed.findings { summary.findings[severity, default: 0] += 1 }
-        case .duplicate:
-            summary.duplicates += 1
-        case .failed(let reason):
-            try await recordFailure(path: parsed.rows.document.source, code: "database", reason: reason, run: run, into: &summary)
-        }
-    }
-
-    /// Books a file that did not go in: a row of `ingest_errors` and a line of the summary.
-    private func recordFailure(path: String, code: String, reason: String, run: Int64, into summary: inout IngestSummary) async throws {
-        try await store.recordError(path: path, code: code, reason: reason, run: run)
-        summary.failures.append((path, code, reason))
     }
 }
 
 /// Runs `work` on every item with at most `width` items in flight, and hands each result to
 /// `consume` as it comes, one at a time, on the calling task: parallel workers, a single consumer.
-/// A new item starts as soon as a result is taken, before it is consumed.
+/// A new item starts as soon as a result is taken, before it is consumed. `items` is iterated
+/// once, as items are needed: a sequence that reads a stream holds at most `width` items.
 ///
 /// `inParallel(paths, width: 2, work: parse, consume: write)` keeps both cores parsing while the
 /// writer stores the document of 巴中市民政局 that came first.
 public func inParallel<Item: Sendable, Result: Sendable>(
-    _ items: [Item], width: Int, work: @escaping @Sendable (Item) async throws -> Result,
+    _ items: some Sequence<Item>, width: Int, work: @escaping @Sendable (Item) async throws -> Result,
     consume: (Result) async throws -> Void
 ) async throws {
     try await withThrowingTaskGroup(of: Result.self) { group in

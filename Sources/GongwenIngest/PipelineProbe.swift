@@ -9,7 +9,8 @@ import GongwenText
 ///
 /// `PipelineProbe.violations(of: Array("共有一一一…一人".utf8), isHTML: false)` is `[]`: the
 /// document decodes or is refused with a `DecodeError`, its spans lie inside the text, its JSON
-/// is valid (no NaN), and it converts to store rows.
+/// is valid (no NaN) and reads back as the same document (what `gongwen load` relies on), and it
+/// converts to store rows.
 public enum PipelineProbe {
     /// What is wrong with the pipeline's answer on one fuzz input: its first byte picks how the
     /// rest is read — bit 1 set: a program of the hostile grammar (`expand`), else the bytes as
@@ -38,12 +39,17 @@ public enum PipelineProbe {
         for number in document.numbers { inside(number.start, number.end, "number") }
         for finding in document.findings { inside(finding.start, finding.end, "finding") }
         for section in document.sections { inside(section.start, section.end, "section") }
+        for paragraph in document.paragraphs { inside(paragraph.start, paragraph.end, "paragraph") }
         do {
-            _ = try JSONSerialization.jsonObject(with: try GongwenJSON.encode(document))
+            let json = try GongwenJSON.encode(document)
+            _ = try JSONSerialization.jsonObject(with: json)
+            if try GongwenJSON.decoder().decode(Document.self, from: json) != document {
+                problems.append("the JSON reads back as another document")
+            }
         } catch {
             problems.append("invalid JSON: \(error)")
         }
-        _ = DocumentRows(analysis)
+        _ = DocumentRows(document)
         return problems
     }
 

@@ -21,10 +21,10 @@ public struct Document: Codable, Sendable, Equatable {
     public var bytes: Int
     /// Length of the decoded text in Unicode code points.
     public var characters: Int
-    /// The decoded text, carried for HTML, PDF and DOCX input so that offsets can be used (they
-    /// refer to the text extracted from the page or file); `nil` for text files, whose offsets
-    /// refer to the file.
-    public var text: String?
+    /// The decoded text, which every offset refers to: for text files the file's text, for HTML,
+    /// PDF and DOCX the text extracted from the page or file. Carried always, so that a document
+    /// read back from its JSON (`gongwen load`) can be stored without its file.
+    public var text: String
 
     public var title: String?
     /// The kind of document from the title's own words: `提案答复函`, `建议答复`, `复函`, `报告`,
@@ -42,6 +42,8 @@ public struct Document: Codable, Sendable, Equatable {
     public var fields: [Field]
 
     public var sections: [Section]
+    /// Every non-blank line with its role and section, boilerplate included.
+    public var paragraphs: [Paragraph]
     /// Every number in the text with its kind (quantities, years, dates, ordinals ...).
     public var numbers: [NumberMention]
     /// Quantities, percents, permilles and ratios: the numeric statements a checker recomputes.
@@ -60,16 +62,18 @@ public struct Document: Codable, Sendable, Equatable {
     /// Problems that did not stop the document: replaced bytes, a truncated file.
     public var warnings: [String]
 
-    public init(source: String, sha256: String, encoding: String, format: SourceFormat, bytes: Int, characters: Int) {
+    public init(source: String, sha256: String, encoding: String, format: SourceFormat, bytes: Int, text: String, characters: Int) {
         self.source = source
         self.sha256 = sha256
         self.encoding = encoding
         self.format = format
         self.bytes = bytes
+        self.text = text
         self.characters = characters
         self.docNumbers = []
         self.fields = []
         self.sections = []
+        self.paragraphs = []
         self.numbers = []
         self.claims = []
         self.changes = []

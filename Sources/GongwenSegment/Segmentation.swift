@@ -22,31 +22,10 @@ public struct Segmentation: Sendable {
     public var body: Span = Span(start: 0, end: 0)
 
     /// The path of markers of the innermost section holding `offset`: `一、/(一)/一是`.
-    public func sectionPath(at offset: Int) -> String? {
-        var path: [String] = []
-        var level = sections
-        while let index = Self.index(containing: offset, in: level) {
-            path.append(level[index].pathComponent)
-            level = level[index].children
-        }
-        return path.isEmpty ? nil : path.joined(separator: "/")
-    }
+    public func sectionPath(at offset: Int) -> String? { sections.path(at: offset) }
 
     /// The innermost section holding `offset`, with its ancestors (outermost first).
-    public func sectionChain(at offset: Int) -> [Section] {
-        var chain: [Section] = []
-        var level = sections
-        while let index = Self.index(containing: offset, in: level) {
-            chain.append(level[index])
-            level = level[index].children
-        }
-        return chain
-    }
-
-    private static func index(containing offset: Int, in sections: [Section]) -> Int? {
-        let candidate = sections.partitionPoint { $0.end > offset }
-        return candidate < sections.count && sections[candidate].start <= offset ? candidate : nil
-    }
+    public func sectionChain(at offset: Int) -> [Section] { sections.chain(at: offset) }
 
     /// Whether `offset` lies in boilerplate.
     public func isBoilerplate(_ offset: Int) -> Bool {
@@ -54,28 +33,27 @@ public struct Segmentation: Sendable {
     }
 }
 
-/// A non-blank line and what it is in the document.
-///
-/// `民盟四川省委直属巴中总支部委员会:` is a paragraph with role `recipient`; `2020914` at the end one
-/// with role `date`.
-public struct Paragraph: Sendable, Equatable, Codable {
-    public var span: Span
-    public var line: Int
-    public var role: Role
+extension [Section] {
+    /// The innermost section of this tree holding `offset`, with its ancestors (outermost first):
+    /// at the offset of `一是强化组织领导` the sections `一、`, `(一)` and `一是`.
+    public func chain(at offset: Int) -> [Section] {
+        var chain: [Section] = []
+        var level = self
+        while let index = Self.index(containing: offset, in: level) {
+            chain.append(level[index])
+            level = level[index].children
+        }
+        return chain
+    }
 
-    /// What a line is: the document's parts per GB/T 9704 plus page chrome.
-    public enum Role: String, Sendable, Equatable, Codable {
-        case boilerplate
-        case preamble
-        case issuerHeader = "issuer_header"
-        case title
-        case titleNote = "title_note"
-        case docNumber = "doc_number"
-        case recipient
-        case heading
-        case body
-        case signature
-        case date
-        case attachment
+    /// The path of markers of the innermost section holding `offset`: `一、/(一)/一是`.
+    public func path(at offset: Int) -> String? {
+        let chain = chain(at: offset)
+        return chain.isEmpty ? nil : chain.map(\.pathComponent).joined(separator: "/")
+    }
+
+    private static func index(containing offset: Int, in sections: [Section]) -> Int? {
+        let candidate = sections.partitionPoint { $0.end > offset }
+        return candidate < sections.count && sections[candidate].start <= offset ? candidate : nil
     }
 }

@@ -86,12 +86,14 @@ public enum Segmenter {
         return result
     }
 
-    /// The role of every non-blank line, and the boilerplate spans (runs of one kind merged).
+    /// The role and section of every non-blank line, and the boilerplate spans (runs of one kind
+    /// merged). The section tree is built by then.
     static func addParagraphs(_ page: Page, bodyStart: Int, to result: inout Segmentation) {
         var previousChrome: Int?
         for (index, line) in page.lines.enumerated() where !line.isBlank {
             let role = page.roles[index] ?? (index < bodyStart ? .preamble : .body)
-            result.paragraphs.append(Paragraph(span: line.content, line: line.number, role: role))
+            result.paragraphs.append(
+                Paragraph(span: line.content, line: line.number, role: role, section: result.sectionPath(at: line.content.start)))
             guard role == .boilerplate, let kind = page.chromeKinds[index] else {
                 previousChrome = nil
                 continue

@@ -1,12 +1,12 @@
 import Foundation
-import Gongwen
 import GongwenModel
 import GongwenSegment
 import GongwenText
 
-/// Everything one document puts in the database, as records without row ids yet. Built from an
-/// `Analysis` by the parsing workers (the text slicing happens there), written by `Store.write`
-/// in one transaction, which assigns the ids and turns claim indexes into claim row ids.
+/// Everything one document puts in the database, as records without row ids yet. Built from a
+/// `Document` alone — parsed just now by `ingest`, or read back from its JSON line by `load` — by
+/// the workers (the text slicing happens there), written by `Store.write` in one transaction,
+/// which assigns the ids and turns claim indexes into claim row ids.
 ///
 /// For `corpus/004_8b0ea43be8e85885.txt` (江苏省民政厅, 2022-06-24): one document row, its section
 /// tree in document order (`一、` … `四、/一是` …), one paragraph row per non-chrome line.
@@ -40,9 +40,9 @@ public struct DocumentRows: Sendable, Equatable {
         public var claimIndexes: [Int]
     }
 
-    public init(_ analysis: Analysis, ingestedAt: Date = Date()) {
-        let doc = analysis.document
-        let text = analysis.source
+    public init(_ doc: Document, ingestedAt: Date = Date()) {
+        let scalars = Array(doc.text.unicodeScalars)
+        func text(_ span: Span) -> String { SourceText.text(span, in: scalars) }
         document = DocumentRecord(
             id: nil, sha256: doc.sha256, source: doc.source, encoding: doc.encoding, format: doc.format.rawValue,
             bytes: doc.bytes, characters: doc.characters, title: doc.title, docType: doc.docType, issuer: doc.issuer,
@@ -50,11 +50,10 @@ public struct DocumentRows: Sendable, Equatable {
             docNumbers: Self.json(doc.docNumbers), warnings: Self.json(doc.warnings), fields: Self.json(doc.fields),
             boilerplate: Self.json(doc.boilerplate), ingestedAt: ingestedAt.formatted(.iso8601), runId: nil)
         sections = Self.flatten(doc.sections)
-        paragraphs = analysis.segmentation.paragraphs.filter { $0.role != .boilerplate }.enumerated().map { position, paragraph in
+        paragraphs = doc.paragraphs.filter { $0.role != .boilerplate }.enumerated().map { position, paragraph in
             ParagraphRecord(
-                id: nil, documentId: 0, position: position, role: paragraph.role.rawValue,
-                section: analysis.segmentation.sectionPath(at: paragraph.span.start), line: paragraph.line,
-                start: paragraph.span.start, end: paragraph.span.end, text: text.text(paragraph.span))
+                id: nil, documentId: 0, position: position, role: paragraph.role.rawValue, section: paragraph.section,
+                line: paragraph.line, start: paragraph.start, end: paragraph.end, text: text(paragraph.span))
         }
         claims = doc.claims.map { claim in
             ClaimRecord(
@@ -63,9 +62,9 @@ public struct DocumentRows: Sendable, Equatable {
                 unit: claim.unit, unitCategory: claim.unitCategory, kind: claim.kind.rawValue, subject: claim.subject,
                 predicate: claim.predicate, qualifier: claim.qualifier?.rawValue, qualifierText: claim.qualifierText,
                 resolution: claim.resolution?.description, parts: claim.parts.map { Self.json($0.map(\.description)) },
-                section: claim.section, sectionTitles: Self.titles(analysis.segmentation.sectionChain(at: claim.start)),
+                section: claim.section, sectionTitles: Self.titles(doc.sections.chain(at: claim.start)),
                 start: claim.start, end: claim.end, sentenceStart: claim.sentenceStart,
-                sentenceEnd: claim.sentenceEnd, sentence: text.text(claim.sentence))
+                sentenceEnd: claim.sentenceEnd, sentence: text(claim.sentence))
         }
         changes = doc.changes
         breakdowns = doc.breakdowns

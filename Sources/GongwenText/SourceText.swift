@@ -39,12 +39,19 @@ public struct SourceText: Sendable {
 
     /// The source text of a span.
     public func text(_ span: Span) -> String {
-        Self.string(scalars[clamped(span)])
+        Self.text(span, in: scalars)
+    }
+
+    /// The text of a span of `scalars`, the span cut to their bounds: what the store slices the
+    /// paragraphs and sentences of a `Document` with, without folding its text.
+    public static func text(_ span: Span, in scalars: [Unicode.Scalar]) -> String {
+        let lower = max(0, min(span.start, scalars.count))
+        return string(scalars[lower..<max(lower, min(span.end, scalars.count))])
     }
 
     /// The folded text of a span.
     public func foldedText(_ span: Span) -> String {
-        Self.string(folded[clamped(span)])
+        Self.text(span, in: folded)
     }
 
     /// A string from scalars, encoded straight into the string's own UTF-8 storage (much faster
@@ -77,11 +84,6 @@ public struct SourceText: Sendable {
             }
             return index
         }
-    }
-
-    private func clamped(_ span: Span) -> Range<Int> {
-        let lower = max(0, min(span.start, scalars.count))
-        return lower..<max(lower, min(span.end, scalars.count))
     }
 
     /// The 1-based line that holds `offset`.

@@ -17,7 +17,7 @@ struct GongwenCommand: AsyncParsableCommand {
             """,
         version: GongwenVersion.current,
         subcommands: [
-            ParseCommand.self, CheckCommand.self, RulesCommand.self, IngestCommand.self, QueryCommand.self,
+            ParseCommand.self, CheckCommand.self, RulesCommand.self, IngestCommand.self, LoadCommand.self, QueryCommand.self,
             MeasuresCommand.self, SearchCommand.self, StatsCommand.self, BenchCommand.self, BenchStoreCommand.self, EvaluateCommand.self,
         ])
 

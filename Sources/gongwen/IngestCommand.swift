@@ -33,22 +33,13 @@ struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var input: InputOptions
-
-    @Option(parsing: .unconditional, help: "How many documents to parse at once.")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-
-    @Option(parsing: .unconditional, help: "How many documents to commit at once, each in its own savepoint (1: a commit per document).")
-    var batch = 128
-
-    @Flag(help: "Print no progress.")
-    var quiet = false
+    @OptionGroup var writer: WriterOptions
 
     @Flag(help: "List every skipped path with the reason.")
     var verbose = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or folder.") }
-        if jobs < 1 || batch < 1 { throw ValidationError("--jobs and --batch must be 1 or more.") }
     }
 
     func run() async throws {
@@ -60,36 +51,41 @@ struct IngestCommand: AsyncParsableCommand {
         }
         let store = try database.open(creating: true)
         let ingestion = Ingestion(
-            store: store, options: input.pipelineOptions, workers: jobs, batchSize: batch, progress: quiet ? nil : IngestProgress())
+            store: store, options: input.pipelineOptions, workers: writer.jobs, batchSize: writer.batch, progress: writer.progress("ingest"))
         let summary = try await ingestion.run(files, arguments: paths)
-        Output.line(render(summary))
+        Output.line(summary.report(
+            database: database.db, counting: "files", skipping: "not .txt, .html, .htm, .pdf or .docx", verbose: verbose))
         if !summary.failures.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension IngestSummary {
+    /// The summary of `ingest` and `load`: counts, throughput, each failure with its reason,
+    /// findings by severity. `counting` names what `files` counts (the `files` of an ingest, the
+    /// `lines` of a load), `skipping` what is skipped when nothing was.
+    func report(database: String, counting: String, skipping: String, verbose: Bool = false) -> String {
+        let megabytes = Double(bytes) / 1_048_576
+        let rate = seconds > 0 ? Double(ingested) / seconds : 0
+        var lines = [
+            "database    \(database)",
+            counting.padding(toLength: 12, withPad: " ", startingAt: 0) + "\(files)",
+            "ingested    \(ingested)  (\(String(format: "%.1f", megabytes)) MB in \(String(format: "%.1f", seconds)) s, \(String(format: "%.1f", rate)) docs/s)",
+            "duplicates  \(duplicates)  (same SHA-256 already stored)",
+            "skipped     \(skipped.count)  (\(reasons(ifNone: skipping)))",
+        ]
+        if verbose { lines += skipped.map { "  \($0.path): \($0.reason)" } }
+        lines.append("failed      \(failures.count)")
+        lines += failures.map { "  \($0.path): \($0.reason) [\($0.code)]" }
+        let counts = Severity.allCases.reversed().map { "\($0.rawValue) \(findings[$0, default: 0])" }
+        lines.append("findings    " + counts.joined(separator: ", "))
+        return lines.joined(separator: "\n")
     }
 
     /// Why paths were skipped, by reason: `not .txt, .html, .htm, .pdf or .docx` when that is the only one,
-    /// else `2 not .txt, .html, .htm, .pdf or .docx; 1 broken link`.
-    private func reasons(_ skipped: [DocumentFiles.Skipped]) -> String {
+    /// else `2 not .txt, .html, .htm, .pdf or .docx; 1 broken link`; `ifNone` when nothing was skipped.
+    private func reasons(ifNone: String) -> String {
         let counts = Dictionary(grouping: skipped, by: \.reason).mapValues(\.count)
-        if counts.count <= 1 { return counts.keys.first ?? "not .txt, .html, .htm, .pdf or .docx" }
+        if counts.count <= 1 { return counts.keys.first ?? ifNone }
         return counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: "; ")
-    }
-
-    /// The summary: counts, throughput, each failure with its reason, findings by severity.
-    private func render(_ summary: IngestSummary) -> String {
-        let megabytes = Double(summary.bytes) / 1_048_576
-        let rate = summary.seconds > 0 ? Double(summary.ingested) / summary.seconds : 0
-        var lines = [
-            "database    \(database.db)",
-            "files       \(summary.files)",
-            "ingested    \(summary.ingested)  (\(String(format: "%.1f", megabytes)) MB in \(String(format: "%.1f", summary.seconds)) s, \(String(format: "%.1f", rate)) docs/s)",
-            "duplicates  \(summary.duplicates)  (same SHA-256 already stored)",
-            "skipped     \(summary.skipped.count)  (\(reasons(summary.skipped)))",
-        ]
-        if verbose { lines += summary.skipped.map { "  \($0.path): \($0.reason)" } }
-        lines.append("failed      \(summary.failures.count)")
-        lines += summary.failures.map { "  \($0.path): \($0.reason) [\($0.code)]" }
-        let findings = Severity.allCases.reversed().map { "\($0.rawValue) \(summary.findings[$0, default: 0])" }
-        lines.append("findings    " + findings.joined(separator: ", "))
-        return lines.joined(separator: "\n")
     }
 }

@@ -17,13 +17,8 @@ enum Output {
 
     /// The line of the stream mode for an input line that gave no document: `source` is the
     /// record's `id` or the path, `line` the input line (from 1).
-    static func errorRecord(source: String, line: Int, message: String) -> String {
-        struct Record: Encodable {
-            var type = "error"
-            var source: String
-            var line: Int
-            var message: String
-        }
-        return (try? json(Record(source: source, line: line, message: message))) ?? #"{"type":"error"}"#
+    static func errorRecord(source: String, line: Int, code: String, message: String) -> String {
+        let record = StreamError(source: source, line: line, code: code, message: message)
+        return (try? json(record)) ?? #"{"type":"error"}"#
     }
 }

@@ -16,9 +16,11 @@ struct ParseCommand: ParsableCommand {
 
             With `-`, each line of standard input is a path or a JSON record {"id": …, "text": …};
             exactly one JSON line is written per input line, in order: the document, or an error
-            record {"type":"error","source":…,"line":…,"message":…} whose source is the record's id
-            or the path (a blank line is an error record too). The exit status is then 0 unless the
-            arguments are wrong, so that a cluster engine (Spark RDD.pipe, Hadoop Streaming) can drive it.
+            record {"type":"error","source":…,"line":…,"code":…,"message":…} whose source is the
+            record's id or the path (a blank line is an error record too) and whose code is that of
+            ingest_errors (not_found, empty …) or blank_line, bad_record. The exit status is then 0
+            unless the arguments are wrong, so that a cluster engine (Spark RDD.pipe, Hadoop
+            Streaming) can drive it; gongwen load stores what it writes.
             Otherwise the exit status is 2 when any file could not be read.
             """)
 
@@ -86,7 +88,7 @@ struct ParseCommand: ParsableCommand {
     /// The output line for input line `number`.
     func streamLine(_ line: String, number: Int) -> String {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { return Output.errorRecord(source: "", line: number, message: "blank input line") }
+        if trimmed.isEmpty { return Output.errorRecord(source: "", line: number, code: "blank_line", message: "blank input line") }
         let source: String
         let result: Result<Analysis, DecodeError>
         if trimmed.hasPrefix("{") {
@@ -94,7 +96,8 @@ struct ParseCommand: ParsableCommand {
             do {
                 record = try JSONDecoder().decode(StreamRecord.self, from: Data(trimmed.utf8))
             } catch {
-                return Output.errorRecord(source: StreamRecord.id(in: trimmed) ?? "", line: number, message: "not a JSON record with \"text\"")
+                return Output.errorRecord(
+                    source: StreamRecord.id(in: trimmed) ?? "", line: number, code: "bad_record", message: "not a JSON record with \"text\"")
             }
             source = record.id ?? ""
             result = Result { () throws(DecodeError) in try Analysis.run(text: record.text, source: source, options: input.pipelineOptions) }
@@ -107,10 +110,10 @@ struct ParseCommand: ParsableCommand {
             do {
                 return try Output.json(analysis.document)
             } catch {
-                return Output.errorRecord(source: source, line: number, message: "cannot encode the document: \(error)")
+                return Output.errorRecord(source: source, line: number, code: "not_encodable", message: "cannot encode the document: \(error)")
             }
         case .failure(let error):
-            return Output.errorRecord(source: source, line: number, message: error.reason)
+            return Output.errorRecord(source: source, line: number, code: error.code, message: error.reason)
         }
     }
 }

@@ -30,6 +30,27 @@ struct DatabaseOptions: ParsableArguments {
     }
 }
 
+/// `--jobs`, `--batch`, `--quiet`: how the writers (`ingest`, `load`) work through their input.
+struct WriterOptions: ParsableArguments {
+    @Option(parsing: .unconditional, help: "How many documents to parse or decode at once.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(parsing: .unconditional, help: "How many documents to commit at once, each in its own savepoint (1: a commit per document).")
+    var batch = 128
+
+    @Flag(help: "Print no progress.")
+    var quiet = false
+
+    func validate() throws {
+        if jobs < 1 || batch < 1 { throw ValidationError("--jobs and --batch must be 1 or more.") }
+    }
+
+    /// The progress line of `command` on standard error, none with `--quiet`.
+    func progress(_ command: String) -> IngestProgress? {
+        quiet ? nil : IngestProgress(command: command)
+    }
+}
+
 /// `--format` and `--limit`: how the readers (`query`, `measures`, `search`, `stats`) print rows.
 struct ReportOptions: ParsableArguments {
     @Option(help: "Output format: table (aligned for Chinese double-width characters), csv, json, jsonl.")

@@ -102,8 +102,8 @@ struct ParseCommandTests {
         #expect(lines.count == 5)
         #expect(lines[0].contains(#""source":"corpus/004_8b0ea43be8e85885.txt""#))
         #expect(lines[1].contains(#""source":"record-7""#) && lines[1].contains(#""date":"2022-06-24""#) && lines[1].contains(#""doc_type":"通知""#))
-        #expect(lines[2] == #"{"line":3,"message":"no such file","source":"corpus/missing.txt","type":"error"}"#)
-        #expect(lines[3] == #"{"line":4,"message":"empty file","source":"8","type":"error"}"#)
+        #expect(lines[2] == #"{"code":"not_found","line":3,"message":"no such file","source":"corpus/missing.txt","type":"error"}"#)
+        #expect(lines[3] == #"{"code":"empty","line":4,"message":"empty file","source":"8","type":"error"}"#)
         #expect(lines[4].contains(#""source":"not json {""#) && lines[4].contains(#""type":"error""#))
     }
 

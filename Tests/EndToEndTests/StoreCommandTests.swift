@@ -33,33 +33,6 @@ struct StoreCommandTests {
         }
     }
 
-    /// Rows per table, the bookkeeping of runs left out.
-    func rowCounts(_ path: String) throws -> [String: Int] {
-        try DatabaseQueue(path: path).read { db in
-            var counts: [String: Int] = [:]
-            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%' AND name NOT LIKE 'grdb_%' AND name != 'ingest_runs'") {
-                counts[table] = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)")
-            }
-            return counts
-        }
-    }
-
-    /// One line per document: its identity, metadata and how many rows of each kind it owns.
-    func fingerprint(_ path: String) throws -> [String] {
-        try DatabaseQueue(path: path).read { db in
-            try String.fetchAll(db, sql: """
-                SELECT d.sha256 || ' ' || d.source || ' ' || ifnull(d.title, '') || ' ' || ifnull(d.issuer, '') || ' ' || ifnull(d.date, '')
-                    || ' sections=' || (SELECT count(*) FROM sections s WHERE s.document_id = d.id)
-                    || ' paragraphs=' || (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id)
-                    || ' text=' || (SELECT sum(length(p.text)) FROM paragraphs p WHERE p.document_id = d.id)
-                    || ' claims=' || (SELECT count(*) FROM claims c WHERE c.document_id = d.id)
-                    || ' lists=' || (SELECT count(*) FROM lists l WHERE l.document_id = d.id)
-                    || ' findings=' || (SELECT count(*) FROM findings f WHERE f.document_id = d.id)
-                FROM documents d ORDER BY d.sha256
-                """)
-        }
-    }
-
     @Test func ingestingTwiceGivesTheSameRows() throws {
         let db = try Repository.temporaryFolder().appendingPathComponent("twice.sqlite").path
         let first = try run(gongwen, ["ingest"] + Self.corpora + ["--db", db])
@@ -69,7 +42,7 @@ struct StoreCommandTests {
         #expect(first.stdout.contains("skipped     2  (not .txt, .html, .htm, .pdf or .docx)"), "corpus/public/MANIFEST.tsv and README.md")
         #expect(first.stdout.contains("findings    error "))
         #expect(first.stderr.contains("ingest \(files)/\(files) files"))
-        let counts = try rowCounts(db)
+        let counts = try StoreContents.rowCounts(db)
         #expect(counts["documents"] == files)
         #expect(counts["paragraphs"]! > counts["sections"]!)
         let second = try run(gongwen, ["ingest"] + Self.corpora + ["--db", db, "--quiet"])
@@ -77,7 +50,7 @@ struct StoreCommandTests {
         #expect(second.stdout.contains("ingested    0  ("))
         #expect(second.stdout.contains("duplicates  \(files)  ("))
         #expect(second.stderr.isEmpty)
-        #expect(try rowCounts(db) == counts)
+        #expect(try StoreContents.rowCounts(db) == counts)
     }
 
     @Test func killedWithSIGKILLAndRerunGivesTheSameDatabase() async throws {
@@ -85,7 +58,7 @@ struct StoreCommandTests {
         let reference = folder.appendingPathComponent("reference.sqlite").path
         let killed = folder.appendingPathComponent("killed.sqlite").path
         #expect(try run(gongwen, ["ingest"] + Self.corpora + ["--db", reference, "--quiet"]).status == 0)
-        let total = try fingerprint(reference).count
+        let total = try StoreContents.fingerprint(reference).count
 
         let child = Process()
         child.executableURL = gongwen
@@ -109,16 +82,16 @@ struct StoreCommandTests {
         child.waitUntilExit()
         #expect(child.terminationReason == .uncaughtSignal && child.terminationStatus == SIGKILL)
 
-        let interrupted = try fingerprint(killed)
+        let interrupted = try StoreContents.fingerprint(killed)
         #expect(interrupted.count >= 15 && interrupted.count < total, "killed after \(interrupted.count) of \(total) documents")
-        #expect(Set(interrupted).isSubset(of: try fingerprint(reference)), "a document was stored in part")
+        #expect(Set(interrupted).isSubset(of: try StoreContents.fingerprint(reference)), "a document was stored in part")
 
         let resumed = try run(gongwen, ["ingest"] + Self.corpora + ["--db", killed, "--quiet"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("ingested    \(total - interrupted.count)  ("))
         #expect(resumed.stdout.contains("duplicates  \(interrupted.count)  ("))
-        #expect(try fingerprint(killed) == fingerprint(reference))
-        #expect(try rowCounts(killed) == rowCounts(reference))
+        #expect(try StoreContents.fingerprint(killed) == StoreContents.fingerprint(reference))
+        #expect(try StoreContents.rowCounts(killed) == StoreContents.rowCounts(reference))
         let unfinished = try await DatabaseQueue(path: killed).read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM ingest_runs WHERE finished_at IS NULL")
         }
@@ -223,7 +196,7 @@ struct StoreCommandTests {
         #expect(object["documents"] as? Int == 5)
     }
 
-    @Test(arguments: ["ingest", "query", "measures", "search", "stats", "bench-store"])
+    @Test(arguments: ["ingest", "load", "query", "measures", "search", "stats", "bench-store"])
     func everyCommandHasHelpWithAnExample(_ command: String) throws {
         let result = try run(gongwen, [command, "--help"], environment: ["COLUMNS": "100"])
         #expect(result.status == 0)
@@ -241,7 +214,7 @@ struct StoreCommandTests {
         #expect(result.stdout.contains("search 教育 (instr scan)"))
     }
 
-    @Test(arguments: [["ingest"], ["query", "--min", "many"], ["search"], ["ingest", "corpus", "--jobs", "0"]])
+    @Test(arguments: [["ingest"], ["query", "--min", "many"], ["search"], ["ingest", "corpus", "--jobs", "0"], ["load"], ["load", "-", "-"]])
     func wrongArgumentsExitWith2(_ arguments: [String]) throws {
         let result = try run(gongwen, arguments)
         #expect(result.status == 2)

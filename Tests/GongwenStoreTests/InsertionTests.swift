@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Gongwen
+import GongwenModel
 @testable import GongwenStore
 import Testing
 
@@ -21,7 +22,7 @@ struct InsertionTests {
     }
 
     @Test func positionalInsertsMatchTheCodableEncoding() throws {
-        var rows = DocumentRows(try Fixture.analysis())
+        var rows = DocumentRows(try Fixture.analysis().document)
         rows.document.runId = 3
         try expectSameAsCodable(rows.document)
         for section in rows.sections { try expectSameAsCodable(section.record) }
@@ -47,12 +48,12 @@ struct InsertionTests {
 
     @Test func aRefusedDocumentIsRolledBackAloneInItsBatch() async throws {
         let store = try Store(database: DatabaseQueue())
-        let good = DocumentRows(try Fixture.analysis(source: "a.txt"))
-        var refused = DocumentRows(try Fixture.analysis(source: "b.txt"))
+        let good = DocumentRows(try Fixture.analysis(source: "a.txt").document)
+        var refused = DocumentRows(try Fixture.analysis(source: "b.txt").document)
         refused.document.sha256 = String(repeating: "b", count: 64)
         // Two claims with one claim index break the unique key (document_id, claim_index).
         refused.claims.append(refused.claims[0])
-        var other = DocumentRows(try Fixture.analysis(source: "c.txt"))
+        var other = DocumentRows(try Fixture.analysis(source: "c.txt").document)
         other.document.sha256 = String(repeating: "c", count: 64)
 
         let outcomes = try await store.write([good, refused, other])
@@ -77,5 +78,38 @@ struct InsertionTests {
                 try db.execute(sql: "INSERT INTO \(table)_fts(\(table)_fts, rank) VALUES ('integrity-check', 1)")
             }
         }
+    }
+
+    /// What `gongwen load` relies on: a document read back from its JSON line is the same
+    /// document, and it gives the same rows, paragraphs and sentences sliced from its `text`.
+    @Test func aDocumentReadBackFromItsJSONInsertsTheSameRows() async throws {
+        let document = try Fixture.analysis().document
+        let decoded = try GongwenJSON.decoder().decode(Document.self, from: try GongwenJSON.encode(document))
+        #expect(decoded == document)
+        let time = Date(timeIntervalSince1970: 1_656_028_800)
+        let rows = DocumentRows(decoded, ingestedAt: time)
+        #expect(rows == DocumentRows(document, ingestedAt: time))
+        #expect(rows.paragraphs.map { "\($0.line) \($0.role) \($0.section ?? "-") \($0.text.prefix(12))" } == [
+            "1 issuer_header - 江苏省民政厅",
+            "2 title - 关于社区治理工作情况的报",
+            "3 recipient - 省人大常委会:",
+            "4 heading 一、 一、深化社区网格化治理。",
+            "5 heading 二、 二、推动教育资源下沉。一",
+            "6 signature - 江苏省民政厅",
+            "7 date - 2022年6月24日",
+        ])
+        #expect(rows.claims[3].sentence == Fixture.changeSentence)
+
+        var stored: [[String: Int]] = []
+        var claims: [[ClaimRecord]] = []
+        for rows in [DocumentRows(document, ingestedAt: time), rows] {
+            let store = try Store(database: DatabaseQueue())
+            #expect(try await store.write(rows) == .inserted(1))
+            stored.append(try store.rowCounts())
+            claims.append(try await store.database.read { db in try ClaimRecord.order(Column("id")).fetchAll(db) })
+        }
+        #expect(stored[0] == stored[1])
+        #expect(claims[0] == claims[1])
+        #expect(claims[0].count == 6)
     }
 }

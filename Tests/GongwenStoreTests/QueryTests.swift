@@ -10,7 +10,7 @@ struct QueryTests {
 
     init() async throws {
         store = try Store(database: DatabaseQueue())
-        _ = try await store.write(DocumentRows(try Fixture.analysis()))
+        _ = try await store.write(DocumentRows(try Fixture.analysis().document))
     }
 
     func texts(_ query: ClaimQuery) throws -> [String] {
@@ -67,7 +67,7 @@ struct QueryTests {
         let store = try Store(database: DatabaseQueue())
         var analysis = try Fixture.analysis()
         analysis.document.lists = []
-        _ = try await store.write(DocumentRows(analysis))
+        _ = try await store.write(DocumentRows(analysis.document))
         let measures = try store.measures(MeasureQuery())
         #expect(measures.map(\.section) == ["二、/一是", "二、/二是"])
         #expect(measures.map(\.origin) == ["section", "section"])

@@ -10,7 +10,7 @@ import Testing
 struct StoreTests {
     func storeWithFixture() async throws -> (Store, Int64) {
         let store = try Store(database: DatabaseQueue())
-        guard case .inserted(let id) = try await store.write(DocumentRows(try Fixture.analysis())) else {
+        guard case .inserted(let id) = try await store.write(DocumentRows(try Fixture.analysis().document)) else {
             Issue.record("fixture not inserted")
             return (store, 0)
         }
@@ -92,7 +92,7 @@ struct StoreTests {
     @Test func theSameBytesAreADuplicate() async throws {
         let (store, _) = try await storeWithFixture()
         let before = try store.rowCounts()
-        let again = try await store.write(DocumentRows(try Fixture.analysis(source: "elsewhere/copy.txt")))
+        let again = try await store.write(DocumentRows(try Fixture.analysis(source: "elsewhere/copy.txt").document))
         #expect(again == .duplicate(of: "fixture/jiangsu-report.txt"))
         #expect(try store.rowCounts() == before)
         #expect(try await store.contains(sha256: Fixture.analysis().document.sha256))
@@ -113,14 +113,14 @@ struct StoreTests {
         try await store.recordError(path: "fixture/jiangsu-report.txt", code: "empty", reason: "empty file")
         try await store.recordError(path: "fixture/jiangsu-report.txt", code: "not_text", reason: "not a text file")
         #expect(try store.rowCounts()["ingest_errors"] == 1)
-        _ = try await store.write(DocumentRows(try Fixture.analysis()))
+        _ = try await store.write(DocumentRows(try Fixture.analysis().document))
         #expect(try store.rowCounts()["ingest_errors"] == 0)
     }
 
     @Test func runsAreBookedWithTheirCounts() async throws {
         let store = try Store(database: DatabaseQueue())
         let run = try await store.beginRun(paths: ["corpus"])
-        _ = try await store.write(DocumentRows(try Fixture.analysis()), run: run)
+        _ = try await store.write(DocumentRows(try Fixture.analysis().document), run: run)
         try await store.finishRun(run, files: 1, ingested: 1, duplicates: 0, skipped: 2, failed: 0)
         try await store.database.read { db in
             let record = try #require(try IngestRunRecord.fetchOne(db, key: run))
