@@ -79,7 +79,8 @@ enum Assets {
         #popover { position: absolute; z-index: 10; max-width: 32em; background: #fff; border: 1px solid var(--line); box-shadow: 0 4px 16px rgba(0,0,0,.15); padding: .6em .8em; font-size: .9em; }
         #popover[hidden] { display: none; }
         .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(26em, 1fr)); gap: 1.5em; }
-        svg.chart text { font-size: 12px; fill: var(--ink); }
+        svg.chart { max-width: 34em; height: auto; }
+        svg.chart text { font-size: 11px; fill: var(--ink); }
         svg.chart rect.bar { fill: #5b8fd6; }
         svg.chart rect.bar.error { fill: var(--error); }
         svg.chart rect.bar.warning { fill: var(--warning); }

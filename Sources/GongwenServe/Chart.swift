@@ -19,7 +19,7 @@ enum Chart {
         let rows = bars.enumerated().map { index, bar -> HTML in
             let y = index * rowHeight + 2
             let width = max(1, bar.value * barWidth / largest)
-            let label = bar.label.count > 26 ? String(bar.label.prefix(25)) + "…" : bar.label
+            let label = bar.label.count > 24 ? String(bar.label.prefix(23)) + "…" : bar.label
             let row: HTML = """
                 <text x="\(labelWidth - 6)" y="\(y + 15)" text-anchor="end">\(label)</text>\
                 <rect class="bar \(bar.kind)" x="\(labelWidth)" y="\(y + 3)" width="\(width)" height="\(rowHeight - 6)"><title>\(bar.label): \(bar.value)</title></rect>\
@@ -28,7 +28,7 @@ enum Chart {
             return bar.href.map { "<a href=\"\($0)\">\(row)</a>" } ?? row
         }
         return """
-            <svg class="chart" role="img" aria-label="\(title)" xmlns="http://www.w3.org/2000/svg" width="\(labelWidth + barWidth + 50)" height="\(height)" viewBox="0 0 \(labelWidth + barWidth + 50) \(height)">\(rows)</svg>
+            <svg class="chart" role="img" aria-label="\(title)" xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 \(labelWidth + barWidth + 50) \(height)">\(rows)</svg>
             """
     }
 }
