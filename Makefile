@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 DEBS := libicu-dev libxml2-dev libsqlite3-dev libpoppler-glib-dev pkg-config
+# The browser test of `gongwen serve` (Tests/Browser): headless chromium, its WebDriver, a CJK font.
+BROWSER_DEBS := chromium chromium-driver fonts-wqy-zenhei
 BIN := .build/debug/gongwen
 RELEASE_BIN := .build/release/gongwen
 DEMO_DB := demo.sqlite
@@ -9,18 +11,19 @@ DEMO_DB := demo.sqlite
 # The five seed documents at the top of corpus/; the public corpus lies below, in corpus/public/.
 SEEDS := $(wildcard corpus/*.txt)
 
-.PHONY: deps build test demo bench bench-store release clean schemas-check fuzz
+.PHONY: deps build test browser-test demo bench bench-store release clean schemas-check fuzz
 
-# Install the system -dev packages when pkg-config cannot find them (Debian/Ubuntu).
+# Install the system -dev packages (and the browser test's chromium) when missing (Debian/Ubuntu).
 deps:
 	@missing=""; \
-	for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
+	for p in $(DEBS) $(BROWSER_DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ] || ! pkg-config --exists icu-i18n libxml-2.0 sqlite3 poppler-glib; then \
 	  echo "installing:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEBS); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEBS) $(BROWSER_DEBS); \
 	fi
 	@python3 -c "import jsonschema, referencing" 2>/dev/null || python3 -m pip install --quiet "jsonschema>=4.18"
+	@python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet "selenium>=4.20"
 
 build: deps
 	$(SWIFT) build
@@ -28,6 +31,12 @@ build: deps
 test: deps
 	$(SWIFT) build
 	$(SWIFT) test
+	$(MAKE) --no-print-directory browser-test
+
+# gongwen serve in headless chromium (Tests/Browser/browser_test.py); screenshots in .build/browser/.
+# BROWSER_FLAGS=--docs also refreshes the three in docs/screenshots/.
+browser-test: build
+	timeout 900 python3 Tests/Browser/browser_test.py --bin $(BIN) $(BROWSER_FLAGS)
 
 # The demo reads the seeds only.
 demo: build
@@ -45,6 +54,7 @@ demo: build
 	@$(BIN) measures --db $(DEMO_DB) --match 网格
 	@echo; echo '$$ gongwen search --db $(DEMO_DB) 教育 --limit 3'
 	@$(BIN) search --db $(DEMO_DB) 教育 --limit 3
+	@echo; echo 'Browse it: $(BIN) serve --db $(DEMO_DB)   then open http://127.0.0.1:8080/'
 
 release: deps
 	$(SWIFT) build -c release

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -54,10 +56,19 @@ let package = Package(
         .target(
             name: "GongwenStore",
             dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The web page over the store (gongwen serve): read-only, the same queries as the CLI.
+        .target(
+            name: "GongwenServe",
+            dependencies: ["GongwenStore", "GongwenModel", "GongwenCheck", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .target(name: "GongwenIngest", dependencies: ["Gongwen", "GongwenModel", "GongwenText", "GongwenStore"]),
         .executableTarget(
             name: "gongwen",
-            dependencies: ["Gongwen", "GongwenStore", "GongwenIngest", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: [
+                "Gongwen", "GongwenStore", "GongwenIngest", "GongwenServe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // The libFuzzer target (make fuzz); built plainly it replays inputs given as files.
         .executableTarget(name: "GongwenFuzz", dependencies: ["GongwenIngest"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
@@ -76,6 +87,12 @@ let package = Package(
         .testTarget(
             name: "GongwenIngestTests",
             dependencies: ["GongwenIngest", "GongwenStore", "Gongwen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "GongwenServeTests",
+            dependencies: [
+                "GongwenServe", "GongwenStore", "Gongwen", "GongwenModel", "TestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]),
         .testTarget(
             name: "EndToEndTests", dependencies: ["Gongwen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Snapshots"]),

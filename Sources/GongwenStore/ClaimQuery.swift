@@ -22,6 +22,8 @@ public struct ClaimQuery: Sendable, Equatable {
     public var rule: String?
     /// At most this many rows; `nil` for all.
     public var limit: Int?
+    /// Rows to pass over before the first one returned (the pages of `gongwen serve`).
+    public var offset: Int = 0
 
     public init(
         subject: String? = nil, unit: String? = nil, kind: String? = nil, minimum: Double? = nil, maximum: Double? = nil,
@@ -97,7 +99,7 @@ extension ClaimQuery {
     /// none of whose enclosing sections does: those spans are disjoint and come in document order,
     /// so the claims come out in order and the limit stops the scan early.
     var selection: SQL {
-        let limit: SQL = self.limit.map { "LIMIT \($0)" } ?? ""
+        let limit: SQL = self.limit.map { "LIMIT \($0) OFFSET \(offset)" } ?? (offset > 0 ? "LIMIT -1 OFFSET \(offset)" : "")
         guard let section else {
             // Ids grow with the document (AUTOINCREMENT, one document at a time), so (document, id)
             // is id order. Spelled so, it is the order the (unit, document) and (kind, document)

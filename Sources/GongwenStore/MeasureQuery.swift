@@ -8,6 +8,8 @@ public struct MeasureQuery: Sendable, Equatable {
     public var match: SearchTerm?
     public var documents: DocumentFilter
     public var limit: Int?
+    /// Rows to pass over before the first one returned (the pages of `gongwen serve`).
+    public var offset: Int = 0
 
     public init(match: SearchTerm? = nil, documents: DocumentFilter = DocumentFilter(), limit: Int? = nil) {
         self.match = match
@@ -58,7 +60,7 @@ extension Store {
                         WHERE li.document_id = s.document_id AND l.style IN \(Self.measureStyles)
                         AND li.start >= s.start AND li.start <= s.title_start)
             """)
-        let limit: SQL = query.limit.map { "LIMIT \($0)" } ?? ""
+        let limit: SQL = query.limit.map { "LIMIT \($0) OFFSET \(query.offset)" } ?? (query.offset > 0 ? "LIMIT -1 OFFSET \(query.offset)" : "")
         let request: SQL = """
             SELECT d.source, d.title, d.issuer, d.date, s.path AS section, s.marker, s.title AS text, s.start, s."end",
                    'section' AS origin

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Gongwen
 import GongwenIngest
+import GongwenServe
 import GongwenStore
 
 struct BenchStoreCommand: AsyncParsableCommand {
@@ -19,7 +20,8 @@ struct BenchStoreCommand: AsyncParsableCommand {
             has its own SHA-256), times parsing alone on a sample, then `ingest` of the whole \
             folder into a new database on all cores (documents/s, MB/s, and how long the writer \
             spent writing and feeding the full-text index), then each filter of `query` and the \
-            other readers (median of --runs).
+            other readers, then the pages of `gongwen serve` rendered in process, without HTTP \
+            (median of --runs).
             """)
 
     @Argument(help: "Files or folders to replicate.")
@@ -86,6 +88,8 @@ struct BenchStoreCommand: AsyncParsableCommand {
         }
         Output.line("\nlatency, median of \(runs) runs, --limit 200:")
         Output.line(Report.table(header: ["reader", "ms", "rows"], rows: latencies))
+        Output.line("\npages of gongwen serve, server time in process (no HTTP), median of \(runs) runs:")
+        Output.line(Report.table(header: ["page", "ms", "status", "bytes"], rows: try pageTimes(Site(store: store), documents: counts["documents", default: 1])))
         if folder != nil { Output.line("kept: \(work.path)") }
     }
 
@@ -115,6 +119,26 @@ struct BenchStoreCommand: AsyncParsableCommand {
         let clock = ContinuousClock.now
         try await inParallel(files, width: jobs, work: { path in await onWorkerThread { _ = try? Analysis.run(path: path) } }, consume: { _ in })
         return ContinuousClock.now - clock
+    }
+
+    /// The median time to render each kind of page of `gongwen serve`.
+    private func pageTimes(_ site: Site, documents: Int) throws -> [[String]] {
+        let pages = [
+            "/", "/documents", "/documents?q=网格化治理", "/documents?year=2020&errors=true", "/documents/1",
+            "/documents/\(max(1, documents / 2))", "/findings", "/findings?rule=change.rate&page=10", "/claims",
+            "/claims?unit=人&min=1000", "/claims?page=100", "/measures?match=网格", "/search?q=教育",
+        ]
+        return try pages.map { page in
+            var times: [Duration] = []
+            var result = (status: 0, bytes: 0)
+            for _ in 0..<runs {
+                let clock = ContinuousClock.now
+                result = try site.render(page)
+                times.append(ContinuousClock.now - clock)
+            }
+            let median = times.sorted()[times.count / 2].seconds * 1000
+            return [page, String(format: "%.2f", median), String(result.status), String(result.bytes)]
+        }
     }
 
     /// Each reader with the filters of `gongwen query`, one at a time and combined.

@@ -18,7 +18,8 @@ struct GongwenCommand: AsyncParsableCommand {
         version: GongwenVersion.current,
         subcommands: [
             ParseCommand.self, CheckCommand.self, RulesCommand.self, IngestCommand.self, LoadCommand.self, QueryCommand.self,
-            MeasuresCommand.self, SearchCommand.self, StatsCommand.self, BenchCommand.self, BenchStoreCommand.self, EvaluateCommand.self,
+            MeasuresCommand.self, SearchCommand.self, StatsCommand.self, ServeCommand.self, BenchCommand.self, BenchStoreCommand.self,
+            EvaluateCommand.self,
         ])
 
     /// Runs the command; wrong arguments exit with status 2 (ArgumentParser's default is 64).

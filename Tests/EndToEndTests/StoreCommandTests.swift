@@ -196,12 +196,21 @@ struct StoreCommandTests {
         #expect(object["documents"] as? Int == 5)
     }
 
-    @Test(arguments: ["ingest", "load", "query", "measures", "search", "stats", "bench-store"])
+    @Test(arguments: ["ingest", "load", "query", "measures", "search", "stats", "serve", "bench-store"])
     func everyCommandHasHelpWithAnExample(_ command: String) throws {
         let result = try run(gongwen, [command, "--help"], environment: ["COLUMNS": "100"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Examples:\n  gongwen \(command) "))
         #expect(result.stdout.contains("--db <file>") || command == "bench-store")
+    }
+
+    @Test func serveRefusesAMissingDatabaseAndABadPort() throws {
+        let missing = try run(gongwen, ["serve", "--db", "/nonexistent/gongwen.sqlite", "--port", "0"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no such database"))
+        let port = try run(gongwen, ["serve", "--port", "70000"])
+        #expect(port.status == 2)
+        #expect(port.stderr.contains("--port must be from 0 to 65535"))
     }
 
     @Test func benchStoreReportsThroughputAndLatency() throws {
@@ -211,6 +220,8 @@ struct StoreCommandTests {
         #expect(result.stdout.contains("ingest: 12 documents"))
         #expect(result.stdout.contains("query --rule change.rate"))
         #expect(result.stdout.contains("query --unit 人"))
+        #expect(result.stdout.contains("pages of gongwen serve"))
+        #expect(result.stdout.contains("/documents?q=网格化治理"))
         #expect(result.stdout.contains("search 教育 (instr scan)"))
     }
 

@@ -1,0 +1,173 @@
+import Foundation
+import GongwenStore
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import GongwenServe
+
+/// The routes of `gongwen serve` through Hummingbird's router test client: status, content type,
+/// JSON shape, escaping, the security headers, 400 and 404.
+@Suite("serve routes")
+struct RouteTests {
+    func withClient(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let store = try await ServeFixture.store()
+        let app = Application(responder: Site(store: store))
+        try await app.test(.router) { client in try await body(client) }
+    }
+
+    static func text(_ response: TestResponse) -> String { String(buffer: response.body) }
+
+    static func json(_ response: TestResponse) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text(response).utf8))
+    }
+
+    @Test(arguments: ["/", "/documents", "/findings", "/claims", "/measures", "/search?q=网格化治理", "/documents/1"])
+    func htmlPages(path: String) async throws {
+        try await withClient { client in
+            let response = try await client.execute(uri: path, method: .get)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+            let csp = try #require(response.headers[.contentSecurityPolicy])
+            #expect(csp.contains("default-src 'none'") && csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"))
+            #expect(response.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
+            #expect(Self.text(response).hasPrefix("<!DOCTYPE html>"))
+        }
+    }
+
+    @Test func jsonBySuffixAndByAccept() async throws {
+        try await withClient { client in
+            let suffix = try await client.execute(uri: "/claims.json?unit=人&min=1000", method: .get)
+            #expect(suffix.status == .ok)
+            #expect(suffix.headers[.contentType] == "application/json; charset=utf-8")
+            let rows = try #require(try Self.json(suffix) as? [[String: Any]])
+            #expect(!rows.isEmpty)
+            // The shape of `gongwen query --format json` (absent optionals are left out).
+            let keys: Set<String> = [
+                "source", "title", "issuer", "date", "section", "section_titles", "text", "value", "unit", "kind", "subject",
+                "predicate", "qualifier", "start", "end", "sentence", "sentence_start", "sentence_end", "findings",
+            ]
+            #expect(Set(rows[0].keys).isSubset(of: keys))
+            #expect(Set(["source", "text", "value", "kind", "start", "end", "sentence", "sentence_start", "sentence_end"]).isSubset(of: rows[0].keys))
+            #expect(rows.allSatisfy { ($0["unit"] as? String) == "人" })
+            let accept = try await client.execute(uri: "/claims?unit=人&min=1000", method: .get, headers: [.accept: "application/json"])
+            #expect(accept.headers[.contentType] == "application/json; charset=utf-8")
+            #expect(Self.text(accept) == Self.text(suffix))
+        }
+    }
+
+    @Test func documentsListHasFacetsAndSearch() async throws {
+        try await withClient { client in
+            let all = try #require(try Self.json(try await client.execute(uri: "/documents.json", method: .get)) as? [String: Any])
+            #expect(all["total"] as? Int == 6)
+            let facets = try #require(all["facets"] as? [String: Any])
+            #expect(Set(facets.keys) == ["issuer", "year", "doc_type", "has_errors"])
+            let errors = try #require(facets["has_errors"] as? [[String: Any]])
+            #expect(errors.reduce(0) { $0 + ($1["count"] as? Int ?? 0) } == 6)
+            let found = try #require(try Self.json(try await client.execute(uri: "/documents.json?q=网格化治理", method: .get)) as? [String: Any])
+            let rows = try #require(found["rows"] as? [[String: Any]])
+            #expect(rows.map { $0["issuer"] as? String } == ["江苏省民政厅"])
+            let page = Self.text(try await client.execute(uri: "/documents?q=网格化治理", method: .get))
+            #expect(page.contains("<mark>网格化治理</mark>"))
+        }
+    }
+
+    @Test func findingIsUnderlinedAndAnchored() async throws {
+        try await withClient { client in
+            let found = try #require(try Self.json(try await client.execute(uri: "/findings.json?rule=magnitude.implausible", method: .get)) as? [[String: Any]])
+            let finding = try #require(found.first { ($0["message"] as? String)?.contains("29275") == true })
+            let id = try #require(finding["id"] as? Int)
+            let document = try #require(finding["document_id"] as? Int)
+            let page = Self.text(try await client.execute(uri: "/documents/\(document)", method: .get))
+            #expect(page.contains("<a class=\"finding sev-\(finding["severity"] as? String ?? "")\" id=\"finding-\(id)\" href=\"#finding-\(id)-detail\""))
+            #expect(page.contains("id=\"finding-\(id)-detail\""))
+            #expect(page.contains("29275万人</span></a>") || page.contains("29275万人</a>"))
+        }
+    }
+
+    @Test func csvOfTables() async throws {
+        try await withClient { client in
+            let response = try await client.execute(uri: "/measures.csv?match=网格", method: .get)
+            #expect(response.status == .ok)
+            #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
+            let lines = Self.text(response).split(separator: "\n")
+            #expect(lines.first == "source,issuer,date,section,start,end,measure")
+            #expect(lines.count > 1)
+        }
+    }
+
+    @Test func hostileDocumentIsEscaped() async throws {
+        try await withClient { client in
+            let list = try #require(try Self.json(try await client.execute(uri: "/documents.json", method: .get)) as? [String: Any])
+            let rows = try #require(list["rows"] as? [[String: Any]])
+            let hostile = try #require(rows.first { ($0["source"] as? String)?.hasSuffix("hostile.txt") == true })
+            let id = try #require(hostile["id"] as? Int)
+            for path in ["/documents/\(id)", "/documents", "/claims?doc=hostile", "/measures?doc=hostile", "/search?q=onerror", "/findings?doc=hostile"] {
+                let page = Self.text(try await client.execute(uri: path, method: .get))
+                #expect(!page.contains("<script>alert"), "\(path)")
+                #expect(!page.contains("<img src=x"), "\(path)")
+                #expect(!page.contains("<svg onload"), "\(path)")
+                #expect(!page.contains("<iframe"), "\(path)")
+                #expect(!page.contains("<b onmouseover"), "\(path)")
+            }
+            let page = Self.text(try await client.execute(uri: "/documents/\(id)", method: .get))
+            #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            #expect(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"))
+            #expect(page.contains("&amp;lt;script&amp;gt;"))
+            // The only scripts are the server's own file.
+            #expect(page.components(separatedBy: "<script").count == 2)
+            #expect(page.contains("<script src=\"/static/gongwen.js\" defer></script>"))
+        }
+    }
+
+    @Test(arguments: [
+        ("/claims?min=abc", 400), ("/claims?kind=人数", 400), ("/claims?min=5&max=1", 400), ("/claims?rule=no.such.rule", 400),
+        ("/findings?severity=fatal", 400), ("/documents?year=20x", 400), ("/claims?page=0", 400), ("/claims?limit=100000", 400),
+        ("/documents/1?mark=9-2", 400), ("/search", 400), ("/documents?errors=maybe", 400),
+        ("/documents/999999", 404), ("/documents/abc", 404), ("/nowhere", 404), ("/static/evil.js", 404), ("/documents/1/x", 404),
+    ])
+    func badRequestsAndUnknownIds(path: String, status: Int) async throws {
+        try await withClient { client in
+            let html = try await client.execute(uri: path, method: .get)
+            #expect(html.status.code == status, "\(path)")
+            #expect(html.headers[.contentSecurityPolicy] != nil)
+            let json = try await client.execute(uri: path, method: .get, headers: [.accept: "application/json"])
+            #expect(json.status.code == status, "\(path)")
+            let body = try #require(try Self.json(json) as? [String: Any])
+            #expect(body["status"] as? Int == status)
+            #expect((body["error"] as? String)?.isEmpty == false)
+        }
+    }
+
+    @Test func noRouteWrites() async throws {
+        try await withClient { client in
+            for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
+                let response = try await client.execute(uri: "/documents", method: method)
+                #expect(response.status.code == 405)
+            }
+        }
+    }
+
+    @Test func pagingLinksTheNextPage() async throws {
+        try await withClient { client in
+            let first = try await client.execute(uri: "/claims.json?limit=5", method: .get)
+            let next = try #require(first.headers[HTTPField.Name("Link")!])
+            #expect(next == "</claims.json?limit=5&page=2>; rel=\"next\"")
+            let firstRows = try #require(try Self.json(first) as? [[String: Any]])
+            let second = try #require(try Self.json(try await client.execute(uri: "/claims.json?limit=5&page=2", method: .get)) as? [[String: Any]])
+            #expect(firstRows.count == 5 && second.count == 5)
+            #expect(firstRows.map { $0["start"] as? Int } != second.map { $0["start"] as? Int })
+        }
+    }
+
+    @Test func escapingHelper() {
+        let hostile = "\"><img src=x onerror=alert(1)>"
+        let html: HTML = "<p title=\"\(hostile)\">\(hostile)</p>"
+        #expect(html.markup == "<p title=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</p>")
+    }
+
+    @Test func precisionInterval() {
+        #expect(Precision.interval(of: "39.54")! == ("39.535", "39.545"))
+        #expect(Precision.interval(of: "861") == nil)
+    }
+}
