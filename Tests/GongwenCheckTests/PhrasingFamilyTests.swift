@@ -118,4 +118,13 @@ struct PhrasingFamilyTests {
         #expect(found.found.map(\.severity) == [.info])
         #expect(found.alarms.isEmpty)
     }
+
+    @Test func ratesOfPartsAfterQizhongBoundTheTotalsRate() throws {
+        // Rates only after 其中: the parts may be some of the total, so info at most.
+        let holds = try findings(RateBoundsRule(), "全年固定资产投资比上年下降3.3%。其中，第一产业投资下降2.9%，第二产业投资下降4.5%，第三产业投资下降1.6%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(RateBoundsRule(), "全年固定资产投资比上年下降1️⃣6.3%2️⃣。其中，第一产业投资下降2.9%，第二产业投资下降4.5%，第三产业投资下降1.6%。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.found.map(\.severity) == [.info])
+    }
 }

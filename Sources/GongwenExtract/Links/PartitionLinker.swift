@@ -54,9 +54,13 @@ struct PartitionLinker {
                 if text[position] == "(" { depth += 1 } else if text[position] == ")" { depth = max(0, depth - 1) }
                 // `其中` and `包括` (`221000万元(包括一般债券106000万元和专项债券115000万元)`) name parts of the total before.
                 if position + 1 < span.end, text[position] == "其" && text[position + 1] == "中" || text[position] == "包" && text[position + 1] == "括" {
-                    cues.append(Cue(position: position, end: position + 2, depth: depth))
+                    cues.append(Cue(position: position, end: position + 2, depth: depth, named: false))
                 }
-                if let cue = groupingCue(at: position, in: span, text: text) { cues.append(Cue(position: cue.position, end: cue.end, depth: depth)) }
+                if let cue = groupingCue(at: position, in: span, text: text) {
+                    cues.append(Cue(position: cue.position, end: cue.end, depth: depth, named: text[position] == "在"))
+                } else if position == span.start, let end = namingCue(at: position, in: span, text: text) {
+                    cues.append(Cue(position: position, end: end, depth: depth, named: true))
+                }
                 position += 1
             }
             if cues.isEmpty { groupedTotal = nil }
@@ -76,8 +80,8 @@ struct PartitionLinker {
                 let after = statement[next..<min(statement.count, next + Self.window)]
                 var earlier = previous.suffix(Self.window).filter(isTotalOfGrouping)
                 if grouping { grouped.formUnion(after.filter { readings.claims[$0].start < regionEnd }) }
-                if text[cue.position] == "在" {
-                    // `在等级公路中,` names its total, which may be a part of an earlier grouping.
+                if cue.named {
+                    // `在等级公路中,` and `住户存款余额中,` name their total, which may be a part of an earlier grouping.
                     let named = namedTotal(cue: cue, candidates: preceding.isEmpty ? Array(previous.suffix(Self.window)) : preceding, text: text)
                     before = named.map { [$0] } ?? []
                     earlier = before
@@ -94,12 +98,13 @@ struct PartitionLinker {
                     for part in breakdown.parts { parts[part] = breakdown.total }
                     if grouping { groupedTotal = breakdown.total }
                 }
-                if found.isEmpty, grouping {
-                    groupedTotal = nil
+                if found.isEmpty {
+                    if grouping { groupedTotal = nil }
                     // Rates only: the total's rate is the last named rate before the cue that is no part of
-                    // an earlier split (`按控股类型分` after `按门类分` splits the same total again).
+                    // an earlier split (`按控股类型分` after `按门类分` splits the same total again); after `其中`
+                    // (`固定资产投资下降3.3%。其中，第一产业投资下降2.9%，…`) the rate before it.
                     let rates = (before.isEmpty ? previous.suffix(Self.window) : before[...]).filter { !splitParts.contains($0) }
-                    if let split = growthSplit(after: after, regionEnd: regionEnd, candidates: rates, fallback: splitTotal) {
+                    if let split = growthSplit(after: after, regionEnd: regionEnd, candidates: rates, fallback: grouping ? splitTotal : nil) {
                         splits.append(split)
                         splitParts.formUnion(split.parts)
                         splitTotal = split.total
@@ -132,12 +137,21 @@ struct PartitionLinker {
     /// The claim that the noun of `在…中,` names (`等级公路里程2971.12公里…在等级公路中,`), the nearest.
     private func namedTotal(cue: Cue, candidates: [Int], text: [Unicode.Scalar]) -> Int? {
         // The cue ends after `中,`: the noun lies between `在` and `中`.
-        let noun = String(String.UnicodeScalarView(text[(cue.position + 1)..<(cue.end - 2)]))
+        let start = text[cue.position] == "在" ? cue.position + 1 : cue.position
+        let noun = String(String.UnicodeScalarView(text[start..<(cue.end - 2)]))
         guard noun.unicodeScalars.count >= 2 else { return nil }
         return candidates.last {
             let name = readings.readings[$0].name
             return readings.claims[$0].kind == .quantity && (name.hasPrefix(noun) || IndicatorName.names(noun, name))
         }
+    }
+
+    /// `住户存款余额中,` opening a statement: at most 12 characters up to `中` and a comma; where the cue ends.
+    private func namingCue(at position: Int, in span: Span, text: [Unicode.Scalar]) -> Int? {
+        var end = position
+        while end < span.end, end - position <= 12, isCJK(text[end]) { end += 1 }
+        guard end < span.end, end - position >= 3, text[end - 1] == "中", text[end] == "," || text[end] == ":" else { return nil }
+        return end + 1
     }
 
     /// `按门类分，采矿业增加值增长14.8%，制造业增长10.6%，…下降2.7%` after `规模以上工业增加值增长10.0%`: rates
@@ -168,6 +182,8 @@ struct PartitionLinker {
         var position: Int
         var end: Int
         var depth: Int
+        /// `在…中,` or `…中,` opening a statement: the cue names its total.
+        var named: Bool
     }
 
     /// How many claims before and after a cue are considered: a total and its parts sit close.
@@ -234,9 +250,12 @@ struct PartitionLinker {
                 whole.map { Breakdown(total: $0, parts: [part], span: Span(start: claims[$0].start, end: claims[part].end)) }
             }
         }
-        // When some parts restate the total's measure and others name another (`工业增加值644350万元…其中规模以上
-        // 工业企业完成工业总产值2596736万元,完成工业增加值630000万元`), only the first are its parts.
-        if among, counterparts.contains(total), counterparts.contains(nil) {
+        // When some parts restate the total's measure and another, larger than the total, names no measure
+        // before (`工业增加值644350万元…其中规模以上工业企业完成工业总产值2596736万元,完成工业增加值630000万元`),
+        // only the first are its parts; categories that happen to end like the total (`县直卫生健康单位6个，
+        // 乡镇卫生院17个`) all are.
+        if among, counterparts.contains(total),
+           zip(parts, counterparts).contains(where: { $0.1 == nil && claims[$0.0].value > claims[total].value }) {
             parts = zip(parts, counterparts).filter { $0.1 == total }.map(\.0)
         }
         // A total that is one item of a `;`-list (`年末固定电话用户186.2万户；移动电话用户2081.8万户，其中5G在网用户
@@ -358,9 +377,11 @@ struct PartitionLinker {
     /// alike (`规模以上工业企业完成工业增加值` → `工业增加值`), the nearest.
     private func counterpart(of part: Int, among before: [Int]) -> Int? {
         let claims = readings.claims
-        guard let name = claims[part].subject, name.unicodeScalars.count >= 3 else { return nil }
+        let name = self.name(of: part)
+        guard name.unicodeScalars.count >= 3 else { return nil }
         return before.last { other in
-            guard claims[other].unit == claims[part].unit, let x = claims[other].subject, x.unicodeScalars.count >= 3 else { return false }
+            let x = self.name(of: other)
+            guard claims[other].unit == claims[part].unit, x.unicodeScalars.count >= 3 else { return false }
             return x.unicodeScalars.suffix(3).elementsEqual(name.unicodeScalars.suffix(3))
         }
     }

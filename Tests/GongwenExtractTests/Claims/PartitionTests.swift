@@ -69,4 +69,13 @@ struct PartitionTests {
         #expect(try breakdowns("全年全体居民人均可支配收入80000元，比上年增长4.2%，其中城镇居民人均可支配收入90000元，增长4.0%；农村居民人均可支配收入51000元，增长4.8%。").isEmpty)
         #expect(try breakdowns("全年居民人均可支配收入54000元，比上年增长4.9%。按常住地分，农村居民人均可支配收入32000元，增长5.8%；城镇居民人均可支配收入63000元，增长4.4%。").isEmpty)
     }
+
+    @Test func aStatementOpeningWithItsTotalsNameSplitsIt() throws {
+        #expect(try breakdowns("年末各项存款余额346.7亿元，其中，住户存款余额238.3亿元。住户存款余额中，活期存款92.0亿元，定期及其他存款146.3亿元。")
+            == ["346.7亿元 ⊇ 238.3亿元", "238.3亿元 ⊇ 92.0亿元 146.3亿元"])
+    }
+
+    @Test func categoriesThatEndLikeTheTotalAreAllParts() throws {
+        #expect(try breakdowns("全县设有卫生健康单位23个，其中县直卫生健康单位6个（人民医院、中医院），乡镇卫生院17个。") == ["23个 ⊇ 6个 17个"])
+    }
 }
