@@ -127,4 +127,13 @@ struct PhrasingFamilyTests {
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
         #expect(wrong.found.map(\.severity) == [.info])
     }
+
+    @Test func sharesNamedByTheirPartAfterAShareOfTheSameWhole() throws {
+        let text = "全年地区生产总值1000.0亿元。第一产业增加值50.0亿元，第二产业增加值360.0亿元，第三产业增加值590.0亿元。第一产业增加值占地区生产总值的比重为5.0%，第二产业增加值比重为36.0%，第三产业增加值比重为59.0%。"
+        let holds = try findings(SharePercentRule(), text)
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        #expect(try Fixture(text).analysis().document.rates.count == 3)
+        let wrong = try findings(SharePercentRule(), "全年地区生产总值1000.0亿元。第一产业增加值50.0亿元，第二产业增加值360.0亿元，第三产业增加值590.0亿元。第一产业增加值占地区生产总值的比重为5.0%，第二产业增加值比重为1️⃣46.0%2️⃣，第三产业增加值比重为59.0%。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+    }
 }

@@ -119,7 +119,8 @@ struct PartitionLinker {
     /// characters, from 按 to 分/统计/看, from 分 or 从 to 看 (`来看`), or from 在 to 中, followed by a comma or colon.
     private func groupingCue(at position: Int, in span: Span, text: [Unicode.Scalar]) -> (position: Int, end: Int)? {
         let first = text[position]
-        guard first == "按" || first == "分" || first == "从" || first == "在" else { return nil }
+        // `從` is `从` in traditional script (`從提案落實情況看,`).
+        guard first == "按" || first == "分" || first == "从" || first == "從" || first == "在" else { return nil }
         if position > span.start, isCJK(text[position - 1]) { return nil }
         var end = position + 1
         while end < span.end, end - position <= 12, isCJK(text[end]) { end += 1 }
@@ -142,7 +143,9 @@ struct PartitionLinker {
         guard noun.unicodeScalars.count >= 2 else { return nil }
         return candidates.last {
             let name = readings.readings[$0].name
-            return readings.claims[$0].kind == .quantity && (name.hasPrefix(noun) || IndicatorName.names(noun, name))
+            // `在立案提案中` names `立案203件`: the noun may add its head (`提案`) to the name.
+            return readings.claims[$0].kind == .quantity
+                && (name.hasPrefix(noun) || name.count >= 2 && noun.hasPrefix(name) || IndicatorName.names(noun, name))
         }
     }
 

@@ -24,12 +24,14 @@ struct ShareLinker {
         for breakdown in breakdowns { for part in breakdown.parts { totalOf[part] = breakdown.total } }
         let text = readings.source.folded
         for statement in readings.byStatement() {
+            var lastShare: Rate?
             for (position, index) in statement.enumerated() where readings.claims[index].kind == .percent {
                 let claim = readings.claims[index]
                 let earlier = statement[max(0, position - 12)..<position]
                 if let rate = named(index, earlier: earlier, text: text, totalOf: totalOf) ?? parallel(claim, earlier: earlier)
-                    ?? rateWord(claim, earlier: earlier) {
+                    ?? rateWord(claim, earlier: earlier) ?? sameWhole(index, as: lastShare) {
                     rates.append(rate)
+                    if rate.kind == .share, rate.denominator != nil { lastShare = rate }
                 }
             }
         }
@@ -53,7 +55,8 @@ struct ShareLinker {
         let isPart = { (i: Int) in claims[i].end <= occupy && claims[i].kind == .quantity && self.readings.readings[i].isLevel && claims[i].upper == nil }
         // `等级公路占公路总里程的96.1%`: a name before `占` says which earlier level is the part.
         let subject = SourceText.string(text[clause..<occupy])
-        let named = subject.count >= 2 && !subject.contains(where: \.isNumber)
+        // (A digit there is a count of its own; `第一产业` is a name: Character.isNumber would take `一` for a digit.)
+        let named = subject.count >= 2 && !subject.unicodeScalars.contains { $0.properties.numericType == .decimal }
         let candidates = named ? Array((max(0, index - Self.window)..<index).reversed()) : Array(earlier.reversed())
         guard let part = candidates.first(where: { isPart($0) && (!named || IndicatorName.core(readings.readings[$0].name).core.contains(IndicatorName.core(subject).core)) }) else {
             return nil
@@ -79,6 +82,27 @@ struct ShareLinker {
             candidate -= 1
         }
         return nil
+    }
+
+    /// `第一产业增加值占地区生产总值的比重为5.0%，第二产业增加值比重为36.0%`: a share named by its part alone,
+    /// after a share in the same statement, is of the same whole; the part is the nearest earlier level of
+    /// that name and of the whole's unit.
+    private func sameWhole(_ index: Int, as previous: Rate?) -> Rate? {
+        let claims = readings.claims
+        guard let previous, let whole = previous.denominator, let predicate = claims[index].predicate,
+              ["比重", "占比"].contains(predicate) else { return nil }
+        var name = readings.readings[index].name
+        for tail in ["比重为", "比重", "占比为", "占比"] where name.hasSuffix(tail) {
+            name.removeLast(tail.count)
+            break
+        }
+        guard name.count >= 2 else { return nil }
+        let core = IndicatorName.core(name).core
+        guard let part = (max(0, index - Self.window)..<index).reversed().first(where: {
+            claims[$0].kind == .quantity && claims[$0].unit == claims[whole].unit && claims[$0].upper == nil && readings.readings[$0].isLevel
+                && IndicatorName.core(readings.readings[$0].name).core == core
+        }) else { return nil }
+        return Rate(kind: .share, rate: index, numerator: part, denominator: whole, span: Span(start: claims[min(part, whole)].start, end: claims[index].end))
     }
 
     /// A percent in brackets right after a count, or `占比`/`比重` with no name of its own

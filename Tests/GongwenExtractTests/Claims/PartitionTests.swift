@@ -78,4 +78,9 @@ struct PartitionTests {
     @Test func categoriesThatEndLikeTheTotalAreAllParts() throws {
         #expect(try breakdowns("全县设有卫生健康单位23个，其中县直卫生健康单位6个（人民医院、中医院），乡镇卫生院17个。") == ["23个 ⊇ 6个 17个"])
     }
+
+    @Test func traditionalScriptCuesSplitToo() throws {
+        #expect(try breakdowns("市政府共收到政協提案146件。從提案落實情況看,已落實的有122件,占84%;基本落實或計劃落實的有24件,占16%。")
+            == ["146件 ⊇ 122件 24件"])
+    }
 }
