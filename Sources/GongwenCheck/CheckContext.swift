@@ -22,6 +22,9 @@ public final class CheckContext: Sendable {
     /// The paragraphs that are part of the document proper (title, headings, body, sign-off),
     /// in order: every paragraph except page chrome.
     public let textParagraphs: [Paragraph]
+    /// Claims that are no level of their own: the amounts and rates of changes and the values they start
+    /// from (`比上年增加1894元，增长9.3%`, `由上年的46亿元`).
+    public let changeOperands: Set<Int>
     private let chrome: [Span]
 
     public init(source: SourceText, segmentation: Segmentation, document: Document, bounds: Bounds = .bundled,
@@ -33,6 +36,12 @@ public final class CheckContext: Sendable {
         self.identities = identities
         self.textParagraphs = segmentation.paragraphs.filter { $0.role != .boilerplate }
         self.chrome = segmentation.boilerplate.map(\.span).sorted()
+        var operands = Set<Int>()
+        for change in document.changes {
+            operands.formUnion([change.delta, change.rate].compactMap { $0 })
+            if let from = change.from { operands.insert(from) }
+        }
+        self.changeOperands = operands
     }
 
     /// Whether `span` touches page chrome (ICP numbers, publication stamps, navigation).

@@ -59,11 +59,7 @@ public struct IdentityRule: RelationRule {
     func instances(_ context: CheckContext) -> [Instance] {
         let document = context.document
         let identities = context.identities
-        var notLevels = Set<Int>()
-        for change in document.changes {
-            notLevels.formUnion([change.delta, change.rate].compactMap { $0 })
-            if change.from != nil, let from = change.from { notLevels.insert(from) }
-        }
+        let notLevels = context.changeOperands
         var first: [String: Int] = [:]
         let text = context.source.folded
         // A table's cell names a row and a column, not the document's headline figure. Each sentence is

@@ -1,0 +1,106 @@
+import Foundation
+import GongwenModel
+
+/// `per.capita`: a figure per head that does not come out of its total and the population.
+///
+/// `人均地区生产总值81890元` is the document's 地区生产总值 over its 常住人口; `每千人口拥有床位6.30张` is the
+/// beds over the population, times a thousand. The rule reads a figure named `人均X` (in 元) or
+/// `每千人…`/`每万人…` (in the unit of its total), the nearest earlier level whose name ends with X
+/// and is no average, and
+/// the document's first level named `常住人口`. Statistics offices divide by the year's mean
+/// population, the document states the year-end one: a figure within 3% holds; up to 15% off it is
+/// `info`; beyond, a `warning` (a scale or a total misread, `万` for `亿`).
+///
+/// Real example that holds (宝鸡市, 2025): `地区生产总值2648.87亿元`, `常住人口321.56万人`, `人均地区生产
+/// 总值81890元` (2648.87亿 / 321.56万 = 82374, 0.6% off).
+public struct PerCapitaRule: RelationRule {
+    public let id = "per.capita"
+    public let severity = Severity.warning
+    public let title = "A figure per head that its total and the population do not give"
+    public let rationale = """
+        A figure per head is a total divided by the population (times a thousand or ten thousand for 每千人 \
+        and 每万人). Offices divide by the mean population of the year while documents state the year-end \
+        one, so a few percent apart is normal; a figure more than 15% off its total over the population is \
+        a misread scale or total.
+        """
+    public let example = "`地区生产总值2648.87亿元…常住人口321.56万人…人均地区生产总值61890元` → 人均地区生产总值 61890元 与 2648.87亿/321.56万 = 82374 不符"
+
+    public init() {}
+
+    struct Instance {
+        var total: Int
+        var population: Int
+        var figure: Int
+        var scale: Decimal
+    }
+
+    public func relations(_ context: CheckContext) -> [StatedRelation] {
+        instances(context).map { StatedRelation(kind: .perCapita, claims: [$0.total, $0.population, $0.figure]) }
+    }
+
+    public func check(_ context: CheckContext) -> [Finding] {
+        let claims = context.document.claims
+        return instances(context).compactMap { instance in
+            let figure = claims[instance.figure]
+            let total = claims[instance.total]
+            let population = claims[instance.population]
+            let expected = total.value / population.value * instance.scale
+            guard expected > 0 else { return nil }
+            let off = ((figure.value - expected) / expected).magnitude
+            guard off > Decimal(string: "0.03")! else { return nil }
+            let severity: Severity = off > Decimal(string: "0.15")! ? .warning : .info
+            let formula = "\(total.numeral)/\(population.numeral)" + (instance.scale == 1 ? "" : "×\(instance.scale)")
+            let result = "\(Decimal.rounded(expected, places: 2))"
+            let message = Message.recomputed(label: figure.name ?? "人均", stated: figure.numeral, formula: formula, result: result,
+                                             verdict: .mismatch, rounded: nil)
+            return finding(message, at: figure.span, evidence: [total.span, population.span], stated: figure.value, expected: expected,
+                           severity: severity)
+        }
+    }
+
+    /// `人均` per head, `每百人`, `每千人`, `每万人` per hundred, thousand, ten thousand: the scale and the
+    /// name of what is counted after it (`人均地区生产总值` → 地区生产总值).
+    static func perHead(_ name: String) -> (scale: Decimal, counted: String)? {
+        for (word, scale) in [("人均", 1), ("每百人", 100), ("每千人", 1000), ("每万人", 10000)] {
+            guard let range = name.range(of: word) else { continue }
+            var counted = String(name[range.upperBound...])
+            // `每千人口拥有床位`, `每万人口发明专利拥有量`: the counted thing follows `口` and `拥有`.
+            for filler in ["口", "拥有"] where counted.hasPrefix(filler) { counted.removeFirst(filler.count) }
+            return counted.count >= 2 ? (Decimal(scale), counted) : nil
+        }
+        return nil
+    }
+
+    /// A name without the notes in brackets at its end: `地区生产总值(GDP)`, `地区生产总值[2]` → `地区生产总值`.
+    static func withoutNotes(_ name: String) -> String {
+        var name = Substring(name)
+        while let last = name.last, last == ")" || last == "]", let open = name.lastIndex(where: { $0 == "(" || $0 == "[" }) {
+            name = name[..<open]
+        }
+        return String(name)
+    }
+
+    func instances(_ context: CheckContext) -> [Instance] {
+        let claims = context.document.claims
+        let isLevel = { (claim: Claim) in
+            claim.kind == .quantity && !claim.isApproximate && claim.upper == nil && !context.changeOperands.contains(claim.id)
+        }
+        guard let population = claims.first(where: { isLevel($0) && $0.unit == "人" && ($0.name?.hasSuffix("常住人口") ?? false) }) else { return [] }
+        var instances: [Instance] = []
+        for figure in claims where isLevel(figure) {
+            // Surveys of households (`居民人均可支配收入`) are averages of a sample, not a total over the population.
+            guard let name = figure.name, !name.contains("居民"), let (scale, counted) = Self.perHead(name), let unit = figure.unit else { continue }
+            if scale == 1, !unit.hasSuffix("元") { continue }
+            let matches = { (other: Claim) -> Bool in
+                guard let otherName = other.name.map(Self.withoutNotes), Self.perHead(otherName) == nil, !otherName.contains("平均"),
+                      otherName.count >= 4 else { return false }
+                // `地区生产总值` for `人均生产总值`, `生产总值` for `人均地区生产总值`.
+                return otherName.hasSuffix(counted) || counted.hasSuffix(otherName)
+            }
+            let window = claims[max(0, figure.id - 200)..<figure.id]
+            guard let total = window.last(where: { isLevel($0) && $0.unit == unit && $0.id != population.id && matches($0) }) else { continue }
+            instances.append(Instance(total: total.id, population: population.id, figure: figure.id, scale: scale))
+        }
+        return instances
+    }
+}
