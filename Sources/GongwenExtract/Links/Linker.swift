@@ -2,7 +2,8 @@ import GongwenModel
 import GongwenText
 
 /// Every link among a document's claims, each from its own linker over one shared reading of the
-/// claims: changes (`由A到B`, a level and its change), partitions (`其中`, `按…分`), shares and rates
+/// claims: changes (`由A到B`, a level and its change), partitions (`其中`, `按…分`, and the changes of a
+/// partition's members), shares and rates
 /// (`占…的r%`, `化解率`), structure ratios (`a:b:c`).
 ///
 /// `全市城镇居民人均可支配收入46553元，比上年增加2033元，增长4.6%` gives one change; `年末全市共有保险机构
@@ -22,8 +23,10 @@ struct Linker {
         let used = Set(fromTo.flatMap { [$0.from, $0.to, $0.delta, $0.rate].compactMap { $0 } })
         let levels = LevelChangeLinker(readings: readings).changes(skipping: used)
         let changes = (fromTo + levels).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        let (breakdowns, splits) = PartitionLinker(readings: readings).links()
-        return (changes, breakdowns, ShareLinker(readings: readings, breakdowns: breakdowns).rates(), StructureLinker(readings: readings).structures(),
+        let (partitions, splits) = PartitionLinker(readings: readings).links()
+        let ofChanges = ChangePartitionLinker(claims: readings.claims, changes: changes, partitions: partitions).breakdowns()
+        let breakdowns = (partitions + ofChanges).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        return (changes, breakdowns, ShareLinker(readings: readings, breakdowns: partitions).rates(), StructureLinker(readings: readings).structures(),
                 splits)
     }
 }

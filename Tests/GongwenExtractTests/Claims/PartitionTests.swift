@@ -83,4 +83,11 @@ struct PartitionTests {
         #expect(try breakdowns("市政府共收到政協提案146件。從提案落實情況看,已落實的有122件,占84%;基本落實或計劃落實的有24件,占16%。")
             == ["146件 ⊇ 122件 24件"])
     }
+
+    @Test func theChangesOfACompletePartitionArePartsOfTheTotalsChange() throws {
+        #expect(try breakdowns("年末参加城镇职工基本养老保险198.58万人，比上年增加5.30万人，其中：在职人员158.71万人，增加3.27万人；离退休人员39.87万人，增加2.02万人。")
+            == ["198.58万人 ⊇ 158.71万人 39.87万人", "5.30万人 ⊇ 3.27万人 2.02万人"])
+        // Parts that are some of the total: their changes say nothing of the total's.
+        #expect(try breakdowns("年末参加基本养老保险200万人，比上年增加5万人，其中：在职人员150万人，增加3万人。") == ["200万人 ⊇ 150万人"])
+    }
 }
