@@ -24,23 +24,30 @@ public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     /// Whether the next value or key needs a comma before it.
     private var needsComma = false
+    /// Whether a key was just written, so that its value follows with no separator.
+    private var afterKey = false
+    /// `JSONEncoder`'s `.prettyPrinted` layout: two spaces per level, `"key" : value`, one element
+    /// per line, an empty array as `[`, a blank line, `]`.
+    private let pretty: Bool
+    private var depth = 0
     /// Whether a decimal was not finite (NaN), which JSON cannot carry.
     private(set) var nonFinite = false
 
-    public init(capacity: Int = 4096) {
+    public init(capacity: Int = 4096, pretty: Bool = false) {
         bytes.reserveCapacity(capacity)
+        self.pretty = pretty
     }
 
-    /// The JSON of `value`; throws `GongwenJSON.NonFiniteNumber` for a NaN decimal, as
-    /// `GongwenJSON.encode` does.
-    public static func encode(_ value: some JSONWritable, capacity: Int = 4096) throws -> [UInt8] {
-        var writer = JSONWriter(capacity: capacity)
+    /// The JSON of `value`, compact or laid out as `GongwenJSON.encode(value, pretty: true)` lays it
+    /// out; throws `GongwenJSON.NonFiniteNumber` for a NaN decimal, as `GongwenJSON.encode` does.
+    public static func encode(_ value: some JSONWritable, pretty: Bool = false, capacity: Int = 4096) throws -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity, pretty: pretty)
         value.write(to: &writer)
         if writer.nonFinite { throw GongwenJSON.NonFiniteNumber() }
         return writer.bytes
     }
 
-    /// Appends the JSON of `value` and a line feed to `bytes`: one line of the stream mode.
+    /// Appends the compact JSON of `value` and a line feed to `bytes`: one line of the stream mode.
     public static func appendLine(_ value: some JSONWritable, to bytes: inout [UInt8]) throws {
         var writer = JSONWriter(capacity: 0)
         swap(&writer.bytes, &bytes)
@@ -53,61 +60,87 @@ public struct JSONWriter {
 
     // MARK: Structure
 
+    /// What comes before a value or a key: nothing after a key; else a comma after an earlier
+    /// element, and in the pretty layout a line break and the indentation.
     @inline(__always)
-    private mutating func comma() {
+    private mutating func separate() {
+        if afterKey {
+            afterKey = false
+            return
+        }
         if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if pretty && depth > 0 { newline() }
+    }
+
+    private mutating func newline() {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     /// `{`; then `field`s in sorted key order; then `endObject()`.
     public mutating func beginObject() {
-        comma()
+        separate()
         bytes.append(UInt8(ascii: "{"))
+        depth += 1
         needsComma = false
     }
 
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
+        end(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
-        comma()
+        separate()
         bytes.append(UInt8(ascii: "["))
+        depth += 1
         needsComma = false
     }
 
     public mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        end(UInt8(ascii: "]"))
+    }
+
+    private mutating func end(_ bracket: UInt8) {
+        depth -= 1
+        if pretty {
+            if !needsComma { bytes.append(UInt8(ascii: "\n")) }
+            newline()
+        }
+        bytes.append(bracket)
         needsComma = true
     }
 
-    /// `"key":`, after a comma when a field came before.
+    /// `"key":` (`"key" : ` in the pretty layout), after a comma when a field came before.
     @inline(__always)
     public mutating func key(_ key: StaticString) {
-        comma()
+        separate()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        needsComma = false
+        if pretty {
+            append("\" : ")
+        } else {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+        }
+        afterKey = true
     }
 
     // MARK: Values
 
     public mutating func null() {
-        comma()
+        separate()
         append("null")
         needsComma = true
     }
 
     public mutating func value(_ value: Bool) {
-        comma()
+        separate()
         append(value ? "true" : "false")
         needsComma = true
     }
 
     public mutating func value(_ value: Int) {
-        comma()
+        separate()
         if value >= 0 && value < 10 {
             bytes.append(UInt8(ascii: "0") + UInt8(value))
         } else {
@@ -126,18 +159,47 @@ public struct JSONWriter {
         needsComma = true
     }
 
-    /// A decimal as `JSONEncoder` prints it: `Decimal.description` (`18400`, `39.54`, `-2.7`).
+    /// A decimal as `JSONEncoder` prints it: `Decimal.description` (`18400`, `39.54`, `-2.7`),
+    /// which is slow (a microsecond), so each value is printed once per writer: a claim repeats its
+    /// number's value, and resolutions (`1`, `0.01`, `100`) repeat throughout a document.
     public mutating func value(_ value: Decimal) {
-        comma()
-        if value.isNaN { nonFinite = true }
-        var text = value.description
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        separate()
+        if value.isNaN {
+            nonFinite = true
+            append("NaN")
+        } else {
+            let key = DecimalBits(value)
+            if let printed = decimals[key] {
+                bytes.append(contentsOf: printed)
+            } else {
+                let printed = Array(value.description.utf8)
+                if decimals.count < 4096 { decimals[key] = printed }
+                bytes.append(contentsOf: printed)
+            }
+        }
         needsComma = true
+    }
+
+    private var decimals: [DecimalBits: [UInt8]] = [:]
+
+    /// A decimal's stored bits: equal bits are the same mantissa and exponent, so the same printed
+    /// form (`==` is not enough: 1 and 1.0 are equal decimals printed `1` and `1.0`).
+    private struct DecimalBits: Hashable {
+        var low: UInt64
+        var middle: UInt64
+        var high: UInt32
+
+        init(_ value: Decimal) {
+            (low, middle, high) = withUnsafeBytes(of: value) { raw in
+                (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                 raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+            }
+        }
     }
 
     /// A string, escaped per RFC 8259 as `JSONEncoder` escapes it.
     public mutating func value(_ value: String) {
-        comma()
+        separate()
         bytes.append(UInt8(ascii: "\""))
         var string = value
         string.withUTF8 { utf8 in
@@ -263,7 +325,7 @@ public struct JSONWriter {
         guard let values else { return }
         key(name)
         beginArray()
-        for value in values { value.write(to: &self) }
+        for index in values.indices { values[index].write(to: &self) }
         endArray()
     }
 }
@@ -271,7 +333,7 @@ public struct JSONWriter {
 extension Array: JSONWritable where Element: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.beginArray()
-        for element in self { element.write(to: &json) }
+        for index in indices { self[index].write(to: &json) }
         json.endArray()
     }
 }

@@ -25,6 +25,9 @@ struct JSONWriterTests {
         let written = try JSONWriter.encode(document)
         #expect(written == [UInt8](expected), "\(firstDifference(written, [UInt8](expected)))")
         #expect(try GongwenJSON.decoder().decode(Document.self, from: Data(written)) == document)
+        let pretty = try JSONWriter.encode(document, pretty: true)
+        let expectedPretty = [UInt8](try GongwenJSON.encode(document, pretty: true))
+        #expect(pretty == expectedPretty, "\(firstDifference(pretty, expectedPretty))")
     }
 
     @Test func everyFieldIsWrittenAsJSONEncoderWritesIt() throws {
@@ -35,6 +38,12 @@ struct JSONWriterTests {
         #expect(try GongwenJSON.decoder().decode(Document.self, from: Data(written)) == document)
         let error = StreamError(source: "a\"b.txt", line: 3, code: "not_found", message: "no such file")
         #expect(try JSONWriter.encode(error) == [UInt8](try GongwenJSON.encode(error)))
+        for documents in [[document, document], []] {
+            let pretty = try JSONWriter.encode(documents, pretty: true)
+            let expectedPretty = [UInt8](try GongwenJSON.encode(documents, pretty: true))
+            #expect(pretty == expectedPretty, "\(firstDifference(pretty, expectedPretty))")
+            #expect(try JSONWriter.encode(documents) == [UInt8](try GongwenJSON.encode(documents)))
+        }
     }
 
     /// A stored property the writer leaves out (a field added to the model and not to the writer)
@@ -78,6 +87,18 @@ struct JSONWriterTests {
             mention.parts = [value, -value]
             #expect(try JSONWriter.encode(mention) == [UInt8](try GongwenJSON.encode(mention)), "\(value)")
         }
+    }
+
+    /// Equal decimals stored differently print differently (`1` and `1.0`); the writer's cache of
+    /// printed decimals must not mix them up.
+    @Test func equalDecimalsKeepTheirOwnPrintedForm() throws {
+        let one = Decimal(1)
+        let tenTenths = Decimal(sign: .plus, exponent: -1, significand: 10)
+        #expect(one == tenTenths)
+        var mention = NumberMention(text: "x", span: Span(start: 0, end: 1), kind: .quantity, value: one)
+        mention.parts = [one, tenTenths, one, tenTenths]
+        mention.resolution = tenTenths
+        #expect(try JSONWriter.encode(mention) == [UInt8](try GongwenJSON.encode(mention)))
     }
 
     @Test func notANumberIsRefusedAsGongwenJSONRefusesIt() {
