@@ -75,6 +75,7 @@ let package = Package(
         .testTarget(
             name: "GongwenTextTests",
             dependencies: ["GongwenText", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(name: "GongwenModelTests", dependencies: ["GongwenModel", "Gongwen", "TestSupport"]),
         .testTarget(name: "GongwenSegmentTests", dependencies: ["GongwenSegment", "Gongwen", "TestSupport"]),
         .testTarget(
             name: "GongwenExtractTests",

@@ -112,26 +112,52 @@ public struct Ingestion {
 }
 
 /// Runs `work` on every item with at most `width` items in flight, and hands each result to
-/// `consume` as it comes, one at a time, on the calling task: parallel workers, a single consumer.
-/// A new item starts as soon as a result is taken, before it is consumed. `items` is iterated
-/// once, as items are needed: a sequence that reads a stream holds at most `width` items.
+/// `consume` one at a time, on the calling task: parallel workers, a single consumer. By default
+/// results are consumed as they come, and a new item starts as soon as a result is taken, before it
+/// is consumed. With `inOrder`, results are consumed in the order of `items`: a result that comes
+/// early waits for those before it, and no item starts more than `2 × width` items after the
+/// oldest not yet consumed (the window that bounds memory when one item is slow). `items` is
+/// iterated once, as items are needed: a sequence that reads a stream holds at most the window.
 ///
 /// `inParallel(paths, width: 2, work: parse, consume: write)` keeps both cores parsing while the
-/// writer stores the document of 巴中市民政局 that came first.
+/// writer stores the document of 巴中市民政局 that came first; the stream mode of `parse` passes
+/// `inOrder: true` so that its output lines pair with its input lines.
 public func inParallel<Item: Sendable, Result: Sendable>(
-    _ items: some Sequence<Item>, width: Int, work: @escaping @Sendable (Item) async throws -> Result,
+    _ items: some Sequence<Item>, width: Int, inOrder: Bool = false, work: @escaping @Sendable (Item) async throws -> Result,
     consume: (Result) async throws -> Void
 ) async throws {
-    try await withThrowingTaskGroup(of: Result.self) { group in
+    let width = max(1, width)
+    let window = inOrder ? 2 * width : width
+    try await withThrowingTaskGroup(of: (Int, Result).self) { group in
         var pending = items.makeIterator()
-        func enqueue(_ group: inout ThrowingTaskGroup<Result, any Error>) {
-            guard let item = pending.next() else { return }
-            group.addTask { try await work(item) }
+        var started = 0
+        var running = 0
+        var consumed = 0
+        var early: [Int: Result] = [:]
+        func enqueue(_ group: inout ThrowingTaskGroup<(Int, Result), any Error>) {
+            while running < width && started - consumed < window, let item = pending.next() {
+                let index = started
+                group.addTask { (index, try await work(item)) }
+                started += 1
+                running += 1
+            }
         }
-        for _ in 0..<max(1, width) { enqueue(&group) }
-        while let result = try await group.next() {
+        enqueue(&group)
+        while let (index, result) = try await group.next() {
+            running -= 1
+            guard inOrder else {
+                consumed += 1
+                enqueue(&group)
+                try await consume(result)
+                continue
+            }
+            early[index] = result
+            while let next = early.removeValue(forKey: consumed) {
+                consumed += 1
+                enqueue(&group)
+                try await consume(next)
+            }
             enqueue(&group)
-            try await consume(result)
         }
     }
 }

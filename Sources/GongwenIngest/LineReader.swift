@@ -2,13 +2,13 @@ import Foundation
 import GongwenText
 
 /// The lines of a file or of standard input, numbered from 1, read a megabyte at a time: what
-/// `gongwen load` walks, however long the file. A line is handed out without its `\n`; a read
+/// `gongwen load` and the stream mode of `gongwen parse` walk, however long the file. A line is handed out without its `\n`; a read
 /// error ends the lines and is kept in `error`.
 ///
 /// For a file holding `{"source":"a.txt",…}\n{"type":"error",…}\n` the lines are
 /// `(1, {"source":"a.txt",…})` and `(2, {"type":"error",…})`.
-final class LineReader: Sequence, IteratorProtocol {
-    static let chunkSize = 1 << 20
+public final class LineReader: Sequence, IteratorProtocol {
+    public static let chunkSize = 1 << 20
 
     private let handle: FileHandle
     private let path: String
@@ -18,7 +18,7 @@ final class LineReader: Sequence, IteratorProtocol {
     private var scanned = 0
     private var atEnd = false
     private var number = 0
-    private(set) var error: DecodeError?
+    public private(set) var error: DecodeError?
 
     private init(handle: FileHandle, path: String) {
         self.handle = handle
@@ -27,7 +27,7 @@ final class LineReader: Sequence, IteratorProtocol {
 
     /// Opens `path`, `-` for standard input; a missing file, a folder or a file that cannot be
     /// opened is an error naming it.
-    static func open(_ path: String) -> Result<LineReader, DecodeError> {
+    public static func open(_ path: String) -> Result<LineReader, DecodeError> {
         if path == "-" { return .success(LineReader(handle: .standardInput, path: path)) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .failure(.notFound(source: path)) }
@@ -36,7 +36,7 @@ final class LineReader: Sequence, IteratorProtocol {
         return .success(LineReader(handle: handle, path: path))
     }
 
-    func next() -> (number: Int, bytes: [UInt8])? {
+    public func next() -> (number: Int, bytes: [UInt8])? {
         while true {
             if let end = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
                 return take(upTo: end, skipping: 1)

@@ -9,8 +9,8 @@ import GongwenText
 ///
 /// `PipelineProbe.violations(of: Array("共有一一一…一人".utf8), isHTML: false)` is `[]`: the
 /// document decodes or is refused with a `DecodeError`, its spans lie inside the text, its JSON
-/// is valid (no NaN) and reads back as the same document (what `gongwen load` relies on), and it
-/// converts to store rows.
+/// is valid (no NaN), reads back as the same document (what `gongwen load` relies on) and is the
+/// same bytes from `JSONWriter` (what the stream mode writes), and it converts to store rows.
 public enum PipelineProbe {
     /// What is wrong with the pipeline's answer on one fuzz input: its first byte picks how the
     /// rest is read — bit 1 set: a program of the hostile grammar (`expand`), else the bytes as
@@ -45,6 +45,9 @@ public enum PipelineProbe {
             _ = try JSONSerialization.jsonObject(with: json)
             if try GongwenJSON.decoder().decode(Document.self, from: json) != document {
                 problems.append("the JSON reads back as another document")
+            }
+            if try JSONWriter.encode(document) != [UInt8](json) {
+                problems.append("JSONWriter writes other bytes than JSONEncoder")
             }
         } catch {
             problems.append("invalid JSON: \(error)")

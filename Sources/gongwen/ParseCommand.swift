@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
 import Gongwen
+import GongwenIngest
 import GongwenModel
 import GongwenText
 
-struct ParseCommand: ParsableCommand {
+struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Parse documents into JSON: metadata, sections, numbers, claims, lists, findings.",
@@ -20,7 +21,10 @@ struct ParseCommand: ParsableCommand {
             record's id or the path (a blank line is an error record too) and whose code is that of
             ingest_errors (not_found, empty …) or blank_line, bad_record. The exit status is then 0
             unless the arguments are wrong, so that a cluster engine (Spark RDD.pipe, Hadoop
-            Streaming) can drive it; gongwen load stores what it writes.
+            Streaming) can drive it; gongwen load stores what it writes. The stream mode parses --jobs
+            documents at once and reads ahead of what it has written by at most twice that many
+            lines: a driver writes its input while it reads the output (as Spark and Hadoop do),
+            not one line at a time waiting for each answer.
             Otherwise the exit status is 2 when any file could not be read.
             """)
 
@@ -36,14 +40,18 @@ struct ParseCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @Option(parsing: .unconditional, help: "With -, how many documents to parse at once (default: one per core).")
+    var jobs: Int?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file, or - for standard input.") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more.") }
         if files.contains("-") && files.count > 1 { throw ValidationError("- reads standard input and takes no other files.") }
     }
 
-    func run() throws {
+    func run() async throws {
         if files == ["-"] {
-            streamStandardInput()
+            try await streamStandardInput()
             return
         }
         var documents: [Document] = []
@@ -59,16 +67,16 @@ struct ParseCommand: ParsableCommand {
             }
             switch format {
             case .json: documents.append(analysis.document)
-            case .jsonl: Output.line(try Output.json(analysis.document))
+            case .jsonl: Output.write(try JSONWriter.encode(analysis.document) + [UInt8(ascii: "\n")])
             case .outline: Output.line(Outline.render(analysis))
             case .summary: Output.line(Outline.summary(analysis.document))
             }
         }
         if format == .json {
             if documents.count == 1 {
-                Output.line(try Output.json(documents[0], pretty: true))
+                Output.write(try JSONWriter.encode(documents[0], pretty: true) + [UInt8(ascii: "\n")])
             } else if !documents.isEmpty || files.count > 1 {
-                Output.line(try Output.json(documents, pretty: true))
+                Output.write(try JSONWriter.encode(documents, pretty: true) + [UInt8(ascii: "\n")])
             }
         }
         if failed { throw ExitCode(2) }
@@ -76,18 +84,25 @@ struct ParseCommand: ParsableCommand {
 
     /// The stream mode: exactly one JSON line out per line in, blank and broken lines included
     /// (as error records that echo the record's `id` or the path, and the line number), never a
-    /// non-zero exit: a cluster engine pairs outputs with inputs by position.
-    private func streamStandardInput() {
-        var number = 0
-        while let line = readLine(strippingNewline: true) {
-            number += 1
-            Output.line(streamLine(line, number: number))
-        }
+    /// non-zero exit: a cluster engine pairs outputs with inputs by position. `jobs` lines are
+    /// parsed at once and written in input order.
+    private func streamStandardInput() async throws {
+        guard case .success(let lines) = LineReader.open("-") else { return }
+        let options = input.pipelineOptions
+        try await inParallel(
+            lines, width: jobs ?? ProcessInfo.processInfo.activeProcessorCount, inOrder: true,
+            work: { line in
+                await onWorkerThread {
+                    Self.streamLine(String(decoding: line.bytes, as: UTF8.self), number: line.number, options: options)
+                }
+            },
+            consume: { Output.write($0) })
     }
 
-    /// The output line for input line `number`.
-    func streamLine(_ line: String, number: Int) -> String {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+    /// The output line for input line `number`, with its line feed.
+    static func streamLine(_ line: String, number: Int, options: PipelineOptions) -> [UInt8] {
+        var trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("\r") { trimmed = String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) }
         if trimmed.isEmpty { return Output.errorRecord(source: "", line: number, code: "blank_line", message: "blank input line") }
         let source: String
         let result: Result<Analysis, DecodeError>
@@ -100,15 +115,18 @@ struct ParseCommand: ParsableCommand {
                     source: StreamRecord.id(in: trimmed) ?? "", line: number, code: "bad_record", message: "not a JSON record with \"text\"")
             }
             source = record.id ?? ""
-            result = Result { () throws(DecodeError) in try Analysis.run(text: record.text, source: source, options: input.pipelineOptions) }
+            result = Result { () throws(DecodeError) in try Analysis.run(text: record.text, source: source, options: options) }
         } else {
             source = trimmed
-            result = Result { () throws(DecodeError) in try Analysis.run(path: trimmed, options: input.pipelineOptions) }
+            result = Result { () throws(DecodeError) in try Analysis.run(path: trimmed, options: options) }
         }
         switch result {
         case .success(let analysis):
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(4 * analysis.document.text.utf8.count + 4096)
             do {
-                return try Output.json(analysis.document)
+                try JSONWriter.appendLine(analysis.document, to: &bytes)
+                return bytes
             } catch {
                 return Output.errorRecord(source: source, line: number, code: "not_encodable", message: "cannot encode the document: \(error)")
             }

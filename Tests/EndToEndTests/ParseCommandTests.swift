@@ -107,6 +107,29 @@ struct ParseCommandTests {
         #expect(lines[4].contains(#""source":"not json {""#) && lines[4].contains(#""type":"error""#))
     }
 
+    /// `--jobs 3` parses three documents at once and still writes one line per input line in input
+    /// order, error lines included: the same bytes as `--jobs 1`, and each document the same as
+    /// `parse --format jsonl FILE` writes it.
+    @Test func streamModeInParallelKeepsInputOrder() throws {
+        var files = try Repository.corpusFiles().map(\.path)
+        files += try Repository.files(in: Repository.publicCorpus).map(\.path).prefix(20)
+        var input = files
+        input.insert("", at: 3)
+        input.insert("corpus/missing.txt", at: 9)
+        input.insert(#"{"id": 8, "text": "共有139个"}"#, at: 14)
+        let sequential = try run(gongwen, ["parse", "--format", "jsonl", "-", "--jobs", "1"], input: input.joined(separator: "\n") + "\n")
+        let parallel = try run(gongwen, ["parse", "--format", "jsonl", "-", "--jobs", "3"], input: input.joined(separator: "\n") + "\n")
+        #expect(sequential.status == 0 && parallel.status == 0)
+        #expect(parallel.stdout == sequential.stdout)
+        let lines = parallel.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == input.count)
+        #expect(lines[3] == #"{"code":"blank_line","line":4,"message":"blank input line","source":"","type":"error"}"#)
+        #expect(lines[9] == #"{"code":"not_found","line":10,"message":"no such file","source":"corpus/missing.txt","type":"error"}"#)
+        #expect(lines[14].hasPrefix(#"{"boilerplate":"#) && lines[14].contains(#""source":"8""#))
+        let direct = try run(gongwen, ["parse", "--format", "jsonl", files[5]])
+        #expect(lines[6] + "\n" == direct.stdout)
+    }
+
     @Test func htmlOutputCarriesTheText() throws {
         let result = try run(gongwen, ["parse", Repository.publicCorpus.appendingPathComponent("html/govcn_23_fuhan_reply_letter_fragment.html").path])
         #expect(result.status == 0)
