@@ -11,7 +11,7 @@ DEMO_DB := demo.sqlite
 # The five seed documents at the top of corpus/; the public corpus lies below, in corpus/public/.
 SEEDS := $(wildcard corpus/*.txt)
 
-.PHONY: deps build test browser-test demo bench bench-store release clean schemas-check fuzz
+.PHONY: deps build test test-fast browser-test demo bench bench-store release clean schemas-check fuzz
 
 # Install the system -dev packages (and the browser test's chromium) when missing (Debian/Ubuntu).
 deps:
@@ -28,10 +28,18 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The suite with its servers: a throwaway PostgreSQL cluster (scripts/pg-test-server.sh installs
+# Debian's postgresql when missing, starts it on a loopback port, stops it after), so the store
+# tests run on SQLite and PostgreSQL; GONGWEN_REQUIRE_POSTGRES makes a run without it fail.
 test: deps
-	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	GONGWEN_REQUIRE_POSTGRES=1 scripts/pg-test-server.sh $(SWIFT) test
 	$(MAKE) --no-print-directory browser-test
+
+# The suite without servers (the store tests on SQLite only), for quick work.
+test-fast: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
 
 # gongwen serve in headless chromium (Tests/Browser/browser_test.py); screenshots in .build/browser/.
 # BROWSER_FLAGS=--docs also refreshes the three in docs/screenshots/.

@@ -32,6 +32,6 @@ extension Store: DocumentStore {
 /// Opens the store `location` names: a `postgres://` or `postgresql://` URL is a PostgreSQL
 /// database, anything else a SQLite file.
 public func openStore(_ location: String, access: Store.Access = .write) async throws -> any DocumentStore {
-    if PostgresStore.isURL(location) { return try await PostgresStore(url: location, access: access) }
+    if PostgresStore.isURL(location) { return try await PostgresStore(url: location, access: access == .write ? .write : .read) }
     return try Store(path: location, access: access)
 }

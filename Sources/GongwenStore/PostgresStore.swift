@@ -24,6 +24,12 @@ public final class PostgresStore: Sendable {
         return logger
     }()
 
+    /// What the store does when it connects: `write` migrates, `read` checks the schema,
+    /// `connect` neither (for administration: creating a database).
+    public enum Access: Sendable {
+        case write, read, connect
+    }
+
     /// Why a PostgreSQL URL cannot be used.
     public enum Problem: Error, CustomStringConvertible {
         case badURL(String)
@@ -41,7 +47,7 @@ public final class PostgresStore: Sendable {
 
     /// Connects to the database `url` names; for writing, migrates it (creating the tables in an
     /// empty database); for reading, refuses one without gongwen's tables or of another version.
-    public init(url: String, access: Store.Access = .write) async throws {
+    public init(url: String, access: Access = .write) async throws {
         guard let parts = URLComponents(string: url), let host = parts.host, !host.isEmpty else { throw Problem.badURL(url) }
         let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
         var configuration = PostgresClient.Configuration(
@@ -53,7 +59,11 @@ public final class PostgresStore: Sendable {
         self.client = client
         runner = Task { await client.run() }
         do {
-            if access == .write { try await migrate() } else { try await check(writing: false) }
+            switch access {
+            case .write: try await migrate()
+            case .read: try await check(writing: false)
+            case .connect: break
+            }
         } catch {
             runner.cancel()
             throw error
@@ -170,6 +180,32 @@ public final class PostgresStore: Sendable {
     public func appliedMigrations() async throws -> [String] {
         try await rows("SELECT identifier FROM grdb_migrations").map { $0["identifier"] as String }
             .sorted { PostgresSchema.migrations.map(\.name).firstIndex(of: $0)! < PostgresSchema.migrations.map(\.name).firstIndex(of: $1)! }
+    }
+
+    /// Creates the database `name` on the server of `server` (a URL of any database there, whose
+    /// user may create databases), UTF-8 with the `C` collation (so `ORDER BY source` is SQLiteʼs
+    /// byte order); returns its URL.
+    public static func createDatabase(_ name: String, server: String) async throws -> String {
+        guard var parts = URLComponents(string: server), name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            throw Problem.badURL(server)
+        }
+        let store = try await PostgresStore(url: server, access: .connect)
+        try await store.execute("CREATE DATABASE \(sql: name) TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'")
+        parts.path = "/" + name
+        return parts.string ?? server
+    }
+
+    /// PostgreSQL's plan for `query` (`EXPLAIN`), one line per node: what shows that a search uses
+    /// the bigram index. With `withoutSequentialScans`, the plan the server makes when reading a
+    /// whole table is its last resort: whether an index can answer the query at all, on a table so
+    /// small that reading it would be cheaper.
+    public func explain(_ query: SQLQuery, withoutSequentialScans: Bool = false) async throws -> String {
+        try await client.withConnection { connection in
+            try await execute(withoutSequentialScans ? "SET enable_seqscan = off" : "RESET enable_seqscan", on: connection)
+            let plan = try await rows("EXPLAIN " + query, on: connection).map { $0["QUERY PLAN"] as String }
+            try await execute("RESET enable_seqscan", on: connection)
+            return plan.joined(separator: "\n")
+        }
     }
 
     /// Drops every table of gongwen (and its functions): what the tests use to start afresh.
