@@ -17,6 +17,7 @@ worker (--gongwen), and the paths readable there (a shared file system), or reco
 import argparse
 import json
 import os
+import shlex
 import shutil
 import sys
 
@@ -75,12 +76,12 @@ def main():
     from pyspark.sql import SparkSession
 
     spark = (SparkSession.builder.master(options.master).appName("gongwen parse")
-             .config("spark.ui.enabled", "false").getOrCreate())
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false").getOrCreate())
     spark.sparkContext.setLogLevel("ERROR")
     context = spark.sparkContext
     partitions = options.partitions or context.defaultParallelism
-    parsed = context.parallelize(lines, partitions).pipe(
-        [options.gongwen, "parse", "--format", "jsonl", "-"], checkCode=True).cache()
+    command = shlex.join([options.gongwen, "parse", "--format", "jsonl", "-"])
+    parsed = context.parallelize(lines, partitions).pipe(command, checkCode=True).cache()
 
     shutil.rmtree(options.out, ignore_errors=True)
     parsed.saveAsTextFile(os.path.join(options.out, "jsonl"))

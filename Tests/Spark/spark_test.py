@@ -7,7 +7,9 @@ and list items, compared as sorted tuples without row ids.
   python3 Tests/Spark/spark_test.py --bin .build/debug/gongwen
 """
 import argparse
+import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -34,7 +36,9 @@ def fingerprint(path):
 
 def run(command, **kwargs):
     started = time.monotonic()
-    result = subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        sys.exit(f"spark test FAILED: {' '.join(command)} exited with {result.returncode}:\n{result.stderr[-4000:]}")
     return result.stdout, time.monotonic() - started
 
 
@@ -71,8 +75,19 @@ def main():
     if failures:
         print("spark test FAILED:\n  " + "\n  ".join(failures))
         sys.exit(1)
+    # The same lines loaded into PostgreSQL, when the tests have a server: the same statistics.
+    postgres = os.environ.get("GONGWEN_TEST_POSTGRES")
+    if postgres:
+        run([gongwen, "load", *parts, "--db", postgres, "--quiet"])
+        stats = [json.loads(run([gongwen, "stats", "--db", db, "--format", "json"])[0])
+                 for db in (postgres, f"{work}/ingested.sqlite")]
+        if stats[0] != stats[1]:
+            print(f"spark test FAILED: stats of the lines loaded into PostgreSQL differ from ingest's:\n{stats}")
+            sys.exit(1)
+    shutil.rmtree(work, ignore_errors=True)
     print(f"spark test passed: {spark_counts['documents']} documents, {spark_counts['claims']} claims, "
-          f"{spark_counts['findings']} findings, the same rows from spark + load and from ingest")
+          f"{spark_counts['findings']} findings, the same rows from spark + load and from ingest"
+          + (", the same statistics loaded into PostgreSQL" if postgres else ""))
 
 
 if __name__ == "__main__":
