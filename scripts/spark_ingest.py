@@ -42,6 +42,15 @@ def inputs(arguments, lists):
     return lines
 
 
+def default_gongwen():
+    if os.environ.get("GONGWEN_BIN"):
+        return os.environ["GONGWEN_BIN"]
+    if shutil.which("gongwen"):
+        return shutil.which("gongwen")
+    built = [path for path in (".build/release/gongwen", ".build/debug/gongwen") if os.path.exists(path)]
+    return os.path.abspath(max(built, key=os.path.getmtime)) if built else "gongwen"
+
+
 def summary_row(line):
     """The Parquet row of one output line."""
     from pyspark.sql import Row
@@ -60,9 +69,9 @@ def main():
     parser.add_argument("--list", action="append", default=[], help="a file of paths or JSON records, one a line")
     parser.add_argument("--out", required=True, help="output folder (replaced): jsonl/ and parquet/")
     parser.add_argument("--master", default=os.environ.get("SPARK_MASTER", "local[*]"))
-    parser.add_argument("--gongwen", default=os.path.abspath(".build/release/gongwen")
-                        if os.path.exists(".build/release/gongwen") else os.path.abspath(".build/debug/gongwen"),
-                        help="the gongwen executable on every worker")
+    parser.add_argument("--gongwen", default=default_gongwen(),
+                        help="the gongwen executable on every worker (default: $GONGWEN_BIN, else gongwen on the PATH, "
+                             "else the newer of .build/release/gongwen and .build/debug/gongwen)")
     parser.add_argument("--partitions", type=int, default=0, help="partitions (default: Spark's parallelism)")
     parser.add_argument("--parquet", action="store_true", help="also write OUT/parquet")
     options = parser.parse_args()

@@ -18,7 +18,7 @@ public final class PostgresStore: Sendable {
     public let url: String
     private let client: PostgresClient
     private let runner: Task<Void, Never>
-    private let logger: Logger = {
+    private static let quiet: Logger = {
         var logger = Logger(label: "gongwen.postgres")
         logger.logLevel = .critical
         return logger
@@ -33,8 +33,11 @@ public final class PostgresStore: Sendable {
     /// Why a PostgreSQL URL cannot be used.
     public enum Problem: Error, CustomStringConvertible {
         case badURL(String)
+        /// The server cannot be reached or refuses the connection: its message.
+        case cannotConnect(String)
         public var description: String {
             switch self {
+            case .cannotConnect(let reason): return "cannot connect (\(reason))"
             case .badURL(let url): return "\(url): not a PostgreSQL URL (postgres://user[:password]@host[:port]/database)"
             }
         }
@@ -54,6 +57,18 @@ public final class PostgresStore: Sendable {
             host: host, port: parts.port ?? 5432, username: parts.user ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres",
             password: parts.password, database: database.isEmpty ? nil : database, tls: .disable)
         configuration.options.maximumConnections = 8
+        // One connection first, for the server's own words when it cannot be had (the pool would
+        // only say that its connections keep failing).
+        do {
+            let probe = try await PostgresConnection.connect(
+                configuration: PostgresConnection.Configuration(
+                    host: host, port: parts.port ?? 5432, username: configuration.username, password: configuration.password,
+                    database: configuration.database, tls: .disable),
+                id: 0, logger: Self.quiet)
+            try await probe.close()
+        } catch let error as PSQLError {
+            throw Problem.cannotConnect(Self.describe(error))
+        }
         self.url = url
         let client = PostgresClient(configuration: configuration)
         self.client = client
@@ -71,6 +86,14 @@ public final class PostgresStore: Sendable {
     }
 
     deinit { runner.cancel() }
+
+    /// What went wrong, in the server's words when it said something (`database "x" does not
+    /// exist`), else the connection's (`Connection refused`).
+    static func describe(_ error: PSQLError) -> String {
+        if let message = error.serverInfo?[.message] { return message }
+        if let underlying = error.underlying { return String(describing: underlying) }
+        return String(describing: error.code)
+    }
 
     // MARK: Running SQL
 
@@ -96,9 +119,9 @@ public final class PostgresStore: Sendable {
     private func rows(_ query: SQLQuery, on connection: PostgresConnection? = nil) async throws -> [Row] {
         let sequence =
             if let connection {
-                try await connection.query(Self.query(query), logger: logger)
+                try await connection.query(Self.query(query), logger: Self.quiet)
             } else {
-                try await client.query(Self.query(query), logger: logger)
+                try await client.query(Self.query(query), logger: Self.quiet)
             }
         var rows: [Row] = []
         for try await row in sequence {

@@ -33,6 +33,9 @@ struct DatabaseOptions: ParsableArguments {
         } catch let problem as Schema.Problem {
             Output.error("\(shown): \(problem)")
             throw ExitCode(2)
+        } catch let problem as PostgresStore.Problem {
+            Output.error("\(shown): \(problem)")
+            throw ExitCode(2)
         } catch {
             Output.error("\(shown): cannot open the database (\(String(reflecting: error)))")
             throw ExitCode(2)
