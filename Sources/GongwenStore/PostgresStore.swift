@@ -480,9 +480,21 @@ extension PostgresStore: DocumentStore {
     }
 
     public func statistics() async throws -> Statistics {
-        var answers: [[Statistics.Count]] = []
-        for request in Statistics.requests { answers.append(try await fetch(request, as: Statistics.Count.self)) }
-        return Statistics(answers: answers)
+        // One snapshot: the counts agree with each other while other machines ingest.
+        try await client.withConnection { connection in
+            try await execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", on: connection)
+            do {
+                var answers: [[Statistics.Count]] = []
+                for request in Statistics.requests {
+                    answers.append(try await rows(request, on: connection).map { try Statistics.Count(row: $0) })
+                }
+                try await execute("COMMIT", on: connection)
+                return Statistics(answers: answers)
+            } catch {
+                try? await execute("ROLLBACK", on: connection)
+                throw error
+            }
+        }
     }
 
     public func rowCounts() async throws -> [String: Int] {

@@ -24,7 +24,13 @@ public struct Statistics: Codable, Sendable, Equatable {
 extension Store {
     /// Counts of everything `Statistics` describes, largest groups first.
     public func statistics() throws -> Statistics {
-        Statistics(answers: try Statistics.requests.map { try fetch($0, as: Statistics.Count.self) })
+        // One read transaction: the counts agree with each other while an ingest writes.
+        try database.read { db in
+            Statistics(answers: try Statistics.requests.map { request in
+                let (text, values) = request.rendered(.sqlite)
+                return try Statistics.Count.fetchAll(db, sql: text, arguments: StatementArguments(values.map(\.databaseValue)))
+            })
+        }
     }
 }
 
