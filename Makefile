@@ -11,7 +11,7 @@ DEMO_DB := demo.sqlite
 # The five seed documents at the top of corpus/; the public corpus lies below, in corpus/public/.
 SEEDS := $(wildcard corpus/*.txt)
 
-.PHONY: deps build test browser-test demo bench bench-store release clean schemas-check fuzz
+.PHONY: deps build test test-fast test-with-servers spark-test browser-test demo bench bench-store release clean schemas-check fuzz
 
 # Install the system -dev packages (and the browser test's chromium) when missing (Debian/Ubuntu).
 deps:
@@ -28,10 +28,32 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The suite with its servers: a throwaway PostgreSQL cluster (scripts/pg-test-server.sh installs
+# Debian's postgresql when missing, starts it on a loopback port, stops it after), so the store
+# tests run on SQLite and PostgreSQL; GONGWEN_REQUIRE_POSTGRES makes a run without it fail.
 test: deps
-	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	GONGWEN_REQUIRE_POSTGRES=1 scripts/pg-test-server.sh $(MAKE) --no-print-directory test-with-servers
 	$(MAKE) --no-print-directory browser-test
+
+# What `test` runs beside its PostgreSQL server (GONGWEN_TEST_POSTGRES): the suite, then Spark.
+test-with-servers:
+	$(SWIFT) test
+	$(MAKE) --no-print-directory spark-test
+
+# scripts/spark_ingest.py over corpus/ in Spark's local mode (PySpark from PyPI, Java 17), its JSON
+# lines stored by gongwen load, compared with gongwen ingest of the same files (Tests/Spark).
+spark-test:
+	@test -x $(BIN) || $(SWIFT) build
+	@command -v java >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && \
+	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jre-headless; }
+	@python3 -c "import pyspark" 2>/dev/null || python3 -m pip install --quiet "pyspark>=3.5"
+	timeout 1200 python3 Tests/Spark/spark_test.py --bin $(BIN)
+
+# The suite without servers (the store tests on SQLite only), for quick work.
+test-fast: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
 
 # gongwen serve in headless chromium (Tests/Browser/browser_test.py); screenshots in .build/browser/.
 # BROWSER_FLAGS=--docs also refreshes the three in docs/screenshots/.

@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -55,7 +56,10 @@ let package = Package(
             dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract", "GongwenCheck"]),
         .target(
             name: "GongwenStore",
-            dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "GongwenModel", "GongwenText", "GongwenSegment", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]),
         // The web page over the store (gongwen serve): read-only, the same queries as the CLI.
         .target(
             name: "GongwenServe",

@@ -42,7 +42,7 @@ public struct IngestSummary: Sendable {
 /// `Ingestion(store: store, options: PipelineOptions(), workers: 2).run(["corpus"])` ingests the
 /// five seed documents (巴中市民政局 … 江苏省民政厅).
 public struct Ingestion {
-    public var store: Store
+    public var store: any DocumentStore
     public var options: PipelineOptions
     public var workers: Int
     /// Documents per commit; 1 commits each document on its own.
@@ -52,7 +52,7 @@ public struct Ingestion {
     public var progress: (any IngestProgressReporting)?
 
     public init(
-        store: Store, options: PipelineOptions, workers: Int, batchSize: Int = 128, commitInterval: Duration = .seconds(2),
+        store: any DocumentStore, options: PipelineOptions, workers: Int, batchSize: Int = 128, commitInterval: Duration = .seconds(2),
         progress: (any IngestProgressReporting)? = nil
     ) {
         self.store = store
@@ -92,7 +92,7 @@ public struct Ingestion {
     }
 
     /// Reads one file and, unless its bytes are stored already, parses it into rows.
-    private static func process(_ path: String, store: Store, options: PipelineOptions) async throws -> Outcome {
+    private static func process(_ path: String, store: any DocumentStore, options: PipelineOptions) async throws -> Outcome {
         let bytes: [UInt8]
         do throws(DecodeError) {
             bytes = try SourceDecoder.read(path: path, maxBytes: options.maxBytes)

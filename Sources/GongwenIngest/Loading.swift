@@ -14,7 +14,7 @@ import GongwenText
 /// `Loading(store: store, workers: 2).run(["seeds.jsonl"])` on the five lines that
 /// `ls corpus/*.txt | gongwen parse --format jsonl -` wrote stores 巴中市民政局 … 江苏省民政厅.
 public struct Loading {
-    public var store: Store
+    public var store: any DocumentStore
     public var workers: Int
     /// Documents per commit; 1 commits each document on its own.
     public var batchSize: Int
@@ -23,7 +23,7 @@ public struct Loading {
     public var progress: (any IngestProgressReporting)?
 
     public init(
-        store: Store, workers: Int, batchSize: Int = 128, commitInterval: Duration = .seconds(2),
+        store: any DocumentStore, workers: Int, batchSize: Int = 128, commitInterval: Duration = .seconds(2),
         progress: (any IngestProgressReporting)? = nil
     ) {
         self.store = store

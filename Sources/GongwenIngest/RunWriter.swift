@@ -33,7 +33,7 @@ enum Outcome: Sendable {
 /// `try await writer.take(.parsed(…))` per document of 巴中市民政局 … 江苏省民政厅, then
 /// `try await writer.finish()` returns `ingested 5`.
 struct RunWriter {
-    let store: Store
+    let store: any DocumentStore
     let batchSize: Int
     let commitInterval: Duration
     var summary: IngestSummary
@@ -43,7 +43,7 @@ struct RunWriter {
     private var writing: (batch: [Parsed], task: Task<[Store.WriteOutcome], any Error>)?
     private var lastCommit = ContinuousClock.now
 
-    init(store: Store, arguments: [String], batchSize: Int, commitInterval: Duration, summary: IngestSummary = IngestSummary()) async throws {
+    init(store: any DocumentStore, arguments: [String], batchSize: Int, commitInterval: Duration, summary: IngestSummary = IngestSummary()) async throws {
         self.store = store
         self.batchSize = batchSize
         self.commitInterval = commitInterval

@@ -44,8 +44,8 @@ public struct ClaimQuery: Sendable, Equatable {
 
     /// Conditions on `claims c` alone (all but `section`); indexed ones (unit, kind, value,
     /// document) narrow the rows, the substring one (`instr`) is checked on the rows that remain.
-    var conditions: [SQL] {
-        var conditions: [SQL] = []
+    var conditions: [SQLQuery] {
+        var conditions: [SQLQuery] = []
         if let documents = documents.restricting("c.document_id") { conditions.append(documents) }
         if let subject { conditions.append("instr(c.subject, \(subject)) > 0") }
         if let unit { conditions.append("c.unit = \(unit)") }
@@ -98,24 +98,24 @@ extension ClaimQuery {
     /// claims are taken from inside the sections whose title or marker path holds the text and
     /// none of whose enclosing sections does: those spans are disjoint and come in document order,
     /// so the claims come out in order and the limit stops the scan early.
-    var selection: SQL {
-        let limit: SQL = self.limit.map { "LIMIT \($0) OFFSET \(offset)" } ?? (offset > 0 ? "LIMIT -1 OFFSET \(offset)" : "")
+    var selection: SQLQuery {
+        let limit = limitClause(self.limit, offset: offset)
         guard let section else {
             // Ids grow with the document (AUTOINCREMENT, one document at a time), so (document, id)
             // is id order. Spelled so, it is the order the (unit, document) and (kind, document)
             // indexes hold and needs no sort; spelled as id order, a scan of the table needs none.
-            let order: SQL = unit != nil || kind != nil ? "c.document_id, c.id" : "c.id"
+            let order: SQLQuery = unit != nil || kind != nil ? "c.document_id, c.id" : "c.id"
             return "SELECT c.id FROM claims c \(conditions.whereClause) ORDER BY \(order) \(limit)"
         }
-        func holds(_ alias: String) -> SQL {
+        func holds(_ alias: String) -> SQLQuery {
             "(instr(\(sql: alias).title, \(section)) > 0 OR instr(\(sql: alias).path, \(section)) > 0)"
         }
-        let outermost: SQL = """
+        let outermost: SQLQuery = """
             NOT EXISTS (SELECT 1 FROM sections a WHERE a.document_id = s.document_id AND a.id < s.id \
             AND a.start <= s.start AND a."end" >= s."end" AND \(holds("a")))
             """
         return """
-            SELECT c.id FROM sections s CROSS JOIN claims c ON c.document_id = s.document_id \
+            SELECT c.id FROM sections s \(sqlite: "CROSS JOIN", postgres: "JOIN") claims c ON c.document_id = s.document_id \
             AND c.start >= s.start AND c.start < s."end" \
             \(([holds("s"), outermost] + conditions).whereClause) ORDER BY s.id, c.start \(limit)
             """
@@ -127,15 +127,21 @@ extension Store {
     /// position in each). The ids are chosen first, on the claims table alone, so that the sort
     /// and the limit handle integers and only the rows shown are read in full.
     public func claims(_ query: ClaimQuery) throws -> [ClaimRow] {
-        let request: SQL = """
+        try fetch(query.request, as: ClaimRow.self)
+    }
+}
+
+extension ClaimQuery {
+    /// The rows of `Store.claims`, the same text on both databases.
+    var request: SQLQuery {
+        """
             SELECT d.source, d.title, d.issuer, d.date, c.section, c.section_titles, c.text, c.value, c.unit, c.kind,
                    c.subject, c.predicate, c.qualifier, c.start, c."end", c.sentence, c.sentence_start, c.sentence_end,
-                   (SELECT group_concat(f.rule || ':' || f.severity, ' ') FROM finding_claims fc
+                   (SELECT \(sqlite: "group_concat(f.rule || ':' || f.severity, ' ')", postgres: "string_agg(f.rule || ':' || f.severity, ' ' ORDER BY f.id)") FROM finding_claims fc
                     JOIN findings f ON f.id = fc.finding_id WHERE fc.claim_id = c.id) AS findings
             FROM claims c JOIN documents d ON d.id = c.document_id
-            WHERE c.id IN (\(query.selection))
+            WHERE c.id IN (\(selection))
             ORDER BY c.id
             """
-        return try database.read { db in try ClaimRow.fetchAll(db, SQLRequest(literal: request)) }
     }
 }

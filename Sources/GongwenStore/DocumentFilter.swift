@@ -20,8 +20,8 @@ public struct DocumentFilter: Sendable, Equatable {
     /// `column IN (SELECT id FROM documents WHERE …)`: the rows of another table whose document
     /// passes; `nil` when the filter is empty. As a subquery (not a join) it lets SQLite look the
     /// rows up by their document id and keeps the documents out of the rest of the plan.
-    func restricting(_ column: String) -> SQL? {
-        var conditions: [SQL] = []
+    func restricting(_ column: String) -> SQLQuery? {
+        var conditions: [SQLQuery] = []
         if let document {
             // instr, not LIKE: `%` and `_` in the text are literal characters.
             conditions.append("(instr(source, \(document)) > 0 OR instr(sha256, \(document.lowercased())) = 1)")

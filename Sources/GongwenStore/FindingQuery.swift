@@ -22,7 +22,7 @@ public struct FindingQuery: Sendable, Equatable {
 
     var conditions: [SQL] {
         var conditions: [SQL] = []
-        if let documents = documents.restricting("f.document_id") { conditions.append(documents) }
+        if let documents = documents.restricting("f.document_id") { conditions.append(documents.grdb) }
         if let rule { conditions.append("f.rule = \(rule)") }
         if let severity { conditions.append("f.severity = \(severity)") }
         return conditions

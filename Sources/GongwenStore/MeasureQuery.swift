@@ -37,31 +37,37 @@ public struct MeasureRow: Codable, Sendable, Equatable, FetchableRecord {
 
 extension Store {
     /// List styles whose items are measures.
-    static let measureStyles: SQL = "('inline', 'numbered')"
+    static let measureStyles = "('inline', 'numbered')"
 
     /// The measures that pass `query`, by document source and position. An inline section that
     /// a list item of the same document also starts in (between the section's marker and its
     /// title) is listed once, as the list item.
     public func measures(_ query: MeasureQuery) throws -> [MeasureRow] {
-        var sectionConditions: [SQL] = ["s.kind = 'inline'"]
-        var itemConditions: [SQL] = ["l.style IN \(Self.measureStyles)"]
+        try fetch(query.request, as: MeasureRow.self)
+    }
+}
+
+extension MeasureQuery {
+    /// The rows of `Store.measures`, the same text on both databases.
+    var request: SQLQuery {
+        let query = self
+        let styles = Store.measureStyles
+        var sectionConditions: [SQLQuery] = ["s.kind = 'inline'"]
+        var itemConditions: [SQLQuery] = ["l.style IN \(sql: styles)"]
         if let documents = query.documents.restricting("s.document_id") { sectionConditions.append(documents) }
         if let documents = query.documents.restricting("li.document_id") { itemConditions.append(documents) }
         if let match = query.match {
             sectionConditions.append("instr(s.title, \(match.text)) > 0")
-            itemConditions.append(
-                match.usesIndex
-                    ? "li.id IN (SELECT rowid FROM list_items_fts WHERE list_items_fts MATCH \(match.phrase))"
-                    : "instr(li.text, \(match.text)) > 0")
+            itemConditions.append(match.condition(table: "list_items", alias: "li"))
         }
         // Last: the correlated check runs only on the sections the cheaper conditions keep.
         sectionConditions.append("""
             NOT EXISTS (SELECT 1 FROM list_items li JOIN lists l ON l.id = li.list_id
-                        WHERE li.document_id = s.document_id AND l.style IN \(Self.measureStyles)
+                        WHERE li.document_id = s.document_id AND l.style IN \(sql: styles)
                         AND li.start >= s.start AND li.start <= s.title_start)
             """)
-        let limit: SQL = query.limit.map { "LIMIT \($0) OFFSET \(query.offset)" } ?? (query.offset > 0 ? "LIMIT -1 OFFSET \(query.offset)" : "")
-        let request: SQL = """
+        let limit = limitClause(query.limit, offset: query.offset)
+        return """
             SELECT d.source, d.title, d.issuer, d.date, s.path AS section, s.marker, s.title AS text, s.start, s."end",
                    'section' AS origin
             FROM sections s JOIN documents d ON d.id = s.document_id
@@ -73,6 +79,5 @@ extension Store {
             ORDER BY 1, 8
             \(limit)
             """
-        return try database.read { db in try MeasureRow.fetchAll(db, SQLRequest(literal: request)) }
     }
 }

@@ -24,21 +24,37 @@ public struct Statistics: Codable, Sendable, Equatable {
 extension Store {
     /// Counts of everything `Statistics` describes, largest groups first.
     public func statistics() throws -> Statistics {
+        // One read transaction: the counts agree with each other while an ingest writes.
         try database.read { db in
-            func counts(_ sql: String) throws -> [Statistics.Count] {
-                try Statistics.Count.fetchAll(db, sql: sql)
-            }
-            return Statistics(
-                documents: try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0,
-                byIssuer: try counts("SELECT issuer AS key, count(*) AS count FROM documents GROUP BY issuer ORDER BY count DESC, key"),
-                byYear: try counts("SELECT CAST(year AS TEXT) AS key, count(*) AS count FROM documents GROUP BY year ORDER BY year DESC"),
-                byDocType: try counts("SELECT doc_type AS key, count(*) AS count FROM documents GROUP BY doc_type ORDER BY count DESC, key"),
-                claimsByUnit: try counts("SELECT unit AS key, count(*) AS count FROM claims GROUP BY unit ORDER BY count DESC, key"),
-                findingsByRule: try counts("""
-                    SELECT rule || ' (' || severity || ')' AS key, count(*) AS count FROM findings
-                    GROUP BY rule, severity ORDER BY count DESC, key
-                    """),
-                ingestErrors: try Int.fetchOne(db, sql: "SELECT count(*) FROM ingest_errors") ?? 0)
+            Statistics(answers: try Statistics.requests.map { request in
+                let (text, values) = request.rendered(.sqlite)
+                return try Statistics.Count.fetchAll(db, sql: text, arguments: StatementArguments(values.map(\.databaseValue)))
+            })
         }
+    }
+}
+
+extension Statistics {
+    /// The queries of the statistics, the same on either database, answered in this order by
+    /// `init(answers:)`. Groups without a value (`NULL`) sort as SQLite sorts them, first among
+    /// keys and last among years; PostgreSQL is told so.
+    static let requests: [SQLQuery] = [
+        "SELECT NULL AS key, count(*) AS count FROM documents",
+        "SELECT issuer AS key, count(*) AS count FROM documents GROUP BY issuer ORDER BY count DESC, key NULLS FIRST",
+        "SELECT CAST(year AS TEXT) AS key, count(*) AS count FROM documents GROUP BY year ORDER BY year DESC NULLS LAST",
+        "SELECT doc_type AS key, count(*) AS count FROM documents GROUP BY doc_type ORDER BY count DESC, key NULLS FIRST",
+        "SELECT unit AS key, count(*) AS count FROM claims GROUP BY unit ORDER BY count DESC, key NULLS FIRST",
+        """
+        SELECT rule || ' (' || severity || ')' AS key, count(*) AS count FROM findings
+        GROUP BY rule, severity ORDER BY count DESC, key NULLS FIRST
+        """,
+        "SELECT NULL AS key, count(*) AS count FROM ingest_errors",
+    ]
+
+    /// The statistics from the rows of `requests`, in their order.
+    init(answers: [[Count]]) {
+        self.init(
+            documents: answers[0].first?.count ?? 0, byIssuer: answers[1], byYear: answers[2], byDocType: answers[3],
+            claimsByUnit: answers[4], findingsByRule: answers[5], ingestErrors: answers[6].first?.count ?? 0)
     }
 }

@@ -45,43 +45,53 @@ extension Store {
     /// The paragraphs that hold `search.term`, best first: by bm25 through the trigram index for a
     /// term of three or more characters, by occurrence count through `instr()` for a shorter one.
     public func search(_ search: TextSearch) throws -> [SearchHit] {
-        search.term.usesIndex ? try indexedSearch(search) : try scanSearch(search)
+        search.term.usesIndex
+            ? try fetch(search.indexedRequest, as: SearchHit.self)
+            : search.withSnippets(try fetch(search.countingRequest, as: SearchHit.self))
     }
+}
 
-    private func indexedSearch(_ search: TextSearch) throws -> [SearchHit] {
-        var conditions: [SQL] = ["paragraphs_fts MATCH \(search.term.phrase)"]
-        if let documents = search.documents.restricting("p.document_id") { conditions.append(documents) }
-        let limit: SQL = search.limit.map { "LIMIT \($0)" } ?? ""
-        let tokens = max(1, search.width)
-        let request: SQL = """
+extension TextSearch {
+    /// SQLite's FTS5 search: ranked by bm25, FTS5's `snippet()`.
+    var indexedRequest: SQLQuery {
+        var conditions: [SQLQuery] = ["paragraphs_fts MATCH \(term.phrase)"]
+        if let documents = documents.restricting("p.document_id") { conditions.append(documents) }
+        let limit: SQLQuery = self.limit.map { "LIMIT \($0)" } ?? ""
+        let tokens = max(1, width)
+        return """
             SELECT d.source, d.title, p.section, p.line, p.start, p."end",
-                   snippet(paragraphs_fts, 0, \(search.open), \(search.close), '…', \(tokens)) AS snippet,
+                   snippet(paragraphs_fts, 0, \(open), \(close), '…', \(tokens)) AS snippet,
                    bm25(paragraphs_fts) AS score
             FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid JOIN documents d ON d.id = p.document_id
             \(conditions.whereClause)
             ORDER BY score, d.source, p.start
             \(limit)
             """
-        return try database.read { db in try SearchHit.fetchAll(db, SQLRequest(literal: request)) }
     }
 
-    private func scanSearch(_ search: TextSearch) throws -> [SearchHit] {
-        let term = search.term.text
-        var conditions: [SQL] = ["instr(p.text, \(term)) > 0"]
-        if let documents = search.documents.restricting("p.document_id") { conditions.append(documents) }
-        let limit: SQL = search.limit.map { "LIMIT \($0)" } ?? ""
-        let request: SQL = """
+    /// The paragraphs holding the term ranked by how often they hold it, the whole paragraph as the
+    /// snippet (cut by `withSnippets`): SQLite's search for a short term, PostgreSQL's for every
+    /// term (through the bigram index, see `SearchTerm.condition`).
+    var countingRequest: SQLQuery {
+        var conditions: [SQLQuery] = [term.condition(table: "paragraphs", alias: "p")]
+        if let documents = documents.restricting("p.document_id") { conditions.append(documents) }
+        let limit: SQLQuery = self.limit.map { "LIMIT \($0)" } ?? ""
+        let text = term.text
+        return """
             SELECT d.source, d.title, p.section, p.line, p.start, p."end", p.text AS snippet,
-                   (length(p.text) - length(replace(p.text, \(term), ''))) / length(\(term)) AS score
+                   (length(p.text) - length(replace(p.text, \(text), ''))) / length(\(text)) AS score
             FROM paragraphs p JOIN documents d ON d.id = p.document_id
             \(conditions.whereClause)
             ORDER BY score DESC, d.source, p.start
             \(limit)
             """
-        let hits = try database.read { db in try SearchHit.fetchAll(db, SQLRequest(literal: request)) }
-        return hits.map { hit in
+    }
+
+    /// The hits with their paragraphs cut to a window around the term.
+    func withSnippets(_ hits: [SearchHit]) -> [SearchHit] {
+        hits.map { hit in
             var hit = hit
-            hit.snippet = Snippet(text: hit.snippet, term: term, open: search.open, close: search.close, width: search.width).rendered
+            hit.snippet = Snippet(text: hit.snippet, term: term.text, open: open, close: close, width: width).rendered
             return hit
         }
     }

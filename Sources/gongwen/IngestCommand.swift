@@ -49,12 +49,12 @@ struct IngestCommand: AsyncParsableCommand {
             if verbose { for skipped in files.skipped { Output.error("  skipped \(skipped.path): \(skipped.reason)") } }
             throw ExitCode(2)
         }
-        let store = try database.open(creating: true)
+        let store = try await database.open(creating: true)
         let ingestion = Ingestion(
             store: store, options: input.pipelineOptions, workers: writer.jobs, batchSize: writer.batch, progress: writer.progress("ingest"))
         let summary = try await ingestion.run(files, arguments: paths)
         Output.line(summary.report(
-            database: database.db, counting: "files", skipping: "not .txt, .html, .htm, .pdf or .docx", verbose: verbose))
+            database: database.shown, counting: "files", skipping: "not .txt, .html, .htm, .pdf or .docx", verbose: verbose))
         if !summary.failures.isEmpty { throw ExitCode(1) }
     }
 }

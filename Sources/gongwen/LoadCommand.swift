@@ -36,10 +36,10 @@ struct LoadCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try database.open(creating: true)
+        let store = try await database.open(creating: true)
         let loading = Loading(store: store, workers: writer.jobs, batchSize: writer.batch, progress: writer.progress("load"))
         let summary = try await loading.run(files)
-        Output.line(summary.report(database: database.db, counting: "lines", skipping: "blank line"))
+        Output.line(summary.report(database: database.shown, counting: "lines", skipping: "blank line"))
         if !summary.failures.isEmpty { throw ExitCode(1) }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import GongwenStore
 
-struct MeasuresCommand: ParsableCommand {
+struct MeasuresCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "measures",
         abstract: "List the enumerated policy measures (一是…二是…, numbered items) across documents.",
@@ -23,9 +23,9 @@ struct MeasuresCommand: ParsableCommand {
     @OptionGroup var documents: DocumentFilterOptions
     @OptionGroup var report: ReportOptions
 
-    func run() throws {
+    func run() async throws {
         let query = MeasureQuery(match: match.map(SearchTerm.init), documents: documents.filter, limit: report.rowLimit)
-        try Report.print(try database.open().measures(query), format: report.format)
+        try Report.print(try await database.open().measures(query), format: report.format)
     }
 }
 

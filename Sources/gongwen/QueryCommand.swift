@@ -2,7 +2,7 @@ import ArgumentParser
 import GongwenModel
 import GongwenStore
 
-struct QueryCommand: ParsableCommand {
+struct QueryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Find numeric claims across the ingested documents.",
@@ -53,11 +53,11 @@ struct QueryCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let query = ClaimQuery(
             subject: subject, unit: unit, kind: kind?.rawValue, minimum: min, maximum: max, documents: documents.filter,
             section: section, withFindings: withFindings, rule: rule?.id, limit: report.rowLimit)
-        try Report.print(try database.open().claims(query), format: report.format)
+        try Report.print(try await database.open().claims(query), format: report.format)
     }
 }
 

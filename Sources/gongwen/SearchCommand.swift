@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GongwenStore
 
-struct SearchCommand: ParsableCommand {
+struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Full-text search of the ingested documents, with highlighted snippets.",
@@ -29,12 +29,12 @@ struct SearchCommand: ParsableCommand {
         if text.isEmpty { throw ValidationError("Give the text to find.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let terminal = report.format == .table && isatty(STDOUT_FILENO) == 1
         let search = TextSearch(
             term: SearchTerm(text), documents: documents.filter, open: terminal ? "\u{1B}[1m" : "«",
             close: terminal ? "\u{1B}[0m" : "»", limit: report.rowLimit)
-        try Report.print(try database.open().search(search), format: report.format)
+        try Report.print(try await database.open().search(search), format: report.format)
     }
 }
 

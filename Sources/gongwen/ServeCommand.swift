@@ -30,9 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try database.open()
+        let store = try database.openSQLite()
         let app = Server.application(store: store, host: host, port: port) { url in
-            Output.line("gongwen serve: \(database.db) on \(url) (read-only; Ctrl-C stops)")
+            Output.line("gongwen serve: \(database.location) on \(url) (read-only; Ctrl-C stops)")
         }
         try await app.runService()
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import GongwenStore
 
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Count what the database holds: documents by issuer, year and type, claims by unit, findings by rule.",
@@ -19,8 +19,8 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, json, jsonl.")
     var format: ReportFormat = .table
 
-    func run() throws {
-        let statistics = try database.open().statistics()
+    func run() async throws {
+        let statistics = try await database.open().statistics()
         switch format {
         case .json:
             Output.line(try Output.json(statistics, pretty: true))

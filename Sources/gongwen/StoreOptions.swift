@@ -2,15 +2,55 @@ import ArgumentParser
 import Foundation
 import GongwenStore
 
-/// `--db`: the SQLite file of the store commands.
+/// `--db`: the SQLite file of the store commands, or the PostgreSQL database an office shares
+/// (`postgres://user@host:port/database`; without `--db`, `GONGWEN_DATABASE_URL` when set).
 struct DatabaseOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The SQLite database file.", valueName: "file"))
-    var db: String = "gongwen.sqlite"
+    @Option(help: ArgumentHelp(
+        "The SQLite database file, or a PostgreSQL URL (postgres://user[:password]@host[:port]/database). Default: $GONGWEN_DATABASE_URL, else gongwen.sqlite.",
+        valueName: "file|url"))
+    var db: String?
 
-    /// Opens the database: for `ingest` creating it and refusing a damaged one, for the readers
-    /// read-only, refusing a missing file (they would otherwise answer from a new empty database),
-    /// a file that is not a gongwen database, or one of another schema version.
-    func open(creating: Bool = false) throws -> Store {
+    /// The database the command uses: `--db`, else `GONGWEN_DATABASE_URL`, else `gongwen.sqlite`.
+    var location: String {
+        if let db { return db }
+        if let url = ProcessInfo.processInfo.environment["GONGWEN_DATABASE_URL"], !url.isEmpty { return url }
+        return "gongwen.sqlite"
+    }
+
+    /// The location as messages print it: a URL without its password.
+    var shown: String {
+        guard PostgresStore.isURL(location), var parts = URLComponents(string: location), parts.password != nil else { return location }
+        parts.password = "***"
+        return parts.string ?? location
+    }
+
+    /// Opens the store: a SQLite file through `openSQLite`, a PostgreSQL database by connecting
+    /// (and, for `ingest` and `load`, creating gongwen's tables in it when they are missing).
+    func open(creating: Bool = false) async throws -> any DocumentStore {
+        guard PostgresStore.isURL(location) else { return try openSQLite(creating: creating) }
+        do {
+            return try await PostgresStore(url: location, access: creating ? .write : .read)
+        } catch let problem as Schema.Problem {
+            Output.error("\(shown): \(problem)")
+            throw ExitCode(2)
+        } catch let problem as PostgresStore.Problem {
+            Output.error("\(shown): \(problem)")
+            throw ExitCode(2)
+        } catch {
+            Output.error("\(shown): cannot open the database (\(String(reflecting: error)))")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Opens the SQLite database: for `ingest` creating it and refusing a damaged one, for the
+    /// readers read-only, refusing a missing file (they would otherwise answer from a new empty
+    /// database), a file that is not a gongwen database, or one of another schema version.
+    func openSQLite(creating: Bool = false) throws -> Store {
+        let db = location
+        if PostgresStore.isURL(db) {
+            Output.error("\(shown): this command reads a SQLite database only")
+            throw ExitCode(2)
+        }
         if !creating && !FileManager.default.fileExists(atPath: db) {
             Output.error("\(db): no such database (run gongwen ingest first, or give --db)")
             throw ExitCode(2)

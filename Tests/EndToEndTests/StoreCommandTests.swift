@@ -201,7 +201,7 @@ struct StoreCommandTests {
         let result = try run(gongwen, [command, "--help"], environment: ["COLUMNS": "100"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Examples:\n  gongwen \(command) "))
-        #expect(result.stdout.contains("--db <file>") || command == "bench-store")
+        #expect(result.stdout.contains("--db <file|url>") || command == "bench-store")
     }
 
     @Test func serveRefusesAMissingDatabaseAndABadPort() throws {
