@@ -117,48 +117,126 @@ public struct Ingestion {
 /// is consumed. With `inOrder`, results are consumed in the order of `items`: a result that comes
 /// early waits for those before it, and no item starts more than `2 × width` items after the
 /// oldest not yet consumed (the window that bounds memory when one item is slow). `items` is
-/// iterated once, as items are needed: a sequence that reads a stream holds at most the window.
+/// iterated once, as items are needed, on a thread of its own (`Prefetch`): a sequence that blocks
+/// reading a stream (standard input from a driver that waits for each answer) never holds up the
+/// results of the items before.
 ///
 /// `inParallel(paths, width: 2, work: parse, consume: write)` keeps both cores parsing while the
 /// writer stores the document of 巴中市民政局 that came first; the stream mode of `parse` passes
 /// `inOrder: true` so that its output lines pair with its input lines.
-public func inParallel<Item: Sendable, Result: Sendable>(
-    _ items: some Sequence<Item>, width: Int, inOrder: Bool = false, work: @escaping @Sendable (Item) async throws -> Result,
+public func inParallel<Items: Sequence, Result: Sendable>(
+    _ items: Items, width: Int, inOrder: Bool = false, work: @escaping @Sendable (Items.Element) async throws -> Result,
     consume: (Result) async throws -> Void
-) async throws {
+) async throws where Items.Element: Sendable {
     let width = max(1, width)
     let window = inOrder ? 2 * width : width
-    try await withThrowingTaskGroup(of: (Int, Result).self) { group in
-        var pending = items.makeIterator()
+    let prefetch = Prefetch(items)
+    typealias Event = ParallelEvent<Items.Element, Result>
+    try await withThrowingTaskGroup(of: Event.self) { group in
         var started = 0
         var running = 0
         var consumed = 0
+        var reading = false
+        var exhausted = false
         var early: [Int: Result] = [:]
-        func enqueue(_ group: inout ThrowingTaskGroup<(Int, Result), any Error>) {
-            while running < width && started - consumed < window, let item = pending.next() {
+        // One task at a time waits for the next item, and only when there is room for it.
+        func read(_ group: inout ThrowingTaskGroup<Event, any Error>) {
+            guard !reading, !exhausted, running < width, started - consumed < window else { return }
+            reading = true
+            group.addTask { .item(await prefetch.next()) }
+        }
+        read(&group)
+        while let event = try await group.next() {
+            switch event {
+            case .item(nil):
+                reading = false
+                exhausted = true
+            case .item(let item?):
+                reading = false
                 let index = started
-                group.addTask { (index, try await work(item)) }
+                group.addTask { .done(index, try await work(item)) }
                 started += 1
                 running += 1
+            case .done(let index, let result):
+                running -= 1
+                if inOrder {
+                    early[index] = result
+                    while let next = early.removeValue(forKey: consumed) {
+                        consumed += 1
+                        read(&group)
+                        try await consume(next)
+                    }
+                } else {
+                    consumed += 1
+                    read(&group)
+                    try await consume(result)
+                }
+            }
+            read(&group)
+        }
+    }
+    prefetch.stop()
+}
+
+/// What a task of `inParallel` brings back: the next item (nil after the last) or a result.
+enum ParallelEvent<Item: Sendable, Result: Sendable>: Sendable {
+    case item(Item?)
+    case done(Int, Result)
+}
+
+/// A sequence iterated on a thread of its own, one item ahead of its reader: `next()` waits for the
+/// item without holding a thread of Swift's cooperative pool, so a sequence that blocks (a pipe, a
+/// slow disk) keeps the tasks that consume results running.
+///
+/// `Prefetch(LineReader lines of standard input)`: the thread waits for the driver's next line while
+/// the parse of the line before is written.
+final class Prefetch<Element: Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var item: Element?
+    private var finished = false
+    private var stopped = false
+
+    init<Items: Sequence>(_ items: Items) where Items.Element == Element {
+        // The sequence is used by this thread alone from here on.
+        nonisolated(unsafe) var iterator = items.makeIterator()
+        let thread = Thread { [self] in
+            while true {
+                let next = iterator.next()
+                condition.lock()
+                while item != nil && !stopped { condition.wait() }
+                if stopped || next == nil {
+                    finished = true
+                    condition.broadcast()
+                    condition.unlock()
+                    return
+                }
+                item = next
+                condition.broadcast()
+                condition.unlock()
             }
         }
-        enqueue(&group)
-        while let (index, result) = try await group.next() {
-            running -= 1
-            guard inOrder else {
-                consumed += 1
-                enqueue(&group)
-                try await consume(result)
-                continue
-            }
-            early[index] = result
-            while let next = early.removeValue(forKey: consumed) {
-                consumed += 1
-                enqueue(&group)
-                try await consume(next)
-            }
-            enqueue(&group)
+        thread.start()
+    }
+
+    /// The next item, nil after the last.
+    func next() async -> Element? {
+        await onWorkerThread { [self] in
+            condition.lock()
+            defer { condition.unlock() }
+            while item == nil && !finished { condition.wait() }
+            let next = item
+            item = nil
+            condition.broadcast()
+            return next
         }
+    }
+
+    /// Lets the thread end once it has its next item (the consumer stopped early, or took the last).
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

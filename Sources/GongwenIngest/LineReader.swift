@@ -61,12 +61,22 @@ public final class LineReader: Sequence, IteratorProtocol {
         buffer.removeSubrange(0..<start)
         scanned -= start
         start = 0
-        do {
-            let chunk = try handle.read(upToCount: Self.chunkSize) ?? Data()
-            if chunk.isEmpty { atEnd = true }
-            buffer.append(contentsOf: chunk)
-        } catch {
-            self.error = .unreadable(source: path, reason: "\(error.localizedDescription)")
+        // One read(2) takes what is there (a pipe's lines as the driver writes them) and waits only
+        // when nothing is: FileHandle.read(upToCount:) waits for a full megabyte or the end.
+        let count = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: Self.chunkSize))
+        var got = -1
+        var failure: Int32 = 0
+        while got < 0 {
+            got = buffer.withUnsafeMutableBytes { Foundation.read(handle.fileDescriptor, $0.baseAddress! + count, Self.chunkSize) }
+            failure = errno
+            if got < 0, failure != EINTR { break }
+        }
+        buffer.removeSubrange((count + Swift.max(0, got))...)
+        if got < 0 {
+            error = .unreadable(source: path, reason: String(cString: strerror(failure)))
+            atEnd = true
+        } else if got == 0 {
             atEnd = true
         }
     }

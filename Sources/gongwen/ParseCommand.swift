@@ -23,8 +23,8 @@ struct ParseCommand: AsyncParsableCommand {
             unless the arguments are wrong, so that a cluster engine (Spark RDD.pipe, Hadoop
             Streaming) can drive it; gongwen load stores what it writes. The stream mode parses --jobs
             documents at once and reads ahead of what it has written by at most twice that many
-            lines: a driver writes its input while it reads the output (as Spark and Hadoop do),
-            not one line at a time waiting for each answer.
+            lines; each answer is written as soon as the lines before it are, so a driver may also
+            write one line and wait for its answer.
             Otherwise the exit status is 2 when any file could not be read.
             """)
 

@@ -130,6 +130,42 @@ struct ParseCommandTests {
         #expect(lines[6] + "\n" == direct.stdout)
     }
 
+    /// A driver that writes one line and waits for its answer before the next gets each answer: the
+    /// stream mode reads ahead only what has come, and writes what is parsed while it waits for more.
+    @Test func streamModeAnswersEachLineBeforeTheNextComes() throws {
+        let child = Process()
+        child.executableURL = gongwen
+        child.arguments = ["parse", "--format", "jsonl", "-", "--jobs", "2"]
+        child.currentDirectoryURL = Repository.root
+        let input = Pipe()
+        let output = Pipe()
+        child.standardInput = input
+        child.standardOutput = output
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        defer { if child.isRunning { child.terminate() } }
+        let reader = output.fileHandleForReading
+        for (number, path) in (try Repository.corpusFiles().map(\.path).prefix(2) + ["corpus/missing.txt"]).enumerated() {
+            input.fileHandleForWriting.write(Data((path + "\n").utf8))
+            // The answer is read on another thread: a stream mode that waits for the next line never answers.
+            let answered = DispatchSemaphore(value: 0)
+            nonisolated(unsafe) var line = Data()
+            Thread {
+                while line.last != UInt8(ascii: "\n") {
+                    let byte = reader.readData(ofLength: 1)
+                    if byte.isEmpty { break }
+                    line.append(byte)
+                }
+                answered.signal()
+            }.start()
+            #expect(answered.wait(timeout: .now() + 60) == .success, "no answer to line \(number + 1) while the driver waits")
+            #expect(String(decoding: line, as: UTF8.self).hasPrefix(#"{"code":"not_found","line":3,"#) == (number == 2))
+        }
+        try input.fileHandleForWriting.close()
+        child.waitUntilExit()
+        #expect(child.terminationStatus == 0)
+    }
+
     @Test func htmlOutputCarriesTheText() throws {
         let result = try run(gongwen, ["parse", Repository.publicCorpus.appendingPathComponent("html/govcn_23_fuhan_reply_letter_fragment.html").path])
         #expect(result.status == 0)
