@@ -146,33 +146,39 @@ public func inParallel<Items: Sequence, Result: Sendable>(
             group.addTask { .item(await prefetch.next()) }
         }
         read(&group)
-        while let event = try await group.next() {
-            switch event {
-            case .item(nil):
-                reading = false
-                exhausted = true
-            case .item(let item?):
-                reading = false
-                let index = started
-                group.addTask { .done(index, try await work(item)) }
-                started += 1
-                running += 1
-            case .done(let index, let result):
-                running -= 1
-                if inOrder {
-                    early[index] = result
-                    while let next = early.removeValue(forKey: consumed) {
+        do {
+            while let event = try await group.next() {
+                switch event {
+                case .item(nil):
+                    reading = false
+                    exhausted = true
+                case .item(let item?):
+                    reading = false
+                    let index = started
+                    group.addTask { .done(index, try await work(item)) }
+                    started += 1
+                    running += 1
+                case .done(let index, let result):
+                    running -= 1
+                    if inOrder {
+                        early[index] = result
+                        while let next = early.removeValue(forKey: consumed) {
+                            consumed += 1
+                            read(&group)
+                            try await consume(next)
+                        }
+                    } else {
                         consumed += 1
                         read(&group)
-                        try await consume(next)
+                        try await consume(result)
                     }
-                } else {
-                    consumed += 1
-                    read(&group)
-                    try await consume(result)
                 }
+                read(&group)
             }
-            read(&group)
+        } catch {
+            // Stop the thread, and so the task waiting for an item, before the group waits for its tasks.
+            prefetch.stop()
+            throw error
         }
     }
     prefetch.stop()
@@ -223,7 +229,7 @@ final class Prefetch<Element: Sendable>: @unchecked Sendable {
         await onWorkerThread { [self] in
             condition.lock()
             defer { condition.unlock() }
-            while item == nil && !finished { condition.wait() }
+            while item == nil && !finished && !stopped { condition.wait() }
             let next = item
             item = nil
             condition.broadcast()
