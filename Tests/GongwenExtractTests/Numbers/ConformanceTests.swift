@@ -127,8 +127,13 @@ import Testing
 
     /// Runs one Recognizers-Text file: reads the cases, compares, prints the rate and failures.
     static func run(file: String, extract: (String) -> [Result]) throws -> Report {
+        // A spec too long for one reviewable file is a folder of parts (`NumberModel/digits.jsonl`, …).
         let url = Fixtures.conformance.appendingPathComponent("recognizers-text").appendingPathComponent(file)
-        guard FileManager.default.fileExists(atPath: url.path) else {
+        let folder = url.deletingPathExtension()
+        let parts = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil))?
+            .filter { $0.pathExtension == "jsonl" }.sorted { $0.path < $1.path } ?? []
+        let urls = parts.isEmpty ? [url] : parts
+        guard urls.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) else {
             Issue.record("conformance data missing: \(url.path)")
             return Report()
         }
@@ -136,7 +141,7 @@ import Testing
         var report = Report()
         var failures: [String] = []
         let decoder = JSONDecoder()
-        for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+        for line in try urls.flatMap({ try String(contentsOf: $0, encoding: .utf8).split(separator: "\n") }) {
             let testCase = try decoder.decode(Case.self, from: Data(line.utf8))
             if known.isConvention(testCase.input) { continue }
             let expected = testCase.results.map { result in
