@@ -263,52 +263,17 @@ public struct JSONWriter {
         field(name, value)
     }
 
-    public mutating func field(_ name: StaticString, _ value: Bool?) {
+    /// A scalar (`Bool`, `Decimal`, `String`), a value of the model, or an array of either.
+    public mutating func field(_ name: StaticString, _ value: (some JSONWritable)?) {
         guard let value else { return }
         key(name)
-        self.value(value)
-    }
-
-    public mutating func field(_ name: StaticString, _ value: Decimal?) {
-        guard let value else { return }
-        key(name)
-        self.value(value)
-    }
-
-    public mutating func field(_ name: StaticString, _ value: String?) {
-        guard let value else { return }
-        key(name)
-        self.value(value)
+        value.write(to: &self)
     }
 
     public mutating func field<T: RawRepresentable>(_ name: StaticString, _ value: T?) where T.RawValue == String {
         guard let value else { return }
         key(name)
         self.value(value.rawValue)
-    }
-
-    public mutating func field(_ name: StaticString, _ values: [Int]?) {
-        guard let values else { return }
-        key(name)
-        beginArray()
-        for value in values { self.value(value) }
-        endArray()
-    }
-
-    public mutating func field(_ name: StaticString, _ values: [Decimal]?) {
-        guard let values else { return }
-        key(name)
-        beginArray()
-        for value in values { self.value(value) }
-        endArray()
-    }
-
-    public mutating func field(_ name: StaticString, _ values: [String]?) {
-        guard let values else { return }
-        key(name)
-        beginArray()
-        for value in values { self.value(value) }
-        endArray()
     }
 
     /// An array whose `nil` elements are `null`, as an unkeyed container writes them.
@@ -321,13 +286,23 @@ public struct JSONWriter {
         endArray()
     }
 
-    public mutating func field(_ name: StaticString, _ values: [some JSONWritable]?) {
-        guard let values else { return }
-        key(name)
-        beginArray()
-        for index in values.indices { values[index].write(to: &self) }
-        endArray()
-    }
+}
+
+/// The scalars write themselves, so that one `field` serves them, their arrays and the model's values.
+extension Bool: JSONWritable {
+    public func write(to json: inout JSONWriter) { json.value(self) }
+}
+
+extension Int: JSONWritable {
+    public func write(to json: inout JSONWriter) { json.value(self) }
+}
+
+extension Decimal: JSONWritable {
+    public func write(to json: inout JSONWriter) { json.value(self) }
+}
+
+extension String: JSONWritable {
+    public func write(to json: inout JSONWriter) { json.value(self) }
 }
 
 extension Array: JSONWritable where Element: JSONWritable {
