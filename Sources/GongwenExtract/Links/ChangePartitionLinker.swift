@@ -34,13 +34,6 @@ struct ChangePartitionLinker {
 
     /// Whether the parts add up to the total within their printed precision: then they are all of it.
     private func isComplete(_ breakdown: Breakdown) -> Bool {
-        let half = { (index: Int) -> Decimal in (claims[index].resolution ?? 0) / 2 }
-        var sum = Decimal(0)
-        var slack = half(breakdown.total)
-        for part in breakdown.parts {
-            sum += claims[part].value
-            slack += half(part)
-        }
-        return (sum - claims[breakdown.total].value).magnitude <= slack
+        PrintedSum(breakdown.parts, of: claims).meets(claims[breakdown.total])
     }
 }

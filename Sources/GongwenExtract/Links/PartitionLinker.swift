@@ -352,15 +352,9 @@ struct PartitionLinker {
     private func confirmedTotal(of parts: [Int], among totals: [Int]) -> Int? {
         let claims = readings.claims
         guard let nearest = totals.last else { return nil }
-        let half = { (index: Int) -> Decimal in (claims[index].resolution ?? 0) / 2 }
-        var sum = Decimal(0)
-        var slack = Decimal(0)
-        for part in parts {
-            sum += claims[part].value
-            slack += half(part)
-        }
-        guard sum > claims[nearest].value + slack + half(nearest) else { return nil }
-        return totals.dropLast().last { (claims[$0].value - sum).magnitude <= slack + half($0) }
+        let sum = PrintedSum(parts, of: claims)
+        guard sum.exceeds(claims[nearest]) else { return nil }
+        return totals.dropLast().last { sum.meets(claims[$0]) }
     }
 
     /// Whether a part opens a statement of its own: a new total (`共`, `达`, `合计`) or a verb (`培育…2家`).
