@@ -71,15 +71,6 @@ public struct PerCapitaRule: RelationRule {
         return nil
     }
 
-    /// A name without the notes in brackets at its end: `地区生产总值(GDP)`, `地区生产总值[2]` → `地区生产总值`.
-    static func withoutNotes(_ name: String) -> String {
-        var name = Substring(name)
-        while let last = name.last, last == ")" || last == "]", let open = name.lastIndex(where: { $0 == "(" || $0 == "[" }) {
-            name = name[..<open]
-        }
-        return String(name)
-    }
-
     func instances(_ context: CheckContext) -> [Instance] {
         let claims = context.document.claims
         let isLevel = { (claim: Claim) in
@@ -92,7 +83,7 @@ public struct PerCapitaRule: RelationRule {
             guard let name = figure.name, !name.contains("居民"), let (scale, counted) = Self.perHead(name), let unit = figure.unit else { continue }
             if scale == 1, !unit.hasSuffix("元") { continue }
             let matches = { (other: Claim) -> Bool in
-                guard let otherName = other.name.map(Self.withoutNotes), Self.perHead(otherName) == nil, !otherName.contains("平均"),
+                guard let otherName = other.name, Self.perHead(otherName) == nil, !otherName.contains("平均"),
                       otherName.count >= 4 else { return false }
                 // `地区生产总值` for `人均生产总值`, `生产总值` for `人均地区生产总值`.
                 return otherName.hasSuffix(counted) || counted.hasSuffix(otherName)

@@ -142,6 +142,11 @@ struct Readings {
             }
         }
         while let last = name.last, last == "的" || last == " " { name = name.dropLast() }
+        // Notes in brackets at the end name no measure: `地区生产总值(GDP)`, `地区生产总值[2]` (a footnote).
+        while let last = name.last, last == ")" || last == "]", let open = name.lastIndex(where: { $0 == "(" || $0 == "[" }),
+              open > name.startIndex {
+            name = name[..<open]
+        }
         return ClaimReading(name: SourceText.string(name), comparison: comparison, verb: verb, rateOfChange: rateOfChange, clauseStart: clause)
     }
 
