@@ -227,6 +227,8 @@ struct PartitionLinker {
                 guard claim.unit == claims[first].unit, claim.upper == nil, !opensStatement(index), claim.section == claims[first].section else { break }
                 let gap = Self.separatorStrength(from: claims[parts.last!].end, to: claim.start, text: text)
                 if parts.count == 1 { separator = gap } else if gap > separator { break }
+                // `…，加上上级补助收入、上年结余收入…等92.85亿元`: a term of another sum, whatever the name before it.
+                if Self.addsAnotherSum(from: claims[parts.last!].end, to: claim.start, text: text) { break }
             } else if claim.upper != nil {
                 return []
             }
@@ -321,6 +323,22 @@ struct PartitionLinker {
     private func averagesOfGroups(_ parts: [Int]) -> Bool {
         parts.contains { IndicatorName.isAverage(readings.readings[$0].name) }
     }
+
+    /// Whether a word of `otherSums` of two characters or more opens a clause (after spaces and a
+    /// broken line) between two claims.
+    static func addsAnotherSum(from start: Int, to end: Int, text: [Unicode.Scalar]) -> Bool {
+        var opening = true
+        for position in start..<max(start, end) {
+            let scalar = text[position]
+            if opening, otherSumWords.contains(where: { position + $0.count <= end && text[position..<(position + $0.count)].elementsEqual($0) }) {
+                return true
+            }
+            if Readings.endsClause(scalar) { opening = true } else if scalar != " " && scalar != "\n" { opening = false }
+        }
+        return false
+    }
+
+    private static let otherSumWords = otherSums.filter { $0.unicodeScalars.count >= 2 }.map { Array($0.unicodeScalars) }
 
     /// How strongly the text between two claims separates them: `;` 2, `,` 1, else (`、`, nothing) 0.
     static func separatorStrength(from start: Int, to end: Int, text: [Unicode.Scalar]) -> Int {

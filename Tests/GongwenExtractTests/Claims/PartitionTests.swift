@@ -90,4 +90,10 @@ struct PartitionTests {
         // Parts that are some of the total: their changes say nothing of the total's.
         #expect(try breakdowns("年末参加基本养老保险200万人，比上年增加5万人，其中：在职人员150万人，增加3万人。") == ["200万人 ⊇ 150万人"])
     }
+
+    @Test func aTermOfAnotherSumEndsTheParts() throws {
+        // `加上` opens the clause, not the name before the figure (`…、动用预算稳定调节基金等92.85亿元`).
+        #expect(try breakdowns("市本级一般公共预算收入13.58亿元，其中：税收收入9.53亿元，非税收入4.05亿元，加上上级补助收入、调入资金、动用预算稳定调节基金等92.85亿元，收入总计106.43亿元。")
+            == ["13.58亿元 ⊇ 9.53亿元 4.05亿元"])
+    }
 }
