@@ -27,12 +27,51 @@ public struct Identities: Sendable, Equatable {
         }
     }
 
+    /// A classification whose classes are all of what they split: `三次产业` is 第一产业, 第二产业 and 第三产业.
+    /// Parts named after every class, and after nothing else, are a complete split of their total.
+    public struct Classification: Sendable, Equatable {
+        public var name: String
+        /// Each class by the words that name it (`交通通信` or `交通和通信`).
+        public var classes: [[String]]
+        public var rationale: String
+
+        /// Whether `names` name every class once and nothing else: `第一产业投资`, `第二产业投资`, `第三产业投资`.
+        /// A name is of the class whose longest word it holds (`非营利性服务业` is not `营利性服务业`).
+        public func isCovered(by names: [String]) -> Bool {
+            guard names.count == classes.count else { return false }
+            var seen = Set<Int>()
+            for name in names {
+                let lengths = classes.map { words in words.filter(name.contains).map(\.count).max() ?? 0 }
+                guard let longest = lengths.max(), longest > 0, lengths.filter({ $0 == longest }).count == 1,
+                      seen.insert(lengths.firstIndex(of: longest)!).inserted else { return false }
+            }
+            return true
+        }
+    }
+
     public var indicators: [Indicator]
     public var identities: [Identity]
+    public var classifications: [Classification]
 
-    public init(indicators: [Indicator] = [], identities: [Identity] = []) {
+    public init(indicators: [Indicator] = [], identities: [Identity] = [], classifications: [Classification] = []) {
         self.indicators = indicators
         self.identities = identities
+        self.classifications = classifications
+    }
+
+    /// Whether parts of these names are all of their total: they name the classes of a classification;
+    /// the last of them is the rest (`其他`, `其它`: `…私人控股企业增长8.9%，其他企业增长2.0%`); or they are a thing
+    /// and the rest of it (`石油工业增加值`, `非石油工业`: the second may leave out the head the first names).
+    public func isComplete(_ names: [String]) -> Bool {
+        guard names.count >= 2, let first = names.first, let last = names.last else { return false }
+        if last.hasPrefix("其他") || last.hasPrefix("其它") { return true }
+        let isRest = { (name: String, other: String) -> Bool in
+            guard name.hasPrefix("非") else { return false }
+            let stem = name.dropFirst()
+            return stem.count >= 2 && (other.hasPrefix(stem) || stem.hasPrefix(other))
+        }
+        if names.count == 2, isRest(last, first) || isRest(first, last) { return true }
+        return classifications.contains { $0.isCovered(by: names) }
     }
 
     /// The identities shipped with gongwen (`Sources/GongwenCheck/Resources/identities.tsv`).
@@ -50,7 +89,8 @@ public struct Identities: Sendable, Equatable {
             throw .unreadable(path: path)
         }
         let extra = try parse(text, origin: path)
-        return Identities(indicators: bundled.indicators + extra.indicators, identities: bundled.identities + extra.identities)
+        return Identities(indicators: bundled.indicators + extra.indicators, identities: bundled.identities + extra.identities,
+                          classifications: bundled.classifications + extra.classifications)
     }
 
     /// Parses the TSV text: `#` comments, a header starting with `kind`, rows of four columns.
@@ -74,8 +114,12 @@ public struct Identities: Sendable, Equatable {
                 }
                 guard !terms.isEmpty else { throw .malformed(origin: location, reason: "an identity needs at least one term") }
                 result.identities.append(Identity(result: cells[1], terms: terms, rationale: cells[3], origin: location))
+            case "classification":
+                let classes = cells[2].split(separator: "|").map { $0.split(separator: "/").map(String.init) }
+                guard classes.count >= 2 else { throw .malformed(origin: location, reason: "a classification needs at least two classes") }
+                result.classifications.append(Classification(name: cells[1], classes: classes, rationale: cells[3]))
             default:
-                throw .malformed(origin: location, reason: "kind must be indicator or identity, found \(cells[0])")
+                throw .malformed(origin: location, reason: "kind must be indicator, identity or classification, found \(cells[0])")
             }
         }
         return result

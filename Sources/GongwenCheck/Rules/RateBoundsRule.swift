@@ -4,11 +4,14 @@ import GongwenModel
 /// `rate.bounds`: a total whose growth rate lies outside the growth rates of its parts.
 ///
 /// A total's growth rate is the mean of its parts' rates weighted by their earlier values, so it lies
-/// between the lowest and the highest of them. The rule reads the breakdowns whose total and every part
-/// state a rate of change (`全年外贸进出口总额59.97亿元，下降32.1%。其中出口57.30亿元，下降27.1%；进口2.67亿元，
-/// 下降72.6%`) and allows half a unit of each rate's last printed digit. It is a `warning` when the parts
-/// add up to the total (they are all of it) and `info` otherwise (parts named after `其中` may be some of it;
-/// a grouping stated in rates only, `按门类分，采矿业增长14.8%…`, `document.growthSplits`, may leave a part out).
+/// between the lowest and the highest of them — when the parts are all of the total. The rule reads the
+/// breakdowns whose total and every part state a rate of change (`全年外贸进出口总额59.97亿元，下降32.1%。其中
+/// 出口57.30亿元，下降27.1%；进口2.67亿元，下降72.6%`) and allows half a unit of each rate's last printed digit.
+/// It is a `warning` when the parts add up to the total. Parts that do not, and groupings stated in rates
+/// only (`按门类分，采矿业增长14.8%…`, `document.growthSplits`), count only when their names cover a
+/// classification of `identities.tsv` (三次产业, 采矿业/制造业/供应业, 城镇/乡村…) or end with the rest (`其他`),
+/// and then as `info`: the total of a grouping is read from its place. Parts that are some of the total
+/// (`其中高技术制造业增长10.0%`) bound nothing.
 ///
 /// Real example that holds (宝鸡市, 2025): −32.1% lies between −72.6% and −27.1%.
 public struct RateBoundsRule: RelationRule {
@@ -19,8 +22,9 @@ public struct RateBoundsRule: RelationRule {
         The growth rate of a total is its parts' growth rates averaged with their earlier values as weights, \
         so it cannot be lower than the lowest or higher than the highest of them. A total growing 12.9% whose \
         parts grew 13.6% and more is wrong somewhere. The parts must be all of the total: the finding is a \
-        `warning` when the parts' values add up to the total, `info` when they are named after `其中` and may \
-        be some of it.
+        `warning` when the parts' values add up to the total, `info` when their names cover a classification \
+        (三次产业, 城镇/乡村, the rest `其他`, a thing and `非…`; `identities.tsv`, `--identities`). Parts that may be \
+        some of the total (`其中高技术制造业`) are not checked.
         """
     public let example = "`总额100亿元，增长12.9%，其中A 60亿元，增长13.6%；B 40亿元，增长15.0%` → 增长 12.9% 不在各部分增速 13.6% 至 15.0% 之间"
 
@@ -85,15 +89,20 @@ public struct RateBoundsRule: RelationRule {
                 rateOf[to] = rate
             }
         }
-        // Rates only, after a grouping: the parts may not be all of the total, so `info` at most.
-        let splits = document.growthSplits.map { Instance(total: $0.total, totalRate: $0.total, partRates: $0.parts, complete: false) }
+        // Parts that are some of the total (`其中高技术制造业增长10.0%`) bound nothing: only a complete split counts.
+        let named = { (parts: [Int]) in context.identities.isComplete(parts.map { document.claims[$0].name ?? "" }) }
+        // Rates only, after a grouping: complete by the classes they name; `info` at most.
+        let splits = document.growthSplits.filter { named($0.parts) }
+            .map { Instance(total: $0.total, totalRate: $0.total, partRates: $0.parts, complete: false) }
         return splits + document.breakdowns.compactMap { breakdown in
             guard breakdown.parts.count >= 2, let totalRate = rateOf[breakdown.total] else { return nil }
             let partRates = breakdown.parts.compactMap { rateOf[$0] }
             guard partRates.count == breakdown.parts.count else { return nil }
             let total = Interval(claim: document.claims[breakdown.total])
             let sum = breakdown.parts.dropFirst().reduce(Interval(claim: document.claims[breakdown.parts[0]])) { $0 + Interval(claim: document.claims[$1]) }
-            return Instance(total: breakdown.total, totalRate: totalRate, partRates: partRates, complete: total.meets(sum))
+            let adds = total.meets(sum)
+            guard adds || named(breakdown.parts) else { return nil }
+            return Instance(total: breakdown.total, totalRate: totalRate, partRates: partRates, complete: adds)
         }
     }
 }

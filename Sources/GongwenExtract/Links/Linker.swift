@@ -23,7 +23,7 @@ struct Linker {
         let used = Set(fromTo.flatMap { [$0.from, $0.to, $0.delta, $0.rate].compactMap { $0 } })
         let levels = LevelChangeLinker(readings: readings).changes(skipping: used)
         let changes = (fromTo + levels).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        let (partitions, splits) = PartitionLinker(readings: readings).links()
+        let (partitions, splits) = PartitionLinker(readings: readings, changes: changes).links()
         let ofChanges = ChangePartitionLinker(claims: readings.claims, changes: changes, partitions: partitions).breakdowns()
         let breakdowns = (partitions + ofChanges).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         return (changes, breakdowns, ShareLinker(readings: readings, breakdowns: partitions).rates(), StructureLinker(readings: readings).structures(),

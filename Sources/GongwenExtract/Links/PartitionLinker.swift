@@ -11,6 +11,13 @@ import GongwenText
 /// clause that opens a statement of its own (`共`, `达`, a verb) or a nested `其中`.
 struct PartitionLinker {
     let readings: Readings
+    /// The rates of change that state no name of their own but a level's (`零售总额844.28亿元，比上年增长0.5%`).
+    let ratesOfLevels: Set<Int>
+
+    init(readings: Readings, changes: [Change] = []) {
+        self.readings = readings
+        ratesOfLevels = Set(changes.compactMap { $0.from == nil && $0.to != nil ? $0.rate : nil })
+    }
 
     private static let among: [Unicode.Scalar] = Array("其中".unicodeScalars)
     /// Verbs that open a statement of their own inside a list of parts.
@@ -34,6 +41,7 @@ struct PartitionLinker {
         var parts: [Int: Int] = [:]
         var groupedTotal: Int?
         var splitParts: Set<Int> = []
+        // The total of the last growth split, while the statements go on splitting it (`分城乡看,…;分消费类型看,…`).
         var splitTotal: Int?
         var grouped: Set<Int> = []
         for statement in statements {
@@ -63,12 +71,13 @@ struct PartitionLinker {
                 }
                 position += 1
             }
-            if cues.isEmpty { groupedTotal = nil }
+            if cues.isEmpty { groupedTotal = nil; splitTotal = nil }
+            let (regionEnds, nested) = regions(of: cues, in: span, text: text)
             // Cues and claims are both in order: one pointer walks the statement's claims.
             var next = 0
             for (number, cue) in cues.enumerated() {
                 while next < statement.count, readings.claims[statement[next]].start < cue.end { next += 1 }
-                let regionEnd = number + 1 < cues.count ? cues[number + 1].position : span.end
+                let regionEnd = regionEnds[number]
                 // A grouping cue after another splits the same total again (`按经营地统计,城镇…乡村…。按消费类型统计,
                 // 商品零售…餐饮收入…`): the parts of the first are no total of the second.
                 let grouping = !Self.isAmong(text[cue.position])
@@ -77,7 +86,11 @@ struct PartitionLinker {
                 // 一般贸易进出口11764.5亿元…。从经济类型看,国有企业进出口…`).
                 let isTotalOfGrouping = { (index: Int) in !grouping || parts[index] == nil && !grouped.contains(index) }
                 var before = preceding.filter(isTotalOfGrouping)
-                let after = statement[next..<min(statement.count, next + Self.window)]
+                let window = statement[next..<min(statement.count, next + Self.window)]
+                let inner = nested[number] ?? []
+                let after = inner.isEmpty ? window : window.filter { index in
+                    !inner.contains { $0.start <= readings.claims[index].start && readings.claims[index].end <= $0.end }
+                }[...]
                 var earlier = previous.suffix(Self.window).filter(isTotalOfGrouping)
                 if grouping { grouped.formUnion(after.filter { readings.claims[$0].start < regionEnd }) }
                 if cue.named {
@@ -113,6 +126,31 @@ struct PartitionLinker {
             }
         }
         return (results, splits)
+    }
+
+    /// Where each cue's parts end, and the clauses inside a grouping that detail one of its parts.
+    ///
+    /// A cue's parts end where the next cue begins, except that a `其中` clause ending at a `；` inside a
+    /// grouping details the part before it, and the grouping goes on after it (`按产业分，第一产业投资增长18.2%；
+    /// 第二产业投资增长23.1%，其中工业投资增长23.2%；第三产业投资增长0.8%`): the clause is the `其中`'s region and no
+    /// part of the grouping. A `其中` right after the grouping cue names the grouping's own parts.
+    private func regions(of cues: [Cue], in span: Span, text: [Unicode.Scalar]) -> (ends: [Int], nested: [Int: [Span]]) {
+        var ends = cues.indices.map { $0 + 1 < cues.count ? cues[$0 + 1].position : span.end }
+        var nested: [Int: [Span]] = [:]
+        for number in cues.indices where !Self.isAmong(text[cues[number].position]) {
+            var following = number + 1
+            // Only after a part of the grouping (`在医院中，其中，公立医院48个` names the grouping's parts itself).
+            while following < cues.count, Self.isAmong(text[cues[following].position]), cues[following].depth == cues[number].depth,
+                  (cues[number].end..<cues[following].position).contains(where: { text[$0].properties.numericType != nil }) {
+                let limit = following + 1 < cues.count ? cues[following + 1].position : span.end
+                guard let stop = (cues[following].end..<limit).first(where: { text[$0] == ";" || text[$0] == "；" }) else { break }
+                nested[number, default: []].append(Span(start: cues[following].position, end: stop))
+                ends[following] = stop
+                following += 1
+            }
+            ends[number] = following < cues.count ? cues[following].position : span.end
+        }
+        return (ends, nested)
     }
 
     /// `按经营地统计,` `按三次产业分,` `分三次产业看,` `从提案落实情况看,` `在立案提案中,`: a cue of at most 12
@@ -166,7 +204,7 @@ struct PartitionLinker {
             return claims[index].kind == .percent && (reading.verb != nil || reading.rateOfChange) && reading.name.count >= 2
         }
         let parts = after.filter { claims[$0].end <= regionEnd && isRate($0) }
-        guard parts.count >= 2, let total = candidates.last(where: isRate) ?? fallback else { return nil }
+        guard parts.count >= 2, let total = candidates.last(where: { isRate($0) || ratesOfLevels.contains($0) }) ?? fallback else { return nil }
         let direction = { (index: Int) in self.readings.readings[index].verb?.direction }
         return GrowthSplit(total: total, parts: parts, directions: ([total] + parts).map(direction),
                            span: Span(start: claims[total].start, end: claims[parts.last!].end))

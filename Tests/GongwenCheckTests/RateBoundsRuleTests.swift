@@ -1,0 +1,64 @@
+import GongwenCheck
+import GongwenModel
+import Testing
+
+/// `rate.bounds` bounds a total's growth rate only by parts that are all of the total: parts that add up
+/// to it, or whose names cover a classification (`identities.tsv`), end with the rest (`其他`), or are a
+/// thing and the rest of it (`非…`). Numbers are made up.
+@Suite("rate.bounds")
+struct RateBoundsRuleTests {
+    func found(_ text: String) throws -> (fixture: Fixture, found: [Finding]) {
+        let fixture = Fixture(text)
+        return (fixture, try fixture.findings(RateBoundsRule()))
+    }
+
+    @Test func partsThatAreSomeOfTheTotalBoundNothing() throws {
+        // High-tech and equipment manufacturing are some of industry: both may grow faster than all of it.
+        let some = try found("全年规模以上工业增加值比上年增长3.0%。其中，高技术制造业增加值增长10.0%，装备制造业增长12.0%。")
+        #expect(some.found.isEmpty)
+        #expect(RateBoundsRule().relations(try some.fixture.context()).isEmpty)
+    }
+
+    @Test func theRestClosesAGrouping() throws {
+        let text = "全年规模以上工业增加值比上年增长1️⃣12.0%2️⃣。分控股类型看，国有控股企业增长3.1%，私人控股企业增长8.9%，其他企业增长2.0%。"
+        let wrong = try found(text)
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.found.map(\.severity) == [.info])
+    }
+
+    @Test func aThingAndTheRestOfIt() throws {
+        let wrong = try found("规模以上工业增加值比上年增长1️⃣5.0%2️⃣。按石油非石油工业划分，石油工业增加值增长1.9%；非石油工业增长3.8%。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        let holds = try found("规模以上工业增加值比上年增长3.2%。按石油非石油工业划分，石油工业增加值增长1.9%；非石油工业增长3.8%。")
+        #expect(holds.found.isEmpty)
+        #expect(RateBoundsRule().relations(try holds.fixture.context()).count == 1)
+    }
+
+    @Test func aQizhongClauseInsideAGroupingDetailsOnePart() throws {
+        // 工业 is a part of the secondary industry; the grouping goes on after the `；` with the tertiary.
+        let holds = try found("全年固定资产投资比上年增长8.6%。按产业分，第一产业投资增长18.2%；第二产业投资增长23.1%，其中工业投资增长23.2%；第三产业投资增长0.8%。")
+        #expect(holds.found.isEmpty)
+        let relations = RateBoundsRule().relations(try holds.fixture.context())
+        #expect(relations.map(\.claims.count) == [4])
+    }
+
+    @Test func aGroupingSplitsTheRateOfTheLevelBeforeIt() throws {
+        // The total's rate names no measure of its own; the level before it does. An earlier section's
+        // split total is not this grouping's.
+        let text = "规模以上工业增加值增长8.2%。分门类看，采矿业增加值增长9.9%，制造业增长11.2%，电力、热力、燃气及水生产和供应业下降1.0%。\n五、国内贸易\n全年社会消费品零售总额844.28亿元，比上年增长0.5%。分城乡看，城镇消费品零售额增长0.3%，乡村消费品零售额增长6.2%。"
+        let holds = try found(text)
+        #expect(holds.found.isEmpty)
+        let context = try holds.fixture.context()
+        let totals = RateBoundsRule().relations(context).map { context.document.claims[$0.claims[0]].text }
+        #expect(totals == ["8.2%", "0.5%"])
+    }
+
+    @Test func classificationsAreReadFromTheFile() throws {
+        let identities = try Identities.parse("classification\t三次产业\t第一产业|第二产业|第三产业\tThe three industries.\n", origin: "test.tsv")
+        #expect(identities.isComplete(["第一产业投资", "第二产业投资", "第三产业投资"]))
+        #expect(!identities.isComplete(["第一产业投资", "第三产业投资"]))
+        #expect(!identities.isComplete(["第一产业投资", "第二产业投资", "第二产业投资"]))
+        #expect(Identities.bundled.isComplete(["营利性服务业", "非营利性服务业", "批发和零售业", "交通运输业", "住宿和餐饮业", "金融业", "房地产业"]))
+        #expect(throws: BoundsError.self) { try Identities.parse("classification\t城乡\t城镇\tone class\n", origin: "test.tsv") }
+    }
+}
