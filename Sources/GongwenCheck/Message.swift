@@ -46,6 +46,8 @@ public enum Message: Sendable, Equatable {
     case averageTotalsDiffer(average: String, before: String, countBefore: String, totalBefore: String, after: String, countAfter: String, totalAfter: String)
     /// A total's growth rate outside the range of its parts' growth rates.
     case outsideParts(label: String, stated: String, lowest: String, highest: String)
+    /// Shares of the parts of one whole whose sum misses 100%, beyond the rounding of each.
+    case sharesNotWhole(shares: [String], sum: String)
 
     /// The message in Chinese.
     public var zh: String { rendered.zh }
@@ -112,6 +114,9 @@ public enum Message: Sendable, Equatable {
         case let .outsideParts(label, stated, lowest, highest):
             return ("总数\(label) \(stated) 不在各部分\(label) \(lowest) 至 \(highest) 之间(总数的增速是各部分增速的加权平均)",
                     "the total's \(label) \(stated) lies outside its parts' \(lowest) to \(highest) (a weighted mean of them)")
+        case let .sharesNotWhole(shares, sum):
+            return ("各部分占比 \(shares.joined(separator: " + ")) = \(sum),合计应为100%(各部分是总数的全部)",
+                    "the parts' shares \(shares.joined(separator: " + ")) add up to \(sum), not 100% (the parts are all of the whole)")
         }
     }
 }

@@ -15,6 +15,7 @@ public enum RuleRegistry {
         SharePercentRule(),
         IdentityRule(),
         RateBoundsRule(),
+        SharesSumRule(),
         PerCapitaRule(),
         StructureRatioRule(),
         RateRatioRule(),
