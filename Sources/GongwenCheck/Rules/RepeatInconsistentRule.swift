@@ -73,7 +73,8 @@ public struct RepeatInconsistentRule: Rule {
             inChange.formUnion([change.from, change.to, change.delta, change.rate].compactMap { $0 })
         }
         let timed = document.numbers.filter { $0.kind == .year || $0.kind == .date }.map(\.start).sorted()
-        let sentenceEnds = context.source.folded.indices.filter { Self.sentenceEnds.contains(context.source.folded[$0]) }
+        let folded = context.source.folded
+        let sentenceEnds = folded.indices.filter { Self.endsSentence(folded[$0]) }
         var skipped: [Int: Bool] = [:]
         var first: [Key: Claim] = [:]
         var findings: [Finding] = []
@@ -105,7 +106,10 @@ public struct RepeatInconsistentRule: Rule {
     }
 
     /// The characters that end a sentence here.
-    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "!", "?", "\n"]
+    @inline(__always)
+    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "。" || scalar == "!" || scalar == "?" || scalar == "\n"
+    }
     /// The longest text from the start of a sentence to its number that is compared.
     static let longestLead = 200
 
