@@ -91,7 +91,7 @@ public struct RepeatInconsistentRule: Rule {
             }()
             guard !skip else { continue }
             let part = claim.section.map { String($0.prefix { $0 != "/" }) }
-            let before = SourceText.string(ArraySlice(context.source.folded[span.start..<claim.start].filter { !$0.properties.isWhitespace }))
+            let before = SourceText.string(ArraySlice(folded[span.start..<claim.start].filter { !Self.isWhitespace($0) }))
             let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)
             guard let earlier = first[key] else {
                 first[key] = claim
@@ -103,6 +103,12 @@ public struct RepeatInconsistentRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Unicode's White_Space, with no table look-up for Chinese characters (none is white space).
+    @inline(__always)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        !isCJK(scalar) && scalar.properties.isWhitespace
     }
 
     /// The characters that end a sentence here.
