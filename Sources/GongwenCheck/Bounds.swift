@@ -91,14 +91,14 @@ public struct Bounds: Sendable, Equatable {
     public func row(subject: String, unit: String) -> Row? {
         let scalars = Array(subject.unicodeScalars)
         var best: (row: Row, end: Int, length: Int)?
-        for row in rows where row.unit == unit && !row.except.contains(where: { subject.contains($0) }) {
+        for row in rows where row.unit == unit && !row.except.contains(where: { subject.holds($0) }) {
             for term in row.terms {
                 let termScalars = Array(term.unicodeScalars)
                 let end: Int
                 if term == "*" {
                     end = -1
                 } else if let found = lastEnd(of: termScalars, in: scalars, skippingAreaWords: row.perUnit) {
-                    if row.perUnit && isAggregate(scalars[..<(found - termScalars.count)]) && !subject.contains("均") { continue }
+                    if row.perUnit && isAggregate(scalars[..<(found - termScalars.count)]) && !subject.holds("均") { continue }
                     end = found
                 } else {
                     continue
@@ -120,7 +120,7 @@ public struct Bounds: Sendable, Equatable {
     /// inside an area word (`村` in `农村`) do not count.
     private func lastEnd(of term: [Unicode.Scalar], in scalars: [Unicode.Scalar], skippingAreaWords: Bool) -> Int? {
         guard !term.isEmpty, term.count <= scalars.count else { return nil }
-        for start in stride(from: scalars.count - term.count, through: 0, by: -1) where Array(scalars[start..<(start + term.count)]) == term {
+        for start in stride(from: scalars.count - term.count, through: 0, by: -1) where scalars[start..<(start + term.count)].elementsEqual(term) {
             if skippingAreaWords, isInsideAreaWord(start..<(start + term.count), scalars) { continue }
             return start + term.count
         }
@@ -133,13 +133,12 @@ public struct Bounds: Sendable, Equatable {
             let lowest = max(0, range.upperBound - area.count)
             let highest = min(range.lowerBound, scalars.count - area.count)
             guard lowest <= highest else { return false }
-            return (lowest...highest).contains { Array(scalars[$0..<($0 + area.count)]) == area }
+            return (lowest...highest).contains { scalars[$0..<($0 + area.count)].elementsEqual(area) }
         }
     }
 
     private func isAggregate(_ before: ArraySlice<Unicode.Scalar>) -> Bool {
-        let text = SourceText.string(before)
-        return Self.aggregateWords.contains { text.contains($0) }
+        Self.aggregateWords.contains { WordSearch.holds(before, $0) }
     }
 }
 

@@ -34,16 +34,20 @@ public struct CheckOptions: Sendable, Equatable {
     }
 }
 
-/// Runs the registered rules over one document: filters them by the options, sorts the findings
-/// by offset and fills in their line and column from the source.
+/// Runs the registered rules over one document: filters them by the options, walks the text once
+/// for all the text rules (`TextWalk`), sorts the findings by offset and fills in their line and
+/// column from the source.
 ///
 /// On the reply letter of 巴中市民政局 (`corpus/000_…`) it reports `715日` and `924日` (`date.malformed`)
 /// on line 31, before `川财社20191166号` (`docnum.malformed`) on line 37.
 public enum Checker {
     public static func check(_ context: CheckContext, options: CheckOptions = CheckOptions()) -> [Finding] {
+        let rules = RuleRegistry.all.filter(options.runs)
+        var walked = TextWalk.run(rules.compactMap { $0 as? any TextRule }, context).makeIterator()
         var findings: [Finding] = []
-        for rule in RuleRegistry.all where options.runs(rule) {
-            findings += rule.check(context).filter { $0.severity >= options.minimumSeverity }
+        for rule in rules {
+            let found = rule is any TextRule ? walked.next() ?? [] : rule.check(context)
+            findings += found.filter { $0.severity >= options.minimumSeverity }
         }
         findings.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
         for index in findings.indices {

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 /// Identities between named indicators and the aliases that name them, read from a TSV data file:
 /// the bundled `Resources/identities.tsv`, plus the rows of a user's `--identities FILE`.
@@ -134,8 +135,10 @@ public struct Identities: Sendable, Equatable {
             name = String(name[..<open])
         }
         var best: (name: String, length: Int)?
-        for indicator in indicators where !indicator.blockers.contains(where: name.contains) {
-            for alias in indicator.aliases where name.hasSuffix(alias) && alias.count > (best?.length ?? 0) {
+        for indicator in indicators {
+            for alias in indicator.aliases where name.endsWith(alias) && alias.count > (best?.length ?? 0) {
+                // A blocker word makes the name another indicator (looked for only where an alias fits).
+                if indicator.blockers.contains(where: name.holds) { break }
                 best = (indicator.name, alias.count)
             }
         }

@@ -1,3 +1,5 @@
+import GongwenText
+
 /// The kind of a document, read from the words that end its title (GB/T 9704 文种).
 ///
 /// `对市政协第四届四次会议第110号提案答复的函` → `提案答复函`; `国务院办公厅关于…的复函` → `复函`;
@@ -26,20 +28,20 @@ public enum DocType {
         while let last = trimmed.last, "”\")》 ".contains(last) { trimmed.removeLast() }
         guard let (_, type) = endings.first(where: { trimmed.hasSuffix($0.0) }) else { return nil }
         if type == "答复函" || type == "答复" || type == "复函" {
-            if trimmed.contains("提案") { return "提案" + (type == "答复" ? "答复" : "答复函") }
-            if trimmed.contains("建议") || trimmed.contains("议案") { return "建议" + (type == "答复" ? "答复" : "答复函") }
+            if trimmed.holds("提案") { return "提案" + (type == "答复" ? "答复" : "答复函") }
+            if trimmed.holds("建议") || trimmed.holds("议案") { return "建议" + (type == "答复" ? "答复" : "答复函") }
         }
         return type
     }
 
     /// For a document without a title, the type its opening sentence announces: `现答复如下` → `答复`.
     public static func classify(opening: String) -> String? {
-        if opening.contains("答复如下") || opening.contains("收悉") && opening.contains("答复") {
-            if opening.contains("提案") { return "提案答复" }
-            if opening.contains("建议") { return "建议答复" }
+        if opening.holds("答复如下") || opening.holds("收悉") && opening.holds("答复") {
+            if opening.holds("提案") { return "提案答复" }
+            if opening.holds("建议") { return "建议答复" }
             return "答复"
         }
-        if opening.contains("报告如下") { return "报告" }
+        if opening.holds("报告如下") { return "报告" }
         return nil
     }
 }

@@ -25,7 +25,7 @@ enum Organization {
     static func isName(_ text: String) -> Bool {
         let count = text.count
         guard count >= 2, count <= 30 else { return false }
-        if ["关于", "转发", "印发", "批转", "代表", "会议"].contains(where: text.contains) { return false }
+        if ["关于", "转发", "印发", "批转", "代表", "会议"].contains(where: text.holds) { return false }
         if text.unicodeScalars.contains(where: { isPunctuation($0) || isASCIIDigit($0) }) { return false }
         return suffixes.contains { text.hasSuffix($0) }
     }

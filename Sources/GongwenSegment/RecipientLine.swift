@@ -12,7 +12,7 @@ enum RecipientLine {
     static let nonRecipientLabels: Set<String> = ["附件:", "抄送:", "主题词:", "关键词:", "联系人:", "附:"]
 
     static func matches(_ line: Line) -> Bool {
-        line.length <= maxLength && line.length >= 3 && line.text.hasSuffix(":") && !line.text.contains("。")
+        line.length <= maxLength && line.length >= 3 && line.text.hasSuffix(":") && !line.text.holds("。")
             && !nonRecipientLabels.contains(line.text)
     }
 

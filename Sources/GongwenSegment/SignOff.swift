@@ -55,7 +55,7 @@ struct SignOff {
     static func appendedTitle(after dateLine: Int, _ page: Page) -> Int? {
         guard let next = ((dateLine + 1)..<page.lines.count).first(where: page.isUnclaimed) else { return nil }
         let text = page.lines[next].text
-        guard page.lines[next].length <= 60, !text.contains("。"), DocType.classify(title: text) != nil else { return nil }
+        guard page.lines[next].length <= 60, !text.holds("。"), DocType.classify(title: text) != nil else { return nil }
         return next
     }
 

@@ -84,7 +84,7 @@ struct TitleBlock {
 
     static func isParagraphLike(_ index: Int, _ page: Page) -> Bool {
         let line = page.lines[index]
-        if line.text.contains("。") || line.length > maxLine { return true }
+        if line.text.holds("。") || line.length > maxLine { return true }
         if let marker = page.marker(index), marker.kind != .attachment { return true }
         return false
     }
@@ -108,7 +108,7 @@ struct TitleBlock {
                 continue
             }
             let note = line.length <= 80 && TitleNote.matches(line.text)
-            if !note && (line.text.contains("。") || line.length > maxLine) || line.text.hasSuffix(":") { break }
+            if !note && (line.text.holds("。") || line.length > maxLine) || line.text.hasSuffix(":") { break }
             block.insert(index, at: 0)
             index -= 1
         }
@@ -156,7 +156,7 @@ struct TitleBlock {
 
     /// A line that reads like a document's title: short, no sentence, `关于…` or ending in a type.
     static func isPageTitle(_ text: String) -> Bool {
-        text.count <= maxLine && !text.contains("。") && (text.contains("关于") || DocType.classify(title: text) != nil)
+        text.count <= maxLine && !text.holds("。") && (text.holds("关于") || DocType.classify(title: text) != nil)
     }
 
     /// Lines above the block are the page's own title bar or navigation; returns the first page

@@ -22,7 +22,7 @@ enum TitleNote {
 
     /// `…在…会议上`: the occasion of a speech, which ends with `上` (`在…会议上的讲话` is a title).
     static func isOccasion(_ text: String) -> Bool {
-        text.unicodeScalars.count <= 80 && text.hasSuffix("上") && text.contains("在")
+        text.unicodeScalars.count <= 80 && text.hasSuffix("上") && text.holds("在")
     }
 
     /// An office followed by a name of two to four characters, the office preceded by its
@@ -33,7 +33,7 @@ enum TitleNote {
             guard let range = text.range(of: office, options: .backwards) else { return false }
             let name = text[range.upperBound...].filter { $0 != " " }
             return (2...4).contains(name.count) && name.unicodeScalars.allSatisfy(isCJK)
-                && !offices.contains(where: { name.contains($0) }) && !text[..<range.lowerBound].contains("关于")
+                && !offices.contains(where: { name.holds($0) }) && !text[..<range.lowerBound].holds("关于")
         }
     }
 }

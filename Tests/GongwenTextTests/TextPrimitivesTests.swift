@@ -30,6 +30,21 @@ import Testing
         #expect(ScalarClass.closingQuote(for: "“") == "”" && ScalarClass.closingQuote(for: "(") == nil)
     }
 
+    /// Words found code point by code point, in strings (their UTF-8 bytes) and in the folded view;
+    /// an empty word occurs nowhere, as with Foundation's `contains`.
+    @Test func wordSearch() {
+        #expect("比上年增长9.3%".holds("上年"))
+        #expect(!"比上年增长9.3%".holds("去年"))
+        #expect(!"比上年".holds(""))
+        #expect("地区生产总值".endsWith("生产总值") && !"地区生产总值".endsWith("地区"))
+        #expect("全市生产总值".startsWith("全市") && !"全市".startsWith("全市生产"))
+        let folded = Array("年末全市共有保险机构43家,其中财产险公司18家".unicodeScalars)
+        #expect(WordSearch.holds(folded[10...], "其中"))
+        #expect(WordSearch.holds(folded[14..<16], "其中"))
+        #expect(!WordSearch.holds(folded[..<15], "其中"))
+        #expect(!WordSearch.holds(folded[14..<15], "其中"))
+    }
+
     @Test func partitionPoint() {
         let starts = [0, 12, 30]
         #expect(starts.partitionPoint { $0 > 15 } == 2)

@@ -12,7 +12,7 @@ import GongwenText
 ///
 /// Real example (巴中市民政局, 2020): `715日召开全市村级建制调整改革总结暨村民小组调整优化推进会议,924日又召开…`
 /// → `日期“715日”缺少月份分隔(可能是7月15日)`.
-public struct DateMalformedRule: Rule {
+public struct DateMalformedRule: TextRule {
     public let id = "date.malformed"
     public let severity = Severity.error
     public let title = "A date that lost its 年/月/日 separators"
@@ -32,38 +32,43 @@ public struct DateMalformedRule: Rule {
     /// Words before the digits that introduce a date: `于715日`, `2019年1231日`, `特别是926日`.
     static let datePrepositions: Set<Unicode.Scalar> = ["于", "在", "自", "从", "至", "到", "止", "年", "是"]
 
-    public func check(_ context: CheckContext) -> [Finding] {
+    public func visitor(_ context: CheckContext) -> any TextVisitor { Visitor(self, context) }
+
+    /// A sign-off date paragraph of bare digits, and each run of three or four digits before 日.
+    final class Visitor: TextVisitor {
+        let rule: DateMalformedRule
+        let context: CheckContext
         var findings: [Finding] = []
-        let s = context.source.folded
-        for paragraph in context.textParagraphs {
-            let span = paragraph.span
-            if paragraph.role == .date, let date = DateText.parse(context.source.foldedText(span)), date.garbled {
-                let reading = "\(date.year)年\(date.month.map(String.init) ?? "")月\(date.day.map(String.init) ?? "")日"
-                findings.append(finding(.dateGlued(text: context.source.text(span), reading: reading), at: span))
-                continue
-            }
-            var index = span.start
-            while index < span.end {
-                guard isASCIIDigit(s[index]), index == span.start || !isASCIIDigit(s[index - 1]) else {
-                    index += 1
-                    continue
-                }
-                let digitsEnd = Scan.digitEnd(s, from: index, end: span.end)
-                defer { index = digitsEnd }
-                let count = digitsEnd - index
-                guard (3...4).contains(count), digitsEnd < span.end, s[digitsEnd] == "日" else { continue }
-                if index > span.start {
-                    let before = s[index - 1]
-                    guard Scan.isBoundary(before) || Self.datePrepositions.contains(before) else { continue }
-                }
-                if Scan.startsWith(s, at: digitsEnd + 1, end: span.end, Self.notDateWords) { continue }
-                let readings = Self.monthDays(Array(s[index..<digitsEnd]))
-                guard !readings.isEmpty else { continue }
-                let found = Span(start: index, end: digitsEnd + 1)
-                findings.append(finding(.monthDayGlued(text: context.source.text(found), readings: readings), at: found))
-            }
+        var readsDigits: Bool { true }
+
+        init(_ rule: DateMalformedRule, _ context: CheckContext) {
+            self.rule = rule
+            self.context = context
         }
-        return findings
+
+        func begin(_ paragraph: Paragraph) -> Bool {
+            let span = paragraph.span
+            guard paragraph.role == .date, let date = DateText.parse(context.source.foldedText(span)), date.garbled else { return true }
+            let reading = "\(date.year)年\(date.month.map(String.init) ?? "")月\(date.day.map(String.init) ?? "")日"
+            findings.append(rule.finding(.dateGlued(text: context.source.text(span), reading: reading), at: span))
+            return false
+        }
+
+        func digits(_ run: Span, in paragraph: Paragraph) {
+            let s = context.source.folded
+            let span = paragraph.span
+            let (index, digitsEnd) = (run.start, run.end)
+            guard (3...4).contains(run.end - run.start), digitsEnd < span.end, s[digitsEnd] == "日" else { return }
+            if index > span.start {
+                let before = s[index - 1]
+                guard Scan.isBoundary(before) || DateMalformedRule.datePrepositions.contains(before) else { return }
+            }
+            if Scan.startsWith(s, at: digitsEnd + 1, end: span.end, DateMalformedRule.notDateWords) { return }
+            let readings = DateMalformedRule.monthDays(Array(s[index..<digitsEnd]))
+            guard !readings.isEmpty else { return }
+            let found = Span(start: index, end: digitsEnd + 1)
+            findings.append(rule.finding(.monthDayGlued(text: context.source.text(found), readings: readings), at: found))
+        }
     }
 
     /// The month-days three or four digits can stand for: `715` → 7月15日; `111` → 1月11日, 11月1日.

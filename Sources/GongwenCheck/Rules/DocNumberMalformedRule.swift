@@ -13,7 +13,7 @@ import GongwenText
 ///
 /// Real example (巴中市民政局, 2020): `社区建设资金140万元(川财社20191166号、川财社2020128号)`
 /// → `发文字号“川财社20191166号”年份与序号粘连,缺少六角括号(应为川财社〔2019〕1166号)`.
-public struct DocNumberMalformedRule: Rule {
+public struct DocNumberMalformedRule: TextRule {
     public let id = "docnum.malformed"
     public let severity = Severity.error
     public let title = "A document number whose year is glued to its serial number"
@@ -35,35 +35,38 @@ public struct DocNumberMalformedRule: Rule {
     ]
     static let maxAbbreviation = 5
 
-    public func check(_ context: CheckContext) -> [Finding] {
+    public func visitor(_ context: CheckContext) -> any TextVisitor { Visitor(self, context) }
+
+    /// Each run of five to eight digits between Chinese characters and 号.
+    final class Visitor: TextVisitor {
+        let rule: DocNumberMalformedRule
+        let context: CheckContext
         var findings: [Finding] = []
-        let s = context.source.folded
-        for paragraph in context.textParagraphs {
-            let span = paragraph.span
-            var index = span.start
-            while index < span.end {
-                guard isASCIIDigit(s[index]), index > span.start, isCJK(s[index - 1]) else {
-                    index += 1
-                    continue
-                }
-                let digitsEnd = Scan.digitEnd(s, from: index, end: span.end)
-                defer { index = digitsEnd }
-                guard (5...8).contains(digitsEnd - index), digitsEnd < span.end, s[digitsEnd] == "号",
-                      !Self.notAbbreviation.contains(s[index - 1]),
-                      let year = ChineseNumerals.integer(s[index..<(index + 4)]), (1980...2035).contains(year) else { continue }
-                var start = index
-                while start > span.start, index - start < Self.maxAbbreviation, isCJK(s[start - 1]), ChineseNumerals.digit(s[start - 1]) == nil {
-                    start -= 1
-                }
-                guard index - start >= 2 else { continue }
-                let found = Span(start: start, end: digitsEnd + 1)
-                if context.isBoilerplate(found) { continue }
-                let abbreviation = context.source.text(Span(start: start, end: index))
-                let serial = context.source.foldedText(Span(start: index + 4, end: digitsEnd))
-                let suggestion = "\(abbreviation)〔\(year)〕\(serial)号"
-                findings.append(finding(.docNumberYearGlued(text: context.source.text(found), suggestion: suggestion), at: found))
-            }
+        var readsDigits: Bool { true }
+
+        init(_ rule: DocNumberMalformedRule, _ context: CheckContext) {
+            self.rule = rule
+            self.context = context
         }
-        return findings
+
+        func digits(_ run: Span, in paragraph: Paragraph) {
+            let s = context.source.folded
+            let span = paragraph.span
+            let (index, digitsEnd) = (run.start, run.end)
+            guard index > span.start, isCJK(s[index - 1]), (5...8).contains(digitsEnd - index), digitsEnd < span.end, s[digitsEnd] == "号",
+                  !DocNumberMalformedRule.notAbbreviation.contains(s[index - 1]),
+                  let year = ChineseNumerals.integer(s[index..<(index + 4)]), (1980...2035).contains(year) else { return }
+            var start = index
+            while start > span.start, index - start < DocNumberMalformedRule.maxAbbreviation, isCJK(s[start - 1]), ChineseNumerals.digit(s[start - 1]) == nil {
+                start -= 1
+            }
+            guard index - start >= 2 else { return }
+            let found = Span(start: start, end: digitsEnd + 1)
+            if context.isBoilerplate(found) { return }
+            let abbreviation = context.source.text(Span(start: start, end: index))
+            let serial = context.source.foldedText(Span(start: index + 4, end: digitsEnd))
+            let suggestion = "\(abbreviation)〔\(year)〕\(serial)号"
+            findings.append(rule.finding(.docNumberYearGlued(text: context.source.text(found), suggestion: suggestion), at: found))
+        }
     }
 }

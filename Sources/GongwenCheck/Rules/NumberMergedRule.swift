@@ -12,7 +12,7 @@ import GongwenText
 ///
 /// Real example (巴中市民政局, 2020): `1500-3000人的村占比达到68.3%1500人以下的村由1556个减至92个`
 /// → `“68.3%1500人”中两个数字粘连(“68.3%”与“1500人”之间缺少标点)`.
-public struct NumberMergedRule: Rule {
+public struct NumberMergedRule: TextRule {
     public let id = "number.merged"
     public let severity = Severity.error
     public let title = "Two quantities run together where punctuation was lost"
@@ -30,30 +30,37 @@ public struct NumberMergedRule: Rule {
 
     static let units: Set<Unicode.Scalar> = ["个", "人", "名", "家", "户", "元", "件", "条", "项", "次", "场", "所", "座", "亩", "吨", "册", "份", "套", "台", "辆", "间", "支", "批", "处", "例"]
 
-    public func check(_ context: CheckContext) -> [Finding] {
+    public func visitor(_ context: CheckContext) -> any TextVisitor { Visitor(self, context) }
+
+    /// Each quantity that starts at a run of digits, and the one right after it. (A run inside a
+    /// quantity, the `3` of `68.3%`, starts none: a decimal point stands before it.)
+    final class Visitor: TextVisitor {
+        let rule: NumberMergedRule
+        let context: CheckContext
         var findings: [Finding] = []
-        let s = context.source.folded
-        for paragraph in context.textParagraphs where paragraph.role != .date {
-            let span = paragraph.span
-            var index = span.start
-            while index < span.end {
-                guard let first = number(s, at: index, in: span) else {
-                    index += 1
-                    continue
-                }
-                defer { index = first.end }
-                guard first.end < span.end, isASCIIDigit(s[first.end]), let second = number(s, at: first.end, in: span) else { continue }
-                let percentThenNumber = first.isPercent
-                let sameUnitTwice = first.unit != nil && first.unit == second.unit && (first.hasScale || second.hasScale || first.end - first.start > 2)
-                guard percentThenNumber || sameUnitTwice else { continue }
-                let anchor = Span(start: first.start, end: second.end)
-                if context.isBoilerplate(anchor) { continue }
-                let message = Message.numbersMerged(
-                    text: context.source.text(anchor), first: context.source.text(first.span), second: context.source.text(second.span))
-                findings.append(finding(message, at: anchor))
-            }
+        var readsDigits: Bool { true }
+
+        init(_ rule: NumberMergedRule, _ context: CheckContext) {
+            self.rule = rule
+            self.context = context
         }
-        return findings
+
+        func begin(_ paragraph: Paragraph) -> Bool { paragraph.role != .date }
+
+        func digits(_ run: Span, in paragraph: Paragraph) {
+            let s = context.source.folded
+            let span = paragraph.span
+            guard let first = rule.number(s, at: run.start, in: span), first.end < span.end, isASCIIDigit(s[first.end]),
+                  let second = rule.number(s, at: first.end, in: span) else { return }
+            let percentThenNumber = first.isPercent
+            let sameUnitTwice = first.unit != nil && first.unit == second.unit && (first.hasScale || second.hasScale || first.end - first.start > 2)
+            guard percentThenNumber || sameUnitTwice else { return }
+            let anchor = Span(start: first.start, end: second.end)
+            if context.isBoilerplate(anchor) { return }
+            let message = Message.numbersMerged(
+                text: context.source.text(anchor), first: context.source.text(first.span), second: context.source.text(second.span))
+            findings.append(rule.finding(message, at: anchor))
+        }
     }
 
     /// A number written with digits, then scale words, a qualifier (余, 多), then a unit or a percent sign.

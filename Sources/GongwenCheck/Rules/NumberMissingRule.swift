@@ -16,7 +16,7 @@ import GongwenText
 /// `近年以来`, `至年底`.
 ///
 /// Real example (河源市委政法委 report): `动态排查并集中整顿个软弱涣散村(社区)党组织` → `“整顿个软弱涣散”中“个”前缺少数字`.
-public struct NumberMissingRule: Rule {
+public struct NumberMissingRule: TextRule {
     public let id = "number.missing"
     public let severity = Severity.error
     public let title = "A measure word or scale with no number before it"
@@ -54,23 +54,36 @@ public struct NumberMissingRule: Rule {
     static let numberUnits: Set<Unicode.Scalar> = ["个", "人", "名", "家", "户", "元", "件", "条", "项", "次", "场", "所", "座", "亩", "吨", "册", "份", "套", "台", "辆", "间", "支", "批", "处", "例", "起"]
     static let dashes: Set<Unicode.Scalar> = ["—", "–", "-", "~", "～"]
 
-    public func check(_ context: CheckContext) -> [Finding] {
+    public func visitor(_ context: CheckContext) -> any TextVisitor { Visitor(self, context) }
+
+    /// The scalars where a number may be missing: `个` and the scale words, a decimal point, `年`.
+    final class Visitor: TextVisitor {
+        let rule: NumberMissingRule
+        let context: CheckContext
         var findings: [Finding] = []
-        for paragraph in context.textParagraphs where paragraph.role != .date {
-            let span = paragraph.span
-            for index in span.start..<span.end {
-                if let found = missingBeforeMeasure(context, at: index, in: span)
-                    ?? lostLeadingDigits(context, at: index, in: span)
-                    ?? lostYears(context, at: index, in: span) {
-                    if !context.isBoilerplate(found.span) { findings.append(found) }
-                }
-            }
+        let triggers: Set<Unicode.Scalar> = ["个", "万", "萬", "亿", "億", ".", "年"]
+
+        init(_ rule: NumberMissingRule, _ context: CheckContext) {
+            self.rule = rule
+            self.context = context
         }
-        return findings
+
+        func begin(_ paragraph: Paragraph) -> Bool { paragraph.role != .date }
+
+        func scalar(at index: Int, in paragraph: Paragraph) {
+            let span = paragraph.span
+            let found: Finding?
+            switch context.source.folded[index] {
+            case ".": found = rule.lostLeadingDigits(context, at: index, in: span)
+            case "年": found = rule.lostYears(context, at: index, in: span)
+            default: found = rule.missingBeforeMeasure(context, at: index, in: span)
+            }
+            if let found, !context.isBoilerplate(found.span) { findings.append(found) }
+        }
     }
 
     /// `整顿个软弱`, `示范点个,`, `投入万元`: the finding anchors on the measure word.
-    private func missingBeforeMeasure(_ context: CheckContext, at index: Int, in span: Span) -> Finding? {
+    func missingBeforeMeasure(_ context: CheckContext, at index: Int, in span: Span) -> Finding? {
         let s = context.source.folded
         let scalar = s[index]
         guard index > span.start, scalar == "个" || ChineseNumerals.scale(scalar) != nil else { return nil }
@@ -93,7 +106,7 @@ public struct NumberMissingRule: Rule {
     }
 
     /// `累计.25万条`: a decimal point after a character that is not a digit.
-    private func lostLeadingDigits(_ context: CheckContext, at index: Int, in span: Span) -> Finding? {
+    func lostLeadingDigits(_ context: CheckContext, at index: Int, in span: Span) -> Finding? {
         let s = context.source.folded
         guard s[index] == ".", index > span.start, isCJK(s[index - 1]) || isPunctuation(s[index - 1]),
               index + 1 < span.end, isASCIIDigit(s[index + 1]) else { return nil }
@@ -108,7 +121,7 @@ public struct NumberMissingRule: Rule {
     }
 
     /// `(—年)` with its years lost, `2019—年)` with its end year lost, `年以来` opening a clause.
-    private func lostYears(_ context: CheckContext, at index: Int, in span: Span) -> Finding? {
+    func lostYears(_ context: CheckContext, at index: Int, in span: Span) -> Finding? {
         let s = context.source.folded
         guard s[index] == "年" else { return nil }
         let after = index + 1 < span.end ? s[index + 1] : "\n"

@@ -73,7 +73,8 @@ public struct RepeatInconsistentRule: Rule {
             inChange.formUnion([change.from, change.to, change.delta, change.rate].compactMap { $0 })
         }
         let timed = document.numbers.filter { $0.kind == .year || $0.kind == .date }.map(\.start).sorted()
-        let sentenceEnds = context.source.folded.indices.filter { Self.sentenceEnds.contains(context.source.folded[$0]) }
+        let folded = context.source.folded
+        let sentenceEnds = folded.indices.filter { Self.endsSentence(folded[$0]) }
         var skipped: [Int: Bool] = [:]
         var first: [Key: Claim] = [:]
         var findings: [Finding] = []
@@ -90,7 +91,7 @@ public struct RepeatInconsistentRule: Rule {
             }()
             guard !skip else { continue }
             let part = claim.section.map { String($0.prefix { $0 != "/" }) }
-            let before = SourceText.string(ArraySlice(context.source.folded[span.start..<claim.start].filter { !$0.properties.isWhitespace }))
+            let before = SourceText.string(ArraySlice(folded[span.start..<claim.start].filter { !Self.isWhitespace($0) }))
             let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)
             guard let earlier = first[key] else {
                 first[key] = claim
@@ -104,8 +105,17 @@ public struct RepeatInconsistentRule: Rule {
         return findings
     }
 
+    /// Unicode's White_Space, with no table look-up for Chinese characters (none is white space).
+    @inline(__always)
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        !isCJK(scalar) && scalar.properties.isWhitespace
+    }
+
     /// The characters that end a sentence here.
-    private static let sentenceEnds: Set<Unicode.Scalar> = ["。", "!", "?", "\n"]
+    @inline(__always)
+    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "。" || scalar == "!" || scalar == "?" || scalar == "\n"
+    }
     /// The longest text from the start of a sentence to its number that is compared.
     static let longestLead = 200
 

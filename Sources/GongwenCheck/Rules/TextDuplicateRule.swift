@@ -12,7 +12,7 @@ import GongwenSegment
 ///
 /// Real example (巴中市民政局, 2020): `今年以来,孵化培育社区社会组织168家,服务城乡社区82个;…培育150余名专业社会工作者。`
 /// appears under 二、(二)三是 and again under 二、(三)三是 → `这段文字(116字)与第39行的文字完全相同`.
-public struct TextDuplicateRule: Rule {
+public struct TextDuplicateRule: TextRule {
     public let id = "text.duplicate"
     public let severity = Severity.info
     public let title = "A paragraph or sentence repeated verbatim"
@@ -28,30 +28,64 @@ public struct TextDuplicateRule: Rule {
 
     static let minimumLength = 30
 
-    public func check(_ context: CheckContext) -> [Finding] {
+    public func visitor(_ context: CheckContext) -> any TextVisitor { Visitor(self, context) }
+
+    /// The sentences of each body paragraph and heading, from the sentence ends the walk meets; at
+    /// the end of a paragraph, the paragraph and then its sentences compared with those seen before.
+    final class Visitor: TextVisitor {
+        let rule: TextDuplicateRule
+        let context: CheckContext
         var findings: [Finding] = []
-        var paragraphs: [[Unicode.Scalar]: Span] = [:]
-        var sentences: [[Unicode.Scalar]: Span] = [:]
-        for paragraph in context.textParagraphs where paragraph.role == .body || paragraph.role == .heading {
-            let key = Self.key(context.source.folded[paragraph.span.start..<paragraph.span.end])
-            if key.count >= Self.minimumLength {
+        let triggers: Set<Unicode.Scalar> = ["。", ";", "!", "?"]
+        private var paragraphs: [Key: Span] = [:]
+        private var sentences: [Key: Span] = [:]
+        /// The sentences of the paragraph being read, and where the next one starts.
+        private var pending: [Span] = []
+        private var start = 0
+
+        init(_ rule: TextDuplicateRule, _ context: CheckContext) {
+            self.rule = rule
+            self.context = context
+        }
+
+        func begin(_ paragraph: Paragraph) -> Bool {
+            guard paragraph.role == .body || paragraph.role == .heading else { return false }
+            pending.removeAll(keepingCapacity: true)
+            start = paragraph.span.start
+            return true
+        }
+
+        /// A sentence runs to and includes its end, leading spaces skipped.
+        func scalar(at index: Int, in paragraph: Paragraph) {
+            let s = context.source.folded
+            while start <= index, s[start] == " " { start += 1 }
+            if start <= index { pending.append(Span(start: start, end: index + 1)) }
+            start = index + 1
+        }
+
+        func end(_ paragraph: Paragraph) {
+            // The last sentence runs to the end of the paragraph, with or without its end.
+            scalar(at: paragraph.span.end - 1, in: paragraph)
+            let folded = context.source.folded
+            let key = TextDuplicateRule.key(folded[paragraph.span.start..<paragraph.span.end])
+            if key.count >= TextDuplicateRule.minimumLength {
                 if let first = paragraphs[key] {
                     let message = Message.duplicateParagraph(length: key.count, firstLine: context.source.line(at: first.start))
-                    findings.append(finding(message, at: paragraph.span, evidence: [first]))
-                    continue
+                    findings.append(rule.finding(message, at: paragraph.span, evidence: [first]))
+                    return
                 }
                 paragraphs[key] = paragraph.span
             }
             var run: (span: Span, first: Span, length: Int)?
             func close() {
-                if let current = run, current.length >= Self.minimumLength {
+                if let current = run, current.length >= TextDuplicateRule.minimumLength {
                     let message = Message.duplicatePassage(length: current.length, firstLine: context.source.line(at: current.first.start))
-                    findings.append(finding(message, at: current.span, evidence: [current.first]))
+                    findings.append(rule.finding(message, at: current.span, evidence: [current.first]))
                 }
                 run = nil
             }
-            for sentence in Self.sentences(in: paragraph.span, context.source.folded) {
-                let key = Self.key(context.source.folded[sentence.start..<sentence.end])
+            for sentence in pending {
+                let key = TextDuplicateRule.key(folded[sentence.start..<sentence.end])
                 guard let first = sentences[key] else {
                     close()
                     sentences[key] = sentence
@@ -66,24 +100,20 @@ public struct TextDuplicateRule: Rule {
             }
             close()
         }
-        return findings
     }
 
     /// The text compared: the folded scalars with white space removed (arrays of scalars hash
-    /// without the Unicode normalisation a `String` key costs).
-    static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> [Unicode.Scalar] {
-        scalars.filter { $0 != " " && $0 != "\t" }
+    /// without the Unicode normalisation a `String` key costs, and as one block of bytes).
+    static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> Key {
+        Key(scalars: scalars.filter { $0 != " " && $0 != "\t" })
     }
 
-    /// The sentences of a paragraph: each runs to and includes `。`, `;`, `!` or `?`, leading spaces skipped.
-    static func sentences(in span: Span, _ s: [Unicode.Scalar]) -> [Span] {
-        var found: [Span] = []
-        var start = span.start
-        for index in span.start..<span.end where s[index] == "。" || s[index] == ";" || s[index] == "!" || s[index] == "?" || index == span.end - 1 {
-            while start <= index, s[start] == " " { start += 1 }
-            if start <= index { found.append(Span(start: start, end: index + 1)) }
-            start = index + 1
+    struct Key: Hashable {
+        var scalars: [Unicode.Scalar]
+        var count: Int { scalars.count }
+
+        func hash(into hasher: inout Hasher) {
+            scalars.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
-        return found
     }
 }

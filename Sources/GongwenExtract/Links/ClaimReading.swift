@@ -60,6 +60,11 @@ struct Readings {
     /// Comparisons with an earlier period.
     /// (`短收`, `超收`: a difference from the budget, compared as a change is.)
     static let comparisons = ["短收", "超收", "比上年末", "比上年同期", "比上年", "比年初", "比去年同期", "比去年", "较上年末", "较上年", "较去年", "较年初", "同比", "环比", "比上月", "比上季度"]
+    /// The word lists as scalars, for reading the folded view.
+    static let comparisonScalars = comparisons.map { Array($0.unicodeScalars) }
+    static let scopeWordScalars = scopeWords.map { Array($0.unicodeScalars) }
+    static let fillerScalars = fillers.map { Array($0.unicodeScalars) }
+    static let rateScalars = ratesOfChange.map { Array($0.unicodeScalars) }
     static let ratesOfChange = ["增幅", "减幅", "降幅", "涨幅", "增速", "增长率", "下降率", "降速"]
 
     init(source: SourceText, claims: [Claim]) {
@@ -105,27 +110,27 @@ struct Readings {
         var verb: ChangeVerb?
         var rateOfChange = false
         var comparison = false
-        func dropSuffix(_ list: [String]) -> String? {
-            for word in list where words.count >= word.unicodeScalars.count && words.suffix(word.unicodeScalars.count).elementsEqual(word.unicodeScalars) {
-                words.removeLast(word.unicodeScalars.count)
+        func dropSuffix(_ list: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
+            for word in list where words.count >= word.count && words.suffix(word.count).elementsEqual(word) {
+                words.removeLast(word.count)
                 return word
             }
             return nil
         }
-        while dropSuffix(fillers) != nil {}
-        if let word = dropSuffix(ratesOfChange) {
+        while dropSuffix(fillerScalars) != nil {}
+        if let word = dropSuffix(rateScalars) {
             // `人口自然增长率`: a rate named by a noun before it is a level of its own, not a change.
-            if words.count >= 2, !isComparisonEnd(words[...]) { words += word.unicodeScalars } else { rateOfChange = true }
+            if words.count >= 2, !isComparisonEnd(words[...]) { words += word } else { rateOfChange = true }
         } else if let found = ChangeVerb.all.first(where: { words.count >= $0.word.count && words.suffix($0.word.count).elementsEqual($0.word) }),
                   !(found.word.count == 1 && !isComparisonEnd(words.dropLast(1))) {
             // A one-character verb (`增`, `多`) counts only right after a comparison: `比上年增5.2%`.
             words.removeLast(found.word.count)
             verb = found.verb
         }
-        while dropSuffix(fillers) != nil {}
-        if dropSuffix(comparisons) != nil { comparison = true }
-        let clauseText = SourceText.string(text[clause..<claim.start])
-        if !comparison, comparisons.contains(where: clauseText.contains) { comparison = true }
+        while dropSuffix(fillerScalars) != nil {}
+        if dropSuffix(comparisonScalars) != nil { comparison = true }
+        let clauseText = text[clause..<claim.start]
+        if !comparison, comparisonScalars.contains(where: { WordSearch.holds(clauseText, $0) }) { comparison = true }
         // `由上年的46亿元`, `从200个`: the value a change starts from, compared as an earlier period is.
         if let last = words.last, last == "由" || last == "从" || last == "的" && (clauseText.contains("由") || clauseText.contains("从")) {
             comparison = true
@@ -136,8 +141,8 @@ struct Readings {
         var stripped = true
         while stripped {
             stripped = false
-            for word in scopeWords where name.count >= word.unicodeScalars.count && name.prefix(word.unicodeScalars.count).elementsEqual(word.unicodeScalars) {
-                name = name.dropFirst(word.unicodeScalars.count)
+            for word in scopeWordScalars where name.count >= word.count && name.prefix(word.count).elementsEqual(word) {
+                name = name.dropFirst(word.count)
                 stripped = true
             }
         }
@@ -151,7 +156,7 @@ struct Readings {
     }
 
     private static func isComparisonEnd(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
-        comparisons.contains { words.count >= $0.unicodeScalars.count && words.suffix($0.unicodeScalars.count).elementsEqual($0.unicodeScalars) }
+        comparisonScalars.contains { words.count >= $0.count && words.suffix($0.count).elementsEqual($0) }
     }
 
     /// Claim indexes grouped by statement, in order.
@@ -179,12 +184,12 @@ enum IndicatorName {
         var stripped = true
         while stripped {
             stripped = false
-            for scope in scopes where text.hasPrefix(scope) && text.count > scope.count + 1 {
+            for scope in scopes where text.startsWith(scope) && text.count > scope.count + 1 {
                 text.removeFirst(scope.count)
                 stripped = true
             }
         }
-        for total in totals where text.hasSuffix(total) && text.count > total.count + 1 {
+        for total in totals where text.endsWith(total) && text.count > total.count + 1 {
             text.removeLast(total.count)
             return (text, true)
         }
@@ -193,7 +198,7 @@ enum IndicatorName {
 
     /// Names of an average or a rate per head (`人均生产总值`, `每万人口发明专利拥有量`): never a whole.
     static func isAverage(_ name: String) -> Bool {
-        ["人均", "平均", "每万", "每千", "每百", "每人", "户均", "亩均"].contains(where: name.contains)
+        ["人均", "平均", "每万", "每千", "每百", "每人", "户均", "亩均"].contains(where: name.holds)
     }
 
     /// Whether a claim named `name` is the whole that `noun` names.
@@ -201,7 +206,7 @@ enum IndicatorName {
         let wanted = core(noun)
         let found = core(name).core
         guard wanted.core.count >= 2, found.count >= 2 else { return false }
-        if found.hasSuffix(wanted.core) || wanted.core.hasSuffix(found) { return true }
-        return wanted.total && found.contains(wanted.core)
+        if found.endsWith(wanted.core) || wanted.core.endsWith(found) { return true }
+        return wanted.total && found.holds(wanted.core)
     }
 }

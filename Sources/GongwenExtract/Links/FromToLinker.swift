@@ -55,9 +55,9 @@ struct FromToLinker {
     private func isRate(_ claim: Claim, of from: Claim) -> Bool {
         let clause = readings.readings[claim.id].clauseStart
         let prefix = readings.source.foldedText(Span(start: clause, end: claim.start))
-        guard !["年均", "平均", "每年"].contains(where: prefix.contains), from.value != 0 else { return false }
+        guard !["年均", "平均", "每年"].contains(where: prefix.holds), from.value != 0 else { return false }
         guard let own = claim.subject, let subject = from.subject else { return true }
-        return own == subject || own.contains(subject) || subject.contains(own)
+        return own == subject || own.holds(subject) || subject.holds(own)
     }
 
     /// A quantity or percent right after `由` or `从`.

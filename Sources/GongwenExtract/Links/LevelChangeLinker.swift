@@ -14,7 +14,9 @@ struct LevelChangeLinker {
     static let reach = 24
 
     /// Words that mark a rate at comparable prices: the nominal amounts do not give it.
-    static let realMarkers = ["扣除价格因素", "可比价", "不变价", "实际增长", "实际下降"]
+    static let realMarkers = ["扣除价格因素", "可比价", "不变价", "实际增长", "实际下降"].map { Array($0.unicodeScalars) }
+    /// `其中` between a level and a change: the change is of something the words after it name.
+    static let among = Array("其中".unicodeScalars)
     /// Indicators whose growth is published at comparable prices (a real rate).
     static let realIndicators = ["增加值", "生产总值", "GDP", "经济总量"]
 
@@ -48,8 +50,8 @@ struct LevelChangeLinker {
                 // The change follows its level closely, with no `其中` between (`…5增2降”，其中，有色金属矿采选业
                 // 快速增长，同比增长23.9%` is a rate of something the words name, not of the count).
                 let far = level.map { claim.start - $0.end > Self.reach } ?? false
-                let gap = far ? "" : level.map { readings.source.foldedText(Span(start: $0.end, end: max($0.end, claim.start))) } ?? ""
-                if reading.isChange, far || gap.contains("其中") { close(); level = nil; continue }
+                let among = !far && level.map { WordSearch.holds(readings.source.folded[$0.end..<max($0.end, claim.start)], Self.among) } ?? false
+                if reading.isChange, far || among { close(); level = nil; continue }
                 guard reading.isChange, var change = current, let base = level else {
                     // A change that names its own subject ends the level's statements.
                     if !reading.isChange { close(); level = nil }
@@ -81,9 +83,9 @@ struct LevelChangeLinker {
     }
 
     private func isReal(_ claim: Claim, _ reading: ClaimReading) -> Bool {
-        if Self.realIndicators.contains(where: reading.name.hasSuffix) { return true }
+        if Self.realIndicators.contains(where: reading.name.endsWith) { return true }
         let statementStart = max(0, reading.clauseStart - 80)
-        let context = readings.source.foldedText(Span(start: statementStart, end: min(readings.source.count, claim.end + 40)))
-        return Self.realMarkers.contains(where: context.contains)
+        let context = readings.source.folded[statementStart..<max(statementStart, min(readings.source.count, claim.end + 40))]
+        return Self.realMarkers.contains { WordSearch.holds(context, $0) }
     }
 }

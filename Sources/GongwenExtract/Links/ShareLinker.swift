@@ -58,7 +58,8 @@ struct ShareLinker {
         // (A digit there is a count of its own; `第一产业` is a name: Character.isNumber would take `一` for a digit.)
         let named = subject.count >= 2 && !subject.unicodeScalars.contains { $0.properties.numericType == .decimal }
         let candidates = named ? Array((max(0, index - Self.window)..<index).reversed()) : Array(earlier.reversed())
-        guard let part = candidates.first(where: { isPart($0) && (!named || IndicatorName.core(readings.readings[$0].name).core.contains(IndicatorName.core(subject).core)) }) else {
+        let subjectCore = named ? IndicatorName.core(subject).core : ""
+        guard let part = candidates.first(where: { isPart($0) && (!named || IndicatorName.core(readings.readings[$0].name).core.holds(subjectCore)) }) else {
             return nil
         }
         if let inside, claims[inside].unit == claims[part].unit {
@@ -111,7 +112,7 @@ struct ShareLinker {
         let claim = readings.claims[index]
         guard index > 0, readings.claims[index - 1].kind == .quantity else { return nil }
         let gap = readings.claims[index - 1].end..<claim.start
-        let between = SourceText.string(text[gap]).replacingOccurrences(of: " ", with: "")
+        let between = SourceText.string(ArraySlice(text[gap].filter { $0 != " " }))
         return ["(", ",(", ",占比", "占比", ",比重", ",比重为", ",占比为", "比重为"].contains(between) ? gap.lowerBound : nil
     }
 
@@ -134,7 +135,7 @@ struct ShareLinker {
         let claims = readings.claims
         let verb = String(predicate.dropLast())
         let counts = earlier.filter { claims[$0].kind == .quantity && claims[$0].upper == nil }
-        let names = { (index: Int) in self.preceding(claims[index], length: verb.count + 2).contains(verb) }
+        let names = { (index: Int) in self.preceding(claims[index], length: verb.count + 2).holds(verb) }
         guard let numerator = counts.last(where: names),
               // The whole stands in the rate's own `;`-item (`完成基站建设500个…;开通站点1510个，开通率100%`).
               let denominator = counts.first(where: { $0 != numerator && claims[$0].unit == claims[numerator].unit && !names($0)
