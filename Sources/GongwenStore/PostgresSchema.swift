@@ -18,6 +18,8 @@ enum PostgresSchema {
     static let migrations: [(name: String, statements: [String])] = [
         ("v1-documents", documents), ("v2-claims-lists-findings", claimsListsFindings), ("v3-full-text", fullText),
         ("v4-rate-shares", rateShares), ("v5-ingest-in-batches", ingestInBatches),
+        // SQLite's bigram index is what `gw_grams` already was here; the sentence index is the same.
+        ("v6-bigram-index", []), ("v7-claim-sentence-spans", [index("paragraphs", "document_id", "start")]),
     ]
 
     private static func index(_ table: String, _ columns: String...) -> String {
