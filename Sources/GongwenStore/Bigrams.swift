@@ -10,7 +10,7 @@
 /// characters or more is then the phrase of its pairs (`"网格 格化"` for `网格化`), one character the
 /// prefix query `"教" *`. On PostgreSQL the index is `gw_grams(text)` (see `PostgresSchema`), the
 /// query the `tsquery` of the same pairs.
-enum Bigrams {
+public enum Bigrams {
     /// The pairs of adjacent characters of `text`: `["网格", "格化"]` for `网格化`, the character
     /// itself for a text of one.
     static func pairs(_ text: String) -> [String] {
@@ -23,7 +23,7 @@ enum Bigrams {
     }
 
     /// The text an SQLite `…_grams` table indexes for `text`: `教育 育部 部。 。` for `教育部。`.
-    static func indexed(_ text: String) -> String {
+    public static func indexed(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count * 2 + 8)
         var previous: [UInt8] = []

@@ -80,6 +80,19 @@ struct InsertionTests {
         }
     }
 
+    /// A sentence is left to its paragraph only when readers find that paragraph by its start.
+    @Test func aSentenceIsHeldByTheParagraphThatStartsBeforeIt() {
+        func paragraph(_ start: Int, _ end: Int) -> ParagraphRecord {
+            ParagraphRecord(id: nil, documentId: 0, position: 0, role: "body", section: nil, line: 1, start: start, end: end, text: "")
+        }
+        let holders = SentenceHolders([paragraph(41, 90), paragraph(0, 40)])
+        #expect(holders.holds(Span(start: 45, end: 60)))
+        #expect(holders.holds(Span(start: 0, end: 40)))
+        #expect(!holders.holds(Span(start: 30, end: 50)))
+        #expect(!holders.holds(Span(start: 85, end: 95)))
+        #expect(!SentenceHolders([paragraph(0, 40), paragraph(0, 20)]).holds(Span(start: 5, end: 10)))
+    }
+
     /// What `gongwen load` relies on: a document read back from its JSON line is the same
     /// document, and it gives the same rows, paragraphs and sentences sliced from its `text`.
     @Test func aDocumentReadBackFromItsJSONInsertsTheSameRows() async throws {
