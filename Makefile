@@ -1,7 +1,8 @@
 # gongwen — build, test, demo and benchmark. Each target installs what a fresh machine lacks.
 SHELL := /bin/bash
 SWIFT ?= swift
-DEBS := libicu-dev libxml2-dev libsqlite3-dev libpoppler-glib-dev pkg-config
+# sqlite3: the shell bench-store times SQLite's own full-text build with.
+DEBS := libicu-dev libxml2-dev libsqlite3-dev libpoppler-glib-dev pkg-config sqlite3
 # The browser test of `gongwen serve` (Tests/Browser): headless chromium, its WebDriver, a CJK font.
 BROWSER_DEBS := chromium chromium-driver fonts-wqy-zenhei
 BIN := .build/debug/gongwen

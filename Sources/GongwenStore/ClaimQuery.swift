@@ -136,7 +136,7 @@ extension ClaimQuery {
     var request: SQLQuery {
         """
             SELECT d.source, d.title, d.issuer, d.date, c.section, c.section_titles, c.text, c.value, c.unit, c.kind,
-                   c.subject, c.predicate, c.qualifier, c.start, c."end", c.sentence, c.sentence_start, c.sentence_end,
+                   c.subject, c.predicate, c.qualifier, c.start, c."end", \(sql: Self.sentence) AS sentence, c.sentence_start, c.sentence_end,
                    (SELECT \(sqlite: "group_concat(f.rule || ':' || f.severity, ' ')", postgres: "string_agg(f.rule || ':' || f.severity, ' ' ORDER BY f.id)") FROM finding_claims fc
                     JOIN findings f ON f.id = fc.finding_id WHERE fc.claim_id = c.id) AS findings
             FROM claims c JOIN documents d ON d.id = c.document_id
@@ -144,4 +144,16 @@ extension ClaimQuery {
             ORDER BY c.id
             """
     }
+}
+
+extension ClaimQuery {
+    /// The sentence of claim `c`: its copy when it has one, else the text of its paragraph (the
+    /// one with the greatest start at or before the sentence's, see `SentenceHolders`) cut to the
+    /// sentence's span. Offsets are code points, as `substr` counts on both databases.
+    static let sentence = """
+        CASE WHEN c.sentence <> '' THEN c.sentence ELSE coalesce((
+          SELECT substr(p.text, CAST(c.sentence_start - p.start + 1 AS integer), CAST(c.sentence_end - c.sentence_start AS integer))
+          FROM paragraphs p WHERE p.document_id = c.document_id AND p.start <= c.sentence_start
+          ORDER BY p.start DESC LIMIT 1), '') END
+        """
 }

@@ -33,13 +33,7 @@ public struct DocumentListQuery: Sendable, Equatable {
     var conditions: [SQL] {
         var conditions: [SQL] = []
         if let text {
-            conditions.append(
-                text.usesIndex
-                    ? """
-                    d.id IN (SELECT p.document_id FROM paragraphs p WHERE p.id IN \
-                    (SELECT rowid FROM paragraphs_fts WHERE paragraphs_fts MATCH \(text.phrase)))
-                    """
-                    : "d.id IN (SELECT p.document_id FROM paragraphs p WHERE instr(p.text, \(text.text)) > 0)")
+            conditions.append("d.id IN (SELECT p.document_id FROM paragraphs p WHERE \(text.condition(table: "paragraphs", alias: "p").grdb))")
         }
         if let issuer { conditions.append("d.issuer = \(issuer)") }
         if let year { conditions.append("d.year = \(year)") }

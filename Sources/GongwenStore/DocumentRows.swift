@@ -14,6 +14,11 @@ public struct DocumentRows: Sendable, Equatable {
     public var document: DocumentRecord
     public var sections: [SectionRow]
     public var paragraphs: [ParagraphRecord]
+    /// What the bigram index holds for each paragraph (`Bigrams.indexed` of its text), made here by
+    /// the workers so that the writer only hands it to SQLite.
+    public var paragraphGrams: [String]
+    /// Each claim with an empty `sentence` when a paragraph holds its sentence (read back from
+    /// that paragraph's text by span), with a copy otherwise.
     public var claims: [ClaimRecord]
     /// Links by claim index (`Claim.id`), resolved to claim row ids when written.
     public var changes: [Change]
@@ -32,6 +37,8 @@ public struct DocumentRows: Sendable, Equatable {
     public struct ListRows: Sendable, Equatable {
         public var record: ListRecord
         public var items: [ListItemRecord]
+        /// `Bigrams.indexed` of each item's text.
+        public var itemGrams: [String]
     }
 
     /// A finding with the indexes of the claims it concerns (overlapping its span or evidence).
@@ -55,6 +62,8 @@ public struct DocumentRows: Sendable, Equatable {
                 id: nil, documentId: 0, position: position, role: paragraph.role.rawValue, section: paragraph.section,
                 line: paragraph.line, start: paragraph.start, end: paragraph.end, text: text(paragraph.span))
         }
+        paragraphGrams = paragraphs.map { Bigrams.indexed($0.text) }
+        let holders = SentenceHolders(paragraphs)
         claims = doc.claims.map { claim in
             ClaimRecord(
                 id: nil, documentId: 0, claimIndex: claim.id, text: claim.text, value: claim.value.description,
@@ -64,21 +73,22 @@ public struct DocumentRows: Sendable, Equatable {
                 resolution: claim.resolution?.description, parts: claim.parts.map { Self.json($0.map(\.description)) },
                 section: claim.section, sectionTitles: Self.titles(doc.sections.chain(at: claim.start)),
                 start: claim.start, end: claim.end, sentenceStart: claim.sentenceStart,
-                sentenceEnd: claim.sentenceEnd, sentence: text(claim.sentence))
+                sentenceEnd: claim.sentenceEnd, sentence: holders.holds(claim.sentence) ? "" : text(claim.sentence))
         }
         changes = doc.changes
         breakdowns = doc.breakdowns
         rates = doc.rates
         lists = doc.lists.enumerated().map { position, list in
-            ListRows(
+            let items = list.items.enumerated().map { index, item in
+                ListItemRecord(
+                    id: nil, listId: 0, documentId: 0, position: index, marker: item.marker, text: item.text,
+                    section: Self.path(of: item, in: list), start: item.start, end: item.end)
+            }
+            return ListRows(
                 record: ListRecord(
                     id: nil, documentId: 0, position: position, statedCount: list.statedCount, label: list.label,
                     style: list.style.rawValue, section: list.section, start: list.start, end: list.end),
-                items: list.items.enumerated().map { index, item in
-                    ListItemRecord(
-                        id: nil, listId: 0, documentId: 0, position: index, marker: item.marker, text: item.text,
-                        section: Self.path(of: item, in: list), start: item.start, end: item.end)
-                })
+                items: items, itemGrams: items.map { Bigrams.indexed($0.text) })
         }
         findings = doc.findings.map { finding in
             let spans = [finding.span] + finding.evidence
@@ -136,5 +146,33 @@ extension DocumentRows {
     static func path(of item: ListItem, in list: EnumeratedList) -> String? {
         guard let marker = item.marker else { return list.section }
         return list.section.map { $0 + "/" + marker } ?? marker
+    }
+}
+
+/// Whether a paragraph holds a sentence, found as readers find it (`ClaimQuery.sentence`): the
+/// paragraph with the greatest start at or before the sentence's start, the only one with that
+/// start, ending at or after the sentence's end.
+///
+/// Paragraphs `[0, 40)` and `[41, 90)` hold the sentence `[45, 60)`, not `[30, 50)`.
+struct SentenceHolders {
+    private let starts: [Int]
+    private let ends: [Int]
+
+    init(_ paragraphs: [ParagraphRecord]) {
+        let sorted = paragraphs.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        starts = sorted.map(\.start)
+        ends = sorted.map(\.end)
+    }
+
+    func holds(_ sentence: Span) -> Bool {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= sentence.start { low = middle + 1 } else { high = middle }
+        }
+        let index = low - 1
+        guard index >= 0, ends[index] >= sentence.end else { return false }
+        return index == 0 || starts[index - 1] != starts[index]
     }
 }

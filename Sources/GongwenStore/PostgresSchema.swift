@@ -4,7 +4,7 @@
 /// (`ORDER BY source`) is the byte order SQLite uses when the database's collation is `C`
 /// (`createdb --locale=C --template=template0`), which the tests' cluster uses.
 ///
-/// What differs is the full-text index: instead of FTS5 `trigram` tables, a GIN index over
+/// What differs is the full-text index: instead of FTS5 bigram tables (`Bigrams`), a GIN index over
 /// `gw_grams(text)` — the `tsvector` whose lexemes are every character and every pair of adjacent
 /// characters of the text — on `paragraphs` and `list_items`. A term of two characters or more is
 /// the `tsquery` of its bigrams (`'网格' & '格化'`), one character that character: both are
@@ -18,6 +18,8 @@ enum PostgresSchema {
     static let migrations: [(name: String, statements: [String])] = [
         ("v1-documents", documents), ("v2-claims-lists-findings", claimsListsFindings), ("v3-full-text", fullText),
         ("v4-rate-shares", rateShares), ("v5-ingest-in-batches", ingestInBatches),
+        // SQLite's bigram index is what `gw_grams` already was here; the sentence index is the same.
+        ("v6-bigram-index", []), ("v7-claim-sentence-spans", [index("paragraphs", "document_id", "start")]),
     ]
 
     private static func index(_ table: String, _ columns: String...) -> String {

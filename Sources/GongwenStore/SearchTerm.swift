@@ -1,10 +1,9 @@
-/// A literal string to find in the full text, and how to find it. SQLite's `trigram` tokenizer
-/// indexes every run of three characters, so a term of three or more characters is an FTS5 phrase
-/// (`"社区治理"`, answered by the index and ranked by bm25); a term of one or two characters
-/// (`教育`, `网格`) matches nothing there, silently, and is looked up with `instr()` on the
-/// content table instead.
+/// A literal string to find in the full text, and how to find it. Both databases index every
+/// pair of adjacent characters (`Bigrams`), so every term is answered by the index: on SQLite a term
+/// of two characters or more is an FTS5 phrase of its pairs (`"网格 格化"`, ranked by bm25), one
+/// character the prefix query `"教" *`.
 ///
-/// `SearchTerm("网格")` is short; `SearchTerm("网格化")` has the phrase `"网格化"`.
+/// `SearchTerm("网格")` is the query `"网格"`; `SearchTerm("网格化")` the phrase `"网格 格化"`.
 public struct SearchTerm: Sendable, Equatable {
     public var text: String
 
@@ -12,27 +11,29 @@ public struct SearchTerm: Sendable, Equatable {
         self.text = text
     }
 
-    /// Whether the trigram index can answer the term: at least three characters.
-    public var usesIndex: Bool { text.unicodeScalars.count >= 3 }
+    /// The term as an FTS5 query of the SQLite bigram index (`Bigrams.query`); `nil` when empty.
+    public var query: String? { Bigrams.query(text) }
 
-    /// The term as an FTS5 string literal: one phrase, quotes doubled, nothing read as syntax.
-    public var phrase: String {
-        "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// Whether the index alone decides a match as the trigram index and `instr()` did before it: a
+    /// term of three characters or more matched letters in any case (as it still does), a shorter one
+    /// in its own case, so a short term with letters is also checked with `instr()`.
+    var indexDecides: Bool { text.unicodeScalars.count >= 3 || !text.unicodeScalars.contains { $0.properties.changesWhenLowercased || $0.properties.changesWhenUppercased } }
 }
 
 extension SearchTerm {
     /// The condition that the `text` column of `alias` (a row of `table`) holds the term, answered
-    /// through the table's full-text index on both databases. On SQLite: the FTS5 trigram index for
-    /// three characters or more, `instr()` on the rows for a shorter term. On PostgreSQL: the GIN
-    /// index over `gw_grams(text)` (every character and every pair of characters of the text, see
-    /// `PostgresSchema`) finds the rows holding all the term's bigrams (its one character when it
-    /// is one), and `strpos()` keeps those where they stand together.
+    /// through the table's bigram index on both databases. On SQLite: the FTS5 table
+    /// `<table>_grams` (and `instr()` for a short term with letters, see `indexDecides`). On
+    /// PostgreSQL: the GIN index over `gw_grams(text)` (every character and every pair of characters
+    /// of the text, see `PostgresSchema`) finds the rows holding all the term's bigrams (its one
+    /// character when it is one), and `strpos()` keeps those where they stand together.
     func condition(table: String, alias: String) -> SQLQuery {
-        let sqlite: SQLQuery =
-            usesIndex
-            ? "\(sql: alias).id IN (SELECT rowid FROM \(sql: table)_fts WHERE \(sql: table)_fts MATCH \(phrase))"
-            : "instr(\(sql: alias).text, \(text)) > 0"
+        let exact: SQLQuery = "instr(\(sql: alias).text, \(text)) > 0"
+        var sqlite = exact
+        if let query {
+            let indexed: SQLQuery = "\(sql: alias).id IN (SELECT rowid FROM \(sql: table)_grams WHERE \(sql: table)_grams MATCH \(query))"
+            sqlite = indexDecides ? indexed : "\(indexed) AND \(exact)"
+        }
         let postgres: SQLQuery =
             text.isEmpty
             ? "strpos(\(sql: alias).text, \(text)) > 0"
@@ -43,9 +44,7 @@ extension SearchTerm {
     /// The term as a PostgreSQL `tsquery` of its character bigrams, all required
     /// (`'网格' & '格化'` for `网格化`); a one-character term is that character.
     var bigramQuery: String {
-        let characters = text.unicodeScalars.map { String($0) }
-        let grams = characters.count == 1 ? characters : (0..<characters.count - 1).map { characters[$0] + characters[$0 + 1] }
-        return grams.map { gram in
+        Bigrams.pairs(text).map { gram in
             "'" + gram.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
         }.joined(separator: " & ")
     }

@@ -111,35 +111,49 @@ public final class Store: Sendable {
     /// alone while the others stay. One commit for many documents is what makes ingest fast: each
     /// commit rewrites the index pages it touched and flushes the full-text index's pending terms
     /// as a new segment. An ingest killed before the commit loses the whole batch, which its next
-    /// run parses again. The new paragraphs and list items enter the full-text index together at
-    /// the end of the transaction.
+    /// run parses again. The new paragraphs and list items enter the bigram index together at the
+    /// end of the transaction.
     public func write(_ batch: [DocumentRows], run: Int64? = nil) async throws -> [WriteOutcome] {
         let started = ContinuousClock.now
         defer { spent.withLock { $0.writing += ContinuousClock.now - started } }
         return try await database.write { db in
-            var indexed: [String: Int64] = [:]
-            for table in Schema.fullTextTables {
-                indexed[table] = try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(table)") ?? 0
-            }
+            var grams = FullTextRows()
             let outcomes = try batch.map { rows in
                 var outcome = WriteOutcome.failed(reason: "not written")
                 do {
+                    var written = FullTextRows()
                     try db.inSavepoint {
-                        outcome = try Self.insert(rows, run: run, db)
+                        outcome = try Self.insert(rows, run: run, into: &written, db)
                         return .commit
                     }
+                    grams.append(written)
                 } catch let error as DatabaseError where Self.refusesOneDocument(error) {
                     outcome = .failed(reason: error.message ?? error.description)
                 }
                 return outcome
             }
             let indexing = ContinuousClock.now
-            for (table, last) in indexed {
-                try db.execute(
-                    sql: "INSERT INTO \(table)_fts(rowid, text) SELECT id, text FROM \(table) WHERE id > ?", arguments: [last])
-            }
+            try grams.insert(db)
             self.spent.withLock { $0.fullText += ContinuousClock.now - indexing }
             return outcomes
+        }
+    }
+
+    /// The rows of a batch for the bigram indexes: row id and `Bigrams.indexed` text.
+    private struct FullTextRows {
+        var paragraphs: [(Int64, String)] = []
+        var listItems: [(Int64, String)] = []
+
+        mutating func append(_ other: FullTextRows) {
+            paragraphs += other.paragraphs
+            listItems += other.listItems
+        }
+
+        func insert(_ db: Database) throws {
+            for (table, rows) in [("paragraphs", paragraphs), ("list_items", listItems)] {
+                let statement = try db.cachedStatement(sql: "INSERT INTO \(table)_grams(rowid, grams) VALUES (?, ?)")
+                for (id, text) in rows { try statement.execute(arguments: [id, text]) }
+            }
         }
     }
 
@@ -149,7 +163,7 @@ public final class Store: Sendable {
         [.SQLITE_CONSTRAINT, .SQLITE_TOOBIG, .SQLITE_MISMATCH, .SQLITE_RANGE].contains(error.resultCode)
     }
 
-    private static func insert(_ rows: DocumentRows, run: Int64?, _ db: Database) throws -> WriteOutcome {
+    private static func insert(_ rows: DocumentRows, run: Int64?, into grams: inout FullTextRows, _ db: Database) throws -> WriteOutcome {
         if let existing = try String.fetchOne(db, sql: "SELECT source FROM documents WHERE sha256 = ?", arguments: [rows.document.sha256]) {
             return .duplicate(of: existing)
         }
@@ -167,9 +181,9 @@ public final class Store: Sendable {
             sectionIds.append(try sections.insert(section))
         }
         let paragraphs = try RowInserter<ParagraphRecord>(db)
-        for var paragraph in rows.paragraphs {
+        for (var paragraph, text) in zip(rows.paragraphs, rows.paragraphGrams) {
             paragraph.documentId = documentId
-            try paragraphs.insert(paragraph)
+            grams.paragraphs.append((try paragraphs.insert(paragraph), text))
         }
         let claims = try RowInserter<ClaimRecord>(db)
         var claimIds: [Int: Int64] = [:]
@@ -184,10 +198,10 @@ public final class Store: Sendable {
             var record = list.record
             record.documentId = documentId
             let listId = try lists.insert(record)
-            for var item in list.items {
+            for (var item, text) in zip(list.items, list.itemGrams) {
                 item.listId = listId
                 item.documentId = documentId
-                try items.insert(item)
+                grams.listItems.append((try items.insert(item), text))
             }
         }
         let findings = try RowInserter<FindingRecord>(db)

@@ -11,10 +11,9 @@ struct SearchCommand: AsyncParsableCommand {
               gongwen search 网格化治理
               gongwen search 教育 --issuer 教育厅 --format jsonl
 
-            The text is one literal string. Three characters or more are looked up in the FTS5 \
-            trigram index and ranked by bm25; one or two characters (教育, 网格), which a trigram \
-            index cannot answer, are scanned with instr() and ranked by how often they occur. \
-            Hits are marked «…» (bold on a terminal).
+            The text is one literal string, looked up in the index of character bigrams (教育 is \
+            one term of it, 网格化 the phrase 网格 格化, 教 a prefix) and ranked by bm25 on SQLite, \
+            by how often it occurs on PostgreSQL. Hits are marked «…» (bold on a terminal).
             """)
 
     @OptionGroup var database: DatabaseOptions

@@ -222,7 +222,8 @@ struct StoreCommandTests {
         #expect(result.stdout.contains("query --unit 人"))
         #expect(result.stdout.contains("pages of gongwen serve"))
         #expect(result.stdout.contains("/documents?q=网格化治理"))
-        #expect(result.stdout.contains("search 教育 (instr scan)"))
+        #expect(result.stdout.contains("search 教育 (bigram index)"))
+        #expect(result.stdout.contains("full-text reference, the sqlite3 shell"))
     }
 
     @Test(arguments: [["ingest"], ["query", "--min", "many"], ["search"], ["ingest", "corpus", "--jobs", "0"], ["load"], ["load", "-", "-"]])

@@ -75,9 +75,22 @@ struct InsertionTests {
         #expect(hits.map(\.source) == ["a.txt", "c.txt"])
         try await store.database.write { db in
             for table in Schema.fullTextTables {
-                try db.execute(sql: "INSERT INTO \(table)_fts(\(table)_fts, rank) VALUES ('integrity-check', 1)")
+                try db.execute(sql: "INSERT INTO \(table)_grams(\(table)_grams) VALUES ('integrity-check')")
             }
         }
+    }
+
+    /// A sentence is left to its paragraph only when readers find that paragraph by its start.
+    @Test func aSentenceIsHeldByTheParagraphThatStartsBeforeIt() {
+        func paragraph(_ start: Int, _ end: Int) -> ParagraphRecord {
+            ParagraphRecord(id: nil, documentId: 0, position: 0, role: "body", section: nil, line: 1, start: start, end: end, text: "")
+        }
+        let holders = SentenceHolders([paragraph(41, 90), paragraph(0, 40)])
+        #expect(holders.holds(Span(start: 45, end: 60)))
+        #expect(holders.holds(Span(start: 0, end: 40)))
+        #expect(!holders.holds(Span(start: 30, end: 50)))
+        #expect(!holders.holds(Span(start: 85, end: 95)))
+        #expect(!SentenceHolders([paragraph(0, 40), paragraph(0, 20)]).holds(Span(start: 5, end: 10)))
     }
 
     /// What `gongwen load` relies on: a document read back from its JSON line is the same
@@ -98,7 +111,9 @@ struct InsertionTests {
             "6 signature - 江苏省民政厅",
             "7 date - 2022年6月24日",
         ])
-        #expect(rows.claims[3].sentence == Fixture.changeSentence)
+        // The paragraph `二、` holds the sentence: the claim keeps its span, readers cut the text.
+        #expect(rows.claims[3].sentence == "")
+        #expect(rows.paragraphGrams[3].hasPrefix("一、 、深 深化 化社 社区 区网 网格 格化"))
 
         var stored: [[String: Int]] = []
         var claims: [[ClaimRecord]] = []

@@ -13,12 +13,31 @@ struct SchemaTests {
             #expect(try Schema.migrator.appliedMigrations(db) == Schema.migrationNames)
             #expect(try Schema.migrator.hasCompletedMigrations(db))
             for table in Schema.tables { #expect(try db.tableExists(table), "\(table)") }
-            for table in ["paragraphs_fts", "list_items_fts"] {
+            for table in ["paragraphs_grams", "list_items_grams"] {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
-                #expect(sql?.contains("trigram") == true, "\(table): \(sql ?? "missing")")
-                #expect(sql?.contains("content") == true)
+                #expect(sql?.contains("tokenize='ascii'") == true, "\(table): \(sql ?? "missing")")
+                #expect(sql?.contains("content=''") == true)
             }
+            #expect(try !db.tableExists("paragraphs_fts"))
         }
+    }
+
+    /// `v6-bigram-index` indexes the paragraphs a database made before it already holds.
+    @Test func theBigramIndexTakesTheRowsAlreadyStored() throws {
+        let database = try DatabaseQueue()
+        try Schema.migrator.migrate(database, upTo: "v5-ingest-in-batches")
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO documents (id, sha256, source, encoding, format, bytes, characters, doc_numbers, warnings, fields,
+                  boilerplate, ingested_at) VALUES (1, 'x', 'a.txt', 'UTF-8', 'txt', 18, 6, '[]', '[]', '{}', '[]', 'now')
+                """)
+            try db.execute(sql: """
+                INSERT INTO paragraphs (document_id, position, role, line, start, "end", text) VALUES (1, 0, 'body', 1, 0, 6, '推动教育资源')
+                """)
+        }
+        let store = try Store(database: database)
+        #expect(try store.search(TextSearch(term: SearchTerm("教育"))).map(\.source) == ["a.txt"])
+        #expect(try store.search(TextSearch(term: SearchTerm("教育资源"))).map(\.source) == ["a.txt"])
     }
 
     @Test func migratingTwiceChangesNothing() throws {

@@ -1,0 +1,92 @@
+/// How gongwen cuts text for its full-text indexes, the one home of it for both databases: the
+/// overlapping pairs of adjacent characters (Lucene's CJK analyzer cuts Chinese the same way), so
+/// that a two-character word like `教育`, most Chinese words, is one term of the index.
+///
+/// On SQLite the indexed form of `教育部。` is the text `教育 育部 部。 。`: every pair, then the last
+/// character alone (so that every character begins a term), separated by spaces, for an FTS5 table
+/// with the `ascii` tokenizer (which splits on ASCII spaces and punctuation only; ASCII punctuation
+/// and spaces of the text are written as private-use characters so that they stay inside a term,
+/// and letters are folded to lower case, as FTS5's `trigram` tokenizer folds them). A term of two
+/// characters or more is then the phrase of its pairs (`"网格 格化"` for `网格化`), one character the
+/// prefix query `"教" *`. On PostgreSQL the index is `gw_grams(text)` (see `PostgresSchema`), the
+/// query the `tsquery` of the same pairs.
+public enum Bigrams {
+    /// The pairs of adjacent characters of `text`: `["网格", "格化"]` for `网格化`, the character
+    /// itself for a text of one.
+    static func pairs(_ text: String) -> [String] {
+        pairs(of: text.unicodeScalars.map { String($0) })
+    }
+
+    private static func pairs(of characters: [String]) -> [String] {
+        guard characters.count > 1 else { return characters }
+        return (0..<characters.count - 1).map { characters[$0] + characters[$0 + 1] }
+    }
+
+    /// The text an SQLite `…_grams` table indexes for `text`: `教育 育部 部。 。` for `教育部。`.
+    public static func indexed(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 2 + 8)
+        var previous: [UInt8] = []
+        var current: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            current.removeAll(keepingCapacity: true)
+            encode(scalar, into: &current)
+            if !previous.isEmpty {
+                out.append(contentsOf: previous)
+                out.append(contentsOf: current)
+                out.append(UInt8(ascii: " "))
+            }
+            swap(&previous, &current)
+        }
+        out.append(contentsOf: previous)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The FTS5 query for a literal term over an indexed text, `nil` for an empty term:
+    /// `"网格 格化 化治 治理"` for `网格化治理`, `"教育"` for `教育`, `"教" *` for `教`. No character
+    /// of it is FTS5 syntax: quotes and other ASCII punctuation are private-use characters there.
+    static func query(_ term: String) -> String? {
+        let characters = term.unicodeScalars.map { scalar in
+            var bytes: [UInt8] = []
+            encode(scalar, into: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        switch characters.count {
+        case 0: return nil
+        case 1: return "\"\(characters[0])\" *"
+        default: return "\"" + pairs(of: characters).joined(separator: " ") + "\""
+        }
+    }
+
+    /// One character as the index writes it: ASCII letters and digits folded to lower case, other
+    /// ASCII (spaces, punctuation, quotes) moved to U+E000 + its code, other letters folded to lower
+    /// case, everything else as it is.
+    private static func encode(_ scalar: Unicode.Scalar, into bytes: inout [UInt8]) {
+        let value = scalar.value
+        if value < 0x80 {
+            let byte = UInt8(value)
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            default: append(Unicode.Scalar(0xE000 + value)!, to: &bytes)
+            }
+            return
+        }
+        // CJK ideographs, kana, hangul and CJK punctuation have no case: the common path.
+        if (0x2E80..<0xFF00).contains(value) {
+            append(scalar, to: &bytes)
+            return
+        }
+        let properties = scalar.properties
+        if properties.changesWhenLowercased, let lower = properties.lowercaseMapping.unicodeScalars.first,
+           properties.lowercaseMapping.unicodeScalars.count == 1 {
+            append(lower, to: &bytes)
+        } else {
+            append(scalar, to: &bytes)
+        }
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        UTF8.encode(scalar) { bytes.append($0) }
+    }
+}
