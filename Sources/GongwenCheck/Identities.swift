@@ -15,16 +15,26 @@ public struct Identities: Sendable, Equatable {
         public var blockers: [String]
     }
 
-    /// `RESULT = ± TERM ± TERM …`: `自然增长率 = 出生率 − 死亡率`.
+    /// `RESULT = ± TERM ± TERM …` (`自然增长率 = 出生率 − 死亡率`), or `RESULT = TERM / TERM × FACTOR`
+    /// (`城镇化率 = 城镇常住人口 / 常住人口`, in the result's unit: ×100 for %, ×1000 for ‰).
     public struct Identity: Sendable, Equatable {
         public var result: String
-        /// The terms with their signs (+1 or −1).
+        /// The terms with their signs (+1 or −1); for a quotient, the numerator and the denominator.
         public var terms: [(name: String, sign: Int)]
+        public var form: Form
         public var rationale: String
         public var origin: String
 
+        /// A sum of terms, or a quotient of two times a factor. An approximate quotient (`≈`) divides by a
+        /// stock where the office divides by its mean over the year (`出生率 ≈ 出生人口 / 常住人口`).
+        public enum Form: Sendable, Equatable {
+            case sum
+            case quotient(factor: Decimal, approximate: Bool)
+        }
+
         public static func == (lhs: Identity, rhs: Identity) -> Bool {
             lhs.result == rhs.result && lhs.terms.map(\.name) == rhs.terms.map(\.name) && lhs.terms.map(\.sign) == rhs.terms.map(\.sign)
+                && lhs.form == rhs.form
         }
     }
 
@@ -108,13 +118,27 @@ public struct Identities: Sendable, Equatable {
                 let blockers = cells[3] == "-" ? [] : cells[3].split(separator: "|").map(String.init)
                 result.indicators.append(Indicator(name: cells[1], aliases: cells[2].split(separator: "|").map(String.init), blockers: blockers))
             case "identity":
+                var tokens = cells[2].split(separator: " ").map(String.init)
+                let approximate = tokens.first == "≈"
+                if approximate { tokens.removeFirst() }
+                if let slash = tokens.firstIndex(of: "/") {
+                    // `NUMERATOR / DENOMINATOR [× FACTOR]`.
+                    var factor = Decimal(1)
+                    if tokens.count == 5, tokens[3] == "×" || tokens[3] == "*", let value = Decimal(string: tokens[4]) { factor = value }
+                    guard slash == 1, tokens.count == 3 || tokens.count == 5 && factor != 1 else {
+                        throw .malformed(origin: location, reason: "a quotient is NUMERATOR / DENOMINATOR, optionally × FACTOR")
+                    }
+                    result.identities.append(Identity(result: cells[1], terms: [(tokens[0], 1), (tokens[2], 1)],
+                                                      form: .quotient(factor: factor, approximate: approximate), rationale: cells[3], origin: location))
+                    continue
+                }
                 var terms: [(String, Int)] = []
                 var sign = 1
-                for token in cells[2].split(separator: " ") {
-                    if token == "+" { sign = 1 } else if token == "-" || token == "−" { sign = -1 } else { terms.append((String(token), sign)) }
+                for token in tokens {
+                    if token == "+" { sign = 1 } else if token == "-" || token == "−" { sign = -1 } else { terms.append((token, sign)) }
                 }
                 guard !terms.isEmpty else { throw .malformed(origin: location, reason: "an identity needs at least one term") }
-                result.identities.append(Identity(result: cells[1], terms: terms, rationale: cells[3], origin: location))
+                result.identities.append(Identity(result: cells[1], terms: terms, form: .sum, rationale: cells[3], origin: location))
             case "classification":
                 let classes = cells[2].split(separator: "|").map { $0.split(separator: "/").map(String.init) }
                 guard classes.count >= 2 else { throw .malformed(origin: location, reason: "a classification needs at least two classes") }

@@ -19,6 +19,8 @@ public struct StatedRelation: Sendable, Equatable {
         case rateBounds = "rate_bounds"
         case ppDiff = "pp_diff"
         case sum100
+        /// A quotient of named indicators (`城镇化率 = 城镇常住人口 / 常住人口`).
+        case rate
     }
 
     public var kind: Kind

@@ -18,7 +18,7 @@ struct AccessTests {
 
     @Test func aReaderLeavesAnEmptyFileEmpty() throws {
         let path = try temporaryPath("empty.sqlite")
-        FileManager.default.createFile(atPath: path, contents: Data())
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         #expect(throws: Schema.Problem.empty) { try Store(path: path, access: .read) }
         #expect(try bytes(path).isEmpty)
     }
@@ -68,7 +68,7 @@ struct AccessTests {
                     arguments: ["file\(index).txt", String(repeating: "损坏", count: 50)])
             }
         }
-        try (store.database as? DatabasePool)?.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        _ = try (store.database as? DatabasePool)?.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         var data = try bytes(path)
         let middle = data.count / 2
         data.replaceSubrange(middle..<(middle + 8192), with: Data(repeating: 0x5A, count: 8192))

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 /// `indicator.identity`: indicators the document states whose values break an identity between them
 /// (`identities.tsv`: 自然增长率 = 出生率 − 死亡率, 进出口总额 = 出口总额 + 进口总额, 地区生产总值 = the three
@@ -8,6 +9,11 @@ import GongwenModel
 /// Each indicator is its first level in the document (the headline figure of the period; not a change,
 /// a rate of change or an earlier value a change starts from), found by the name the linker read before
 /// the number. Every term must be stated, in one unit. Graded by the precision contract.
+///
+/// A quotient (`城镇化率 = 城镇常住人口 / 常住人口`, `出生率 ≈ 出生人口 / 常住人口`, 城乡居民收入比, deaths per 亿元
+/// of GDP) takes the nearest levels stated before its result, the numerator within three lines; an
+/// approximate one (the office divides by the year's mean population) holds within 3%, is `info` to 15%
+/// and a `warning` beyond. A rate `按户籍人口计算` is of another population and is not checked.
 ///
 /// Real example that holds (宝鸡市, 2025): `人口出生率6.53‰，死亡率8.79‰，人口自然增长率-2.26‰`. With
 /// `-2.16‰` it reports `自然增长率 -2.16‰ 与 6.53 − 8.79 = -2.26‰ 不符`.
@@ -18,8 +24,10 @@ public struct IdentityRule: RelationRule {
     public let rationale = """
         Some indicators are defined by others: the natural growth rate is the birth rate less the death \
         rate, total trade is exports plus imports, GDP is the value added of the three industries, the \
-        secondary industry is industry plus construction. When a document states all of them, their printed \
-        values must agree within rounding. Each indicator is the first level the document states for it \
+        secondary industry is industry plus construction; the urbanisation rate is the urban over the \
+        resident population, the birth rate the births per thousand residents. When a document states all of \
+        them, their printed values must agree within rounding (within 3% where the office divides by the \
+        year's mean population and the document states the year-end one). Each indicator is the first level the document states for it \
         (by the words before the number and the aliases of `identities.tsv`); words such as 规模以上 make a \
         name another indicator. Add identities with `--identities FILE`.
         """
@@ -28,13 +36,19 @@ public struct IdentityRule: RelationRule {
     public init() {}
 
     public func relations(_ context: CheckContext) -> [StatedRelation] {
-        instances(context).map { StatedRelation(kind: .identity, claims: [$0.result] + $0.terms.map(\.claim)) }
+        instances(context).map { instance in
+            let kind: StatedRelation.Kind = instance.form == .sum ? .identity : .rate
+            return StatedRelation(kind: kind, claims: [instance.result] + instance.terms.map(\.claim))
+        }
     }
 
     public func check(_ context: CheckContext) -> [Finding] {
         let claims = context.document.claims
         return instances(context).compactMap { instance in
             let result = claims[instance.result]
+            if case let .quotient(factor, approximate) = instance.form {
+                return quotientFinding(instance, factor: factor, approximate: approximate, claims: claims)
+            }
             var sum = Interval.exact(0)
             var exact = Decimal(0)
             var formula = ""
@@ -53,6 +67,32 @@ public struct IdentityRule: RelationRule {
         var name: String
         var result: Int
         var terms: [(claim: Int, sign: Int)]
+        var form: Identities.Identity.Form
+    }
+
+    /// The result against numerator / denominator × factor, in the result's unit (×100 for %, ×1000 for ‰).
+    /// An approximate quotient divides by the year-end stock where the office divides by the year's mean:
+    /// within 3% it holds, to 15% it is `info`, beyond a `warning` (as `per.capita`).
+    private func quotientFinding(_ instance: Instance, factor: Decimal, approximate: Bool, claims: [Claim]) -> Finding? {
+        let result = claims[instance.result]
+        let numerator = claims[instance.terms[0].claim]
+        let denominator = claims[instance.terms[1].claim]
+        let scale = factor * (result.unit == "%" ? 100 : result.unit == "‰" ? 1000 : 1)
+        guard denominator.value > 0, let quotient = Interval(claim: numerator).divided(by: Interval(claim: denominator))?.scaled(by: scale) else {
+            return nil
+        }
+        let exact = numerator.value / denominator.value * scale
+        let formula = "\(numerator.numeral)/\(denominator.numeral)" + (factor == 1 ? "" : "×\(factor)")
+        guard approximate else {
+            return arithmeticFinding(result, label: instance.name, formula: formula, recomputed: quotient, exact: exact, evidence: [numerator, denominator])
+        }
+        guard exact > 0, !Interval(claim: result).meets(quotient) else { return nil }
+        let off = ((result.value - exact) / exact).magnitude
+        guard off > Decimal(string: "0.03")! else { return nil }
+        let message = Message.recomputed(label: instance.name, stated: result.numeral, formula: formula,
+                                         result: "\(Decimal.rounded(exact, places: 2))", verdict: .mismatch, rounded: nil)
+        return finding(message, at: result.span, evidence: [numerator.span, denominator.span], stated: result.value, expected: exact,
+                       severity: off > Decimal(string: "0.15")! ? .warning : .info)
     }
 
     /// Every identity whose result and terms the document states.
@@ -71,19 +111,32 @@ public struct IdentityRule: RelationRule {
             tabled[claim.sentenceStart] = found
             return found
         }
+        var all: [String: [Int]] = [:]
         for claim in document.claims where !notLevels.contains(claim.id) && !claim.isApproximate && claim.kind != .ratio && !inTable(claim) {
-            guard let name = claim.name, let indicator = identities.indicator(named: name), first[indicator] == nil else { continue }
-            first[indicator] = claim.id
+            guard let name = claim.name, let indicator = identities.indicator(named: name) else { continue }
+            if first[indicator] == nil { first[indicator] = claim.id }
+            all[indicator, default: []].append(claim.id)
         }
         return identities.identities.compactMap { identity in
             guard let result = first[identity.result] else { return nil }
+            if identity.form != .sum {
+                // A quotient's terms are the nearest levels stated before it (`城镇常住人口…城镇化率`), the numerator
+                // at most three lines before; a rate `按户籍人口计算` is of another population than the one stated.
+                let claim = document.claims[result]
+                guard !WordSearch.holds(text[claim.sentenceStart..<claim.sentenceEnd], "户籍") else { return nil }
+                let terms = identity.terms.compactMap { term in all[term.name]?.last { $0 < result } }
+                guard terms.count == 2, context.source.line(at: document.claims[terms[0]].start) + 3 >= context.source.line(at: claim.start),
+                      terms.allSatisfy({ document.claims[$0].kind == .quantity }),
+                      [.percent, .permille].contains(document.claims[result].kind) || document.claims[result].unit == nil else { return nil }
+                return Instance(name: identity.result, result: result, terms: terms.map { ($0, 1) }, form: identity.form)
+            }
             var terms: [(claim: Int, sign: Int)] = []
             for term in identity.terms {
                 guard let claim = first[term.name], document.claims[claim].unit == document.claims[result].unit,
                       document.claims[claim].kind == document.claims[result].kind else { return nil }
                 terms.append((claim, term.sign))
             }
-            return Instance(name: identity.result, result: result, terms: terms)
+            return Instance(name: identity.result, result: result, terms: terms, form: .sum)
         }
     }
 }
