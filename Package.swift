@@ -75,7 +75,8 @@ let package = Package(
             ]),
         // The libFuzzer target (make fuzz); built plainly it replays inputs given as files.
         .executableTarget(name: "GongwenFuzz", dependencies: ["GongwenIngest"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["GongwenStore", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/TestSupport"),
         .testTarget(
             name: "GongwenTextTests",
             dependencies: ["GongwenText", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

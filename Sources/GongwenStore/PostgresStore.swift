@@ -480,16 +480,19 @@ extension PostgresStore: DocumentStore {
     }
 
     public func statistics() async throws -> Statistics {
-        // One snapshot: the counts agree with each other while other machines ingest.
+        try Statistics(rows: await read(Statistics.requests))
+    }
+
+    /// The requests in one read-only transaction of `REPEATABLE READ`: one snapshot, so the
+    /// answers agree with each other while other machines ingest.
+    public func read(_ requests: [SQLQuery]) async throws -> [[Row]] {
         try await client.withConnection { connection in
             try await execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", on: connection)
             do {
-                var answers: [[Statistics.Count]] = []
-                for request in Statistics.requests {
-                    answers.append(try await rows(request, on: connection).map { try Statistics.Count(row: $0) })
-                }
+                var answers: [[Row]] = []
+                for request in requests { answers.append(try await rows(request, on: connection)) }
                 try await execute("COMMIT", on: connection)
-                return Statistics(answers: answers)
+                return answers
             } catch {
                 try? await execute("ROLLBACK", on: connection)
                 throw error
