@@ -74,8 +74,8 @@ struct BenchStoreCommand: AsyncParsableCommand {
         let summary = try await Ingestion(store: store, options: PipelineOptions(), workers: jobs, progress: nil).run([input.path])
         let megabytes = Double(summary.bytes) / 1_048_576
         Output.line(String(
-            format: "ingest (%@): %d documents, %.1f MB in %.1f s:  %.1f docs/s, %.2f MB/s (%.2f of parse only), %d failed",
-            db == nil ? "SQLite" : "PostgreSQL", summary.ingested, megabytes, summary.seconds, Double(summary.ingested) / summary.seconds,
+            format: "ingest: %d documents, %.1f MB in %.1f s:  %.1f docs/s, %.2f MB/s (%.2f of parse only), %d failed",
+            summary.ingested, megabytes, summary.seconds, Double(summary.ingested) / summary.seconds,
             megabytes / summary.seconds, Double(summary.ingested) / summary.seconds / parseRate, summary.failures.count))
         if let sqlite = store as? Store {
             let writer = sqlite.writerTime
@@ -86,7 +86,7 @@ struct BenchStoreCommand: AsyncParsableCommand {
 
         let counts = try await store.rowCounts()
         let size = try await databaseSize(store, path: databasePath)
-        Output.line("database: \(size / 1_048_576) MB; " + Schema.tables.filter { counts[$0, default: 0] > 0 }.map { "\($0) \(counts[$0]!)" }.joined(separator: ", "))
+        Output.line("database: \(db == nil ? "SQLite" : "PostgreSQL") \(size / 1_048_576) MB; " + Schema.tables.filter { counts[$0, default: 0] > 0 }.map { "\($0) \(counts[$0]!)" }.joined(separator: ", "))
         var latencies: [[String]] = []
         for (name, body) in latencyCases(store) {
             var times: [Duration] = []

@@ -9,6 +9,9 @@ import GongwenStore
 public enum PostgresServer {
     public static let url = ProcessInfo.processInfo.environment["GONGWEN_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
     public static var isRunning: Bool { url != nil }
+    /// The self-signed certificate the test server speaks TLS with (`GONGWEN_TEST_POSTGRES_CA`),
+    /// when it does.
+    public static let certificate = ProcessInfo.processInfo.environment["GONGWEN_TEST_POSTGRES_CA"].flatMap { $0.isEmpty ? nil : $0 }
     public static var isRequired: Bool { ProcessInfo.processInfo.environment["GONGWEN_REQUIRE_POSTGRES"] != nil }
 
     /// A new empty database on the test server, its URL.
