@@ -141,10 +141,17 @@ public final class PostgresStore: Sendable {
     }
 
     /// What went wrong, in the server's words when it said something (`database "x" does not
-    /// exist`), else the connection's (`Connection refused`).
+    /// exist`), else the connection's (`Connection refused`); a failed TLS handshake by BoringSSL's
+    /// reason (`CERTIFICATE_VERIFY_FAILED`).
     static func describe(_ error: PSQLError) -> String {
         if let message = error.serverInfo?[.message] { return message }
-        if let underlying = error.underlying { return String(describing: underlying) }
+        if let underlying = error.underlying {
+            let text = String(describing: underlying)
+            guard underlying is NIOSSLError, let reason = text.firstMatch(of: /OPENSSL_internal:([A-Z_]+)/)?.1 else { return text }
+            return "TLS handshake failed: \(reason)"
+                + (reason == "CERTIFICATE_VERIFY_FAILED" ? " (the server's certificate is not signed by an authority trusted here; name it with sslrootcert=FILE)" : "")
+        }
+        if error.code == .sslUnsupported { return "the server does not offer TLS (sslmode asks for it)" }
         return String(describing: error.code)
     }
 

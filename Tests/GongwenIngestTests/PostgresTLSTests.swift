@@ -31,7 +31,8 @@ struct PostgresTLSTests {
 
     /// The self-signed certificate is not among the system's authorities: verify-full refuses it.
     @Test(.enabled(if: enabled)) func verifyFullRefusesAnUntrustedCertificate() async throws {
-        await #expect(throws: PostgresStore.Problem.self) { try await Self.encrypted("?sslmode=verify-full") }
+        let problem = await #expect(throws: PostgresStore.Problem.self) { try await Self.encrypted("?sslmode=verify-full") }
+        #expect(problem?.description.hasPrefix("cannot connect (TLS handshake failed: CERTIFICATE_VERIFY_FAILED") == true, "\(String(describing: problem))")
     }
 
     @Test func badParametersAreRefusedBeforeConnecting() async throws {
