@@ -66,7 +66,9 @@ def main():
     work = tempfile.mkdtemp(prefix="gongwen-spark-")
     bench = options.ingested is not None
 
-    out, spark_seconds = run([sys.executable, "scripts/spark_ingest.py", options.corpus, "--out", f"{work}/parsed",
+    # bench-store stores its copies under their absolute paths: the same sources here.
+    corpus = os.path.abspath(options.corpus) if bench else options.corpus
+    out, spark_seconds = run([sys.executable, "scripts/spark_ingest.py", corpus, "--out", f"{work}/parsed",
                               "--master", "local[*]", "--gongwen", gongwen] + ([] if bench else ["--parquet"]))
     print(out.strip())
     parts = sorted(os.path.join(f"{work}/parsed/jsonl", name) for name in os.listdir(f"{work}/parsed/jsonl")
