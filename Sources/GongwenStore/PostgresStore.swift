@@ -99,7 +99,8 @@ public final class PostgresStore: Sendable {
     /// signed by a trusted authority) and `verify-full` (that, and issued for the host of the URL).
     /// `sslrootcert=FILE` names the authorities to trust (PEM); without it, the system's.
     ///
-    /// `postgres://gongwen@db.office/office?sslmode=verify-full&sslrootcert=/etc/gongwen/office-ca.pem`
+    /// An office reaching its 政策研究室 server across the building's network:
+    /// `postgres://gongwen@db.office/office?sslmode=verify-full&sslrootcert=/etc/gongwen/office-ca.pem`.
     public enum SSLMode: String, Sendable, CaseIterable {
         case disable, allow, prefer, require
         case verifyCA = "verify-ca"
