@@ -12,7 +12,7 @@ DEMO_DB := demo.sqlite
 # The five seed documents at the top of corpus/; the public corpus lies below, in corpus/public/.
 SEEDS := $(wildcard corpus/*.txt)
 
-.PHONY: deps build test test-fast test-with-servers spark-test browser-test demo bench bench-store release clean schemas-check fuzz
+.PHONY: deps build test test-fast test-with-servers spark-deps spark-test browser-test demo bench bench-store bench-store-postgres spark-bench release clean schemas-check fuzz
 
 # Install the system -dev packages (and the browser test's chromium) when missing (Debian/Ubuntu).
 deps:
@@ -44,12 +44,15 @@ test-with-servers:
 
 # scripts/spark_ingest.py over corpus/ in Spark's local mode (PySpark from PyPI, Java 17), its JSON
 # lines stored by gongwen load, compared with gongwen ingest of the same files (Tests/Spark).
-spark-test:
+spark-test: spark-deps
 	@test -x $(BIN) || $(SWIFT) build
+	timeout 1200 python3 Tests/Spark/spark_test.py --bin $(BIN)
+
+# Java 17 and PySpark, installed when missing.
+spark-deps:
 	@command -v java >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); $$SUDO apt-get update -qq && \
 	  $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends openjdk-17-jre-headless; }
 	@python3 -c "import pyspark" 2>/dev/null || python3 -m pip install --quiet "pyspark>=3.5"
-	timeout 1200 python3 Tests/Spark/spark_test.py --bin $(BIN)
 
 # The suite without servers (the store tests on SQLite only), for quick work.
 test-fast: deps
@@ -82,12 +85,25 @@ demo: build
 release: deps
 	$(SWIFT) build -c release
 
-bench: release bench-store
+bench: release bench-store spark-bench
 	$(RELEASE_BIN) bench corpus --megabytes 20
 
-# Ingest throughput and query latency on corpus/ (seeds and public corpus) replicated to 10,000 documents.
+# Ingest throughput and query latency on corpus/ (seeds and public corpus) replicated to 10,000
+# documents; the documents and the database are kept in $(BENCH_DIR) for spark-bench.
+BENCH_DIR := .build/bench-store
 bench-store: release
-	$(RELEASE_BIN) bench-store corpus --documents 10000
+	rm -rf $(BENCH_DIR)
+	$(RELEASE_BIN) bench-store corpus --documents 10000 --folder $(BENCH_DIR)
+
+# The same on PostgreSQL (the throwaway server of the tests, loopback, without TLS).
+bench-store-postgres: release
+	scripts/pg-test-server.sh bash -c '$(RELEASE_BIN) bench-store corpus --documents 10000 --db "$$GONGWEN_TEST_POSTGRES?sslmode=disable"'
+
+# The Spark pipeline (local[*]) over bench-store's 10,000 documents, then gongwen load: its
+# throughput beside ingest's, and the same row counts and documents as bench-store's ingest.
+spark-bench: spark-deps
+	@test -f $(BENCH_DIR)/bench.sqlite || $(MAKE) --no-print-directory bench-store
+	timeout 3600 python3 Tests/Spark/spark_test.py --bin $(RELEASE_BIN) --corpus $(BENCH_DIR)/documents --ingested $(BENCH_DIR)/bench.sqlite
 
 # libFuzzer over the whole pipeline (Sources/GongwenFuzz) for FUZZ_SECONDS (default 10 minutes),
 # from the corpus, the seeds of the hostile grammar and its dictionary. A crash, a document slower

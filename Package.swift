@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // TLS to PostgreSQL (sslmode in the URL); PostgresNIO depends on it already.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -58,7 +60,7 @@ let package = Package(
             name: "GongwenStore",
             dependencies: [
                 "GongwenModel", "GongwenText", "GongwenSegment", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         // The web page over the store (gongwen serve): read-only, the same queries as the CLI.
         .target(
@@ -75,7 +77,8 @@ let package = Package(
             ]),
         // The libFuzzer target (make fuzz); built plainly it replays inputs given as files.
         .executableTarget(name: "GongwenFuzz", dependencies: ["GongwenIngest"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(
+            name: "TestSupport", dependencies: ["GongwenStore", .product(name: "GRDB", package: "GRDB.swift")], path: "Tests/TestSupport"),
         .testTarget(
             name: "GongwenTextTests",
             dependencies: ["GongwenText", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),

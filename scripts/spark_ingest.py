@@ -90,14 +90,18 @@ def main():
     context = spark.sparkContext
     partitions = options.partitions or context.defaultParallelism
     command = shlex.join([options.gongwen, "parse", "--format", "jsonl", "-"])
-    parsed = context.parallelize(lines, partitions).pipe(command, checkCode=True).cache()
+    parsed = context.parallelize(lines, partitions).pipe(command, checkCode=True)
 
     shutil.rmtree(options.out, ignore_errors=True)
-    parsed.saveAsTextFile(os.path.join(options.out, "jsonl"))
-    written = parsed.count()
+    jsonl = os.path.join(options.out, "jsonl")
+    parsed.saveAsTextFile(jsonl)
+    # Counted (and made Parquet) from the lines written, not from `parsed`: that would pipe every
+    # document through gongwen again (a cache of the lines does not fit a small driver's memory).
+    written_lines = context.textFile(jsonl)
+    written, errors = written_lines.map(lambda line: (1, int('"type":"error"' in line))) \
+        .fold((0, 0), lambda a, b: (a[0] + b[0], a[1] + b[1]))
     if options.parquet:
-        spark.createDataFrame(parsed.map(summary_row)).write.parquet(os.path.join(options.out, "parquet"))
-    errors = parsed.filter(lambda line: '"type":"error"' in line).count()
+        spark.createDataFrame(written_lines.map(summary_row)).write.parquet(os.path.join(options.out, "parquet"))
     spark.stop()
     print(f"spark_ingest: {len(lines)} inputs, {written} lines ({errors} error records) in {partitions} partitions "
           f"-> {os.path.join(options.out, 'jsonl')}{' and parquet' if options.parquet else ''}")

@@ -21,9 +21,9 @@ extension Pages {
     /// `/documents/ID`: metadata, the outline as a table of contents, the text with every claim
     /// and finding in place, the findings with stated and recomputed values, the links between
     /// claims, the lists beside their sections. JSON: the stored document (`DocumentDetail`).
-    func document(id: Int64) throws -> Response {
+    func document(id: Int64) async throws -> Response {
         let highlight = try markParameter()
-        guard let detail = try store.document(id: id) else { throw PageError.notFound("No document has the id \(id).") }
+        guard let detail = try await store.document(id: id) else { throw PageError.notFound("No document has the id \(id).") }
         return try answer(html: DocumentPage(detail: detail, highlight: highlight).page, json: detail)
     }
 

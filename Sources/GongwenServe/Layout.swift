@@ -67,17 +67,3 @@ enum Layout {
         "<label>\(label) <input type=\"\(type)\" name=\"\(name)\" value=\"\(parameters.string(name))\" size=\"\(size)\"></label>"
     }
 }
-
-/// The comma-separated values of a table page, quoted as RFC 4180 says (as `gongwen query
-/// --format csv` prints them).
-enum CSV {
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        ([header] + rows).map { cells in
-            cells.map { cell in
-                cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                    ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                    : cell
-            }.joined(separator: ",")
-        }.joined(separator: "\n") + "\n"
-    }
-}

@@ -7,16 +7,16 @@ import Hummingbird
 
 /// The pages of the site, one method each: the data from the store's queries, then the page in
 /// the format asked for. Tables answer JSON in the shapes of the CLI's `--format json` (a bare
-/// array of rows; the next page is in the `Link` header) and CSV with the CLI's columns.
+/// array of rows; the next page is in the `Link` header) and CSV with the CLI's columns (`TableRow`).
 struct Pages {
-    let store: Store
+    let store: any DocumentStore
     let parameters: Parameters
     let format: Format
 
     // MARK: Answers
 
     func answer<Value: Encodable>(
-        html: @autoclosure () throws -> HTML, json: Value, csv: (header: [String], rows: [[String]])? = nil,
+        html: @autoclosure () throws -> HTML, json: Value, csv: @autoclosure () -> String? = nil,
         next: String? = nil, total: Int? = nil
     ) throws -> Response {
         var headers: [(HTTPField.Name, String)] = []
@@ -28,8 +28,8 @@ struct Pages {
         case .json:
             return Site.response(try GongwenJSON.encode(json, pretty: true) + Data("\n".utf8), format: .json, headers: headers)
         case .csv:
-            guard let csv else { throw PageError.notFound("This page has no CSV; ask for .json.") }
-            return Site.response(Data(CSV.table(csv.header, csv.rows).utf8), format: .csv, headers: headers)
+            guard let csv = csv() else { throw PageError.notFound("This page has no CSV; ask for .json.") }
+            return Site.response(Data((csv + "\n").utf8), format: .csv, headers: headers)
         }
     }
 
@@ -56,8 +56,8 @@ struct Pages {
 
     // MARK: Overview
 
-    func overview() throws -> Response {
-        let statistics = try store.statistics()
+    func overview() async throws -> Response {
+        let statistics = try await store.statistics()
         let findings: [Chart.Bar] = statistics.findingsByRule.map { count in
             let severity = count.key?.split(separator: "(").last.map { String($0.dropLast()) } ?? ""
             return Chart.Bar(label: count.key ?? "(none)", value: count.count, href: "/findings?rule=\(Parameters.encode(count.key?.split(separator: " ").first.map(String.init) ?? ""))&severity=\(severity)", kind: severity)
@@ -87,18 +87,18 @@ struct Pages {
 
     // MARK: Documents
 
-    func documents() throws -> Response {
+    func documents() async throws -> Response {
         let paging = try parameters.paging()
         let text = parameters.string("q")
         let query = DocumentListQuery(
             text: text.map(SearchTerm.init), issuer: parameters.string("issuer"), year: try parameters.int("year", in: 1000...9999),
             docType: parameters.string("type"), hasErrors: try parameters.bool("errors"), limit: paging.size, offset: paging.offset)
-        let list = try store.documents(query)
+        let list = try await store.documents(query)
         let hasNext = paging.offset + list.rows.count < list.total
         var snippets: [String: String] = [:]
         if let text, !list.rows.isEmpty {
             let search = TextSearch(term: SearchTerm(text), open: Self.open, close: Self.close, width: 40, limit: 500)
-            for hit in try store.search(search) where snippets[hit.source] == nil { snippets[hit.source] = hit.snippet }
+            for hit in try await store.search(search) where snippets[hit.source] == nil { snippets[hit.source] = hit.snippet }
         }
         let rows = list.rows.map { row -> [HTML] in
             let title: HTML = "<a href=\"/documents/\(row.id)\">\(row.title ?? row.source)</a>"
@@ -137,8 +137,7 @@ struct Pages {
         return try answer(
             html: Layout.page(title: "Documents", current: "/documents", body: body, alternates: Layout.alternates("/documents", parameters)),
             json: list,
-            csv: (["id", "source", "title", "issuer", "doc_type", "date", "claims", "findings", "errors"],
-                  list.rows.map { [String($0.id), $0.source, $0.title ?? "", $0.issuer ?? "", $0.docType ?? "", $0.date ?? "", String($0.claims), String($0.findings), String($0.errors)] }),
+            csv: CSV.lines(list.rows),
             next: nextLink("/documents", paging: paging, hasNext: hasNext), total: list.total)
     }
 
@@ -153,15 +152,15 @@ struct Pages {
 
     // MARK: Search
 
-    func search() throws -> Response {
+    func search() async throws -> Response {
         guard let text = parameters.string("q") else { throw PageError.badRequest("q (the text to find) is missing.") }
         let paging = try parameters.paging()
         var search = TextSearch(term: SearchTerm(text), documents: try documentFilter(), limit: paging.offset + paging.size + 1)
         if format == .html { (search.open, search.close) = (Self.open, Self.close) }
-        let all = try store.search(search)
+        let all = try await store.search(search)
         let hits = Array(all.dropFirst(paging.offset).prefix(paging.size))
         let hasNext = all.count > paging.offset + paging.size
-        let ids = try store.documentIds(sources: hits.map(\.source))
+        let ids = try await store.documentIds(sources: hits.map(\.source))
         let rows = hits.map { hit -> [HTML] in
             [Self.link(hit.title ?? hit.source, Self.place(ids[hit.source], start: hit.start, end: hit.end)), "\(hit.section)", "\(hit.line)", Self.marked(hit.snippet)]
         }
@@ -173,7 +172,7 @@ struct Pages {
         return try answer(
             html: Layout.page(title: "Search", current: "/documents", body: body, alternates: Layout.alternates("/search", parameters)),
             json: hits,
-            csv: (["source", "section", "line", "start", "end", "snippet"], hits.map { [$0.source, $0.section ?? "", String($0.line), String($0.start), String($0.end), $0.snippet] }),
+            csv: CSV.lines(hits),
             next: nextLink("/search", paging: paging, hasNext: hasNext))
     }
 
@@ -181,12 +180,12 @@ struct Pages {
 
     static let severities = ["error", "warning", "info"]
 
-    func findings() throws -> Response {
+    func findings() async throws -> Response {
         let paging = try parameters.paging()
         let query = FindingQuery(
             rule: try parameters.choice("rule", of: RuleRegistry.ids), severity: try parameters.choice("severity", of: Self.severities),
             documents: try documentFilter(), limit: paging.size, offset: paging.offset)
-        let (found, total) = try store.findings(query)
+        let (found, total) = try await store.findings(query)
         let hasNext = paging.offset + found.count < total
         let rows = found.map { finding -> [HTML] in
             [
@@ -198,7 +197,7 @@ struct Pages {
                 "\(finding.issuer)", "\(finding.date)",
             ]
         }
-        let rules = try store.findingRules().compactMap { count in count.key.map { (value: $0, label: "\($0) (\(count.count))") } }
+        let rules = try await store.findingRules().compactMap { count in count.key.map { (value: $0, label: "\($0) (\(count.count))") } }
         let body: HTML = """
             <h1>Findings</h1>
             <form class="filters" action="/findings" method="get">
@@ -215,8 +214,7 @@ struct Pages {
         return try answer(
             html: Layout.page(title: "Findings", current: "/findings", body: body, alternates: Layout.alternates("/findings", parameters)),
             json: found,
-            csv: (["source", "line", "column", "rule", "severity", "message", "stated", "expected", "start", "end"],
-                  found.map { [$0.source, String($0.line), String($0.column), $0.rule, $0.severity, $0.message, $0.stated ?? "", $0.expected ?? "", String($0.start), String($0.end)] }),
+            csv: CSV.lines(found),
             next: nextLink("/findings", paging: paging, hasNext: hasNext), total: total)
     }
 
@@ -224,7 +222,7 @@ struct Pages {
 
     static let claimKinds = NumberKind.allCases.filter(\.isClaim).map(\.rawValue)
 
-    func claims() throws -> Response {
+    func claims() async throws -> Response {
         let paging = try parameters.paging()
         let minimum = try parameters.double("min")
         let maximum = try parameters.double("max")
@@ -237,10 +235,10 @@ struct Pages {
             withFindings: try parameters.bool("with_findings") ?? false, rule: try parameters.choice("rule", of: RuleRegistry.ids),
             limit: paging.size + 1)
         query.offset = paging.offset
-        let fetched = try store.claims(query)
+        let fetched = try await store.claims(query)
         let rows = Array(fetched.prefix(paging.size))
         let hasNext = fetched.count > paging.size
-        let ids = try store.documentIds(sources: rows.map(\.source))
+        let ids = try await store.documentIds(sources: rows.map(\.source))
         let cells = rows.map { claim -> [HTML] in
             [
                 "<span class=\"claim k-\(claim.kind)\">\(claim.text)</span>", "<span class=\"numbers\">\(claim.value)</span>", "\(claim.unit)",
@@ -271,21 +269,20 @@ struct Pages {
         return try answer(
             html: Layout.page(title: "Claims", current: "/claims", body: body, alternates: Layout.alternates("/claims", parameters)),
             json: rows,
-            csv: (["source", "section", "claim", "value", "unit", "kind", "subject", "start", "end", "findings", "sentence"],
-                  rows.map { [$0.source, $0.section ?? "", $0.text, $0.value, $0.unit ?? "", $0.kind, $0.subject ?? "", String($0.start), String($0.end), $0.findings ?? "", $0.sentence] }),
+            csv: CSV.lines(rows),
             next: nextLink("/claims", paging: paging, hasNext: hasNext))
     }
 
     // MARK: Measures
 
-    func measures() throws -> Response {
+    func measures() async throws -> Response {
         let paging = try parameters.paging()
         var query = MeasureQuery(match: parameters.string("match").map(SearchTerm.init), documents: try documentFilter(), limit: paging.size + 1)
         query.offset = paging.offset
-        let fetched = try store.measures(query)
+        let fetched = try await store.measures(query)
         let rows = Array(fetched.prefix(paging.size))
         let hasNext = fetched.count > paging.size
-        let ids = try store.documentIds(sources: rows.map(\.source))
+        let ids = try await store.documentIds(sources: rows.map(\.source))
         let cells = rows.map { measure -> [HTML] in
             [
                 Self.link((measure.marker ?? "") + measure.text, Self.place(ids[measure.source], start: measure.start, end: measure.end)),
@@ -306,8 +303,7 @@ struct Pages {
         return try answer(
             html: Layout.page(title: "Measures", current: "/measures", body: body, alternates: Layout.alternates("/measures", parameters)),
             json: rows,
-            csv: (["source", "issuer", "date", "section", "start", "end", "measure"],
-                  rows.map { [$0.source, $0.issuer ?? "", $0.date ?? "", $0.section ?? "", String($0.start), String($0.end), ($0.marker ?? "") + $0.text] }),
+            csv: CSV.lines(rows),
             next: nextLink("/measures", paging: paging, hasNext: hasNext))
     }
 }

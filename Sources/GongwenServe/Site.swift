@@ -25,9 +25,9 @@ enum Format: String, Equatable {
 /// stored document as JSON; `GET /claims.csv?unit=人` the claims in people as CSV.
 public struct Site: HTTPResponder {
     public typealias Context = BasicRequestContext
-    let store: Store
+    let store: any DocumentStore
 
-    public init(store: Store) {
+    public init(store: any DocumentStore) {
         self.store = store
     }
 
@@ -49,7 +49,7 @@ public struct Site: HTTPResponder {
             guard request.method == .get || request.method == .head else {
                 throw PageError(status: 405, message: "\(request.method.rawValue) is not allowed: the server only reads (GET).")
             }
-            response = try route(path: format.path, query: request.uri.query, format: format.format)
+            response = try await route(path: format.path, query: request.uri.query, format: format.format)
         } catch let error as PageError {
             response = Self.error(error, format: format.format)
         } catch {
@@ -74,36 +74,36 @@ public struct Site: HTTPResponder {
 
     /// Renders the page at `target` (a path with its query, `/claims?unit=人`) without HTTP: what
     /// `bench-store` times. Returns the status and the size of the body in bytes.
-    public func render(_ target: String) throws -> (status: Int, bytes: Int) {
+    public func render(_ target: String) async throws -> (status: Int, bytes: Int) {
         let parts = target.split(separator: "?", maxSplits: 1).map(String.init)
         do {
-            let response = try route(path: parts.first ?? "/", query: parts.count > 1 ? parts[1] : nil, format: .html)
+            let response = try await route(path: parts.first ?? "/", query: parts.count > 1 ? parts[1] : nil, format: .html)
             return (response.status.code, response.body.contentLength ?? 0)
         } catch let error as PageError {
             return (error.status, 0)
         }
     }
 
-    func route(path: String, query: String?, format: Format) throws -> Response {
+    func route(path: String, query: String?, format: Format) async throws -> Response {
         let parameters = Parameters(query: query)
         let components = path.split(separator: "/").map(String.init)
         switch components.first {
-        case nil: return try Pages(store: store, parameters: parameters, format: format).overview()
+        case nil: return try await Pages(store: store, parameters: parameters, format: format).overview()
         case "documents" where components.count == 1:
-            return try Pages(store: store, parameters: parameters, format: format).documents()
+            return try await Pages(store: store, parameters: parameters, format: format).documents()
         case "documents" where components.count == 2:
             guard let id = Int64(components[1]), id > 0 else {
                 throw PageError.notFound("No document has the id “\(components[1])”: ids are whole numbers.")
             }
-            return try Pages(store: store, parameters: parameters, format: format).document(id: id)
+            return try await Pages(store: store, parameters: parameters, format: format).document(id: id)
         case "findings" where components.count == 1:
-            return try Pages(store: store, parameters: parameters, format: format).findings()
+            return try await Pages(store: store, parameters: parameters, format: format).findings()
         case "claims" where components.count == 1:
-            return try Pages(store: store, parameters: parameters, format: format).claims()
+            return try await Pages(store: store, parameters: parameters, format: format).claims()
         case "measures" where components.count == 1:
-            return try Pages(store: store, parameters: parameters, format: format).measures()
+            return try await Pages(store: store, parameters: parameters, format: format).measures()
         case "search" where components.count == 1:
-            return try Pages(store: store, parameters: parameters, format: format).search()
+            return try await Pages(store: store, parameters: parameters, format: format).search()
         case "static" where components.count == 2 && format == .html:
             return try Assets.response(components[1])
         default:
@@ -136,7 +136,7 @@ public struct Site: HTTPResponder {
 /// Builds the application of `gongwen serve`: the site over `store` on `host`:`port`.
 public enum Server {
     public static func application(
-        store: Store, host: String, port: Int, onRunning: @escaping @Sendable (String) async -> Void = { _ in }
+        store: any DocumentStore, host: String, port: Int, onRunning: @escaping @Sendable (String) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             responder: Site(store: store),

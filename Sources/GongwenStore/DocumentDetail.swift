@@ -37,50 +37,62 @@ public struct DocumentDetail: Codable, Sendable, Equatable {
     }
 }
 
-extension Store {
-    /// The document with row id `id`, or `nil` when there is none.
-    public func document(id: Int64) throws -> DocumentDetail? {
-        try database.read { db in
-            guard let document = try DocumentRecord.fetchOne(db, key: id) else { return nil }
-            func all<Record: FetchableRecord & TableRecord>(_ type: Record.Type, order: String = "start") throws -> [Record] {
-                try Record.fetchAll(db, sql: "SELECT * FROM \(Record.databaseTableName) WHERE document_id = ? ORDER BY \(order), id", arguments: [id])
-            }
-            let breakdownParts = try Row.fetchAll(db, sql: """
-                SELECT bp.breakdown_id, bp.claim_id FROM breakdown_parts bp JOIN breakdowns b ON b.id = bp.breakdown_id
-                WHERE b.document_id = ? ORDER BY bp.breakdown_id, bp.position
-                """, arguments: [id])
-            let rateParts = try Row.fetchAll(db, sql: """
-                SELECT rp.rate_id, rp.claim_id FROM rate_parts rp JOIN rates r ON r.id = rp.rate_id
-                WHERE r.document_id = ? ORDER BY rp.rate_id, rp.position
-                """, arguments: [id])
-            let partsOfBreakdown = Dictionary(grouping: breakdownParts) { $0["breakdown_id"] as Int64 }
-            let partsOfRate = Dictionary(grouping: rateParts) { $0["rate_id"] as Int64 }
-            let items = try ListItemRecord.fetchAll(db, sql: "SELECT * FROM list_items WHERE document_id = ? ORDER BY list_id, position", arguments: [id])
-            let itemsOfList = Dictionary(grouping: items, by: \.listId)
-            return DocumentDetail(
-                document: document,
-                sections: try all(SectionRecord.self, order: "position"),
-                paragraphs: try all(ParagraphRecord.self, order: "position"),
-                claims: try all(ClaimRecord.self),
-                findings: try all(FindingRecord.self),
-                findingClaims: try FindingClaimRecord.fetchAll(db, sql: """
-                    SELECT fc.* FROM finding_claims fc JOIN findings f ON f.id = fc.finding_id WHERE f.document_id = ?
-                    ORDER BY fc.finding_id, fc.claim_id
-                    """, arguments: [id]),
-                changes: try all(ChangeRecord.self),
-                breakdowns: try all(BreakdownRecord.self).map { record in
-                    DocumentDetail.Breakdown(
-                        record: record,
-                        partClaimIds: (partsOfBreakdown[record.id ?? 0] ?? []).map { $0["claim_id"] })
-                },
-                rates: try all(RateRecord.self).map { record in
-                    DocumentDetail.Rate(
-                        record: record,
-                        denominatorPartClaimIds: (partsOfRate[record.id ?? 0] ?? []).map { $0["claim_id"] })
-                },
-                lists: try all(ListRecord.self, order: "position").map { record in
-                    DocumentDetail.List(record: record, items: itemsOfList[record.id ?? 0] ?? [])
-                })
+extension DocumentStore {
+    /// The document with row id `id`, or `nil` when there is none; read in one snapshot.
+    public func document(id: Int64) async throws -> DocumentDetail? {
+        let answers = try await read(DocumentDetail.requests(id: id))
+        guard let document = try answers[0].first.map(DocumentRecord.init(row:)) else { return nil }
+        func all<Record: FetchableRecord>(_ index: Int, as type: Record.Type) throws -> [Record] {
+            try answers[index].map(Record.init(row:))
         }
+        let partsOfBreakdown = Dictionary(grouping: answers[10]) { $0["breakdown_id"] as Int64 }
+        let partsOfRate = Dictionary(grouping: answers[11]) { $0["rate_id"] as Int64 }
+        let itemsOfList = Dictionary(grouping: try all(12, as: ListItemRecord.self), by: \.listId)
+        return DocumentDetail(
+            document: document,
+            sections: try all(1, as: SectionRecord.self),
+            paragraphs: try all(2, as: ParagraphRecord.self),
+            claims: try all(3, as: ClaimRecord.self),
+            findings: try all(4, as: FindingRecord.self),
+            findingClaims: try all(5, as: FindingClaimRecord.self),
+            changes: try all(6, as: ChangeRecord.self),
+            breakdowns: try all(7, as: BreakdownRecord.self).map { record in
+                DocumentDetail.Breakdown(record: record, partClaimIds: (partsOfBreakdown[record.id ?? 0] ?? []).map { $0["claim_id"] })
+            },
+            rates: try all(8, as: RateRecord.self).map { record in
+                DocumentDetail.Rate(record: record, denominatorPartClaimIds: (partsOfRate[record.id ?? 0] ?? []).map { $0["claim_id"] })
+            },
+            lists: try all(9, as: ListRecord.self).map { record in
+                DocumentDetail.List(record: record, items: itemsOfList[record.id ?? 0] ?? [])
+            })
+    }
+}
+
+extension DocumentDetail {
+    /// What `document(id:)` reads, in this order: the document; its sections, paragraphs, claims,
+    /// findings, finding–claim pairs, changes, breakdowns, rates, lists; the parts of its
+    /// breakdowns and rates; its list items.
+    static func requests(id: Int64) -> [SQLQuery] {
+        func all(_ table: String, order: String = "start") -> SQLQuery {
+            "SELECT * FROM \(sql: table) WHERE document_id = \(id) ORDER BY \(sql: order), id"
+        }
+        return [
+            "SELECT * FROM documents WHERE id = \(id)",
+            all("sections", order: "position"), all("paragraphs", order: "position"), all("claims"), all("findings"),
+            """
+            SELECT fc.* FROM finding_claims fc JOIN findings f ON f.id = fc.finding_id WHERE f.document_id = \(id)
+            ORDER BY fc.finding_id, fc.claim_id
+            """,
+            all("changes"), all("breakdowns"), all("rates"), all("lists", order: "position"),
+            """
+            SELECT bp.breakdown_id, bp.claim_id FROM breakdown_parts bp JOIN breakdowns b ON b.id = bp.breakdown_id
+            WHERE b.document_id = \(id) ORDER BY bp.breakdown_id, bp.position
+            """,
+            """
+            SELECT rp.rate_id, rp.claim_id FROM rate_parts rp JOIN rates r ON r.id = rp.rate_id
+            WHERE r.document_id = \(id) ORDER BY rp.rate_id, rp.position
+            """,
+            "SELECT * FROM list_items WHERE document_id = \(id) ORDER BY list_id, position",
+        ]
     }
 }

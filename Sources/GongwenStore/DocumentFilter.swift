@@ -31,10 +31,3 @@ public struct DocumentFilter: Sendable, Equatable {
         return conditions.isEmpty ? nil : "\(sql: column) IN (SELECT id FROM documents \(conditions.whereClause))"
     }
 }
-
-extension Array where Element == SQL {
-    /// `WHERE a AND b …`, or nothing when empty.
-    var whereClause: SQL {
-        isEmpty ? "" : "WHERE " + joined(separator: " AND ")
-    }
-}

@@ -29,20 +29,45 @@ public struct DocumentListQuery: Sendable, Equatable {
         self.offset = offset
     }
 
-    /// Conditions on `documents d`.
-    var conditions: [SQL] {
-        var conditions: [SQL] = []
+    /// Conditions on `documents d`, the same on both databases (the text through the full-text
+    /// index of each, `SearchTerm.condition`).
+    var conditions: [SQLQuery] {
+        var conditions: [SQLQuery] = []
         if let text {
-            conditions.append("d.id IN (SELECT p.document_id FROM paragraphs p WHERE \(text.condition(table: "paragraphs", alias: "p").grdb))")
+            conditions.append("d.id IN (SELECT p.document_id FROM paragraphs p WHERE \(text.condition(table: "paragraphs", alias: "p")))")
         }
         if let issuer { conditions.append("d.issuer = \(issuer)") }
         if let year { conditions.append("d.year = \(year)") }
         if let docType { conditions.append("d.doc_type = \(docType)") }
         if let hasErrors {
-            let holds: SQL = "d.id IN (SELECT document_id FROM findings WHERE severity = 'error')"
+            let holds: SQLQuery = "d.id IN (SELECT document_id FROM findings WHERE severity = 'error')"
             conditions.append(hasErrors ? holds : "NOT (\(holds))")
         }
         return conditions
+    }
+
+    /// The requests of `documents(_:)`, read in one snapshot: the total, the page of rows, and
+    /// the four facets. Groups without a value sort as in `Statistics.requests`.
+    var requests: [SQLQuery] {
+        let kept: SQLQuery = "SELECT d.id FROM documents d \(conditions.whereClause)"
+        func counts(_ key: String, order: String = "count DESC, key NULLS FIRST") -> SQLQuery {
+            "SELECT \(sql: key) AS key, count(*) AS count FROM documents d WHERE d.id IN (\(kept)) GROUP BY 1 ORDER BY \(sql: order)"
+        }
+        return [
+            "SELECT NULL AS key, count(*) AS count FROM (\(kept)) AS kept",
+            """
+            SELECT d.id, d.source, d.sha256, d.title, d.doc_type, d.issuer, d.date, d.year,
+                   (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims,
+                   (SELECT count(*) FROM findings f WHERE f.document_id = d.id) AS findings,
+                   (SELECT count(*) FROM findings f WHERE f.document_id = d.id AND f.severity = 'error') AS errors
+            FROM documents d WHERE d.id IN (\(kept))
+            ORDER BY d.source \(limitClause(limit, offset: offset))
+            """,
+            counts("d.issuer"),
+            counts("CAST(d.year AS TEXT)", order: "key DESC NULLS LAST"),
+            counts("d.doc_type"),
+            counts("CASE WHEN d.id IN (SELECT document_id FROM findings WHERE severity = 'error') THEN 'true' ELSE 'false' END"),
+        ]
     }
 }
 
@@ -80,47 +105,22 @@ public struct DocumentList: Codable, Sendable, Equatable {
     }
 }
 
-extension Store {
+extension DocumentStore {
     /// The documents that pass `query`, by source, with the facet counts.
-    public func documents(_ query: DocumentListQuery) throws -> DocumentList {
-        let kept: SQL = "SELECT d.id FROM documents d \(query.conditions.whereClause)"
-        let rows: SQL = """
-            SELECT d.id, d.source, d.sha256, d.title, d.doc_type, d.issuer, d.date, d.year,
-                   (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claims,
-                   (SELECT count(*) FROM findings f WHERE f.document_id = d.id) AS findings,
-                   (SELECT count(*) FROM findings f WHERE f.document_id = d.id AND f.severity = 'error') AS errors
-            FROM documents d WHERE d.id IN (\(kept))
-            ORDER BY d.source LIMIT \(query.limit) OFFSET \(query.offset)
-            """
-        func counts(_ key: SQL, order: SQL = "count DESC, key") -> SQL {
-            "SELECT \(key) AS key, count(*) AS count FROM documents d WHERE d.id IN (\(kept)) GROUP BY 1 ORDER BY \(order)"
-        }
-        return try database.read { db in
-            DocumentList(
-                total: try Int.fetchOne(db, SQLRequest(literal: "SELECT count(*) FROM (\(kept))")) ?? 0,
-                rows: try DocumentListRow.fetchAll(db, SQLRequest(literal: rows)),
-                facets: DocumentList.Facets(
-                    issuer: try Statistics.Count.fetchAll(db, SQLRequest(literal: counts("d.issuer"))),
-                    year: try Statistics.Count.fetchAll(db, SQLRequest(literal: counts("CAST(d.year AS TEXT)", order: "key DESC"))),
-                    docType: try Statistics.Count.fetchAll(db, SQLRequest(literal: counts("d.doc_type"))),
-                    hasErrors: try Statistics.Count.fetchAll(db, SQLRequest(literal: counts("""
-                        CASE WHEN d.id IN (SELECT document_id FROM findings WHERE severity = 'error') \
-                        THEN 'true' ELSE 'false' END
-                        """)))))
-        }
+    public func documents(_ query: DocumentListQuery) async throws -> DocumentList {
+        let answers = try await read(query.requests)
+        func counts(_ index: Int) throws -> [Statistics.Count] { try answers[index].map(Statistics.Count.init(row:)) }
+        return DocumentList(
+            total: try counts(0).first?.count ?? 0,
+            rows: try answers[1].map(DocumentListRow.init(row:)),
+            facets: DocumentList.Facets(issuer: try counts(2), year: try counts(3), docType: try counts(4), hasErrors: try counts(5)))
     }
 
     /// The row ids of the documents stored under these sources: what links a claim or measure row
     /// (which names its source) to its document page.
-    public func documentIds(sources: [String]) throws -> [String: Int64] {
+    public func documentIds(sources: [String]) async throws -> [String: Int64] {
         guard !sources.isEmpty else { return [:] }
-        return try database.read { db in
-            var ids: [String: Int64] = [:]
-            let request: SQL = "SELECT source, id FROM documents WHERE source IN \(Set(sources).sorted())"
-            for row in try Row.fetchAll(db, SQLRequest(literal: request)) {
-                ids[row["source"]] = row["id"]
-            }
-            return ids
-        }
+        let rows = try await read(["SELECT source, id FROM documents WHERE source IN \(Set(sources).sorted())"])[0]
+        return Dictionary(rows.map { ($0["source"], $0["id"]) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -1,5 +1,7 @@
-/// What `ingest`, `load` and the readers (`query`, `measures`, `search`, `stats`) need of a
-/// store, on either database: `Store` (SQLite, one file) or `PostgresStore` (a server an office
+import GRDB
+
+/// What `ingest`, `load`, the readers (`query`, `measures`, `search`, `stats`) and the pages of
+/// `serve` need of a store, on either database: `Store` (SQLite, one file) or `PostgresStore` (a server an office
 /// shares). Both build their rows from the same `DocumentRows` and answer the same queries
 /// (`ClaimQuery.request`, `MeasureQuery.request` … written once, see `SQLQuery`).
 ///
@@ -23,10 +25,23 @@ public protocol DocumentStore: Sendable {
     func statistics() async throws -> Statistics
     /// The number of rows in each table of `Schema.tables`.
     func rowCounts() async throws -> [String: Int]
+    /// The rows of each request, all read in one snapshot (the answers agree with each other while
+    /// another process writes): what the pages of `serve` are made of (`documents(_:)`,
+    /// `findings(_:)`, `document(id:)`, written once over this).
+    func read(_ requests: [SQLQuery]) async throws -> [[Row]]
 }
 
 extension Store: DocumentStore {
     public var dialect: SQLDialect { .sqlite }
+
+    public func read(_ requests: [SQLQuery]) throws -> [[Row]] {
+        try database.read { db in
+            try requests.map { request in
+                let (text, values) = request.rendered(.sqlite)
+                return try Row.fetchAll(db, sql: text, arguments: StatementArguments(values.map(\.databaseValue)))
+            }
+        }
+    }
 }
 
 /// Opens the store `location` names: a `postgres://` or `postgresql://` URL is a PostgreSQL

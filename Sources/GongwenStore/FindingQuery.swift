@@ -20,9 +20,9 @@ public struct FindingQuery: Sendable, Equatable {
         self.offset = offset
     }
 
-    var conditions: [SQL] {
-        var conditions: [SQL] = []
-        if let documents = documents.restricting("f.document_id") { conditions.append(documents.grdb) }
+    var conditions: [SQLQuery] {
+        var conditions: [SQLQuery] = []
+        if let documents = documents.restricting("f.document_id") { conditions.append(documents) }
         if let rule { conditions.append("f.rule = \(rule)") }
         if let severity { conditions.append("f.severity = \(severity)") }
         return conditions
@@ -54,31 +54,35 @@ public struct FindingRow: Codable, Sendable, Equatable, FetchableRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
 }
 
-extension Store {
-    /// The findings that pass `query`, most severe first, then by document and position; and how
-    /// many pass in all.
-    public func findings(_ query: FindingQuery) throws -> (rows: [FindingRow], total: Int) {
-        let conditions = query.conditions.whereClause
-        let limit: SQL = "LIMIT \(query.limit ?? -1) OFFSET \(query.offset)"
-        let request: SQL = """
+extension FindingQuery {
+    /// The page of findings, then how many pass in all.
+    var requests: [SQLQuery] {
+        let conditions = conditions.whereClause
+        return [
+            """
             SELECT f.id, f.document_id, d.source, d.title, d.issuer, d.date, f.rule, f.severity, f.message, f.message_en,
                    f.stated, f.expected, f.start, f."end", f.line, f."column"
             FROM findings f JOIN documents d ON d.id = f.document_id
             \(conditions)
             ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, f.document_id, f.start, f.id
-            \(limit)
-            """
-        return try database.read { db in
-            (try FindingRow.fetchAll(db, SQLRequest(literal: request)),
-             try Int.fetchOne(db, SQLRequest(literal: "SELECT count(*) FROM findings f \(conditions)")) ?? 0)
-        }
+            \(limitClause(limit, offset: offset))
+            """,
+            "SELECT count(*) AS count FROM findings f \(conditions)",
+        ]
+    }
+}
+
+extension DocumentStore {
+    /// The findings that pass `query`, most severe first, then by document and position; and how
+    /// many pass in all.
+    public func findings(_ query: FindingQuery) async throws -> (rows: [FindingRow], total: Int) {
+        let answers = try await read(query.requests)
+        return (try answers[0].map(FindingRow.init(row:)), answers[1].first?["count"] ?? 0)
     }
 
-    /// The rules and severities that findings have, with their counts: the choices of the
-    /// findings page's filter.
-    public func findingRules() throws -> [Statistics.Count] {
-        try database.read { db in
-            try Statistics.Count.fetchAll(db, sql: "SELECT rule AS key, count(*) AS count FROM findings GROUP BY rule ORDER BY rule")
-        }
+    /// The rules that findings have, with their counts: the choices of the findings page's filter.
+    public func findingRules() async throws -> [Statistics.Count] {
+        try await read(["SELECT rule AS key, count(*) AS count FROM findings GROUP BY rule ORDER BY rule"])[0]
+            .map(Statistics.Count.init(row:))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import GongwenModel
+import NIOSSL
 import PostgresNIO
 
 /// The store on a PostgreSQL server that an office shares: several people read it, several
@@ -9,6 +10,7 @@ import PostgresNIO
 ///
 /// `try await PostgresStore(url: "postgres://gongwen@127.0.0.1:5432/office")` connects (a pool of
 /// connections through PostgresNIO) and migrates; `write` commits a batch in one transaction.
+/// `?sslmode=verify-full&sslrootcert=ca.crt` in the URL asks for TLS as `psql` does (`SSLMode`).
 ///
 /// Several writers: a document's row goes in with `ON CONFLICT (sha256) DO NOTHING`, so of two
 /// processes writing the same bytes one waits for the other's commit and records a duplicate. A
@@ -33,10 +35,13 @@ public final class PostgresStore: Sendable {
     /// Why a PostgreSQL URL cannot be used.
     public enum Problem: Error, CustomStringConvertible {
         case badURL(String)
+        /// A parameter of the URL that gongwen does not know, or a value it does not take.
+        case badParameter(String)
         /// The server cannot be reached or refuses the connection: its message.
         case cannotConnect(String)
         public var description: String {
             switch self {
+            case .badParameter(let reason): return reason
             case .cannotConnect(let reason): return "cannot connect (\(reason))"
             case .badURL(let url): return "\(url): not a PostgreSQL URL (postgres://user[:password]@host[:port]/database)"
             }
@@ -53,9 +58,10 @@ public final class PostgresStore: Sendable {
     public init(url: String, access: Access = .write) async throws {
         guard let parts = URLComponents(string: url), let host = parts.host, !host.isEmpty else { throw Problem.badURL(url) }
         let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        let tls = try SSLMode.tls(parameters: parts.queryItems ?? [])
         var configuration = PostgresClient.Configuration(
             host: host, port: parts.port ?? 5432, username: parts.user ?? ProcessInfo.processInfo.environment["USER"] ?? "postgres",
-            password: parts.password, database: database.isEmpty ? nil : database, tls: .disable)
+            password: parts.password, database: database.isEmpty ? nil : database, tls: tls.client)
         configuration.options.maximumConnections = 8
         // One connection first, for the server's own words when it cannot be had (the pool would
         // only say that its connections keep failing).
@@ -63,7 +69,7 @@ public final class PostgresStore: Sendable {
             let probe = try await PostgresConnection.connect(
                 configuration: PostgresConnection.Configuration(
                     host: host, port: parts.port ?? 5432, username: configuration.username, password: configuration.password,
-                    database: configuration.database, tls: .disable),
+                    database: configuration.database, tls: try tls.connection()),
                 id: 0, logger: Self.quiet)
             try await probe.close()
         } catch let error as PSQLError {
@@ -87,11 +93,66 @@ public final class PostgresStore: Sendable {
 
     deinit { runner.cancel() }
 
+    /// The `sslmode` of a PostgreSQL URL, as libpq reads it: `disable` (never TLS), `allow` and
+    /// `prefer` (the default: TLS when the server offers it, its certificate not checked),
+    /// `require` (TLS or no connection, the certificate not checked), `verify-ca` (the certificate
+    /// signed by a trusted authority) and `verify-full` (that, and issued for the host of the URL).
+    /// `sslrootcert=FILE` names the authorities to trust (PEM); without it, the system's.
+    ///
+    /// An office reaching its 政策研究室 server across the building's network:
+    /// `postgres://gongwen@db.office/office?sslmode=verify-full&sslrootcert=/etc/gongwen/office-ca.pem`.
+    public enum SSLMode: String, Sendable, CaseIterable {
+        case disable, allow, prefer, require
+        case verifyCA = "verify-ca"
+        case verifyFull = "verify-full"
+
+        /// The TLS settings of the URL's query parameters; any other parameter is refused.
+        static func tls(parameters: [URLQueryItem]) throws -> (client: PostgresClient.Configuration.TLS, connection: () throws -> PostgresConnection.Configuration.TLS) {
+            var mode = SSLMode.prefer
+            var rootCertificate: String?
+            for item in parameters {
+                switch item.name {
+                case "sslmode":
+                    guard let value = item.value.flatMap(SSLMode.init(rawValue:)) else {
+                        throw Problem.badParameter("sslmode=\(item.value ?? ""): not one of \(allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    mode = value
+                case "sslrootcert":
+                    guard let value = item.value, !value.isEmpty else { throw Problem.badParameter("sslrootcert: give the file of the certificates to trust") }
+                    guard FileManager.default.isReadableFile(atPath: value) else { throw Problem.badParameter("sslrootcert=\(value): no such readable file") }
+                    rootCertificate = value
+                default:
+                    throw Problem.badParameter("\(item.name): not a parameter gongwen reads (sslmode, sslrootcert)")
+                }
+            }
+            var configuration = TLSConfiguration.makeClientConfiguration()
+            switch mode {
+            case .disable, .allow, .prefer, .require: configuration.certificateVerification = .none
+            case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+            case .verifyFull: configuration.certificateVerification = .fullVerification
+            }
+            if let rootCertificate { configuration.trustRoots = .file(rootCertificate) }
+            switch mode {
+            case .disable: return (.disable, { .disable })
+            case .allow, .prefer: return (.prefer(configuration), { .prefer(try NIOSSLContext(configuration: configuration)) })
+            case .require, .verifyCA, .verifyFull:
+                return (.require(configuration), { .require(try NIOSSLContext(configuration: configuration)) })
+            }
+        }
+    }
+
     /// What went wrong, in the server's words when it said something (`database "x" does not
-    /// exist`), else the connection's (`Connection refused`).
+    /// exist`), else the connection's (`Connection refused`); a failed TLS handshake by BoringSSL's
+    /// reason (`CERTIFICATE_VERIFY_FAILED`).
     static func describe(_ error: PSQLError) -> String {
         if let message = error.serverInfo?[.message] { return message }
-        if let underlying = error.underlying { return String(describing: underlying) }
+        if let underlying = error.underlying {
+            let text = String(describing: underlying)
+            guard underlying is NIOSSLError, let reason = text.firstMatch(of: /OPENSSL_internal:([A-Z_]+)/)?.1 else { return text }
+            return "TLS handshake failed: \(reason)"
+                + (reason == "CERTIFICATE_VERIFY_FAILED" ? " (the server's certificate is not signed by an authority trusted here; name it with sslrootcert=FILE)" : "")
+        }
+        if error.code == .sslUnsupported { return "the server does not offer TLS (sslmode asks for it)" }
         return String(describing: error.code)
     }
 
@@ -480,16 +541,19 @@ extension PostgresStore: DocumentStore {
     }
 
     public func statistics() async throws -> Statistics {
-        // One snapshot: the counts agree with each other while other machines ingest.
+        try Statistics(rows: await read(Statistics.requests))
+    }
+
+    /// The requests in one read-only transaction of `REPEATABLE READ`: one snapshot, so the
+    /// answers agree with each other while other machines ingest.
+    public func read(_ requests: [SQLQuery]) async throws -> [[Row]] {
         try await client.withConnection { connection in
             try await execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", on: connection)
             do {
-                var answers: [[Statistics.Count]] = []
-                for request in Statistics.requests {
-                    answers.append(try await rows(request, on: connection).map { try Statistics.Count(row: $0) })
-                }
+                var answers: [[Row]] = []
+                for request in requests { answers.append(try await rows(request, on: connection)) }
                 try await execute("COMMIT", on: connection)
-                return Statistics(answers: answers)
+                return answers
             } catch {
                 try? await execute("ROLLBACK", on: connection)
                 throw error

@@ -110,12 +110,6 @@ public struct SQLQuery: Sendable, ExpressibleByStringInterpolation {
         return (text, values)
     }
 
-    /// The query as GRDB's literal, for the SQLite-only queries of `gongwen serve` that embed it.
-    public var grdb: SQL {
-        let (text, values) = rendered(.sqlite)
-        return SQL(sql: text, arguments: StatementArguments(values.map(\.databaseValue)))
-    }
-
     static func + (lhs: SQLQuery, rhs: SQLQuery) -> SQLQuery {
         var joined = lhs
         joined.pieces += rhs.pieces

@@ -22,15 +22,9 @@ public struct Statistics: Codable, Sendable, Equatable {
 }
 
 extension Store {
-    /// Counts of everything `Statistics` describes, largest groups first.
+    /// Counts of everything `Statistics` describes, largest groups first, in one read snapshot.
     public func statistics() throws -> Statistics {
-        // One read transaction: the counts agree with each other while an ingest writes.
-        try database.read { db in
-            Statistics(answers: try Statistics.requests.map { request in
-                let (text, values) = request.rendered(.sqlite)
-                return try Statistics.Count.fetchAll(db, sql: text, arguments: StatementArguments(values.map(\.databaseValue)))
-            })
-        }
+        try Statistics(rows: read(Statistics.requests))
     }
 }
 
@@ -52,6 +46,10 @@ extension Statistics {
     ]
 
     /// The statistics from the rows of `requests`, in their order.
+    init(rows: [[Row]]) throws {
+        self.init(answers: try rows.map { try $0.map(Count.init(row:)) })
+    }
+
     init(answers: [[Count]]) {
         self.init(
             documents: answers[0].first?.count ?? 0, byIssuer: answers[1], byYear: answers[2], byDocType: answers[3],

@@ -14,13 +14,15 @@ struct BenchStoreCommand: AsyncParsableCommand {
             Examples:
               gongwen bench-store corpus --documents 10000
               gongwen bench-store corpus --documents 200 --runs 5
+              gongwen bench-store corpus --documents 10000 --db postgres://gongwen@127.0.0.1/bench
 
             Copies the documents under the given paths into a temporary folder until there are \
             --documents of them (each copy ends in a different number of newlines, so every copy \
             has its own SHA-256), times parsing alone on a sample, then `ingest` of the whole \
             folder into a new database on all cores (documents/s, MB/s, and how long the writer \
             spent writing and feeding the full-text index, beside SQLite's own build of the same \
-            index by the sqlite3 shell), then each filter of `query` and the \
+            index by the sqlite3 shell), or with --db into an empty PostgreSQL database, then each \
+            filter of `query` and the \
             other readers, then the pages of `gongwen serve` rendered in process, without HTTP \
             (median of --runs).
             """)
@@ -40,9 +42,15 @@ struct BenchStoreCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Work in this folder and keep it (default: a temporary folder, removed after).", valueName: "folder"))
     var folder: String?
 
+    @Option(help: ArgumentHelp(
+        "Ingest into this PostgreSQL database, which must hold no documents (default: a new SQLite file in the work folder).",
+        valueName: "url"))
+    var db: String?
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or folder to replicate.") }
         if documents < 1 || runs < 1 || jobs < 1 { throw ValidationError("--documents, --runs and --jobs must be 1 or more.") }
+        if let db, !PostgresStore.isURL(db) { throw ValidationError("--db must be a PostgreSQL URL (postgres://…); without it the bench makes its own SQLite file.") }
     }
 
     func run() async throws {
@@ -60,35 +68,40 @@ struct BenchStoreCommand: AsyncParsableCommand {
 
         let databasePath = work.appendingPathComponent("bench.sqlite").path
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
-        let store = try Store(path: databasePath)
+        let store: any DocumentStore = try await openStore(db ?? databasePath)
+        if db != nil, try await store.rowCounts()["documents", default: 0] > 0 {
+            throw ValidationError("--db: the database holds documents already; give an empty one.")
+        }
         let summary = try await Ingestion(store: store, options: PipelineOptions(), workers: jobs, progress: nil).run([input.path])
         let megabytes = Double(summary.bytes) / 1_048_576
         Output.line(String(
             format: "ingest: %d documents, %.1f MB in %.1f s:  %.1f docs/s, %.2f MB/s (%.2f of parse only), %d failed",
             summary.ingested, megabytes, summary.seconds, Double(summary.ingested) / summary.seconds,
             megabytes / summary.seconds, Double(summary.ingested) / summary.seconds / parseRate, summary.failures.count))
-        let writer = store.writerTime
-        Output.line(String(
-            format: "writer: busy %.1f s of the %.1f s, of which %.1f s feeding the full-text index",
-            writer.writing.seconds, summary.seconds, writer.fullText.seconds))
-        if let reference = try FullTextReference.measure(database: databasePath, folder: work) {
+        if let sqlite = store as? Store {
+            let writer = sqlite.writerTime
             Output.line(String(
-                format: "full-text reference, the sqlite3 shell on the same %.0f MB of text: bigram index %.1f s (ingest's writer: %.1f s), trigram index %.1f s",
-                reference.megabytes, reference.bigramSeconds, writer.fullText.seconds, reference.trigramSeconds))
-        } else {
-            Output.line("full-text reference: no sqlite3 on the PATH (make deps installs it)")
+                format: "writer: busy %.1f s of the %.1f s, of which %.1f s feeding the full-text index",
+                writer.writing.seconds, summary.seconds, writer.fullText.seconds))
+            if let reference = try FullTextReference.measure(database: databasePath, folder: work) {
+                Output.line(String(
+                    format: "full-text reference, the sqlite3 shell on the same %.0f MB of text: bigram index %.1f s (ingest's writer: %.1f s), trigram index %.1f s",
+                    reference.megabytes, reference.bigramSeconds, writer.fullText.seconds, reference.trigramSeconds))
+            } else {
+                Output.line("full-text reference: no sqlite3 on the PATH (make deps installs it)")
+            }
         }
 
-        let counts = try store.rowCounts()
-        let size = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.size] as? Int) ?? 0
-        Output.line("database: \(size / 1_048_576) MB; " + Schema.tables.filter { counts[$0, default: 0] > 0 }.map { "\($0) \(counts[$0]!)" }.joined(separator: ", "))
+        let counts = try await store.rowCounts()
+        let size = try await databaseSize(store, path: databasePath)
+        Output.line("database: \(db == nil ? "SQLite" : "PostgreSQL") \(size / 1_048_576) MB; " + Schema.tables.filter { counts[$0, default: 0] > 0 }.map { "\($0) \(counts[$0]!)" }.joined(separator: ", "))
         var latencies: [[String]] = []
         for (name, body) in latencyCases(store) {
             var times: [Duration] = []
             var rows = 0
             for _ in 0..<runs {
                 let clock = ContinuousClock.now
-                rows = try body()
+                rows = try await body()
                 times.append(ContinuousClock.now - clock)
             }
             let median = times.sorted()[times.count / 2].seconds * 1000
@@ -97,8 +110,14 @@ struct BenchStoreCommand: AsyncParsableCommand {
         Output.line("\nlatency, median of \(runs) runs, --limit 200:")
         Output.line(Report.table(header: ["reader", "ms", "rows"], rows: latencies))
         Output.line("\npages of gongwen serve, server time in process (no HTTP), median of \(runs) runs:")
-        Output.line(Report.table(header: ["page", "ms", "status", "bytes"], rows: try pageTimes(Site(store: store), documents: counts["documents", default: 1])))
+        Output.line(Report.table(header: ["page", "ms", "status", "bytes"], rows: try await pageTimes(Site(store: store), documents: counts["documents", default: 1])))
         if folder != nil { Output.line("kept: \(work.path)") }
+    }
+
+    /// The size of the database in bytes: the SQLite file, or what PostgreSQL reports.
+    private func databaseSize(_ store: any DocumentStore, path: String) async throws -> Int {
+        guard store is PostgresStore else { return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+        return try await store.read(["SELECT pg_database_size(current_database()) AS size"])[0].first?["size"] ?? 0
     }
 
     /// Copies `sources` round after round into `folder` until there are `documents` files; copy
@@ -130,31 +149,33 @@ struct BenchStoreCommand: AsyncParsableCommand {
     }
 
     /// The median time to render each kind of page of `gongwen serve`.
-    private func pageTimes(_ site: Site, documents: Int) throws -> [[String]] {
+    private func pageTimes(_ site: Site, documents: Int) async throws -> [[String]] {
         let pages = [
             "/", "/documents", "/documents?q=网格化治理", "/documents?year=2020&errors=true", "/documents/1",
             "/documents/\(max(1, documents / 2))", "/findings", "/findings?rule=change.rate&page=10", "/claims",
             "/claims?unit=人&min=1000", "/claims?page=100", "/measures?match=网格", "/search?q=教育",
         ]
-        return try pages.map { page in
+        var table: [[String]] = []
+        for page in pages {
             var times: [Duration] = []
             var result = (status: 0, bytes: 0)
             for _ in 0..<runs {
                 let clock = ContinuousClock.now
-                result = try site.render(page)
+                result = try await site.render(page)
                 times.append(ContinuousClock.now - clock)
             }
             let median = times.sorted()[times.count / 2].seconds * 1000
-            return [page, String(format: "%.2f", median), String(result.status), String(result.bytes)]
+            table.append([page, String(format: "%.2f", median), String(result.status), String(result.bytes)])
         }
+        return table
     }
 
     /// Each reader with the filters of `gongwen query`, one at a time and combined.
-    private func latencyCases(_ store: Store) -> [(String, () throws -> Int)] {
-        func claims(_ query: ClaimQuery) -> () throws -> Int {
+    private func latencyCases(_ store: any DocumentStore) -> [(String, () async throws -> Int)] {
+        func claims(_ query: ClaimQuery) -> () async throws -> Int {
             var query = query
             query.limit = 200
-            return { try store.claims(query).count }
+            return { try await store.claims(query).count }
         }
         return [
             ("query --subject 社区", claims(ClaimQuery(subject: "社区"))),
@@ -169,11 +190,11 @@ struct BenchStoreCommand: AsyncParsableCommand {
             ("query --rule change.rate", claims(ClaimQuery(rule: "change.rate"))),
             ("query --unit 个 --min 100 --issuer 国务院 --year 2018",
              claims(ClaimQuery(unit: "个", minimum: 100, documents: DocumentFilter(issuer: "国务院", year: 2018)))),
-            ("measures --match 网格", { try store.measures(MeasureQuery(match: SearchTerm("网格"), limit: 200)).count }),
-            ("measures --match 五社联动", { try store.measures(MeasureQuery(match: SearchTerm("五社联动"), limit: 200)).count }),
-            ("search 网格化治理 (bigram phrase)", { try store.search(TextSearch(term: SearchTerm("网格化治理"), limit: 200)).count }),
-            ("search 教育 (bigram index)", { try store.search(TextSearch(term: SearchTerm("教育"), limit: 200)).count }),
-            ("stats", { try store.statistics().documents }),
+            ("measures --match 网格", { try await store.measures(MeasureQuery(match: SearchTerm("网格"), limit: 200)).count }),
+            ("measures --match 五社联动", { try await store.measures(MeasureQuery(match: SearchTerm("五社联动"), limit: 200)).count }),
+            ("search 网格化治理 (bigram phrase)", { try await store.search(TextSearch(term: SearchTerm("网格化治理"), limit: 200)).count }),
+            ("search 教育 (bigram index)", { try await store.search(TextSearch(term: SearchTerm("教育"), limit: 200)).count }),
+            ("stats", { try await store.statistics().documents }),
         ]
     }
 }

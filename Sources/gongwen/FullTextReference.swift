@@ -22,7 +22,7 @@ struct FullTextReference {
         let reference = folder.appendingPathComponent("reference.sqlite").path
         try? FileManager.default.removeItem(atPath: reference)
         var bytes = 0
-        FileManager.default.createFile(atPath: grams.path, contents: nil)
+        guard FileManager.default.createFile(atPath: grams.path, contents: nil) else { return nil }
         let output = try FileHandle(forWritingTo: grams)
         var configuration = Configuration()
         configuration.readonly = true

@@ -28,11 +28,3 @@ struct MeasuresCommand: AsyncParsableCommand {
         try Report.print(try await database.open().measures(query), format: report.format)
     }
 }
-
-extension MeasureRow: ReportRow {
-    static let columns = ["source", "issuer", "date", "section", "start", "end", "measure"]
-
-    var cells: [String] {
-        [source, issuer ?? "", date ?? "", section ?? "", String(start), String(end), (marker ?? "") + text]
-    }
-}

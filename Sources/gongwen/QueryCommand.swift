@@ -60,11 +60,3 @@ struct QueryCommand: AsyncParsableCommand {
         try Report.print(try await database.open().claims(query), format: report.format)
     }
 }
-
-extension ClaimRow: ReportRow {
-    static let columns = ["source", "section", "claim", "value", "unit", "kind", "subject", "start", "end", "findings", "sentence"]
-
-    var cells: [String] {
-        [source, section ?? "", text, value, unit ?? "", kind, subject ?? "", String(start), String(end), findings ?? "", sentence]
-    }
-}

@@ -1,16 +1,11 @@
 import ArgumentParser
 import Foundation
 import GongwenModel
+import GongwenStore
 
 /// How the store commands print their rows.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json, jsonl
-}
-
-/// A row a store command prints: JSON through `Encodable`, a line of a table or CSV through `cells`.
-protocol ReportRow: Encodable {
-    static var columns: [String] { get }
-    var cells: [String] { get }
 }
 
 /// Prints rows as an aligned table, CSV (RFC 4180), a JSON array or JSON lines.
@@ -22,12 +17,12 @@ enum Report {
     /// column (the sentence, the snippet), which is printed whole.
     static let maximumCellWidth = 60
 
-    static func print<Row: ReportRow>(_ rows: [Row], format: ReportFormat) throws {
+    static func print<Row: TableRow>(_ rows: [Row], format: ReportFormat) throws {
         switch format {
         case .table:
             Output.line(table(header: Row.columns, rows: rows.map(\.cells)))
         case .csv:
-            Output.line(([Row.columns] + rows.map(\.cells)).map(csvLine).joined(separator: "\n"))
+            Output.line(CSV.lines(rows))
         case .json:
             Output.line(try Output.json(rows, pretty: true))
         case .jsonl:
@@ -72,14 +67,6 @@ enum Report {
             width += next
         }
         return out + "…"
-    }
-
-    private static func csvLine(_ cells: [String]) -> String {
-        cells.map { cell in
-            cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                : cell
-        }.joined(separator: ",")
     }
 }
 

@@ -36,11 +36,3 @@ struct SearchCommand: AsyncParsableCommand {
         try Report.print(try await database.open().search(search), format: report.format)
     }
 }
-
-extension SearchHit: ReportRow {
-    static let columns = ["source", "section", "line", "start", "end", "snippet"]
-
-    var cells: [String] {
-        [source, section ?? "", String(line), String(start), String(end), snippet]
-    }
-}

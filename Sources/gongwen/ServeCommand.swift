@@ -9,9 +9,11 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             Examples:
               gongwen serve --db gongwen.sqlite
+              gongwen serve --db postgres://gongwen@db.office/office --host 0.0.0.0
               gongwen serve --db demo.sqlite --port 0        (any free port; the URL is printed)
 
-            Listens on 127.0.0.1 unless --host says otherwise. The database is opened read-only; \
+            Listens on 127.0.0.1 unless --host says otherwise. The database (a SQLite file or a \
+            PostgreSQL URL, as for the other store commands) is opened read-only; \
             every page has its JSON (Accept: application/json, or the .json suffix) and every \
             table its CSV (.csv). The JSON routes are described in schemas/openapi.yaml.
             """)
@@ -30,9 +32,9 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try database.openSQLite()
+        let store = try await database.open()
         let app = Server.application(store: store, host: host, port: port) { url in
-            Output.line("gongwen serve: \(database.location) on \(url) (read-only; Ctrl-C stops)")
+            Output.line("gongwen serve: \(database.shown) on \(url) (read-only; Ctrl-C stops)")
         }
         try await app.runService()
     }

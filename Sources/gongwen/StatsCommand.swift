@@ -37,7 +37,7 @@ struct StatsCommand: AsyncParsableCommand {
 }
 
 /// One count of the statistics as a flat row: group `documents by issuer`, key `江苏省民政厅`, count 1.
-struct StatisticsRow: ReportRow {
+struct StatisticsRow: TableRow {
     static let columns = ["group", "key", "count"]
     var group: String
     var key: String?

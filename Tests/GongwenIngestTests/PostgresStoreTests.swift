@@ -6,21 +6,6 @@ import Gongwen
 import Testing
 import TestSupport
 
-/// The PostgreSQL server of the tests: `GONGWEN_TEST_POSTGRES` (set by `scripts/pg-test-server.sh`,
-/// which `make test` runs the suite under). Without it these tests are off (`make test-fast`);
-/// with `GONGWEN_REQUIRE_POSTGRES` set and no server, a test fails instead of the suite passing
-/// without them.
-enum PostgresServer {
-    static let url = ProcessInfo.processInfo.environment["GONGWEN_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
-    static var isRunning: Bool { url != nil }
-
-    /// A new empty database on the test server, its URL.
-    static func freshDatabase() async throws -> String {
-        let name = "gw_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        return try await PostgresStore.createDatabase(String(name), server: try #require(url))
-    }
-}
-
 /// Documents parsed once for all the tests here: the seeds and the public corpus below `corpus/`.
 enum ParsedCorpus {
     static let files: [String] = (try? Repository.files(in: Repository.corpus).map(\.path)) ?? []
@@ -37,25 +22,10 @@ enum ParsedCorpus {
     }
 }
 
-/// Which database a store test runs on.
-enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case sqlite, postgres
-
-    static var available: [Backend] { PostgresServer.isRunning ? [.sqlite, .postgres] : [.sqlite] }
-    var testDescription: String { rawValue }
-
-    func emptyStore() async throws -> any DocumentStore {
-        switch self {
-        case .sqlite: return try Store(database: DatabaseQueue())
-        case .postgres: return try await PostgresStore(url: try await PostgresServer.freshDatabase())
-        }
-    }
-}
-
 @Suite("PostgreSQL store")
 struct PostgresStoreTests {
     @Test func theServerIsThereWhenRequired() {
-        if ProcessInfo.processInfo.environment["GONGWEN_REQUIRE_POSTGRES"] != nil {
+        if PostgresServer.isRequired {
             #expect(PostgresServer.isRunning, "GONGWEN_REQUIRE_POSTGRES is set but GONGWEN_TEST_POSTGRES is not: run under scripts/pg-test-server.sh")
         }
     }

@@ -3,9 +3,9 @@ import Gongwen
 import GongwenStore
 import TestSupport
 
-/// A database file with the five seeds of `corpus/` and the hostile document
-/// `testdata/serve/hostile.txt`, written once per test process, opened read-only as `gongwen
-/// serve` opens it.
+/// A store with the five seeds of `corpus/` and the hostile document `testdata/serve/hostile.txt`,
+/// written once per test process and backend, opened read-only as `gongwen serve` opens it: a
+/// SQLite file, and a database on the test PostgreSQL server when there is one.
 enum ServeFixture {
     static let hostile = Repository.root.appendingPathComponent("testdata/serve/hostile.txt")
 
@@ -15,14 +15,30 @@ enum ServeFixture {
         return path
     }()
 
-    private static let ready = Task<Store, any Error> {
-        let writer = try Store(path: path)
+    /// Both stores written with one ingest time: the pages of either are the same bytes.
+    private static func fill(_ writer: any DocumentStore) async throws {
+        let ingestedAt = Date(timeIntervalSince1970: 1_700_000_000)
         for file in try Repository.corpusFiles() + [hostile] {
             let bytes = [UInt8](try Data(contentsOf: file))
-            _ = try await writer.write(DocumentRows(try Analysis.run(bytes: bytes, source: Repository.relative(file)).document))
+            _ = try await writer.write([DocumentRows(try Analysis.run(bytes: bytes, source: Repository.relative(file)).document, ingestedAt: ingestedAt)], run: nil)
         }
+    }
+
+    private static let sqlite = Task<any DocumentStore, any Error> {
+        try await fill(try Store(path: path))
         return try Store(path: path, access: .read)
     }
 
-    static func store() async throws -> Store { try await ready.value }
+    private static let postgres = Task<any DocumentStore, any Error> {
+        let url = try await PostgresServer.freshDatabase()
+        try await fill(try await PostgresStore(url: url))
+        return try await PostgresStore(url: url, access: .read)
+    }
+
+    static func store(_ backend: Backend) async throws -> any DocumentStore {
+        switch backend {
+        case .sqlite: return try await sqlite.value
+        case .postgres: return try await postgres.value
+        }
+    }
 }

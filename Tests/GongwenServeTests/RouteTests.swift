@@ -3,15 +3,17 @@ import GongwenStore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import TestSupport
 import Testing
 @testable import GongwenServe
 
 /// The routes of `gongwen serve` through Hummingbird's router test client: status, content type,
-/// JSON shape, escaping, the security headers, 400 and 404.
+/// JSON shape, escaping, the security headers, 400 and 404; on SQLite, and on PostgreSQL when the
+/// test server is there (the same pages from either store).
 @Suite("serve routes")
 struct RouteTests {
-    func withClient(_ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let store = try await ServeFixture.store()
+    func withClient(_ backend: Backend, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let store = try await ServeFixture.store(backend)
         let app = Application(responder: Site(store: store))
         try await app.test(.router) { client in try await body(client) }
     }
@@ -22,9 +24,9 @@ struct RouteTests {
         try JSONSerialization.jsonObject(with: Data(text(response).utf8))
     }
 
-    @Test(arguments: ["/", "/documents", "/findings", "/claims", "/measures", "/search?q=网格化治理", "/documents/1"])
-    func htmlPages(path: String) async throws {
-        try await withClient { client in
+    @Test(arguments: Backend.available, ["/", "/documents", "/findings", "/claims", "/measures", "/search?q=网格化治理", "/documents/1"])
+    func htmlPages(backend: Backend, path: String) async throws {
+        try await withClient(backend) { client in
             let response = try await client.execute(uri: path, method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/html; charset=utf-8")
@@ -35,8 +37,8 @@ struct RouteTests {
         }
     }
 
-    @Test func jsonBySuffixAndByAccept() async throws {
-        try await withClient { client in
+    @Test(arguments: Backend.available) func jsonBySuffixAndByAccept(backend: Backend) async throws {
+        try await withClient(backend) { client in
             let suffix = try await client.execute(uri: "/claims.json?unit=人&min=1000", method: .get)
             #expect(suffix.status == .ok)
             #expect(suffix.headers[.contentType] == "application/json; charset=utf-8")
@@ -56,8 +58,8 @@ struct RouteTests {
         }
     }
 
-    @Test func documentsListHasFacetsAndSearch() async throws {
-        try await withClient { client in
+    @Test(arguments: Backend.available) func documentsListHasFacetsAndSearch(backend: Backend) async throws {
+        try await withClient(backend) { client in
             let all = try #require(try Self.json(try await client.execute(uri: "/documents.json", method: .get)) as? [String: Any])
             #expect(all["total"] as? Int == 6)
             let facets = try #require(all["facets"] as? [String: Any])
@@ -72,8 +74,8 @@ struct RouteTests {
         }
     }
 
-    @Test func findingIsUnderlinedAndAnchored() async throws {
-        try await withClient { client in
+    @Test(arguments: Backend.available) func findingIsUnderlinedAndAnchored(backend: Backend) async throws {
+        try await withClient(backend) { client in
             let found = try #require(try Self.json(try await client.execute(uri: "/findings.json?rule=magnitude.implausible", method: .get)) as? [[String: Any]])
             let finding = try #require(found.first { ($0["message"] as? String)?.contains("29275") == true })
             let id = try #require(finding["id"] as? Int)
@@ -85,8 +87,8 @@ struct RouteTests {
         }
     }
 
-    @Test func csvOfTables() async throws {
-        try await withClient { client in
+    @Test(arguments: Backend.available) func csvOfTables(backend: Backend) async throws {
+        try await withClient(backend) { client in
             let response = try await client.execute(uri: "/measures.csv?match=网格", method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
@@ -96,8 +98,8 @@ struct RouteTests {
         }
     }
 
-    @Test func hostileDocumentIsEscaped() async throws {
-        try await withClient { client in
+    @Test(arguments: Backend.available) func hostileDocumentIsEscaped(backend: Backend) async throws {
+        try await withClient(backend) { client in
             let list = try #require(try Self.json(try await client.execute(uri: "/documents.json", method: .get)) as? [String: Any])
             let rows = try #require(list["rows"] as? [[String: Any]])
             let hostile = try #require(rows.first { ($0["source"] as? String)?.hasSuffix("hostile.txt") == true })
@@ -120,14 +122,15 @@ struct RouteTests {
         }
     }
 
-    @Test(arguments: [
+    @Test(arguments: Backend.available, [
         ("/claims?min=abc", 400), ("/claims?kind=人数", 400), ("/claims?min=5&max=1", 400), ("/claims?rule=no.such.rule", 400),
         ("/findings?severity=fatal", 400), ("/documents?year=20x", 400), ("/claims?page=0", 400), ("/claims?limit=100000", 400),
         ("/documents/1?mark=9-2", 400), ("/search", 400), ("/documents?errors=maybe", 400),
         ("/documents/999999", 404), ("/documents/abc", 404), ("/nowhere", 404), ("/static/evil.js", 404), ("/documents/1/x", 404),
     ])
-    func badRequestsAndUnknownIds(path: String, status: Int) async throws {
-        try await withClient { client in
+    func badRequestsAndUnknownIds(backend: Backend, request: (path: String, status: Int)) async throws {
+        let (path, status) = request
+        try await withClient(backend) { client in
             let html = try await client.execute(uri: path, method: .get)
             #expect(html.status.code == status, "\(path)")
             #expect(html.headers[.contentSecurityPolicy] != nil)
@@ -139,8 +142,8 @@ struct RouteTests {
         }
     }
 
-    @Test func noRouteWrites() async throws {
-        try await withClient { client in
+    @Test(arguments: Backend.available) func noRouteWrites(backend: Backend) async throws {
+        try await withClient(backend) { client in
             for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
                 let response = try await client.execute(uri: "/documents", method: method)
                 #expect(response.status.code == 405)
@@ -148,8 +151,8 @@ struct RouteTests {
         }
     }
 
-    @Test func pagingLinksTheNextPage() async throws {
-        try await withClient { client in
+    @Test(arguments: Backend.available) func pagingLinksTheNextPage(backend: Backend) async throws {
+        try await withClient(backend) { client in
             let first = try await client.execute(uri: "/claims.json?limit=5", method: .get)
             let next = try #require(first.headers[HTTPField.Name("Link")!])
             #expect(next == "</claims.json?limit=5&page=2>; rel=\"next\"")
@@ -157,6 +160,33 @@ struct RouteTests {
             let second = try #require(try Self.json(try await client.execute(uri: "/claims.json?limit=5&page=2", method: .get)) as? [[String: Any]])
             #expect(firstRows.count == 5 && second.count == 5)
             #expect(firstRows.map { $0["start"] as? Int } != second.map { $0["start"] as? Int })
+        }
+    }
+
+    /// The store tests ask for it: a run that requires PostgreSQL must not pass with SQLite alone.
+    @Test func theServerIsThereWhenRequired() {
+        if PostgresServer.isRequired { #expect(PostgresServer.isRunning, "GONGWEN_REQUIRE_POSTGRES is set but GONGWEN_TEST_POSTGRES is not") }
+    }
+
+    /// The same pages, byte for byte, from the SQLite file and from PostgreSQL.
+    @Test(.enabled(if: PostgresServer.isRunning)) func bothStoresServeTheSamePages() async throws {
+        let sqlite = Application(responder: Site(store: try await ServeFixture.store(.sqlite)))
+        let postgres = Application(responder: Site(store: try await ServeFixture.store(.postgres)))
+        let paths = [
+            "/", "/.json", "/documents", "/documents.json?q=网格化治理", "/documents.csv?errors=true", "/documents.json?year=2020",
+            "/documents/1", "/documents/2.json", "/findings", "/findings.json?severity=error", "/claims.json?unit=人&min=1000",
+            "/claims.csv?limit=50&page=3", "/claims?with_findings=1", "/measures.json?match=网格", "/search.json?q=教育",
+            "/documents/999999.json",
+        ]
+        try await sqlite.test(.router) { fromFile in
+            try await postgres.test(.router) { fromServer in
+                for path in paths {
+                    let file = try await fromFile.execute(uri: path, method: .get)
+                    let server = try await fromServer.execute(uri: path, method: .get)
+                    #expect(file.status == server.status, "\(path)")
+                    #expect(Self.text(file) == Self.text(server), "\(path)")
+                }
+            }
         }
     }
 
