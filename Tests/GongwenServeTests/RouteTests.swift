@@ -168,14 +168,15 @@ struct RouteTests {
         if PostgresServer.isRequired { #expect(PostgresServer.isRunning, "GONGWEN_REQUIRE_POSTGRES is set but GONGWEN_TEST_POSTGRES is not") }
     }
 
-    /// The same pages, byte for byte, from the SQLite file and from PostgreSQL.
+    /// The same pages, byte for byte, from the SQLite file and from PostgreSQL; full-text search finds the
+    /// same paragraphs on both, ranked by each database's own score (bm25 on SQLite, occurrences on PostgreSQL).
     @Test(.enabled(if: PostgresServer.isRunning)) func bothStoresServeTheSamePages() async throws {
         let sqlite = Application(responder: Site(store: try await ServeFixture.store(.sqlite)))
         let postgres = Application(responder: Site(store: try await ServeFixture.store(.postgres)))
         let paths = [
             "/", "/.json", "/documents", "/documents.json?q=网格化治理", "/documents.csv?errors=true", "/documents.json?year=2020",
             "/documents/1", "/documents/2.json", "/findings", "/findings.json?severity=error", "/claims.json?unit=人&min=1000",
-            "/claims.csv?limit=50&page=3", "/claims?with_findings=1", "/measures.json?match=网格", "/search.json?q=教育",
+            "/claims.csv?limit=50&page=3", "/claims?with_findings=1", "/measures.json?match=网格",
             "/documents/999999.json",
         ]
         try await sqlite.test(.router) { fromFile in
@@ -185,6 +186,15 @@ struct RouteTests {
                     let server = try await fromServer.execute(uri: path, method: .get)
                     #expect(file.status == server.status, "\(path)")
                     #expect(Self.text(file) == Self.text(server), "\(path)")
+                }
+                for term in ["教育", "网格化治理"] {
+                    let hits = { (response: TestResponse) throws -> Set<String> in
+                        let rows = try #require(try JSONSerialization.jsonObject(with: Data(Self.text(response).utf8)) as? [[String: Any]])
+                        return Set(rows.map { "\($0["source"] ?? "") \($0["start"] ?? "") \($0["end"] ?? "")" })
+                    }
+                    let file = try hits(try await fromFile.execute(uri: "/search.json?q=\(term)&limit=1000", method: .get))
+                    let server = try hits(try await fromServer.execute(uri: "/search.json?q=\(term)&limit=1000", method: .get))
+                    #expect(!file.isEmpty && file == server, "\(term)")
                 }
             }
         }
