@@ -15,6 +15,17 @@ struct SumPartsRuleTests {
         #expect(found.first?.evidence.count == 4)
     }
 
+    @Test func partsInACompoundUnitShortOfTheTotalSayNothing() throws {
+        // `公里` after `亿吨` is the rest of the unit 吨公里, not a noun every part counts: water and air may be left out.
+        let fixture = Fixture("全年货物周转量847.29亿吨公里，比上年增长2.6%。其中，铁路174.73亿吨公里，增长0.2%；公路648.03亿吨公里，增长2.9%。")
+        #expect(try fixture.findings(rule).isEmpty)
+    }
+
+    @Test func agesDoNotAddUp() throws {
+        let fixture = Fixture("年末60周岁及以上人口180万人，其中65周岁及以上人口130万人。老年人口年龄60周岁，其中65周岁。")
+        #expect(try fixture.findings(rule).isEmpty)
+    }
+
     @Test func bracketedPartsShortOfTheTotal() throws {
         let fixture = Fixture("全市乡镇(街道)从200个优化到1️⃣139个2️⃣(其中:6个乡、116个镇、7个街道)。")
         let found = try fixture.findings(rule)

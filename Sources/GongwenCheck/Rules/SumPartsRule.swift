@@ -37,7 +37,8 @@ public struct SumPartsRule: Rule {
         for breakdown in context.document.breakdowns {
             let total = claims[breakdown.total]
             let parts = breakdown.parts.map { claims[$0] }
-            guard !parts.isEmpty, parts.allSatisfy({ $0.sharesUnit(with: total) && $0.kind == total.kind }) else { continue }
+            // Ages do not add up (`60周岁及以上…其中65周岁及以上`).
+            guard !parts.isEmpty, total.unitCategory != "age", parts.allSatisfy({ $0.sharesUnit(with: total) && $0.kind == total.kind }) else { continue }
             let sum = parts.dropFirst().reduce(Interval(claim: parts[0])) { $0 + Interval(claim: $1) }
             let exact = parts.reduce(Decimal(0)) { $0 + $1.value }
             let stated = Interval(claim: total)
@@ -92,8 +93,11 @@ public struct SumPartsRule: Rule {
     private func looksExhaustive(_ total: Claim, _ parts: [Claim], _ context: CheckContext) -> Bool {
         if parts.count == 2, let a = parts[0].subject, let b = parts[1].subject,
            Self.complements.contains(where: { a.contains($0.0) && b.contains($0.1) || a.contains($0.1) && b.contains($0.0) }) { return true }
+        // A noun counted by a classifier (`14个问题`), not the rest of a compound unit (`亿吨公里`, `亿人公里`).
         let noun = words(after: total, context)
-        if noun.count >= 2, parts.allSatisfy({ words(after: $0, context).hasPrefix(noun) }) { return true }
+        if total.unitCategory == "count", noun.count >= 2, parts.allSatisfy({ words(after: $0, context).hasPrefix(noun) }) {
+            return true
+        }
         let s = context.source.folded
         guard let first = parts.first, let last = parts.last, total.end < first.start else { return false }
         // Skip the counted noun with its own brackets (`社区(村)`) to the bracket of the parts.
