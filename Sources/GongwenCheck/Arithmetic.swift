@@ -33,7 +33,7 @@ extension Rule {
         let wholes = link.denominator.map { [claims[$0]] } ?? (link.denominatorParts ?? []).map { claims[$0] }
         guard rate.kind == .percent, let first = wholes.first, numerator.kind == .quantity,
               wholes.allSatisfy({ $0.kind == .quantity && $0.sharesUnit(with: numerator) }) else { return nil }
-        let whole = wholes.dropFirst().reduce(Interval(claim: first)) { $0 + Interval(claim: $1) }
+        let whole = Interval.sum(of: wholes)
         let exactWhole = wholes.reduce(Decimal(0)) { $0 + $1.value }
         guard exactWhole > 0, let ratio = Interval(claim: numerator).divided(by: whole) else { return nil }
         let denominator = wholes.count == 1 ? first.numeral : "(" + wholes.map(\.numeral).joined(separator: "+") + ")"

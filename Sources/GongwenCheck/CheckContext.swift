@@ -44,6 +44,12 @@ public final class CheckContext: Sendable {
         self.changeOperands = operands
     }
 
+    /// Whether a breakdown's parts add up to its total within the printed precision: they are all of it.
+    public func addsUp(_ breakdown: Breakdown) -> Bool {
+        let claims = document.claims
+        return Interval(claim: claims[breakdown.total]).meets(Interval.sum(of: breakdown.parts.map { claims[$0] }))
+    }
+
     /// Whether `span` touches page chrome (ICP numbers, publication stamps, navigation).
     public func isBoilerplate(_ span: Span) -> Bool {
         var low = 0

@@ -52,6 +52,11 @@ public struct Interval: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The sum of the claims' intervals: `52.04万 + 3.1万` is [55.135万, 55.145万].
+    public static func sum(of claims: some Sequence<Claim>) -> Interval {
+        claims.reduce(.exact(0)) { $0 + Interval(claim: $1) }
+    }
+
     /// Whether `value` lies in the interval.
     public func contains(_ value: Decimal) -> Bool {
         (lower.map { $0 <= value } ?? true) && (upper.map { value <= $0 } ?? true)

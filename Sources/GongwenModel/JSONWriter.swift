@@ -79,10 +79,7 @@ public struct JSONWriter {
 
     /// `{`; then `field`s in sorted key order; then `endObject()`.
     public mutating func beginObject() {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        depth += 1
-        needsComma = false
+        begin(UInt8(ascii: "{"))
     }
 
     public mutating func endObject() {
@@ -90,8 +87,12 @@ public struct JSONWriter {
     }
 
     public mutating func beginArray() {
+        begin(UInt8(ascii: "["))
+    }
+
+    private mutating func begin(_ bracket: UInt8) {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        bytes.append(bracket)
         depth += 1
         needsComma = false
     }

@@ -98,9 +98,7 @@ public struct RateBoundsRule: RelationRule {
             guard breakdown.parts.count >= 2, let totalRate = rateOf[breakdown.total] else { return nil }
             let partRates = breakdown.parts.compactMap { rateOf[$0] }
             guard partRates.count == breakdown.parts.count else { return nil }
-            let total = Interval(claim: document.claims[breakdown.total])
-            let sum = breakdown.parts.dropFirst().reduce(Interval(claim: document.claims[breakdown.parts[0]])) { $0 + Interval(claim: document.claims[$1]) }
-            let adds = total.meets(sum)
+            let adds = context.addsUp(breakdown)
             guard adds || named(breakdown.parts) else { return nil }
             return Instance(total: breakdown.total, totalRate: totalRate, partRates: partRates, complete: adds)
         }

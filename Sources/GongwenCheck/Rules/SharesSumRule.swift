@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 /// `sum.shares`: the shares of parts that are all of one whole, which do not add up to 100%.
 ///
@@ -33,7 +34,7 @@ public struct SharesSumRule: RelationRule {
     public func check(_ context: CheckContext) -> [Finding] {
         let claims = context.document.claims
         return instances(context).compactMap { shares in
-            let sum = shares.dropFirst().reduce(Interval(claim: claims[shares[0]])) { $0 + Interval(claim: claims[$1]) }
+            let sum = Interval.sum(of: shares.map { claims[$0] })
             guard !sum.contains(100) else { return nil }
             let total = shares.reduce(Decimal(0)) { $0 + claims[$1].value }
             let message = Message.sharesNotWhole(shares: shares.map { "\(claims[$0].value)%" }, sum: "\(total)%")
@@ -52,8 +53,8 @@ public struct SharesSumRule: RelationRule {
     static func measure(of claim: Claim) -> Measure? {
         guard claim.kind == .percent else { return nil }
         let words = (claim.name ?? "") + (claim.predicate ?? "")
-        if words.contains("贡献率") || words.contains("貢獻率") { return .contribution }
-        return ["占", "比重", "比例"].contains(where: words.contains) ? .share : nil
+        if words.holds("贡献率") || words.holds("貢獻率") { return .contribution }
+        return ["占", "比重", "比例"].contains(where: words.holds) ? .share : nil
     }
 
     func instances(_ context: CheckContext) -> [[Int]] {
@@ -62,9 +63,7 @@ public struct SharesSumRule: RelationRule {
         let text = context.source.folded
         var splits: [[Int]] = []
         for breakdown in document.breakdowns where breakdown.parts.count >= 2 {
-            let total = Interval(claim: claims[breakdown.total])
-            let sum = breakdown.parts.dropFirst().reduce(Interval(claim: claims[breakdown.parts[0]])) { $0 + Interval(claim: claims[$1]) }
-            if total.meets(sum) || context.identities.isComplete(breakdown.parts.map { claims[$0].name ?? "" }) {
+            if context.addsUp(breakdown) || context.identities.isComplete(breakdown.parts.map { claims[$0].name ?? "" }) {
                 splits.append(breakdown.parts)
             }
         }

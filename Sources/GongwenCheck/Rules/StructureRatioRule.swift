@@ -36,7 +36,7 @@ public struct StructureRatioRule: Rule {
             let termSum = terms.reduce(0, +)
             let valueSum = values.reduce(Decimal(0)) { $0 + $1.value }
             guard termSum > 0, valueSum > 0, !ratio.isApproximate else { continue }
-            let valueInterval = values.dropFirst().reduce(Interval(claim: values[0])) { $0 + Interval(claim: $1) }
+            let valueInterval = Interval.sum(of: values)
             let termInterval = terms.reduce(Interval.exact(0)) { $0 + Self.interval(of: $1) }
             var worst: (index: Int, distance: Decimal, exact: Decimal)?
             for (index, term) in terms.enumerated() {

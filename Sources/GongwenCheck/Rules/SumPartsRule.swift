@@ -39,7 +39,7 @@ public struct SumPartsRule: Rule {
             let parts = breakdown.parts.map { claims[$0] }
             // Ages do not add up (`60周岁及以上…其中65周岁及以上`).
             guard !parts.isEmpty, total.unitCategory != "age", parts.allSatisfy({ $0.sharesUnit(with: total) && $0.kind == total.kind }) else { continue }
-            let sum = parts.dropFirst().reduce(Interval(claim: parts[0])) { $0 + Interval(claim: $1) }
+            let sum = Interval.sum(of: parts)
             let exact = parts.reduce(Decimal(0)) { $0 + $1.value }
             let stated = Interval(claim: total)
             let short = sum.upper.flatMap { high in stated.lower.map { high < $0 } } ?? false
@@ -54,7 +54,7 @@ public struct SumPartsRule: Rule {
             // Parts over the total that fit without the last one may have run past the list into a
             // statement of its own (`…非税收入100.71亿元；加上转移性收入471.83亿元，收入合计667.4亿元`) or a
             // part's own parts (`新增债券331446万元，市本级留用90000万元，转贷县241446万元`): unsure.
-            if !short, breakdown.cue == .among, parts.count >= 3, let rest = parts.dropLast().dropFirst().reduce(Interval(claim: parts[0]), { $0 + Interval(claim: $1) }).lower,
+            if !short, breakdown.cue == .among, parts.count >= 3, let rest = Interval.sum(of: parts.dropLast()).lower,
                let high = stated.upper, rest <= high {
                 found.severity = .info
             }
