@@ -9,8 +9,9 @@ import GongwenText
 /// part's own clause (`其中农业用水量5.31亿立方米，占全年用水量的70.8%；工业用水量0.66亿立方米，占8.8%；…`,
 /// `第一产业增加值37.70亿元，…对GDP增长的贡献率为0.7%；第二产业…`), shares in one statement named by the classes
 /// (`第一产业增加值占地区生产总值的比重为5.0%，第二产业增加值比重为36.0%，…`), and a list of shares after `分别` in a
-/// statement that names a classification (`三次产业对经济增长贡献率分别为3.3%、75.2%和21.5%`). Every share is rounded,
-/// so their sum may miss 100 by half a unit of each one's last digit; beyond that it is a `warning`.
+/// statement that names a classification (`三次产业对经济增长贡献率分别为3.3%、75.2%和21.5%`), and the terms of a
+/// structure ratio of a classification (`三次产业结构为0.8:27.9:71.3`: each term is an industry's share). Every share
+/// is rounded, so their sum may miss 100 by half a unit of each one's last digit; beyond that it is a `warning`.
 ///
 /// Real example that holds (宝鸡市, 2025): 用水 70.8% + 8.8% + 18.7% + 1.7% = 100.0%.
 public struct SharesSumRule: RelationRule {
@@ -34,10 +35,14 @@ public struct SharesSumRule: RelationRule {
     public func check(_ context: CheckContext) -> [Finding] {
         let claims = context.document.claims
         return instances(context).compactMap { shares in
-            let sum = Interval.sum(of: shares.map { claims[$0] })
+            // A structure ratio is one claim holding every share as a term.
+            let terms: [(value: Decimal, interval: Interval, text: String)] = shares.count == 1
+                ? (claims[shares[0]].parts ?? []).map { ($0, StructureRatioRule.interval(of: $0), "\($0)") }
+                : shares.map { (claims[$0].value, Interval(claim: claims[$0]), "\(claims[$0].value)%") }
+            let sum = terms.reduce(Interval.exact(0)) { $0 + $1.interval }
             guard !sum.contains(100) else { return nil }
-            let total = shares.reduce(Decimal(0)) { $0 + claims[$1].value }
-            let message = Message.sharesNotWhole(shares: shares.map { "\(claims[$0].value)%" }, sum: "\(total)%")
+            let total = terms.reduce(Decimal(0)) { $0 + $1.value }
+            let message = Message.sharesNotWhole(shares: terms.map(\.text), sum: "\(total)" + (shares.count == 1 ? "" : "%"))
             return finding(message, at: claims[shares.last!].span, evidence: shares.dropLast().map { claims[$0].span },
                            stated: total, expected: 100)
         }
@@ -74,7 +79,8 @@ public struct SharesSumRule: RelationRule {
         for parts in splits {
             if let shares = sharesOfParts(parts, claims: claims, text: text), !found.contains(shares) { found.append(shares) }
         }
-        for shares in listsAfterClassifications(context) + sharesNamedByClasses(context) where !found.contains(shares) {
+        for shares in listsAfterClassifications(context) + sharesNamedByClasses(context) + structuresOfClassifications(context)
+        where !found.contains(shares) {
             found.append(shares)
         }
         return found
@@ -128,6 +134,23 @@ public struct SharesSumRule: RelationRule {
             if list.count == classification.classes.count { lists.append(list) }
         }
         return lists
+    }
+
+    /// `三次产业结构为0.8:27.9:71.3`, `三次产业比例为1.2:75.1:23.7`: a structure ratio with a term for each class of a
+    /// classification its clause names before it, called a structure (`结构`, `比重`, `构成`, or `比例` of three terms
+    /// or more: `城乡居民收入比例为2.5:1` compares two incomes, it does not split one whole). The ratio of an earlier
+    /// period (`由2.7:54.8:42.5调整为…`) is a structure too.
+    private func structuresOfClassifications(_ context: CheckContext) -> [[Int]] {
+        let claims = context.document.claims
+        let text = context.source.folded
+        return claims.filter { claim in
+            guard claim.kind == .ratio, !claim.isApproximate, let terms = claim.parts, terms.count >= 2 else { return false }
+            var start = claim.start
+            while start > 0, !["。", "\n", ",", ";", "；"].contains(text[start - 1]) { start -= 1 }
+            let clause = String(String.UnicodeScalarView(text[start..<claim.start]))
+            let composition = ["结构", "比重", "构成", "結構"].contains(where: clause.holds) || terms.count >= 3 && clause.holds("比例")
+            return composition && context.identities.classifications.contains { $0.classes.count == terms.count && clause.holds($0.name) }
+        }.map { [$0.id] }
     }
 
     /// `第一产业增加值占地区生产总值的比重为29.5%，第二产业增加值比重为36.6%，…第三产业增加值比重为33.9%`: shares of
