@@ -19,6 +19,7 @@ public enum RuleRegistry {
         PerCapitaRule(),
         StructureRatioRule(),
         RateRatioRule(),
+        DaysShareRule(),
         RepeatInconsistentRule(),
         AverageConsistencyRule(),
         CountItemsRule(),
