@@ -6,7 +6,8 @@ import GongwenText
 /// opening the next), and `按…分` / `分…看` before the parts.
 ///
 /// `139(其中:6个乡、116个镇、17个街道)` → 139 = 6 + 116 + 17; `地区生产总值2648.87亿元…分三次产业看，
-/// 第一产业增加值244.45亿元…第二产业增加值1093.17亿元…第三产业增加值1311.25亿元` → the three industries.
+/// 第一产业增加值244.45亿元…第二产业增加值1093.17亿元…第三产业增加值1311.25亿元` → the three industries;
+/// `铁路总里程599.29公里(干线533.2公里、支线66.09公里)`: a bracket right after a level, listing levels of its unit.
 /// Parts are levels of the total's unit, not changes (`增长3.1%`) or comparison bases; they end at a
 /// clause that opens a statement of its own (`共`, `达`, a verb) or a nested `其中`.
 struct PartitionLinker {
@@ -62,12 +63,19 @@ struct PartitionLinker {
                 if text[position] == "(" { depth += 1 } else if text[position] == ")" { depth = max(0, depth - 1) }
                 // `其中` and `包括` (`221000万元(包括一般债券106000万元和专项债券115000万元)`) name parts of the total before.
                 if position + 1 < span.end, text[position] == "其" && text[position + 1] == "中" || text[position] == "包" && text[position + 1] == "括" {
-                    cues.append(Cue(position: position, end: position + 2, depth: depth, named: false))
+                    cues.append(Cue(position: position, end: position + 2, depth: depth, named: false, among: true))
+                }
+                if text[position] == "(", claim > 0, readings.claims[statement[claim - 1]].end == position, position + 1 < span.end,
+                   text[position + 1] != "其", text[position + 1] != "包" {
+                    // `(干线533.2公里、支线66.09公里)`, `(含完全中学26所，…)`: the bracket is the cue and bounds the parts.
+                    let includes = text[position + 1] == "含"
+                    cues.append(Cue(position: position + 1, end: position + (includes ? 2 : 1), depth: depth, named: false, among: true,
+                                    detailed: statement[claim - 1]))
                 }
                 if let cue = groupingCue(at: position, in: span, text: text) {
-                    cues.append(Cue(position: cue.position, end: cue.end, depth: depth, named: text[position] == "在"))
+                    cues.append(Cue(position: cue.position, end: cue.end, depth: depth, named: text[position] == "在", among: false))
                 } else if position == span.start, let end = namingCue(at: position, in: span, text: text) {
-                    cues.append(Cue(position: position, end: end, depth: depth, named: true))
+                    cues.append(Cue(position: position, end: end, depth: depth, named: true, among: false))
                 }
                 position += 1
             }
@@ -80,7 +88,7 @@ struct PartitionLinker {
                 let regionEnd = regionEnds[number]
                 // A grouping cue after another splits the same total again (`按经营地统计,城镇…乡村…。按消费类型统计,
                 // 商品零售…餐饮收入…`): the parts of the first are no total of the second.
-                let grouping = !Self.isAmong(text[cue.position])
+                let grouping = !cue.among
                 let preceding = statement[max(0, next - Self.window)..<next].filter { readings.claims[$0].end <= cue.position }
                 // Figures after an earlier grouping cue are parts of a grouping, no totals of the next one (`从贸易方式看,
                 // 一般贸易进出口11764.5亿元…。从经济类型看,国有企业进出口…`).
@@ -111,7 +119,7 @@ struct PartitionLinker {
                     for part in breakdown.parts { parts[part] = breakdown.total }
                     if grouping { groupedTotal = breakdown.total }
                 }
-                if found.isEmpty {
+                if found.isEmpty, !cue.bracket {
                     if grouping { groupedTotal = nil }
                     // Rates only: the total's rate is the last named rate before the cue that is no part of
                     // an earlier split (`按控股类型分` after `按门类分` splits the same total again); after `其中`
@@ -135,18 +143,20 @@ struct PartitionLinker {
     /// 第二产业投资增长23.1%，其中工业投资增长23.2%；第三产业投资增长0.8%`): the clause is the `其中`'s region and no
     /// part of the grouping. A `其中` right after the grouping cue names the grouping's own parts.
     private func regions(of cues: [Cue], in span: Span, text: [Unicode.Scalar]) -> (ends: [Int], nested: [Int: [Span]]) {
-        var ends = cues.indices.map { $0 + 1 < cues.count ? cues[$0 + 1].position : span.end }
+        // A bracket's parts end with it (`breakdowns` finds where): it ends no other cue's region.
+        let next = { (number: Int) in cues[(number + 1)...].firstIndex { !$0.bracket } ?? cues.count }
+        var ends = cues.indices.map { cues[$0].bracket ? span.end : next($0) < cues.count ? cues[next($0)].position : span.end }
         var nested: [Int: [Span]] = [:]
-        for number in cues.indices where !Self.isAmong(text[cues[number].position]) {
-            var following = number + 1
+        for number in cues.indices where !cues[number].among {
+            var following = next(number)
             // Only after a part of the grouping (`在医院中，其中，公立医院48个` names the grouping's parts itself).
-            while following < cues.count, Self.isAmong(text[cues[following].position]), cues[following].depth == cues[number].depth,
+            while following < cues.count, cues[following].among, cues[following].depth == cues[number].depth,
                   (cues[number].end..<cues[following].position).contains(where: { text[$0].properties.numericType != nil }) {
-                let limit = following + 1 < cues.count ? cues[following + 1].position : span.end
+                let limit = next(following) < cues.count ? cues[next(following)].position : span.end
                 guard let stop = (cues[following].end..<limit).first(where: { text[$0] == ";" || text[$0] == "；" }) else { break }
                 nested[number, default: []].append(Span(start: cues[following].position, end: stop))
                 ends[following] = stop
-                following += 1
+                following = next(following)
             }
             ends[number] = following < cues.count ? cues[following].position : span.end
         }
@@ -225,6 +235,12 @@ struct PartitionLinker {
         var depth: Int
         /// `在…中,` or `…中,` opening a statement: the cue names its total.
         var named: Bool
+        /// `其中`, `包括` or a bracket: the parts may be some of the total; a grouping cue's are all of it.
+        var among: Bool
+        /// The level a bracket right after it details (`599.29公里(干线533.2公里、支线66.09公里)`, `(含…)`): the
+        /// bracket's parts end with it and have no other total; with no word before them it lists two parts or more.
+        var detailed: Int?
+        var bracket: Bool { detailed != nil }
     }
 
     /// How many claims before and after a cue are considered: a total and its parts sit close.
@@ -244,7 +260,7 @@ struct PartitionLinker {
             }
             limit = index
         }
-        let among = Self.isAmong(text[cue.position])
+        let among = cue.among
         func isLevel(_ index: Int) -> Bool {
             claims[index].kind == .quantity && claims[index].upper == nil && readings.readings[index].isLevel && depth(index) <= cue.depth
         }
@@ -273,7 +289,8 @@ struct PartitionLinker {
             parts.append(index)
         }
         // `其中` may name a single part (`其中地方财政收入112.07亿元`): it cannot exceed its total.
-        guard parts.count >= (among ? 1 : 2), let unit = claims[parts[0]].unit, !averagesOfGroups(parts) else { return [] }
+        let fewest = !among || cue.bracket && text[cue.position] != "含" ? 2 : 1
+        guard parts.count >= fewest, let unit = claims[parts[0]].unit, !averagesOfGroups(parts) else { return [] }
         let candidates = before.isEmpty ? previous : before
         let unsaid = before.last.flatMap { claims[$0].unit == nil && isTotal($0, of: unit, among: among) ? $0 : nil }
         // A figure in brackets that close before the cue details another (`599.29公里(干线533.2公里、支线66.09公里),
@@ -284,10 +301,12 @@ struct PartitionLinker {
         // Before a grouping cue, two levels of the parts' unit in the same statement are items of a list
         // (`城镇消费品零售额2332.7亿元…；乡村消费品零售额189.5亿元…；按消费形态统计，…`): the nearest is no total.
         let listed = !among && totals.filter(before.contains).count >= 2
-        guard let total = unsaid ?? confirmedTotal(of: parts, among: totals) ?? (listed ? nil : totals.last) else { return [] }
+        if let detailed = cue.detailed, !totals.contains(detailed) { return [] }
+        guard let total = cue.detailed ?? unsaid ?? confirmedTotal(of: parts, among: totals) ?? (listed ? nil : totals.last) else { return [] }
         // Parts that restate, for a subset, measures stated before the cue other than the total (`工业总产值…
         // 工业增加值…其中规模以上工业企业完成工业总产值…完成工业增加值…`) are each a part of the measure they restate.
-        let counterparts = parts.map { counterpart(of: $0, among: candidates.filter { isTotal($0, of: unit, among: among) && !taken($0) }) }
+        // (A bracket's parts are of the level it details.)
+        let counterparts = cue.bracket ? [] : parts.map { counterpart(of: $0, among: candidates.filter { isTotal($0, of: unit, among: among) && !taken($0) }) }
         if among, counterparts.contains(where: { $0 != nil && $0 != total }) {
             return zip(parts, counterparts).compactMap { part, whole in
                 whole.map { Breakdown(total: $0, parts: [part], span: Span(start: claims[$0].start, end: claims[part].end)) }
@@ -398,9 +417,6 @@ struct PartitionLinker {
         while end < text.count, end - offset < 400, !Readings.endsStatement(text[end]), text[end] != ";" { end += 1 }
         return end
     }
-
-    /// Whether the cue starting with `first` names parts that may be some of the total (`其中`, `包括`).
-    static func isAmong(_ first: Unicode.Scalar) -> Bool { first == "其" || first == "包" }
 
     /// Arithmetic confirms a reading: when the parts add up to an earlier candidate within the printed
     /// precision and exceed the nearest one, the earlier is their total (`限额221000万元(包括…106000万元

@@ -29,7 +29,16 @@ struct PartitionTests {
 
     @Test func aFigureInBracketsIsNoTotal() throws {
         #expect(try breakdowns("年末铁路总里程600.0公里（干线530.0公里、支线70.0公里），其中高速铁路总里程460.0公里。")
-            == ["600.0公里 ⊇ 460.0公里"])
+            == ["600.0公里 ⊇ 530.0公里 70.0公里", "600.0公里 ⊇ 460.0公里"])
+    }
+
+    @Test func aBracketAfterALevelListsItsParts() throws {
+        #expect(try breakdowns("全年还本付息支出26.0亿元（还本15.0亿元，付息11.0亿元）。") == ["26.0亿元 ⊇ 15.0亿元 11.0亿元"])
+        #expect(try breakdowns("普通高中50所（含完全中学20所，完全高中9所），在校学生10.0万人。") == ["50所 ⊇ 20所 9所"])
+        #expect(try breakdowns("普通初中200所（含九年一贯制学校70所），在校学生20.0万人。") == ["200所 ⊇ 70所"])
+        // One figure with no word before it, a figure of another unit, a figure of an earlier period: no parts.
+        #expect(try breakdowns("全年营业收入50亿元（上年同期45亿元），利润3亿元。").isEmpty)
+        #expect(try breakdowns("社会个体医疗机构60个（含联合诊所6家）。").isEmpty)
     }
 
     @Test func aPartDatedOnItsOwnStartsAStatement() throws {
