@@ -65,9 +65,9 @@ extension Claim {
         return ("", 1)
     }
 
-    /// Whether two claims count in the same unit, or one leaves it unsaid: `由1500增加到2600元` writes
-    /// 元 once, and a decimal does not inherit a count unit (`从200个优化到13.9`).
+    /// Whether two claims count in the same unit (`countsAlike`), or one leaves it unsaid: `由1500增加到2600元`
+    /// writes 元 once, and a decimal does not inherit a count unit (`从200个优化到13.9`).
     func sharesUnit(with other: Claim) -> Bool {
-        unit == other.unit || unit == nil || other.unit == nil
+        countsAlike(other) || unit == nil || other.unit == nil
     }
 }

@@ -137,6 +137,22 @@ public struct Claim: Codable, Sendable, Equatable {
     public var sentence: Span { Span(start: sentenceStart, end: sentenceEnd) }
     /// A number with a qualifier (`150余名`) is approximate: checked only against its bounds.
     public var isApproximate: Bool { qualifier != nil }
+
+    /// Whether two claims count in one unit: the same unit, or counts of institutions one of which uses the
+    /// general classifier 个, which stands for 家, 所, 座 and 处 (`医疗卫生机构2825个，其中医院103个，…其他卫生机构
+    /// 4所`); not for what is counted otherwise (`医院60个` and `床位6000张`).
+    public func countsAlike(_ other: Claim) -> Bool {
+        if unit == other.unit { return true }
+        let general: Set<String?> = ["个", "個"]
+        let institutions: Set<String?> = ["家", "所", "座", "处", "處"]
+        return general.contains(unit) && institutions.contains(other.unit) || institutions.contains(unit) && general.contains(other.unit)
+    }
+
+    /// Whether a part counts in its total's unit: the same unit, or a count of a total counted with 个
+    /// (`17个(中心卫生院5所、普通卫生院12所)`; a total counted with another classifier has parts in it).
+    public func counts(in total: Claim) -> Bool {
+        unit == total.unit || (total.unit == "个" || total.unit == "個") && countsAlike(total)
+    }
 }
 
 /// Which way a change goes, from its verb: `增加`/`增长`/`提高` up, `减少`/`下降`/`降至` down.

@@ -278,7 +278,7 @@ struct PartitionLinker {
             // A figure in brackets after a part details it (`医院和卫生院120个(医院85个)`).
             guard claim.kind == .quantity, reading.isLevel, depth(index) <= cue.depth else { continue }
             if let first = parts.first {
-                guard claim.unit == claims[first].unit, claim.upper == nil, !opensStatement(index), claim.section == claims[first].section else { break }
+                guard claim.countsAlike(claims[first]), claim.upper == nil, !opensStatement(index), claim.section == claims[first].section else { break }
                 let gap = Self.separatorStrength(from: claims[parts.last!].end, to: claim.start, text: text)
                 if parts.count == 1 { separator = gap } else if gap > separator { break }
                 // `…，加上上级补助收入、上年结余收入…等92.85亿元`: a term of another sum, whatever the name before it.
@@ -295,8 +295,8 @@ struct PartitionLinker {
         let unsaid = before.last.flatMap { claims[$0].unit == nil && isTotal($0, of: unit, among: among) ? $0 : nil }
         // A figure in brackets that close before the cue details another (`599.29公里(干线533.2公里、支线66.09公里),
         // 其中…`): no total.
-        let totals = candidates.filter {
-            claims[$0].unit == unit && isTotal($0, of: unit, among: among) && depth($0) <= cue.depth
+        let totals = candidates.filter { total in
+            parts.allSatisfy { claims[$0].counts(in: claims[total]) } && isTotal(total, of: unit, among: among) && depth(total) <= cue.depth
         }
         // Before a grouping cue, two levels of the parts' unit in the same statement are items of a list
         // (`城镇消费品零售额2332.7亿元…；乡村消费品零售额189.5亿元…；按消费形态统计，…`): the nearest is no total.

@@ -32,13 +32,22 @@ struct PartitionTests {
             == ["600.0公里 ⊇ 530.0公里 70.0公里", "600.0公里 ⊇ 460.0公里"])
     }
 
+    @Test func aTotalCountedWithGeChangesNoClassifier() throws {
+        // 个 may stand for any classifier: parts counted with 所 add up to a total counted with 个.
+        #expect(try breakdowns("全年共有医疗卫生机构2800个。其中医院100个，基层医疗卫生机构2670个，专业公共卫生机构26个，其他卫生机构4所。")
+            == ["2800个 ⊇ 100个 2670个 26个 4所"])
+        #expect(try breakdowns("乡镇卫生院20个（中心卫生院5所、普通卫生院15所）。") == ["20个 ⊇ 5所 15所"])
+        // A total counted with 座 has no parts counted with 个.
+        #expect(try breakdowns("开工建设6座抽水蓄能电站。园区投资增长38%，其中建设产业链项目140个。").isEmpty)
+    }
+
     @Test func aBracketAfterALevelListsItsParts() throws {
         #expect(try breakdowns("全年还本付息支出26.0亿元（还本15.0亿元，付息11.0亿元）。") == ["26.0亿元 ⊇ 15.0亿元 11.0亿元"])
         #expect(try breakdowns("普通高中50所（含完全中学20所，完全高中9所），在校学生10.0万人。") == ["50所 ⊇ 20所 9所"])
         #expect(try breakdowns("普通初中200所（含九年一贯制学校70所），在校学生20.0万人。") == ["200所 ⊇ 70所"])
         // One figure with no word before it, a figure of another unit, a figure of an earlier period: no parts.
         #expect(try breakdowns("全年营业收入50亿元（上年同期45亿元），利润3亿元。").isEmpty)
-        #expect(try breakdowns("社会个体医疗机构60个（含联合诊所6家）。").isEmpty)
+        #expect(try breakdowns("年末共有医院60个（含床位6000张）。").isEmpty)
     }
 
     @Test func aPartDatedOnItsOwnStartsAStatement() throws {
