@@ -57,6 +57,24 @@ struct PhrasingFamilyTests {
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
     }
 
+    @Test func wholesNamedAgainInOtherWords() throws {
+        // `用水总量` named again as `全年用水量`, `专利授权总量` as `专利授权量`, `常住人口` as `总人口` (with a gloss in
+        // brackets), `生产总值` as `GDP`, the whole of `在…中`. `{r}` is the share, right then wrong.
+        let cases = [
+            ("全年用水总量7.50亿立方米，其中农业用水量5.31亿立方米，占全年用水量的{r}。", "70.8%", "78.0%"),
+            ("全年获得专利授权总量5100件，其中发明1000件；实用新型3570件，占专利授权量的比重{r}。", "70%", "75%"),
+            ("年末常住人口4500.00万人。其中，城镇常住人口2790.00万人，占总人口的比重（常住人口城镇化率）为{r}。", "62.00%", "64.00%"),
+            ("全年实现生产总值(GDP)260.0亿元，增长5.3%。全县非公有制经济实现增加值187.2亿元，增长6.3%，占GDP的比重为{r}。", "72.0%", "74.0%"),
+            ("年末移动电话用户1040.00万户。5G移动电话用户686.40万户，在移动电话用户中占比{r}。", "66.0%", "68.0%"),
+        ]
+        for (text, right, wrong) in cases {
+            let holds = try findings(SharePercentRule(), text.replacingOccurrences(of: "{r}", with: right))
+            #expect(holds.found.isEmpty && holds.alarms.isEmpty, "\(text)")
+            let planted = try findings(SharePercentRule(), text.replacingOccurrences(of: "{r}", with: "1️⃣\(wrong)2️⃣"))
+            #expect(planted.found.map(\.span) == [planted.fixture.span(1, 2)], "\(text)")
+        }
+    }
+
     @Test func groupingCueSplitsTheTotal() throws {
         let holds = try findings(SumPartsRule(), "全年社会消费品零售总额1000.0亿元。按经营地统计，城镇消费品零售额800.0亿元，乡村消费品零售额200.0亿元。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

@@ -207,6 +207,18 @@ enum IndicatorName {
         let found = core(name).core
         guard wanted.core.count >= 2, found.count >= 2 else { return false }
         if found.endsWith(wanted.core) || wanted.core.endsWith(found) { return true }
-        return wanted.total && found.holds(wanted.core)
+        if wanted.total && found.holds(wanted.core) { return true }
+        let (x, y) = (collapsed(noun), collapsed(name))
+        return x.count >= 2 && y.count >= 2 && (x.endsWith(y) || y.endsWith(x))
+    }
+
+    /// A name with its total said in the measure word (`用水总量` → `用水量`, `收入总额` → `收入额`) or before it
+    /// (`总人口` → `人口`), and `GDP` as `生产总值`: the forms in which a whole is named again.
+    static func collapsed(_ name: String) -> String {
+        var text = core(name.replacingOccurrences(of: "GDP", with: "生产总值")).core
+        if text.endsWith("总值") { return text }
+        for (total, word) in [("总量", "量"), ("总额", "额"), ("总数", "数")] where name.endsWith(total) && !text.endsWith(word) { text += word }
+        if text.startsWith("总"), text.count >= 3 { text.removeFirst() }
+        return text
     }
 }

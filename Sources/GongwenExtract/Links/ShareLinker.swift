@@ -44,17 +44,22 @@ struct ShareLinker {
         let claim = claims[index]
         let clause = readings.readings[index].clauseStart
         guard let occupy = (clause..<claim.start).last(where: { text[$0] == "占" }) ?? ownShare(index, text: text) else { return nil }
-        var nounEnd = claim.start
-        let phrase = SourceText.string(text[(occupy + 1)..<claim.start])
-        for tail in ["的比重为", "的比重达", "的比重", "的比例为", "的比例", "比重为", "比重", "比例", "的", "达到", "达", "为"] where phrase.hasSuffix(tail) {
-            nounEnd = claim.start - tail.count
+        // A gloss in brackets names the share, not the whole (`占总人口的比重（常住人口城镇化率）为62.07%`).
+        var noun = Self.withoutBrackets(SourceText.string(text[(occupy + 1)..<claim.start]))
+        for tail in ["的比重为", "的比重达", "的比重", "的比例为", "的比例", "比重为", "比重", "比例", "的", "达到", "达", "为"] where noun.hasSuffix(tail) {
+            noun.removeLast(tail.count)
             break
         }
-        let noun = SourceText.string(text[(occupy + 1)..<max(occupy + 1, nounEnd)])
         let inside = earlier.last { claims[$0].start > occupy && claims[$0].kind == .quantity }
         let isPart = { (i: Int) in claims[i].end <= occupy && claims[i].kind == .quantity && self.readings.readings[i].isLevel && claims[i].upper == nil }
+        var subject = SourceText.string(text[clause..<occupy])
+        // `5G移动电话用户688.16万户，在移动电话用户中占比65.9%`: `在…中` before `占` names the whole.
+        let among = subject.unicodeScalars.count >= 4 && subject.hasPrefix("在") && subject.hasSuffix("中")
+        if among, noun.count < 2 {
+            noun = String(subject.dropFirst().dropLast())
+            subject = ""
+        }
         // `等级公路占公路总里程的96.1%`: a name before `占` says which earlier level is the part.
-        let subject = SourceText.string(text[clause..<occupy])
         // (A digit there is a count of its own; `第一产业` is a name: Character.isNumber would take `一` for a digit.)
         let named = subject.count >= 2 && !subject.unicodeScalars.contains { $0.properties.numericType == .decimal }
         let candidates = named ? Array((max(0, index - Self.window)..<index).reversed()) : Array(earlier.reversed())
@@ -71,7 +76,8 @@ struct ShareLinker {
             rate.inferredWhole = noun.count < 2
             return rate
         }
-        guard inside == nil, noun.count >= 2, !IndicatorName.names(noun, readings.readings[part].name) else { return nil }
+        // A noun that names the part itself is no whole, unless the text says it is one (`在…中`, `总…`).
+        guard inside == nil, noun.count >= 2, among || noun.hasPrefix("总") || !IndicatorName.names(noun, readings.readings[part].name) else { return nil }
         var candidate = part - 1
         while candidate >= 0, part - candidate <= Self.window {
             let whole = claims[candidate]
@@ -83,6 +89,16 @@ struct ShareLinker {
             candidate -= 1
         }
         return nil
+    }
+
+    /// The text without its bracketed notes: `总人口的比重(常住人口城镇化率)为` → `总人口的比重为`.
+    static func withoutBrackets(_ text: String) -> String {
+        var kept = String.UnicodeScalarView()
+        var depth = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "(" { depth += 1 } else if scalar == ")" { depth = max(0, depth - 1) } else if depth == 0 { kept.append(scalar) }
+        }
+        return String(kept)
     }
 
     /// `第一产业增加值占地区生产总值的比重为5.0%，第二产业增加值比重为36.0%`: a share named by its part alone,
