@@ -11,6 +11,7 @@ public enum RuleRegistry {
         MagnitudeImplausibleRule(),
         ChangeDeltaRule(),
         ChangeRateRule(),
+        AnnualRateRule(),
         SumPartsRule(),
         SharePercentRule(),
         IdentityRule(),

@@ -458,6 +458,7 @@ extension Claim: JSONWritable {
 extension Change: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.beginObject()
+        json.field("annual", annual)
         json.field("delta", delta)
         json.field("direction", direction)
         json.field("end", end)
@@ -466,6 +467,7 @@ extension Change: JSONWritable {
         json.field("real_rate", realRate)
         json.field("start", start)
         json.field("to", to)
+        json.field("years", years)
         json.endObject()
     }
 }

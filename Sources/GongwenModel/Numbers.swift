@@ -175,6 +175,11 @@ public struct Change: Codable, Sendable, Equatable {
     /// Whether the rate is at comparable prices (`扣除价格因素`, `按可比价格计算`, value added and
     /// GDP): a real rate is not the nominal amounts' quotient, so only nominal rates are recomputed.
     public var realRate: Bool?
+    /// Whether the rate is an average over years (`年均增长4.22%`): compounded, not the change over the start.
+    public var annual: Bool?
+    /// The years an annual rate averages over, when the text dates both levels (`从2015年的2007万元上升到2020年的
+    /// 2468万元，年均增长4.22%`: 5).
+    public var years: Int?
     public var start: Int
     public var end: Int
 

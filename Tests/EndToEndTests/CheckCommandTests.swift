@@ -97,7 +97,8 @@ struct CheckCommandTests {
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == [
             "date.malformed", "docnum.malformed", "number.missing", "number.merged", "magnitude.implausible", "change.delta",
-            "change.rate", "sum.parts", "share.percent", "indicator.identity", "rate.bounds", "sum.shares", "per.capita", "structure.ratio", "rate.ratio", "repeat.inconsistent", "average.consistency",
+            "change.rate", "change.annual", "sum.parts", "share.percent", "indicator.identity", "rate.bounds", "sum.shares", "per.capita",
+            "structure.ratio", "rate.ratio", "days.share", "repeat.inconsistent", "average.consistency",
             "count.items", "structure.numbering", "text.duplicate",
         ])
         for rule in rules {

@@ -30,6 +30,24 @@ struct PhrasingFamilyTests {
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
     }
 
+    @Test func averageAnnualRateBetweenTwoDatedLevels() throws {
+        // (2470/2000)^(1/5) − 1 = 4.31%.
+        let holds = try findings(AnnualRateRule(), "一般公共预算收入从2015年的2000万元上升到2020年的2470万元，年均增长4.31%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(AnnualRateRule(), "一般公共预算收入从2015年的2000万元上升到2020年的2470万元，年均增长1️⃣5.31%2️⃣。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.alarms == ["change.annual"])
+        // Undated levels, a real rate: linked, not recomputed.
+        let undated = try findings(AnnualRateRule(), "社会消费品零售总额从1800.00亿元提高到3000.00亿元，年均增长12.5%。")
+        #expect(undated.found.isEmpty && undated.alarms.isEmpty)
+        #expect(try undated.fixture.analysis().document.changes.first?.annual == true)
+        let real = try findings(AnnualRateRule(), "地区生产总值由2010年的160.0亿元增加到2015年的290.0亿元，年均增长9.1%。")
+        #expect(real.found.isEmpty && real.alarms.isEmpty)
+        // A level of a plan's first year is not the base of the plan's average (its base is the year before).
+        let plan = try findings(AnnualRateRule(), "“十四五”时期，一般公共预算收入从2021年的7770.0亿元增长到2025年的8500.0亿元，年均增速3.8%。")
+        #expect(plan.found.isEmpty && plan.alarms.isEmpty)
+    }
+
     @Test func realGrowthOfValueAddedIsNotRecomputed() throws {
         let found = try findings(ChangeRateRule(), "全年地区生产总值2648.87亿元，比上年增加120.5亿元，增长6.0%。")
         #expect(found.found.isEmpty && found.alarms.isEmpty)

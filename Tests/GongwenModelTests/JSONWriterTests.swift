@@ -208,6 +208,8 @@ struct JSONWriterTests {
         document.claims = [claim]
         var change = Change(from: 0, to: 1, delta: 2, rate: 3, direction: .decrease, span: Span(start: 0, end: 5))
         change.realRate = true
+        change.annual = true
+        change.years = 5
         document.changes = [change]
         var breakdown = Breakdown(total: 0, parts: [1, 2], span: Span(start: 0, end: 5))
         breakdown.cue = .grouping

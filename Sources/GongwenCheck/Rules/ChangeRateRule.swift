@@ -19,8 +19,8 @@ public struct ChangeRateRule: Rule {
         A rate of change (`减幅`, `增幅`, `增长`) is the amount of the change over the value before it. The rule \
         recomputes it from the change's own numbers (`861/2177`, or `(B − A)/A` when no amount is stated) on \
         their printed precision. A rate cut off instead of rounded (39.54% for 39.5498%) is `info`: the \
-        arithmetic is right, the rounding is not. Average annual rates (`年均增长`) are not linked to a change \
-        and raise nothing; nor does a change from 0.
+        arithmetic is right, the rounding is not. Average annual rates (`年均增长`) are `change.annual`'s; a \
+        change from 0 raises nothing.
         """
     public let example = "`建制村由2177优化1316个,减少861个,减幅达39.54%` → 减幅 39.54% 与 861/2177 = 39.5498% 不符(截断而非四舍五入)"
 
@@ -29,7 +29,7 @@ public struct ChangeRateRule: Rule {
     public func check(_ context: CheckContext) -> [Finding] {
         let claims = context.document.claims
         var findings: [Finding] = []
-        for change in context.document.changes where change.realRate != true {
+        for change in context.document.changes where change.realRate != true && change.annual != true {
             guard let rateID = change.rate, claims[rateID].kind == .percent, let (from, base, baseValue) = start(of: change, claims) else { continue }
             let rate = claims[rateID]
             guard baseValue > 0, from.kind == .quantity else { continue }

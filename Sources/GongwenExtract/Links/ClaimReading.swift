@@ -159,6 +159,23 @@ struct Readings {
         comparisonScalars.contains { words.count >= $0.count && words.suffix($0.count).elementsEqual($0) }
     }
 
+    /// Words that mark a rate at comparable prices: the nominal amounts do not give it.
+    static let realMarkers = ["扣除价格因素", "可比价", "不变价", "实际增长", "实际下降"].map { Array($0.unicodeScalars) }
+    /// Indicators whose growth is published at comparable prices (a real rate).
+    static let realIndicators = ["增加值", "生产总值", "GDP", "经济总量"]
+
+    /// Whether the growth of a level is a real rate, which its nominal amounts do not give: the level is a
+    /// value added or GDP (by its `name`, the reading's unless given), or its statement says the rate is at
+    /// comparable prices (`按可比价格计算`).
+    func isReal(_ index: Int, name: String? = nil) -> Bool {
+        let claim = claims[index]
+        let reading = readings[index]
+        if Self.realIndicators.contains(where: (name ?? reading.name).endsWith) { return true }
+        let statementStart = max(0, reading.clauseStart - 80)
+        let context = source.folded[statementStart..<max(statementStart, min(source.count, claim.end + 40))]
+        return Self.realMarkers.contains { WordSearch.holds(context, $0) }
+    }
+
     /// Claim indexes grouped by statement, in order.
     func byStatement() -> [[Int]] {
         var groups: [[Int]] = []

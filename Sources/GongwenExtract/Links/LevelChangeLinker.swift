@@ -13,12 +13,8 @@ struct LevelChangeLinker {
     /// How far after its level a change may stand: `比上年同期增加1894元，增长` and a little more.
     static let reach = 24
 
-    /// Words that mark a rate at comparable prices: the nominal amounts do not give it.
-    static let realMarkers = ["扣除价格因素", "可比价", "不变价", "实际增长", "实际下降"].map { Array($0.unicodeScalars) }
     /// `其中` between a level and a change: the change is of something the words after it name.
     static let among = Array("其中".unicodeScalars)
-    /// Indicators whose growth is published at comparable prices (a real rate).
-    static let realIndicators = ["增加值", "生产总值", "GDP", "经济总量"]
 
     func changes(skipping used: Set<Int>) -> [Change] {
         var changes: [Change] = []
@@ -37,7 +33,7 @@ struct LevelChangeLinker {
                     close()
                     level = claim
                     current = Change(from: nil, to: index, delta: nil, rate: nil, direction: nil, span: claim.span)
-                    current?.realRate = isReal(claim, reading)
+                    current?.realRate = readings.isReal(claim.id)
                     continue
                 }
                 // `比上年同期196978万元增长13.38%`: the earlier level inside the comparison is the change's start.
@@ -80,12 +76,5 @@ struct LevelChangeLinker {
     private func amounts(_ claim: Claim, _ base: Claim) -> Bool {
         if base.kind == .percent || base.kind == .permille { return claim.unit == "百分点" || claim.unit == "个百分点" }
         return claim.unit == base.unit
-    }
-
-    private func isReal(_ claim: Claim, _ reading: ClaimReading) -> Bool {
-        if Self.realIndicators.contains(where: reading.name.endsWith) { return true }
-        let statementStart = max(0, reading.clauseStart - 80)
-        let context = readings.source.folded[statementStart..<max(statementStart, min(readings.source.count, claim.end + 40))]
-        return Self.realMarkers.contains { WordSearch.holds(context, $0) }
     }
 }
