@@ -53,6 +53,30 @@ struct RateBoundsRuleTests {
         #expect(totals == ["8.2%", "0.5%"])
     }
 
+    @Test func ratesOfAveragesOfGroupsBoundTheAverageAsInfo() throws {
+        // Averages of groups are no sum, but their growth rates bound the average's; a shift of weights
+        // between the groups can move it outside, so `info` at most.
+        let text = "全年居民人均可支配收入54000元，比上年增长1️⃣6.9%2️⃣。按常住地分，农村居民人均可支配收入32300元，增长5.8%；城镇居民人均可支配收入63400元，增长4.4%。"
+        let wrong = try found(text)
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.found.map(\.severity) == [.info])
+    }
+
+    @Test func eachRunBetweenSemicolonsIsASplit() throws {
+        // Light and heavy industry, then the three sections: two splits of one total.
+        let text = "规模以上工业增加值增长7.2%。其中，轻工业下降7.5%，重工业增长17.2%；采矿业增长24.9%，制造业增长7.2%，电力、热力、燃气及水生产和供应业增长7.1%。"
+        let context = try Fixture(text).context()
+        #expect(RateBoundsRule().relations(context).map(\.claims.count) == [3, 4])
+    }
+
+    @Test func ratesOfTheClassesInTheStatementAfterTheTotal() throws {
+        let wrong = try found("全年固定资产投资比上年增长1️⃣22.6%2️⃣。第一产业投资增长20.8%，第二产业投资增长6.9%，第三产业投资增长10.1%。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        // Rates of some kinds of investment are no classes.
+        let some = try found("全年固定资产投资比上年增长8.6%。民间投资增长5.4%，基础设施投资增长22.4%。")
+        #expect(RateBoundsRule().relations(try some.fixture.context()).isEmpty)
+    }
+
     @Test func classificationsAreReadFromTheFile() throws {
         let identities = try Identities.parse("classification\t三次产业\t第一产业|第二产业|第三产业\tThe three industries.\n", origin: "test.tsv")
         #expect(identities.isComplete(["第一产业投资", "第二产业投资", "第三产业投资"]))

@@ -90,7 +90,11 @@ public struct RateBoundsRule: RelationRule {
             }
         }
         // Parts that are some of the total (`其中高技术制造业增长10.0%`) bound nothing: only a complete split counts.
-        let named = { (parts: [Int]) in context.identities.isComplete(parts.map { document.claims[$0].name ?? "" }) }
+        // A rate that names nothing (`增长5.8%`) is named by its level (`农村居民人均可支配收入32327元`).
+        var levelOf: [Int: Int] = [:]
+        for change in document.changes { if let rate = change.rate, let to = change.to, change.from == nil { levelOf[rate] = to } }
+        let name = { (claim: Int) in (document.claims[claim].name ?? "").count >= 2 ? document.claims[claim].name! : levelOf[claim].flatMap { document.claims[$0].name } ?? "" }
+        let named = { (parts: [Int]) in context.identities.isComplete(parts.map(name)) }
         // Rates only, after a grouping: complete by the classes they name; `info` at most.
         let splits = document.growthSplits.filter { named($0.parts) }
             .map { Instance(total: $0.total, totalRate: $0.total, partRates: $0.parts, complete: false) }

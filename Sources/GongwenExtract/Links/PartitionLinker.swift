@@ -79,7 +79,11 @@ struct PartitionLinker {
                 }
                 position += 1
             }
-            if cues.isEmpty { groupedTotal = nil; splitTotal = nil }
+            if cues.isEmpty {
+                groupedTotal = nil
+                splitTotal = nil
+                if let split = classRates(statement, after: previous) { splits.append(split) }
+            }
             let (regionEnds, nested) = regions(of: cues, in: span, text: text)
             // Cues and claims are both in order: one pointer walks the statement's claims.
             var next = 0
@@ -125,7 +129,8 @@ struct PartitionLinker {
                     // an earlier split (`按控股类型分` after `按门类分` splits the same total again); after `其中`
                     // (`固定资产投资下降3.3%。其中，第一产业投资下降2.9%，…`) the rate before it.
                     let rates = (before.isEmpty ? previous.suffix(Self.window) : before[...]).filter { !splitParts.contains($0) }
-                    if let split = growthSplit(after: after, regionEnd: regionEnd, candidates: rates, fallback: grouping ? splitTotal : nil) {
+                    for split in growthSplits(after: after, regionEnd: regionEnd, candidates: rates, fallback: grouping ? splitTotal : nil,
+                                              text: text) {
                         splits.append(split)
                         splitParts.formUnion(split.parts)
                         splitTotal = split.total
@@ -207,17 +212,46 @@ struct PartitionLinker {
 
     /// `按门类分，采矿业增加值增长14.8%，制造业增长10.6%，…下降2.7%` after `规模以上工业增加值增长10.0%`: rates
     /// of named parts after a grouping, and the named rate before it.
-    private func growthSplit(after: ArraySlice<Int>, regionEnd: Int, candidates: [Int], fallback: Int?) -> GrowthSplit? {
+    /// A rate of change named by what it is of (`第一产业投资增长20.8%`).
+    private func isNamedRate(_ index: Int) -> Bool {
+        let reading = readings.readings[index]
+        return readings.claims[index].kind == .percent && (reading.verb != nil || reading.rateOfChange) && reading.name.count >= 2
+    }
+
+    /// A split in rates only, one per run of parts between `;` (`其中，轻工业下降7.5%，重工业增长17.2%；采矿业增长24.9%，
+    /// 制造业增长7.2%，…`: light and heavy industry, then the sections).
+    private func growthSplits(after: ArraySlice<Int>, regionEnd: Int, candidates: [Int], fallback: Int?, text: [Unicode.Scalar]) -> [GrowthSplit] {
         let claims = readings.claims
-        let isRate = { (index: Int) -> Bool in
-            let reading = self.readings.readings[index]
-            return claims[index].kind == .percent && (reading.verb != nil || reading.rateOfChange) && reading.name.count >= 2
+        // Rates of named levels count too: averages of groups are no parts of a sum, but their growth rates
+        // still bound the total's (`按常住地分，农村居民人均可支配收入32327元，增长5.8%；城镇…增长4.4%`).
+        let parts = after.filter { claims[$0].end <= regionEnd && (isNamedRate($0) || ratesOfLevels.contains($0)) }
+        guard parts.count >= 2, let total = candidates.last(where: { isNamedRate($0) || ratesOfLevels.contains($0) }) ?? fallback else { return [] }
+        var runs: [[Int]] = [[parts[0]]]
+        for (previous, part) in zip(parts, parts.dropFirst()) {
+            // A level's own rate follows a `;` inside its part (`城镇…63435元，增长4.4%`): only named rates open a run.
+            if isNamedRate(part), Self.separatorStrength(from: claims[previous].end, to: claims[part].start, text: text) == 2 {
+                runs.append([])
+            }
+            runs[runs.count - 1].append(part)
         }
-        let parts = after.filter { claims[$0].end <= regionEnd && isRate($0) }
-        guard parts.count >= 2, let total = candidates.last(where: { isRate($0) || ratesOfLevels.contains($0) }) ?? fallback else { return nil }
+        if runs.count > 1, runs.contains(where: { $0.count < 2 }) { runs = [parts] }
         let direction = { (index: Int) in self.readings.readings[index].verb?.direction }
-        return GrowthSplit(total: total, parts: parts, directions: ([total] + parts).map(direction),
-                           span: Span(start: claims[total].start, end: claims[parts.last!].end))
+        return runs.map { run in
+            GrowthSplit(total: total, parts: run, directions: ([total] + run).map(direction),
+                        span: Span(start: claims[total].start, end: claims[run.last!].end))
+        }
+    }
+
+    /// `全年固定资产投资比上年增长8.6%。第一产业投资增长20.8%，第二产业投资增长6.9%，第三产业投资增长10.1%`: a statement
+    /// with no cue that states only rates of one measure (names ending alike), after a statement ending with that
+    /// measure's rate. Whether the names cover a classification is the rule's to say.
+    private func classRates(_ statement: [Int], after previous: [Int]) -> GrowthSplit? {
+        guard statement.count >= 2, statement.allSatisfy(isNamedRate), let total = previous.last, isNamedRate(total) else { return nil }
+        let measure = readings.readings[total].name.unicodeScalars.suffix(2)
+        guard measure.count == 2, statement.allSatisfy({ readings.readings[$0].name.unicodeScalars.suffix(2).elementsEqual(measure) }) else { return nil }
+        let direction = { (index: Int) in self.readings.readings[index].verb?.direction }
+        return GrowthSplit(total: total, parts: statement, directions: ([total] + statement).map(direction),
+                           span: Span(start: readings.claims[total].start, end: readings.claims[statement.last!].end))
     }
 
     private func statementSpan(around offset: Int, text: [Unicode.Scalar]) -> Span {
