@@ -93,6 +93,21 @@ struct PhrasingFamilyTests {
         }
     }
 
+    @Test func sharesOfPartsWhoseWholeIsUnsaid() throws {
+        // The whole is the nearest count before the parts that is no part itself (28 is 203's) and no smaller
+        // than their sum; the shares confirm it, so the wrong one is an error.
+        let text = "对280件提案立案200件，其中并案28件。在立案提案中，委员提案150件，占75.0%；联名提案10件，占{r}；党派团体提案24件，占12.0%；专委会提案16件，占8.0%。"
+        let holds = try findings(SharePercentRule(), text.replacingOccurrences(of: "{r}", with: "5.0%"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        #expect(try holds.fixture.analysis().document.rates.count == 4)
+        let wrong = try findings(SharePercentRule(), text.replacingOccurrences(of: "{r}", with: "1️⃣6.0%2️⃣"))
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.found.first?.severity == .error)
+        // A share after another clause (`…村104个；1500-3000人的村占比达到68.3%`) is no share of that count.
+        let other = try Fixture("四合一的村7个，并入城镇社区的村104个；1500-3000人的村占比达到68.3%。").analysis()
+        #expect(other.document.rates.isEmpty)
+    }
+
     @Test func groupingCueSplitsTheTotal() throws {
         let holds = try findings(SumPartsRule(), "全年社会消费品零售总额1000.0亿元。按经营地统计，城镇消费品零售额800.0亿元，乡村消费品零售额200.0亿元。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

@@ -1,3 +1,4 @@
+import Foundation
 import GongwenModel
 import GongwenText
 
@@ -76,6 +77,12 @@ struct ShareLinker {
             rate.inferredWhole = noun.count < 2
             return rate
         }
+        // `委员提案158件，占77.83%；联名提案10件，占4.93%`: a share that names no whole, of a part no partition holds.
+        if inside == nil, noun.count < 2, hasOwnShare(part, text: text), let whole = unsaidWhole(of: part, text: text, totalOf: totalOf) {
+            var rate = Rate(kind: .share, rate: index, numerator: part, denominator: whole, span: Span(start: claims[whole].start, end: claim.end))
+            rate.inferredWhole = true
+            return rate
+        }
         // A noun that names the part itself is no whole, unless the text says it is one (`在…中`, `总…`).
         guard inside == nil, noun.count >= 2, among || noun.hasPrefix("总") || !IndicatorName.names(noun, readings.readings[part].name) else { return nil }
         var candidate = part - 1
@@ -89,6 +96,40 @@ struct ShareLinker {
             candidate -= 1
         }
         return nil
+    }
+
+    /// The whole of parts that each state their share and no whole (`在立案提案中，委员提案158件，占77.83%；联名提案10件，
+    /// 占4.93%；…`): the nearest earlier level of their unit that is no part of a breakdown, nor one of them, and
+    /// at least their sum (`立案203件，其中并案28件` → 203, not 28).
+    private func unsaidWhole(of part: Int, text: [Unicode.Scalar], totalOf: [Int: Int]) -> Int? {
+        let claims = readings.claims
+        var first = part
+        var last = part
+        while first > 0, readings.statement[first - 1] == readings.statement[part] { first -= 1 }
+        while last + 1 < claims.count, readings.statement[last + 1] == readings.statement[part] { last += 1 }
+        let series = (first...last).filter {
+            claims[$0].kind == .quantity && claims[$0].unit == claims[part].unit && hasOwnShare($0, text: text)
+        }
+        let sum = series.reduce(Decimal(0)) { $0 + claims[$1].value }
+        var candidate = part - 1
+        while candidate >= 0, part - candidate <= Self.window, claims[candidate].section == claims[part].section {
+            let whole = claims[candidate]
+            if whole.kind == .quantity, whole.unit == claims[part].unit, whole.upper == nil, readings.readings[candidate].isLevel,
+               totalOf[candidate] == nil, !hasOwnShare(candidate, text: text), whole.value >= sum,
+               !IndicatorName.isAverage(readings.readings[candidate].name) {
+                return candidate
+            }
+            candidate -= 1
+        }
+        return nil
+    }
+
+    /// Whether a count is followed at once by its own share (`158件，占77.83%`).
+    private func hasOwnShare(_ index: Int, text: [Unicode.Scalar]) -> Bool {
+        guard index + 1 < readings.claims.count, readings.claims[index + 1].kind == .percent else { return false }
+        let end = readings.claims[index].end
+        let between = text[end..<max(end, readings.claims[index + 1].start)].filter { $0 != " " && $0 != "," }
+        return between.elementsEqual(["占"]) || between.elementsEqual(["占", "比"])
     }
 
     /// The text without its bracketed notes: `总人口的比重(常住人口城镇化率)为` → `总人口的比重为`.
