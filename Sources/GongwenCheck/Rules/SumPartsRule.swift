@@ -11,10 +11,7 @@ import GongwenText
 /// fill a bracket right after the total and its noun (`139(其中:6个乡、116个镇、17个街道)`), a gloss
 /// that spells the total out, every part counts the total's own noun (`14个问题…其中,10个问题…,
 /// 4个问题…`), a split of the same items, two parts are named by words that split a whole
-/// (`城镇人口…乡村人口`, `外出农民工…本地农民工`), or the parts of one measure are named by the classes of a
-/// classification of two or three classes in `identities.tsv` (`第一产业增加值…第二产业增加值…第三产业增加值`). Then
-/// the shortfall is a `warning`. (A longer list of published groups, or one ending with `其他`, is more often
-/// printed with a group left out.)
+/// (`城镇人口…乡村人口`, `外出农民工…本地农民工`), the rest of their names alike. Then the shortfall is a `warning`.
 ///
 /// Real example that holds (巴中市民政局, 2020): `从200个优化到139(其中:6个乡、116个镇、17个街道)`; with
 /// `16个街道` it reports `总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)`.
@@ -90,8 +87,7 @@ public struct SumPartsRule: Rule {
     static let complements = [("城镇", "乡村"), ("城镇", "农村"), ("城市", "农村"), ("男", "女"), ("外出", "本地"), ("公办", "民办"), ("境内", "境外")]
 
     /// Whether the parts look like all of the total: two parts named by a pair of words that split a
-    /// whole, the rest of their names alike (`城镇人口…乡村人口`), the classes of a classification of two or three
-    /// classes (`identities.tsv`) naming one measure, or they fill a bracket that opens right after the
+    /// whole, the rest of their names alike (`城镇人口…乡村人口`), or they fill a bracket that opens right after the
     /// total and the noun it counts (`139(其中:6个乡…)`, `385个社区(村)(其中105个…,280个…)`), or each
     /// part counts the noun the total counts (`14个问题…其中,10个问题已完成整改…,4个问题已取得阶段性成效`).
     private func looksExhaustive(_ total: Claim, _ parts: [Claim], _ context: CheckContext) -> Bool {
@@ -100,12 +96,6 @@ public struct SumPartsRule: Rule {
             let (x, y) = a.contains(pair.0) && b.contains(pair.1) ? (a, b) : b.contains(pair.0) && a.contains(pair.1) ? (b, a) : ("", "")
             return !x.isEmpty && x.replacingOccurrences(of: pair.0, with: "") == y.replacingOccurrences(of: pair.1, with: "")
         }) { return true }
-        // The classes of a classification, of one measure (names ending alike): `第一产业增加值…第三产业增加值`.
-        let names = parts.compactMap(\.name)
-        if names.count == parts.count, names.allSatisfy({ $0.count >= 3 }), Set(names.map { $0.suffix(2) }).count == 1,
-           context.identities.classifications.contains(where: { $0.classes.count <= 3 && $0.isCovered(by: names) }) {
-            return true
-        }
         // A noun counted by a classifier (`14个问题`), not the rest of a compound unit (`亿吨公里`, `亿人公里`).
         let noun = words(after: total, context)
         if total.unitCategory == "count", noun.count >= 2, parts.allSatisfy({ words(after: $0, context).hasPrefix(noun) }) {
