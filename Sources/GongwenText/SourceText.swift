@@ -49,6 +49,13 @@ public struct SourceText: Sendable {
         return string(scalars[lower..<max(lower, min(span.end, scalars.count))])
     }
 
+    /// The source text of a span with its line breaks left out: a title that wraps over lines
+    /// (`关于…的\n通知` → `关于…的通知`).
+    public func textWithoutLineBreaks(_ span: Span) -> String {
+        let lower = max(0, min(span.start, scalars.count))
+        return Self.string(ArraySlice(scalars[lower..<max(lower, min(span.end, scalars.count))].filter { $0 != "\n" }))
+    }
+
     /// The folded text of a span.
     public func foldedText(_ span: Span) -> String {
         Self.text(span, in: folded)

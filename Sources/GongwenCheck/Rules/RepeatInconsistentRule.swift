@@ -56,10 +56,11 @@ public struct RepeatInconsistentRule: Rule {
     }
 
     struct Key: Hashable {
-        /// The words from the start of the sentence to the number: subject and predicate.
-        var before: String
+        /// The words from the start of the sentence to the number, white space aside: subject and
+        /// predicate.
+        var before: ScalarKey
         /// The words after the number up to the end of its clause: what the number is for.
-        var after: String
+        var after: ScalarKey
         /// The top-level section: `一、`.
         var part: String?
         var unit: String?
@@ -91,7 +92,7 @@ public struct RepeatInconsistentRule: Rule {
             }()
             guard !skip else { continue }
             let part = claim.section.map { String($0.prefix { $0 != "/" }) }
-            let before = SourceText.string(ArraySlice(folded[span.start..<claim.start].filter { !Self.isWhitespace($0) }))
+            let before = ScalarKey(folded[span.start..<claim.start], ignoring: .whitespace)
             let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)
             guard let earlier = first[key] else {
                 first[key] = claim
@@ -103,12 +104,6 @@ public struct RepeatInconsistentRule: Rule {
             }
         }
         return findings
-    }
-
-    /// Unicode's White_Space, with no table look-up for Chinese characters (none is white space).
-    @inline(__always)
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        !isCJK(scalar) && scalar.properties.isWhitespace
     }
 
     /// The characters that end a sentence here.
@@ -129,10 +124,10 @@ public struct RepeatInconsistentRule: Rule {
     }
 
     /// The text after `claim` up to the end of its clause, a number or 12 characters.
-    private func words(after claim: Claim, _ context: CheckContext) -> String {
+    private func words(after claim: Claim, _ context: CheckContext) -> ScalarKey {
         let s = context.source.folded
         var end = claim.end
         while end < min(s.count, claim.end + 12), !Scan.isBoundary(s[end]), !isASCIIDigit(s[end]), s[end] != "\n" { end += 1 }
-        return context.source.foldedText(Span(start: claim.end, end: end))
+        return ScalarKey(s[min(claim.end, s.count)..<min(end, s.count)])
     }
 }
