@@ -159,8 +159,10 @@ public struct Identities: Sendable, Equatable {
             name = String(name[..<open])
         }
         var best: (name: String, length: Int)?
+        // An alias that ends in another byte cannot end the name: most are ruled out at once.
+        guard let last = name.utf8.last else { return nil }
         for indicator in indicators {
-            for alias in indicator.aliases where name.endsWith(alias) && alias.count > (best?.length ?? 0) {
+            for alias in indicator.aliases where alias.utf8.last == last && name.endsWith(alias) && alias.count > (best?.length ?? 0) {
                 // A blocker word makes the name another indicator (looked for only where an alias fits).
                 if indicator.blockers.contains(where: name.holds) { break }
                 best = (indicator.name, alias.count)

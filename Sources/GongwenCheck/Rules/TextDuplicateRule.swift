@@ -46,6 +46,10 @@ public struct TextDuplicateRule: TextRule {
         init(_ rule: TextDuplicateRule, _ context: CheckContext) {
             self.rule = rule
             self.context = context
+            // Room for every paragraph and about one sentence per 24 characters: the dictionaries
+            // do not grow while the text is read.
+            paragraphs.reserveCapacity(context.textParagraphs.count)
+            sentences.reserveCapacity(context.source.count / 24)
         }
 
         func begin(_ paragraph: Paragraph) -> Bool {
