@@ -159,15 +159,24 @@ public struct Identities: Sendable, Equatable {
             name = String(name[..<open])
         }
         var best: (name: String, length: Int)?
-        // An alias that ends in another byte cannot end the name: most are ruled out at once.
-        guard let last = name.utf8.last else { return nil }
         for indicator in indicators {
-            for alias in indicator.aliases where alias.utf8.last == last && name.endsWith(alias) && alias.count > (best?.length ?? 0) {
+            for alias in indicator.aliases where Self.ends(name, with: alias) && alias.count > (best?.length ?? 0) {
                 // A blocker word makes the name another indicator (looked for only where an alias fits).
                 if indicator.blockers.contains(where: name.holds) { break }
                 best = (indicator.name, alias.count)
             }
         }
         return best?.name
+    }
+
+    /// Whether `name` ends with `alias`, byte for byte in UTF-8, the last bytes compared first
+    /// (most aliases end in another character).
+    private static func ends(_ name: String, with alias: String) -> Bool {
+        name.utf8.withContiguousStorageIfAvailable { name in
+            alias.utf8.withContiguousStorageIfAvailable { alias in
+                guard let last = alias.last, alias.count <= name.count, name[name.count - 1] == last else { return false }
+                return (0..<alias.count).allSatisfy { name[name.count - alias.count + $0] == alias[$0] }
+            }
+        }.flatMap { $0 } ?? name.endsWith(alias)
     }
 }

@@ -129,7 +129,8 @@ enum Chrome {
     /// (`标题`, `关于吕梁市…`), `发文机关:吕梁市财政局\t关  键  字:` → (`发文机关`, `吕梁市财政局`). `compact` is
     /// the line without spaces.
     static func inlinePair(of compact: String) -> (String, String)? {
-        guard let colon = compact.firstIndex(of: ":"), compact.distance(from: compact.startIndex, to: colon) <= 5 else { return nil }
+        // The first colon if it is among the first six characters (not looked for further on).
+        guard let colon = compact.prefix(6).firstIndex(of: ":") else { return nil }
         let label = String(compact[..<colon])
         guard metaLabels.contains(label) else { return nil }
         let value = compact[compact.index(after: colon)...].prefix { $0 != "\t" }

@@ -77,9 +77,11 @@ public struct RepeatInconsistentRule: Rule {
         let folded = context.source.folded
         let sentenceEnds = folded.indices.filter { Self.endsSentence(folded[$0]) }
         var skipped: [Int: Bool] = [:]
-        var first: [Key: Claim] = [:]
+        // The first claim of each key, by its index in the document's claims.
+        var first: [Key: Int] = [:]
+        first.reserveCapacity(document.claims.count)
         var findings: [Finding] = []
-        for claim in document.claims where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
+        for (index, claim) in document.claims.enumerated() where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
             guard let subject = claim.subject, subject.unicodeScalars.count >= 3,
                   !subject.unicodeScalars.contains(where: isASCIIDigit) else { continue }
             let span = sentence(of: claim, ends: sentenceEnds, context)
@@ -94,10 +96,11 @@ public struct RepeatInconsistentRule: Rule {
             let part = claim.section.map { String($0.prefix { $0 != "/" }) }
             let before = ScalarKey(folded[span.start..<claim.start], ignoring: .whitespace)
             let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)
-            guard let earlier = first[key] else {
-                first[key] = claim
+            guard let earlierIndex = first[key] else {
+                first[key] = index
                 continue
             }
+            let earlier = document.claims[earlierIndex]
             if !span.contains(earlier.start), !Interval(claim: earlier).meets(Interval(claim: claim)) {
                 let message = Message.repeatedDiffers(subject: subject, first: earlier.text, firstLine: context.source.line(at: earlier.start), second: claim.text)
                 findings.append(finding(message, at: claim.span, evidence: [earlier.span], stated: claim.value, expected: earlier.value))
