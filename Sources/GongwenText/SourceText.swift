@@ -16,7 +16,17 @@ public struct SourceText: Sendable {
 
     public init(_ string: String) {
         self.string = string
-        let scalars = Array(string.unicodeScalars)
+        // The scalars counted on the UTF-8 bytes (every byte but a continuation byte starts one)
+        // and decoded in one pass: `Array(string.unicodeScalars)` decodes the text twice.
+        var utf8 = string
+        let count = utf8.withUTF8 { bytes in bytes.reduce(0) { $0 &+ ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = 0
+            for scalar in string.unicodeScalars where initialized < count {
+                buffer[initialized] = scalar
+                initialized += 1
+            }
+        }
         self.scalars = scalars
         self.folded = Fold.fold(scalars)
         var starts = [0]
