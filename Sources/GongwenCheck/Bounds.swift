@@ -92,7 +92,8 @@ public struct Bounds: Sendable, Equatable {
         let scalars = Array(subject.unicodeScalars)
         var best: (row: Row, end: Int, length: Int)?
         for row in rows where row.unit == unit && !row.except.contains(where: { subject.holds($0) }) {
-            for term in row.terms {
+            // A term the subject does not hold is passed over before its scalars are read.
+            for term in row.terms where term == "*" || subject.holds(term) {
                 let termScalars = Array(term.unicodeScalars)
                 let end: Int
                 if term == "*" {

@@ -151,21 +151,57 @@ public struct Identities: Sendable, Equatable {
     }
 
     /// The indicator a claim's name says, by its longest alias at the end of the name, unless a
-    /// blocker word makes it another indicator.
+    /// blocker word makes it another indicator. A rule that asks for many names prepares an
+    /// `IndicatorMatcher` once.
+    public func indicator(named name: String) -> String? {
+        IndicatorMatcher(self).indicator(named: name)
+    }
+}
+
+/// The indicators of `Identities` prepared for many look-ups: each alias as UTF-8 bytes, filed
+/// under its last byte, in the order of the list, so that a name is compared only with the aliases
+/// that can end it.
+///
+/// `IndicatorMatcher(.bundled).indicator(named: "全市地区生产总值(GDP)")` is the indicator of
+/// `地区生产总值`.
+public struct IndicatorMatcher: Sendable {
+    private struct Alias: Sendable {
+        var indicator: Int
+        var bytes: [UInt8]
+        /// In characters: the longest alias wins.
+        var length: Int
+    }
+
+    private let identities: Identities
+    private let byLastByte: [UInt8: [Alias]]
+
+    public init(_ identities: Identities) {
+        self.identities = identities
+        var byLastByte: [UInt8: [Alias]] = [:]
+        for (index, indicator) in identities.indicators.enumerated() {
+            for alias in indicator.aliases {
+                guard let last = alias.utf8.last else { continue }
+                byLastByte[last, default: []].append(Alias(indicator: index, bytes: Array(alias.utf8), length: alias.count))
+            }
+        }
+        self.byLastByte = byLastByte
+    }
+
     public func indicator(named name: String) -> String? {
         // `地区生产总值(GDP)`: a gloss in brackets at the end names the same indicator.
         var name = name
         if name.hasSuffix(")"), let open = name.lastIndex(of: "("), name.distance(from: name.startIndex, to: open) >= 2 {
             name = String(name[..<open])
         }
-        var best: (name: String, length: Int)?
-        for indicator in indicators {
-            for alias in indicator.aliases where name.endsWith(alias) && alias.count > (best?.length ?? 0) {
-                // A blocker word makes the name another indicator (looked for only where an alias fits).
-                if indicator.blockers.contains(where: name.holds) { break }
-                best = (indicator.name, alias.count)
-            }
+        let bytes = Array(name.utf8)
+        guard let last = bytes.last, let candidates = byLastByte[last] else { return nil }
+        var best: (indicator: Int, length: Int)?
+        for alias in candidates where alias.length > (best?.length ?? 0) && bytes.count >= alias.bytes.count
+            && bytes[(bytes.count - alias.bytes.count)...].elementsEqual(alias.bytes) {
+            // A blocker word makes the name another indicator (looked for only where an alias fits).
+            if identities.indicators[alias.indicator].blockers.contains(where: name.holds) { continue }
+            best = (alias.indicator, alias.length)
         }
-        return best?.name
+        return best.map { identities.indicators[$0.indicator].name }
     }
 }

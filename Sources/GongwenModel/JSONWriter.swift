@@ -146,56 +146,98 @@ public struct JSONWriter {
             bytes.append(UInt8(ascii: "0") + UInt8(value))
         } else {
             if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            var magnitude = value.magnitude
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-                var index = 20
-                repeat {
-                    index -= 1
-                    digits[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                } while magnitude > 0
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index...]))
-            }
+            appendDigits(UInt64(value.magnitude))
         }
         needsComma = true
     }
 
-    /// A decimal as `JSONEncoder` prints it: `Decimal.description` (`18400`, `39.54`, `-2.7`),
-    /// which is slow (a microsecond), so each value is printed once per writer: a claim repeats its
-    /// number's value, and resolutions (`1`, `0.01`, `100`) repeat throughout a document.
+    /// Appends the decimal digits of `magnitude` and returns how many there are.
+    @discardableResult
+    private mutating func appendDigits(_ magnitude: UInt64) -> Int {
+        var magnitude = magnitude
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var index = 20
+            repeat {
+                index -= 1
+                digits[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index...]))
+            return 20 - index
+        }
+    }
+
+    /// A decimal as `JSONEncoder` prints it, `Decimal.description`: the digits stored, trailing
+    /// zeros kept (`18400`, `39.54`, `-2.7`, `1.0`, `0.005`), printed here from the stored mantissa
+    /// and exponent where `description` divides by ten digit by digit (about a microsecond a value).
     public mutating func value(_ value: Decimal) {
         separate()
         if value.isNaN {
             nonFinite = true
             append("NaN")
-        } else {
-            let key = DecimalBits(value)
-            if let printed = decimals[key] {
-                bytes.append(contentsOf: printed)
+        } else if let stored = StoredDecimal(value) {
+            if stored.isZeroLength {
+                bytes.append(UInt8(ascii: "0"))
             } else {
-                let printed = Array(value.description.utf8)
-                if decimals.count < 4096 { decimals[key] = printed }
-                bytes.append(contentsOf: printed)
+                if stored.isNegative { bytes.append(UInt8(ascii: "-")) }
+                let start = bytes.count
+                let count = appendDigits(stored.mantissa)
+                if stored.exponent > 0 {
+                    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: stored.exponent))
+                } else if stored.exponent < 0 {
+                    let fraction = -stored.exponent
+                    if count > fraction {
+                        bytes.insert(UInt8(ascii: "."), at: start + count - fraction)
+                    } else {
+                        bytes.insert(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")] + repeatElement(UInt8(ascii: "0"), count: fraction - count), at: start)
+                    }
+                }
             }
+        } else {
+            bytes.append(contentsOf: value.description.utf8)
         }
         needsComma = true
     }
 
-    private var decimals: [DecimalBits: [UInt8]] = [:]
+    /// A decimal's stored sign, exponent and mantissa, read from its bytes (Foundation keeps them
+    /// internal): `nil` when the mantissa needs more than 64 bits or the layout is not the one
+    /// checked once against `Decimal`'s public `exponent`, `significand` and `sign`.
+    private struct StoredDecimal {
+        var exponent: Int
+        var isNegative: Bool
+        /// No mantissa words at all: `description` prints `0`.
+        var isZeroLength: Bool
+        var mantissa: UInt64
 
-    /// A decimal's stored bits: equal bits are the same mantissa and exponent, so the same printed
-    /// form (`==` is not enough: 1 and 1.0 are equal decimals printed `1` and `1.0`).
-    private struct DecimalBits: Hashable {
-        var low: UInt64
-        var middle: UInt64
-        var high: UInt32
+        init?(_ value: Decimal) {
+            guard Self.layoutHolds else { return nil }
+            self.init(bits: value)
+            guard mantissa != .max else { return nil }
+        }
 
-        init(_ value: Decimal) {
-            (low, middle, high) = withUnsafeBytes(of: value) { raw in
-                (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
-                 raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+        /// Byte 0 the exponent, byte 1 the length of the mantissa in 16-bit words (high four bits)
+        /// and the sign (bit 3), bytes 4 to 19 the mantissa's words, least significant first.
+        private init(bits value: Decimal) {
+            (exponent, isNegative, isZeroLength, mantissa) = withUnsafeBytes(of: value) { raw in
+                let length = Int(raw[1] >> 4)
+                guard length <= 4 else { return (0, false, false, .max) }
+                var mantissa: UInt64 = 0
+                for word in 0..<length {
+                    mantissa |= UInt64(raw.loadUnaligned(fromByteOffset: 4 + 2 * word, as: UInt16.self)) << (16 * UInt64(word))
+                }
+                return (Int(Int8(bitPattern: raw[0])), raw[1] & 0x08 != 0, length == 0, mantissa)
             }
         }
+
+        static let layoutHolds: Bool = {
+            guard MemoryLayout<Decimal>.size == 20 else { return false }
+            let samples = ["39.54", "-2.7", "18400", "0.005", "123456789012345678", "-0.000001", "1e20", "0"].compactMap { Decimal(string: $0) }
+            return samples.count == 8 && samples.allSatisfy { sample in
+                let stored = StoredDecimal(bits: sample)
+                return stored.mantissa != .max && stored.exponent == sample.exponent && stored.isNegative == (sample.sign == .minus)
+                    && Decimal(stored.mantissa) == sample.significand && stored.isZeroLength == sample.isZero
+            }
+        }()
     }
 
     /// A string, escaped per RFC 8259 as `JSONEncoder` escapes it.

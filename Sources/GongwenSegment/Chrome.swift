@@ -57,6 +57,8 @@ enum Chrome {
 
     /// The kind of chrome the folded line `text` is, or `nil`.
     static func kind(of text: String) -> String? {
+        // More than 480 bytes are more than 120 scalars: a paragraph is not counted through.
+        guard text.utf8.count <= 480 else { return nil }
         let length = text.unicodeScalars.count
         if text.isEmpty || length > 120 || text.unicodeScalars.last == "。" { return nil }
         let hasSpace = text.utf8.contains(0x20)
@@ -91,7 +93,7 @@ enum Chrome {
     static func labelledDates(in text: String) -> [(String, DateText)] {
         var found: [(String, DateText)] = []
         for (label, key) in dateLabels where !found.contains(where: { $0.0 == key }) {
-            guard let range = text.range(of: label) else { continue }
+            guard let range = text.wordRange(of: label) else { continue }
             let value = text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber || "-./年月日号".contains($0) || ChineseNumerals.digit($0.unicodeScalars.first!) != nil }
             if let date = DateText.parse(String(value)), date.day != nil { found.append((key, date)) }
         }
@@ -127,7 +129,8 @@ enum Chrome {
     /// (`标题`, `关于吕梁市…`), `发文机关:吕梁市财政局\t关  键  字:` → (`发文机关`, `吕梁市财政局`). `compact` is
     /// the line without spaces.
     static func inlinePair(of compact: String) -> (String, String)? {
-        guard let colon = compact.firstIndex(of: ":"), compact.distance(from: compact.startIndex, to: colon) <= 5 else { return nil }
+        // The first colon if it is among the first six characters (not looked for further on).
+        guard let colon = compact.prefix(6).firstIndex(of: ":") else { return nil }
         let label = String(compact[..<colon])
         guard metaLabels.contains(label) else { return nil }
         let value = compact[compact.index(after: colon)...].prefix { $0 != "\t" }

@@ -12,7 +12,7 @@ enum Notes {
 
     /// The label (without its colon) if the folded line `text` opens the notes.
     static func label(of text: String) -> String? {
-        for (label, needsColon) in labels where text.hasPrefix(label) {
+        for (label, needsColon) in labels where text.startsWith(label) {
             let rest = text.dropFirst(label.count).drop { $0 == " " }
             if rest.isEmpty { return needsColon ? nil : label }
             if rest.first == ":" { return label }

@@ -177,7 +177,7 @@ struct SectionBuilder {
 
     private func section(_ heading: Heading, level: Int) -> Section {
         Section(marker: heading.marker, kind: heading.kind, number: heading.number, level: level,
-                title: source.text(heading.title).replacingOccurrences(of: "\n", with: ""), span: Span(start: heading.start, end: heading.end),
+                title: source.textWithoutLineBreaks(heading.title), span: Span(start: heading.start, end: heading.end),
                 titleSpan: heading.title, line: heading.line)
     }
 

@@ -64,7 +64,7 @@ struct TitleBlock {
             let marker = Span(start: spans[last].end, end: spans[last].end + length)
             block.footnote = Field(name: "footnote_ref", value: source.text(marker), span: marker)
         }
-        let title = compactSpaces(spans.map { source.text($0) }.joined().replacingOccurrences(of: "\n", with: ""))
+        let title = compactSpaces(spans.map { source.textWithoutLineBreaks($0) }.joined())
         block.title = Field(name: "title", value: title, span: Span(start: page.lines[first].content.start, end: spans[last].end))
         return block
     }

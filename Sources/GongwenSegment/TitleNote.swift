@@ -30,7 +30,7 @@ enum TitleNote {
     static func isSpeaker(_ text: String) -> Bool {
         guard text.unicodeScalars.count <= 30 else { return false }
         return offices.contains { office in
-            guard let range = text.range(of: office, options: .backwards) else { return false }
+            guard let range = text.wordRange(of: office, backwards: true) else { return false }
             let name = text[range.upperBound...].filter { $0 != " " }
             return (2...4).contains(name.count) && name.unicodeScalars.allSatisfy(isCJK)
                 && !offices.contains(where: { name.holds($0) }) && !text[..<range.lowerBound].holds("关于")

@@ -9,6 +9,9 @@ public struct ByteSearchSet: Sendable {
     private let byPrefix: [UInt16: [Int]]
     /// Whether some word starts with the byte: most positions are ruled out without hashing.
     private let firstBytes: [Bool]
+    /// One bit per two-byte key, set when some word starts with it: in Chinese text most first
+    /// bytes are some word's (`E4`…`E9`), the pair rules the position out without hashing.
+    private let pairs: [UInt64]
 
     public init(_ words: [String]) {
         self.words = words.map { Array($0.utf8) }
@@ -17,6 +20,9 @@ public struct ByteSearchSet: Sendable {
             byPrefix[UInt16(word[0]) << 8 | UInt16(word[1]), default: []].append(index)
         }
         self.byPrefix = byPrefix
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        for key in byPrefix.keys { pairs[Int(key >> 6)] |= 1 << UInt64(key & 63) }
+        self.pairs = pairs
         var firstBytes = [Bool](repeating: false, count: 256)
         for word in self.words where !word.isEmpty { firstBytes[Int(word[0])] = true }
         self.firstBytes = firstBytes
@@ -29,7 +35,8 @@ public struct ByteSearchSet: Sendable {
             guard bytes.count >= 2 else { return nil }
             var best: Int?
             for position in 0..<(bytes.count - 1) where firstBytes[Int(bytes[position])] {
-                guard let candidates = byPrefix[UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])] else { continue }
+                let key = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
+                guard pairs[Int(key >> 6)] & (1 << UInt64(key & 63)) != 0, let candidates = byPrefix[key] else { continue }
                 for index in candidates where best.map({ index < $0 }) ?? true {
                     let word = words[index]
                     guard position + word.count <= bytes.count else { continue }

@@ -194,18 +194,17 @@ public enum PageFurniture {
     /// `第3页共22页`, `3/22`. A bare number counts only when `bare` is allowed (the line stands at
     /// the top or foot of a page).
     public static func isPageNumber(_ text: String, bare: Bool = false) -> Bool {
-        var scalars = Substring(text).unicodeScalars.filter { !$0.properties.isWhitespace }[...]
+        var scalars = Array(text.unicodeScalars.lazy.filter { !ScalarClass.isWhitespace($0) })[...]
         guard !scalars.isEmpty, scalars.count <= 16 else { return false }
         func digits() -> Bool {
             let start = scalars.startIndex
             while let first = scalars.first, isASCIIDigit(Fold.fold(first)) { scalars.removeFirst() }
             return scalars.startIndex != start
         }
-        let dashes: Set<Unicode.Scalar> = ["—", "-", "–", "－", "─", "‐", "―"]
-        if let first = scalars.first, dashes.contains(first) {
-            while let next = scalars.first, dashes.contains(next) { scalars.removeFirst() }
+        if let first = scalars.first, isDash(first) {
+            while let next = scalars.first, isDash(next) { scalars.removeFirst() }
             guard digits() else { return false }
-            while let next = scalars.first, dashes.contains(next) { scalars.removeFirst() }
+            while let next = scalars.first, isDash(next) { scalars.removeFirst() }
             return scalars.isEmpty
         }
         if scalars.first == "第" {
@@ -223,6 +222,14 @@ public enum PageFurniture {
         guard scalars.first == "/" else { return false }
         scalars.removeFirst()
         return digits() && scalars.isEmpty
+    }
+
+    /// The dashes around a page number: `— 3 —`, `-3-`.
+    private static func isDash(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "—", "-", "–", "－", "─", "‐", "―": true
+        default: false
+        }
     }
 
     /// The furniture among the non-blank lines of each page (span, text without white space).

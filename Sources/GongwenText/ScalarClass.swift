@@ -34,6 +34,16 @@ public enum ScalarClass {
         scalar == " " || scalar == "\t"
     }
 
+    /// Unicode's White_Space, without a table look-up for ASCII and for what lies above U+3000
+    /// (no white space does: Chinese characters and punctuation are answered at once).
+    @inlinable @inline(__always)
+    public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value &- 0x09) < 5 }
+        if value > 0x3000 { return false }
+        return scalar.properties.isWhitespace
+    }
+
     /// 〇 and ○: zeros used in digit-by-digit writing (`二〇二二`, `二○二○年`).
     @inlinable @inline(__always)
     public static func isCircleZero(_ scalar: Unicode.Scalar) -> Bool {

@@ -16,7 +16,17 @@ public struct SourceText: Sendable {
 
     public init(_ string: String) {
         self.string = string
-        let scalars = Array(string.unicodeScalars)
+        // The scalars counted on the UTF-8 bytes (every byte but a continuation byte starts one)
+        // and decoded in one pass: `Array(string.unicodeScalars)` decodes the text twice.
+        var utf8 = string
+        let count = utf8.withUTF8 { bytes in bytes.reduce(0) { $0 &+ ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = 0
+            for scalar in string.unicodeScalars where initialized < count {
+                buffer[initialized] = scalar
+                initialized += 1
+            }
+        }
         self.scalars = scalars
         self.folded = Fold.fold(scalars)
         var starts = [0]
@@ -47,6 +57,13 @@ public struct SourceText: Sendable {
     public static func text(_ span: Span, in scalars: [Unicode.Scalar]) -> String {
         let lower = max(0, min(span.start, scalars.count))
         return string(scalars[lower..<max(lower, min(span.end, scalars.count))])
+    }
+
+    /// The source text of a span with its line breaks left out: a title that wraps over lines
+    /// (`关于…的\n通知` → `关于…的通知`).
+    public func textWithoutLineBreaks(_ span: Span) -> String {
+        let lower = max(0, min(span.start, scalars.count))
+        return Self.string(ArraySlice(scalars[lower..<max(lower, min(span.end, scalars.count))].filter { $0 != "\n" }))
     }
 
     /// The folded text of a span.

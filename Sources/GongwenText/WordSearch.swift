@@ -58,6 +58,29 @@ extension StringProtocol {
         }
     }
 
+    /// Where `word` first occurs in the text (the last occurrence with `backwards`), compared
+    /// byte for byte in UTF-8: what Foundation's `range(of:)` answers, without bridging.
+    /// `"重庆市人民政府市长 胡衡华".wordRange(of: "市长", backwards: true)` is the range of the second `市长`.
+    @inlinable
+    public func wordRange(of word: some StringProtocol, backwards: Bool = false) -> Range<Index>? {
+        let offset: Int? = withUTF8Buffer { text in
+            word.withUTF8Buffer { word in
+                guard let first = word.first, word.count <= text.count else { return nil }
+                let last = text.count - word.count
+                let positions = backwards ? stride(from: last, through: 0, by: -1) : stride(from: 0, through: last, by: 1)
+                for position in positions where text[position] == first {
+                    var matched = 1
+                    while matched < word.count, text[position + matched] == word[matched] { matched += 1 }
+                    if matched == word.count { return position }
+                }
+                return nil
+            }
+        }
+        guard let offset else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        return lower..<utf8.index(lower, offsetBy: word.utf8.count)
+    }
+
     /// The text's UTF-8 bytes in one buffer: in place for a native string or substring, copied otherwise.
     @inlinable
     func withUTF8Buffer<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

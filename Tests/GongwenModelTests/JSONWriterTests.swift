@@ -81,7 +81,9 @@ struct JSONWriterTests {
 
     @Test func numbersArePrintedAsJSONEncoderPrintsThem() throws {
         let decimals: [Decimal] = [0, 1, -1, 18400, Decimal(string: "39.54")!, Decimal(string: "0.005")!, Decimal(string: "-2.70")!,
-            Decimal(string: "1640000000")!, Decimal(string: "123456789012345678901234567890")!, Decimal(string: "1e-20")!, Decimal(string: "3.6e4")!]
+            Decimal(string: "1640000000")!, Decimal(string: "123456789012345678901234567890")!, Decimal(string: "1e-20")!, Decimal(string: "3.6e4")!,
+            Decimal(string: "-0.000001")!, Decimal(string: "18446744073709551615")!, Decimal(string: "0.123")!, Decimal(string: "12.34")!,
+            Decimal(sign: .minus, exponent: 3, significand: 25), Decimal(sign: .plus, exponent: -4, significand: 120)]
         for value in decimals {
             var mention = NumberMention(text: "x", span: Span(start: Int.min, end: Int.max), kind: .quantity, value: value)
             mention.parts = [value, -value]
@@ -89,8 +91,8 @@ struct JSONWriterTests {
         }
     }
 
-    /// Equal decimals stored differently print differently (`1` and `1.0`); the writer's cache of
-    /// printed decimals must not mix them up.
+    /// Equal decimals stored differently print differently (`1` and `1.0`); the writer, which
+    /// prints from the stored digits, must keep them apart.
     @Test func equalDecimalsKeepTheirOwnPrintedForm() throws {
         let one = Decimal(1)
         let tenTenths = Decimal(sign: .plus, exponent: -1, significand: 10)

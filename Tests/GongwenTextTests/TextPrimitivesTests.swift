@@ -45,6 +45,28 @@ import Testing
         #expect(!WordSearch.holds(folded[14..<15], "其中"))
     }
 
+    /// The range of a word's first or last occurrence, as Foundation's `range(of:)` gives it.
+    @Test func wordRange() {
+        let speaker = "重庆市人民政府市长 胡衡华"
+        #expect(speaker.wordRange(of: "市长").map { String(speaker[$0.upperBound...]) } == " 胡衡华")
+        #expect(speaker.wordRange(of: "市", backwards: true).map { String(speaker[$0.upperBound...]) } == "长 胡衡华")
+        #expect(speaker.wordRange(of: "重庆").map { speaker[$0] } == "重庆")
+        #expect(speaker.wordRange(of: "局长") == nil && speaker.wordRange(of: "") == nil)
+    }
+
+    /// Keys of scalars equal where the scalars that count are the same, whatever the others.
+    @Test func scalarKey() {
+        let spaced = Array("培育 150\t余名".unicodeScalars)[...]
+        let plain = Array("培育150余名".unicodeScalars)[...]
+        #expect(ScalarKey(spaced, ignoring: .spacesAndTabs) == ScalarKey(plain, ignoring: .spacesAndTabs))
+        #expect(ScalarKey(spaced, ignoring: .spacesAndTabs).count == 7)
+        #expect(ScalarKey(spaced) != ScalarKey(plain))
+        #expect(ScalarKey(plain[...3]) != ScalarKey(plain[...4]))
+        let counts = [ScalarKey(spaced, ignoring: .whitespace): 1]
+        #expect(counts[ScalarKey(plain, ignoring: .whitespace)] == 1)
+        #expect(ScalarClass.isWhitespace("\u{3000}") && ScalarClass.isWhitespace("\n") && !ScalarClass.isWhitespace("。"))
+    }
+
     @Test func partitionPoint() {
         let starts = [0, 12, 30]
         #expect(starts.partitionPoint { $0 > 15 } == 2)
@@ -56,6 +78,12 @@ import Testing
     @Test func lineOfAnOffset() {
         let text = SourceText("一\n二三\n\n四")
         #expect((0..<text.count).map(text.line(at:)) == [1, 1, 2, 2, 2, 3, 4])
+    }
+
+    @Test func textWithoutLineBreaks() {
+        let text = SourceText("关于印发…的\n通知")
+        #expect(text.textWithoutLineBreaks(Span(start: 0, end: text.count)) == "关于印发…的通知")
+        #expect(text.textWithoutLineBreaks(Span(start: 6, end: 99)) == "通知")
     }
 
     @Test func monthDaySplits() {

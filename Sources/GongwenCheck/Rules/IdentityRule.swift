@@ -112,8 +112,9 @@ public struct IdentityRule: RelationRule {
             return found
         }
         var all: [String: [Int]] = [:]
+        let matcher = IndicatorMatcher(identities)
         for claim in document.claims where !notLevels.contains(claim.id) && !claim.isApproximate && claim.kind != .ratio && !inTable(claim) {
-            guard let name = claim.name, let indicator = identities.indicator(named: name) else { continue }
+            guard let name = claim.name, let indicator = matcher.indicator(named: name) else { continue }
             if first[indicator] == nil { first[indicator] = claim.id }
             all[indicator, default: []].append(claim.id)
         }

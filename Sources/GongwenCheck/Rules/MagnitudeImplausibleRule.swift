@@ -28,8 +28,10 @@ public struct MagnitudeImplausibleRule: Rule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
+        // The units some row bounds: a claim in another unit is passed over before its subject is read.
+        let units = Set(context.bounds.rows.map(\.unit))
         for claim in context.document.claims where claim.kind.isClaim {
-            guard let unit = claim.unit, let row = context.bounds.row(subject: (claim.subject ?? "") + (claim.predicate ?? ""), unit: unit) else { continue }
+            guard let unit = claim.unit, units.contains(unit), let row = context.bounds.row(subject: (claim.subject ?? "") + (claim.predicate ?? ""), unit: unit) else { continue }
             let low = claim.value
             let high = claim.upper ?? claim.value
             let subject = claim.subject ?? claim.text

@@ -62,7 +62,7 @@ public struct PerCapitaRule: RelationRule {
     /// name of what is counted after it (`人均地区生产总值` → 地区生产总值).
     static func perHead(_ name: String) -> (scale: Decimal, counted: String)? {
         for (word, scale) in [("人均", 1), ("每百人", 100), ("每千人", 1000), ("每万人", 10000)] {
-            guard let range = name.range(of: word) else { continue }
+            guard let range = name.wordRange(of: word) else { continue }
             var counted = String(name[range.upperBound...])
             // `每千人口拥有床位`, `每万人口发明专利拥有量`: the counted thing follows `口` and `拥有`.
             for filler in ["口", "拥有"] where counted.hasPrefix(filler) { counted.removeFirst(filler.count) }

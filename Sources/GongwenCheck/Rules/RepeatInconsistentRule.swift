@@ -56,10 +56,11 @@ public struct RepeatInconsistentRule: Rule {
     }
 
     struct Key: Hashable {
-        /// The words from the start of the sentence to the number: subject and predicate.
-        var before: String
+        /// The words from the start of the sentence to the number, white space aside: subject and
+        /// predicate.
+        var before: ScalarKey
         /// The words after the number up to the end of its clause: what the number is for.
-        var after: String
+        var after: ScalarKey
         /// The top-level section: `一、`.
         var part: String?
         var unit: String?
@@ -76,9 +77,11 @@ public struct RepeatInconsistentRule: Rule {
         let folded = context.source.folded
         let sentenceEnds = folded.indices.filter { Self.endsSentence(folded[$0]) }
         var skipped: [Int: Bool] = [:]
-        var first: [Key: Claim] = [:]
+        // The first claim of each key, by its index in the document's claims.
+        var first: [Key: Int] = [:]
+        first.reserveCapacity(document.claims.count)
         var findings: [Finding] = []
-        for claim in document.claims where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
+        for (index, claim) in document.claims.enumerated() where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
             guard let subject = claim.subject, subject.unicodeScalars.count >= 3,
                   !subject.unicodeScalars.contains(where: isASCIIDigit) else { continue }
             let span = sentence(of: claim, ends: sentenceEnds, context)
@@ -91,24 +94,19 @@ public struct RepeatInconsistentRule: Rule {
             }()
             guard !skip else { continue }
             let part = claim.section.map { String($0.prefix { $0 != "/" }) }
-            let before = SourceText.string(ArraySlice(folded[span.start..<claim.start].filter { !Self.isWhitespace($0) }))
+            let before = ScalarKey(folded[span.start..<claim.start], ignoring: .whitespace)
             let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)
-            guard let earlier = first[key] else {
-                first[key] = claim
+            guard let earlierIndex = first[key] else {
+                first[key] = index
                 continue
             }
+            let earlier = document.claims[earlierIndex]
             if !span.contains(earlier.start), !Interval(claim: earlier).meets(Interval(claim: claim)) {
                 let message = Message.repeatedDiffers(subject: subject, first: earlier.text, firstLine: context.source.line(at: earlier.start), second: claim.text)
                 findings.append(finding(message, at: claim.span, evidence: [earlier.span], stated: claim.value, expected: earlier.value))
             }
         }
         return findings
-    }
-
-    /// Unicode's White_Space, with no table look-up for Chinese characters (none is white space).
-    @inline(__always)
-    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        !isCJK(scalar) && scalar.properties.isWhitespace
     }
 
     /// The characters that end a sentence here.
@@ -129,10 +127,10 @@ public struct RepeatInconsistentRule: Rule {
     }
 
     /// The text after `claim` up to the end of its clause, a number or 12 characters.
-    private func words(after claim: Claim, _ context: CheckContext) -> String {
+    private func words(after claim: Claim, _ context: CheckContext) -> ScalarKey {
         let s = context.source.folded
         var end = claim.end
         while end < min(s.count, claim.end + 12), !Scan.isBoundary(s[end]), !isASCIIDigit(s[end]), s[end] != "\n" { end += 1 }
-        return context.source.foldedText(Span(start: claim.end, end: end))
+        return ScalarKey(s[min(claim.end, s.count)..<min(end, s.count)])
     }
 }

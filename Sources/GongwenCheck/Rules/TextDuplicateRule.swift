@@ -37,8 +37,8 @@ public struct TextDuplicateRule: TextRule {
         let context: CheckContext
         var findings: [Finding] = []
         let triggers: Set<Unicode.Scalar> = ["。", ";", "!", "?"]
-        private var paragraphs: [Key: Span] = [:]
-        private var sentences: [Key: Span] = [:]
+        private var paragraphs: [ScalarKey: Span] = [:]
+        private var sentences: [ScalarKey: Span] = [:]
         /// The sentences of the paragraph being read, and where the next one starts.
         private var pending: [Span] = []
         private var start = 0
@@ -46,6 +46,10 @@ public struct TextDuplicateRule: TextRule {
         init(_ rule: TextDuplicateRule, _ context: CheckContext) {
             self.rule = rule
             self.context = context
+            // Room for every paragraph and about one sentence per 24 characters: the dictionaries
+            // do not grow while the text is read.
+            paragraphs.reserveCapacity(context.textParagraphs.count)
+            sentences.reserveCapacity(context.source.count / 24)
         }
 
         func begin(_ paragraph: Paragraph) -> Bool {
@@ -102,18 +106,9 @@ public struct TextDuplicateRule: TextRule {
         }
     }
 
-    /// The text compared: the folded scalars with white space removed (arrays of scalars hash
-    /// without the Unicode normalisation a `String` key costs, and as one block of bytes).
-    static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> Key {
-        Key(scalars: scalars.filter { $0 != " " && $0 != "\t" })
-    }
-
-    struct Key: Hashable {
-        var scalars: [Unicode.Scalar]
-        var count: Int { scalars.count }
-
-        func hash(into hasher: inout Hasher) {
-            scalars.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
+    /// The text compared: the folded scalars with white space (spaces and tabs) left out, as a
+    /// key that neither copies them nor hashes them more than once.
+    static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> ScalarKey {
+        ScalarKey(scalars, ignoring: .spacesAndTabs)
     }
 }

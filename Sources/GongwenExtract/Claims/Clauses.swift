@@ -17,8 +17,13 @@ struct Clauses {
     init(_ source: SourceText) {
         folded = source.folded
         var spans: [Span] = []
+        var breaks: [Int] = []
         var start = 0
-        for (offset, scalar) in folded.enumerated() where Self.endsSentence(scalar) {
+        // One pass for both; a Han character (most of the text) ends neither and is passed over first.
+        for (offset, scalar) in folded.enumerated() {
+            if scalar.value &- 0x4E00 <= 0x9FFF - 0x4E00 || !Self.endsClause(scalar) { continue }
+            breaks.append(offset)
+            guard Self.endsSentence(scalar) else { continue }
             // A sentence keeps its `。` but not the line break that ends it.
             let end = scalar == "\n" ? offset : offset + 1
             if end > start { spans.append(Span(start: start, end: end)) }
@@ -26,8 +31,7 @@ struct Clauses {
         }
         if start < folded.count { spans.append(Span(start: start, end: folded.count)) }
         sentences = spans
-        let text = source.folded
-        clauseBreaks = text.indices.filter { Self.endsClause(text[$0]) }
+        clauseBreaks = breaks
     }
 
     @inline(__always)

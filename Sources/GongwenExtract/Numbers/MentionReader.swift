@@ -64,16 +64,33 @@ struct MentionReader {
     mutating func readAll() -> [NumberMention] {
         mentions.reserveCapacity(bounds.count / 64)
         let scalars = grammar.s
+        let triggers = Self.triggers
         var index = bounds.lowerBound
         while index < bounds.upperBound {
-            let scalar = scalars[index]
-            let isTrigger = Trigger.startsNumber(scalar) || scalar == "h" || scalar == "w" || scalar == "对"
-                || scalar == "對" || Brackets.closing(for: scalar) != nil
+            let value = Int(scalars[index].value)
+            let isTrigger = value < 0x10000 ? triggers[value >> 6] & (1 << UInt64(value & 63)) != 0 : Self.isTrigger(scalars[index])
             index = isTrigger ? max(read(at: index), index + 1) : index + 1
         }
         defer { mentions = [] }
         return mentions
     }
+
+    /// Whether reading starts at the scalar: a number (`3`, `三`, `.`), a web address (`h`, `w`),
+    /// `对` (a discount), or a bracket (a document number).
+    private static func isTrigger(_ scalar: Unicode.Scalar) -> Bool {
+        Trigger.startsNumber(scalar) || scalar == "h" || scalar == "w" || scalar == "对" || scalar == "對"
+            || Brackets.closing(for: scalar) != nil
+    }
+
+    /// `isTrigger` of each scalar below U+10000, one bit each: the loop over the text tests a bit
+    /// where `Glyph.of` would walk a switch.
+    private static let triggers: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for value in 0..<0x10000 {
+            if let scalar = Unicode.Scalar(UInt32(value)), isTrigger(scalar) { bits[value >> 6] |= 1 << UInt64(value & 63) }
+        }
+        return bits
+    }()
 
     /// Reads what starts at `index` and returns where to continue.
     private mutating func read(at index: Int) -> Int {

@@ -1,0 +1,68 @@
+/// A stretch of scalars as a dictionary key, compared code point by code point with the
+/// scalars of `Ignored` left out, its hash computed once when the key is made: a rule that
+/// files every sentence or subject of a document under its text pays neither for building a
+/// `String` (nor for hashing one, which normalises it) nor for copying the scalars, and a
+/// dictionary that grows does not hash the text again.
+///
+/// `ScalarKey(Array("培育 150 余名"[...].unicodeScalars)[...], ignoring: .spacesAndTabs)` equals the key
+/// of `培育150余名`, `count` 7.
+public struct ScalarKey: Hashable, Sendable {
+    /// Which scalars do not count in the comparison.
+    public enum Ignored: Sendable {
+        case nothing
+        /// ` ` and tab.
+        case spacesAndTabs
+        /// Unicode's White_Space.
+        case whitespace
+
+        @inline(__always)
+        func ignores(_ scalar: Unicode.Scalar) -> Bool {
+            switch self {
+            case .nothing: false
+            case .spacesAndTabs: scalar == " " || scalar == "\t"
+            case .whitespace: ScalarClass.isWhitespace(scalar)
+            }
+        }
+    }
+
+    /// The scalars, ignored ones included (a slice of the text: nothing is copied).
+    public let scalars: ArraySlice<Unicode.Scalar>
+    public let ignored: Ignored
+    /// The number of scalars that count.
+    public let count: Int
+    private let hash: UInt64
+
+    public init(_ scalars: ArraySlice<Unicode.Scalar>, ignoring ignored: Ignored = .nothing) {
+        self.scalars = scalars
+        self.ignored = ignored
+        var count = 0
+        // FNV-1a over the code points that count; equality compares the scalars themselves.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for scalar in scalars where !ignored.ignores(scalar) {
+            hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
+            count += 1
+        }
+        self.count = count
+        self.hash = hash
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(hash)
+    }
+
+    public static func == (lhs: ScalarKey, rhs: ScalarKey) -> Bool {
+        guard lhs.hash == rhs.hash, lhs.count == rhs.count else { return false }
+        var left = lhs.scalars.startIndex
+        var right = rhs.scalars.startIndex
+        while true {
+            while left < lhs.scalars.endIndex, lhs.ignored.ignores(lhs.scalars[left]) { left += 1 }
+            while right < rhs.scalars.endIndex, rhs.ignored.ignores(rhs.scalars[right]) { right += 1 }
+            guard left < lhs.scalars.endIndex, right < rhs.scalars.endIndex else {
+                return left == lhs.scalars.endIndex && right == rhs.scalars.endIndex
+            }
+            guard lhs.scalars[left] == rhs.scalars[right] else { return false }
+            left += 1
+            right += 1
+        }
+    }
+}
