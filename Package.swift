@@ -45,7 +45,8 @@ let package = Package(
             dependencies: [
                 "GongwenModel", "GWICU", "CLibXML2", "CPoppler", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]),
+            ],
+            resources: [.embedInCode("Resources/hant-hans.tsv")]),
         .target(name: "GongwenSegment", dependencies: ["GongwenModel", "GongwenText"]),
         .target(
             name: "GongwenExtract", dependencies: ["GongwenModel", "GongwenText", "GongwenSegment"],

@@ -8,8 +8,8 @@ public struct SourceText: Sendable {
     public let string: String
     /// The decoded text as scalars: offset `i` is the i-th code point.
     public let scalars: [Unicode.Scalar]
-    /// Full-width forms folded to ASCII, same length as `scalars`; line breaks inside a sentence
-    /// of text that lost its layout read as a space (`joinLines`).
+    /// Full-width forms folded to ASCII and traditional script to simplified (`Fold`), same length as
+    /// `scalars`; line breaks inside a sentence of text that lost its layout read as a space (`joinLines`).
     public private(set) var folded: [Unicode.Scalar]
     /// Offsets at which each line starts; line `n` (1-based) starts at `lineStarts[n - 1]`.
     public let lineStarts: [Int]
@@ -28,7 +28,9 @@ public struct SourceText: Sendable {
             }
         }
         self.scalars = scalars
-        self.folded = Fold.fold(scalars)
+        var folded = Fold.fold(scalars)
+        Fold.simplifyIfTraditional(&folded)
+        self.folded = folded
         var starts = [0]
         for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
             starts.append(offset + 1)

@@ -48,6 +48,13 @@ struct PhrasingFamilyTests {
         #expect(plan.found.isEmpty && plan.alarms.isEmpty)
     }
 
+    @Test func traditionalScriptReadsAsSimplified() throws {
+        let holds = try findings(ChangeRateRule(), "1-7月，全市地方公共財政預算收入完成1,392,476萬元，同比增收249,885萬元，增長21.87%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(ChangeRateRule(), "1-7月，全市地方公共財政預算收入完成1,392,476萬元，同比增收249,885萬元，增長1️⃣23.87%2️⃣。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+    }
+
     @Test func realGrowthOfValueAddedIsNotRecomputed() throws {
         let found = try findings(ChangeRateRule(), "全年地区生产总值2648.87亿元，比上年增加120.5亿元，增长6.0%。")
         #expect(found.found.isEmpty && found.alarms.isEmpty)

@@ -14,6 +14,16 @@ import Testing
         #expect(ChineseNumerals.integer("二○二○".unicodeScalars) == 2020)
     }
 
+    /// A text in traditional script is read in simplified forms, one character for one; a simplified
+    /// text keeps the traditional forms it uses in its own right.
+    @Test func traditionalScriptFoldsToSimplified() {
+        let traditional = SourceText("據快報統計，全市地方財政收入完成170,024萬元，同比增收41,823萬元，增長32.62%。")
+        #expect(traditional.foldedText(Span(start: 0, end: traditional.count)) == "据快报统计,全市地方财政收入完成170,024万元,同比增收41,823万元,增长32.62%。")
+        #expect(traditional.text(Span(start: 0, end: 2)) == "據快")
+        let simplified = SourceText("全市经济发展成效显著，乾隆年间著名的书院修缮完成。")
+        #expect(simplified.foldedText(Span(start: 0, end: simplified.count)) == "全市经济发展成效显著,乾隆年间著名的书院修缮完成。")
+    }
+
     @Test func sentenceAndClauseEnds() {
         #expect("。;!?；！？\n".unicodeScalars.allSatisfy(ScalarClass.endsSentence))
         #expect(!"，,、:".unicodeScalars.contains(where: ScalarClass.endsSentence))
