@@ -40,6 +40,30 @@ struct SchemaTests {
         #expect(try store.search(TextSearch(term: SearchTerm("教育资源"))).map(\.source) == ["a.txt"])
     }
 
+    /// `v8-claim-section-titles-by-span` drops the claims' copy of their section titles from a
+    /// database made before it; `query` then reads the same titles from the sections.
+    @Test func upgradedClaimsReadTheirSectionTitlesFromTheSections() throws {
+        let database = try DatabaseQueue()
+        try Schema.migrator.migrate(database, upTo: "v7-claim-sentence-spans")
+        try database.write { db in
+            try db.execute(sql: """
+                INSERT INTO documents (id, sha256, source, encoding, format, bytes, characters, doc_numbers, warnings, fields,
+                  boilerplate, ingested_at) VALUES (1, 'x', 'a.txt', 'UTF-8', 'txt', 60, 20, '[]', '[]', '{}', '[]', 'now');
+                INSERT INTO sections (id, document_id, parent_id, position, marker, kind, level, title, start, "end",
+                  title_start, title_end, line, path) VALUES
+                  (1, 1, NULL, 0, '二、', 'chinese', 1, '推动教育资源下沉', 0, 20, 2, 10, 1, '二、'),
+                  (2, 1, 1, 1, '一是', 'inline', 3, '优化社区规模', 11, 20, 13, 19, 1, '二、/一是');
+                INSERT INTO claims (document_id, claim_index, text, value, value_real, unit, kind, section, section_titles,
+                  start, "end", sentence_start, sentence_end, sentence) VALUES
+                  (1, 0, '1316个', '1316', 1316, '个', 'quantity', '二、/一是', '推动教育资源下沉 / 优化社区规模', 14, 19, 11, 20, '社区优化到1316个');
+                """)
+        }
+        let store = try Store(database: database)
+        let columns = try database.read { db in try db.columns(in: "claims").map(\.name) }
+        #expect(!columns.contains("section_titles"))
+        #expect(try store.claims(ClaimQuery()).map(\.sectionTitles) == ["推动教育资源下沉 / 优化社区规模"])
+    }
+
     @Test func migratingTwiceChangesNothing() throws {
         let database = try DatabaseQueue()
         try Schema.migrator.migrate(database)
