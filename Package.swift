@@ -60,6 +60,8 @@ let package = Package(
             name: "GongwenStore",
             dependencies: [
                 "GongwenModel", "GongwenText", "GongwenSegment", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C calls, for the writer's inserts (`BoundStatement`): the library GRDB links.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         // The web page over the store (gongwen serve): read-only, the same queries as the CLI.
