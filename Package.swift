@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "GongwenCheckTests", dependencies: ["GongwenCheck", "Gongwen", "TestSupport"]),
         .testTarget(
             name: "GongwenStoreTests",
-            dependencies: ["GongwenStore", "Gongwen", "GongwenModel", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["GongwenStore", "Gongwen", "GongwenModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "GongwenIngestTests",
             dependencies: ["GongwenIngest", "GongwenStore", "Gongwen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
