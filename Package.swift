@@ -61,6 +61,8 @@ let package = Package(
             name: "GongwenStore",
             dependencies: [
                 "GongwenModel", "GongwenText", "GongwenSegment", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C calls, for the writer's inserts (`BoundStatement`): the library GRDB links.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]),
         // The web page over the store (gongwen serve): read-only, the same queries as the CLI.
@@ -92,7 +94,7 @@ let package = Package(
         .testTarget(name: "GongwenCheckTests", dependencies: ["GongwenCheck", "Gongwen", "TestSupport"]),
         .testTarget(
             name: "GongwenStoreTests",
-            dependencies: ["GongwenStore", "Gongwen", "GongwenModel", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["GongwenStore", "Gongwen", "GongwenModel", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "GongwenIngestTests",
             dependencies: ["GongwenIngest", "GongwenStore", "Gongwen", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

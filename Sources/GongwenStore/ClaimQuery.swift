@@ -135,7 +135,7 @@ extension ClaimQuery {
     /// The rows of `Store.claims`, the same text on both databases.
     var request: SQLQuery {
         """
-            SELECT d.source, d.title, d.issuer, d.date, c.section, c.section_titles, c.text, c.value, c.unit, c.kind,
+            SELECT d.source, d.title, d.issuer, d.date, c.section, \(Self.sectionTitles) AS section_titles, c.text, c.value, c.unit, c.kind,
                    c.subject, c.predicate, c.qualifier, c.start, c."end", \(sql: Self.sentence) AS sentence, c.sentence_start, c.sentence_end,
                    (SELECT \(sqlite: "group_concat(f.rule || ':' || f.severity, ' ')", postgres: "string_agg(f.rule || ':' || f.severity, ' ' ORDER BY f.id)") FROM finding_claims fc
                     JOIN findings f ON f.id = fc.finding_id WHERE fc.claim_id = c.id) AS findings
@@ -147,6 +147,15 @@ extension ClaimQuery {
 }
 
 extension ClaimQuery {
+    /// The titles of the sections holding claim `c`, outermost first, joined by ` / `
+    /// (`深化社区网格化治理 / 建立“五社联动”机制`), read from the sections whose span holds the claim's
+    /// start, in document order (`v8-claim-section-titles-by-span`: no longer a copy in each claim).
+    static let sectionTitles: SQLQuery = """
+        (SELECT \(sqlite: "group_concat(t.title, ' / ') FROM (SELECT s.title", postgres: "string_agg(t.title, ' / ' ORDER BY t.position) FROM (SELECT s.title, s.position")
+         FROM sections s WHERE s.document_id = c.document_id AND s.start <= c.start AND c.start < s."end"
+         ORDER BY s.position) t)
+        """
+
     /// The sentence of claim `c`: its copy when it has one, else the text of its paragraph (the
     /// one with the greatest start at or before the sentence's, see `SentenceHolders`) cut to the
     /// sentence's span. Offsets are code points, as `substr` counts on both databases.

@@ -71,7 +71,7 @@ public struct DocumentRows: Sendable, Equatable {
                 unit: claim.unit, unitCategory: claim.unitCategory, kind: claim.kind.rawValue, subject: claim.subject,
                 predicate: claim.predicate, qualifier: claim.qualifier?.rawValue, qualifierText: claim.qualifierText,
                 resolution: claim.resolution?.description, parts: claim.parts.map { Self.json($0.map(\.description)) },
-                section: claim.section, sectionTitles: Self.titles(doc.sections.chain(at: claim.start)),
+                section: claim.section,
                 start: claim.start, end: claim.end, sentenceStart: claim.sentenceStart,
                 sentenceEnd: claim.sentenceEnd, sentence: holders.holds(claim.sentence) ? "" : text(claim.sentence))
         }
@@ -120,10 +120,6 @@ public struct DocumentRows: Sendable, Equatable {
         }
         for section in tree { visit(section, parent: nil, path: nil) }
         return rows
-    }
-
-    private static func titles(_ chain: [Section]) -> String? {
-        chain.isEmpty ? nil : chain.map(\.title).joined(separator: " / ")
     }
 
     private static func json<T: Encodable>(_ value: T) -> String {

@@ -20,6 +20,7 @@ enum PostgresSchema {
         ("v4-rate-shares", rateShares), ("v5-ingest-in-batches", ingestInBatches),
         // SQLite's bigram index is what `gw_grams` already was here; the sentence index is the same.
         ("v6-bigram-index", []), ("v7-claim-sentence-spans", [index("paragraphs", "document_id", "start")]),
+        ("v8-claim-section-titles-by-span", ["ALTER TABLE claims DROP COLUMN section_titles"]),
     ]
 
     private static func index(_ table: String, _ columns: String...) -> String {

@@ -205,7 +205,7 @@ public final class PostgresStore: Sendable {
         }
     }
 
-    private func execute(_ query: SQLQuery, on connection: PostgresConnection? = nil) async throws {
+    func execute(_ query: SQLQuery, on connection: PostgresConnection? = nil) async throws {
         _ = try await rows(query, on: connection)
     }
 

@@ -175,9 +175,6 @@ public struct ClaimRecord: IdentifiedRecord, InsertableRecord, Equatable {
     /// JSON array of decimal strings: the parts of a ratio or formula.
     public var parts: String?
     public var section: String?
-    /// The titles of the sections holding the claim, outermost first, joined by ` / `
-    /// (`深化社区网格化治理 / 建立“五社联动”机制`): what `query` shows without a join.
-    public var sectionTitles: String?
     public var start: Int
     public var end: Int
     public var sentenceStart: Int
@@ -186,13 +183,13 @@ public struct ClaimRecord: IdentifiedRecord, InsertableRecord, Equatable {
 
     public static let insertColumns = [
         "document_id", "claim_index", "text", "value", "value_real", "upper", "unit", "unit_category", "kind",
-        "subject", "predicate", "qualifier", "qualifier_text", "resolution", "parts", "section", "section_titles",
+        "subject", "predicate", "qualifier", "qualifier_text", "resolution", "parts", "section",
         "start", "end", "sentence_start", "sentence_end", "sentence",
     ]
     public var insertValues: [(any DatabaseValueConvertible)?] {
         [
             documentId, claimIndex, text, value, valueReal, upper, unit, unitCategory, kind, subject, predicate,
-            qualifier, qualifierText, resolution, parts, section, sectionTitles, start, end, sentenceStart,
+            qualifier, qualifierText, resolution, parts, section, start, end, sentenceStart,
             sentenceEnd, sentence,
         ]
     }

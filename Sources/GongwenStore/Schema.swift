@@ -4,13 +4,14 @@ import GRDB
 /// one is never edited, a change is a new migration at the end.
 ///
 /// `Schema.migrate(pool)` on an empty file creates every table of `v1-documents` through
-/// `v7-claim-sentence-spans`; on a database made by an older gongwen it runs only the new ones.
+/// `v8-claim-section-titles-by-span`; on a database made by an older gongwen it runs only the new ones.
 public enum Schema {
     /// The migrations in order, by name.
     static let migrations: [(name: String, migrate: @Sendable (Database) throws -> Void)] = [
         ("v1-documents", createDocuments), ("v2-claims-lists-findings", createClaimsListsFindings),
         ("v3-full-text", createFullText), ("v4-rate-shares", addRateShares), ("v5-ingest-in-batches", ingestInBatches),
         ("v6-bigram-index", bigramIndex), ("v7-claim-sentence-spans", claimSentenceSpans),
+        ("v8-claim-section-titles-by-span", claimSectionTitlesBySpan),
     ]
 
     /// The migration names in order; `Schema.migrator` registers exactly these.
@@ -384,6 +385,13 @@ public enum Schema {
     /// sentence's, found through this index. Claims stored before keep their copy and read it.
     private static func claimSentenceSpans(_ db: Database) throws {
         try db.create(index: "paragraphs_on_document_id_start", on: "paragraphs", columns: ["document_id", "start"])
+    }
+
+    /// Claims no longer copy the titles of the sections holding them (the largest column of the
+    /// claims, 15 of their 44 MB at 2,000 documents): readers join them from `sections` by span
+    /// (`ClaimQuery.sectionTitles`), the same text. SQLite rewrites the table to drop the column.
+    private static func claimSectionTitlesBySpan(_ db: Database) throws {
+        try db.alter(table: "claims") { t in t.drop(column: "section_titles") }
     }
 
     /// The tables with a bigram index named `<table>_grams`, kept by `Store.write`.

@@ -3,6 +3,7 @@ import Foundation
 import Gongwen
 import GongwenIngest
 import GongwenModel
+import GongwenStore
 import GongwenText
 
 struct BenchCommand: ParsableCommand {
@@ -66,7 +67,7 @@ struct BenchCommand: ParsableCommand {
             let clock = ContinuousClock()
             var claims = 0
             var failures = 0
-            let cpuStart = threadCPUSeconds()
+            let cpuStart = ThreadCPUClock.seconds()
             let elapsed = clock.measure {
                 for _ in 0..<rounds {
                     for document in documents {
@@ -79,7 +80,7 @@ struct BenchCommand: ParsableCommand {
                     }
                 }
             }
-            let cpu = threadCPUSeconds() - cpuStart
+            let cpu = ThreadCPUClock.seconds() - cpuStart
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let name = ["segment": "decode+segment", "extract": "+extract", "check": "+check"]["\(stage)"] ?? "\(stage)"
             let figures = String(format: "%6.2f s wall %6.1f MB/s  |  %6.2f s CPU %6.1f MB/s %6.0f documents/s  |  claims %d  failures %d",
@@ -142,11 +143,11 @@ struct BenchCommand: ParsableCommand {
         }
         func time(_ encode: (Document) throws -> Int) rethrows -> (seconds: Double, megabytes: Double) {
             var total = 0
-            let start = threadCPUSeconds()
+            let start = ThreadCPUClock.seconds()
             for _ in 0..<rounds {
                 for document in parsed { total += try encode(document) }
             }
-            return (threadCPUSeconds() - start, Double(total) / 1_048_576)
+            return (ThreadCPUClock.seconds() - start, Double(total) / 1_048_576)
         }
         let foundation = try time { try GongwenJSON.encode($0).count }
         let writer = try time { try JSONWriter.encode($0, capacity: 4 * $0.text.utf8.count + 4096).count }
@@ -175,13 +176,6 @@ struct BenchCommand: ParsableCommand {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw ValidationError("\(path) \(arguments.first ?? "") exited with \(process.terminationStatus)") }
         return output
-    }
-
-    /// CPU time of this thread: what one core spent, whatever else the machine was doing.
-    private func threadCPUSeconds() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     private func peakMemory() -> String {

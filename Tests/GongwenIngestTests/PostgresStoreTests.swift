@@ -41,6 +41,26 @@ struct PostgresStoreTests {
         _ = try await PostgresStore(url: url, access: .read)
     }
 
+    /// A database made before `v8-claim-section-titles-by-span` (the migrations before it run by
+    /// hand) is upgraded by the next writer: the claims' copy of their section titles is dropped,
+    /// and `query` reads the same titles from the sections.
+    @Test(.enabled(if: PostgresServer.isRunning)) func anOlderDatabaseIsUpgraded() async throws {
+        let url = try await PostgresServer.freshDatabase()
+        let older = try await PostgresStore(url: url, access: .connect)
+        try await older.execute("CREATE TABLE grdb_migrations (identifier text NOT NULL PRIMARY KEY)")
+        for migration in PostgresSchema.migrations.prefix(while: { $0.name != "v8-claim-section-titles-by-span" }) {
+            for statement in migration.statements { try await older.execute("\(sql: statement)") }
+            try await older.execute("INSERT INTO grdb_migrations (identifier) VALUES (\(migration.name))")
+        }
+        for statement in [OlderDatabase.document] + OlderDatabase.claimWithSectionTitles { try await older.execute("\(sql: statement)") }
+        await #expect(throws: Schema.Problem.older(missing: ["v8-claim-section-titles-by-span"])) {
+            try await PostgresStore(url: url, access: .read)
+        }
+        let store = try await PostgresStore(url: url)
+        #expect(try await store.appliedMigrations() == Schema.migrationNames)
+        #expect(try await store.claims(ClaimQuery()).map(\.sectionTitles) == [OlderDatabase.sectionTitles])
+    }
+
     /// The seeds written, then written again: the second time every one is a duplicate.
     @Test(arguments: Backend.available) func writingTheSameBytesTwiceIsADuplicate(_ backend: Backend) async throws {
         let store = try await backend.emptyStore()

@@ -43,10 +43,32 @@ struct AccessTests {
     @Test func anOlderSchemaIsUpgradedByAWriterOnly() throws {
         let path = try temporaryPath("older.sqlite")
         try Schema.migrator.migrate(DatabaseQueue(path: path), upTo: "v3-full-text")
-        #expect(throws: Schema.Problem.older(missing: ["v4-rate-shares", "v5-ingest-in-batches", "v6-bigram-index", "v7-claim-sentence-spans"])) { try Store(path: path, access: .read) }
+        #expect(throws: Schema.Problem.older(missing: ["v4-rate-shares", "v5-ingest-in-batches", "v6-bigram-index", "v7-claim-sentence-spans", "v8-claim-section-titles-by-span"])) { try Store(path: path, access: .read) }
         _ = try Store(path: path, access: .write)
         let store = try Store(path: path, access: .read)
         #expect(try store.database.read { db in try Schema.migrator.appliedMigrations(db) } == Schema.migrationNames)
+    }
+
+    /// A new file is made with `auto_vacuum`: the pages freed in it (by the full-text index's
+    /// merges; here by deleted rows) go back at the end of an ingest (`analyze`).
+    @Test func aNewFileGivesBackItsFreePagesAfterAnIngest() async throws {
+        let path = try temporaryPath("vacuum.sqlite")
+        let store = try Store(path: path)
+        try await store.database.write { db in
+            for index in 0..<2_000 {
+                try db.execute(
+                    sql: "INSERT INTO ingest_errors (path, code, reason, recorded_at) VALUES (?, 'x', ?, 'now')",
+                    arguments: ["file\(index).txt", String(repeating: "空页", count: 50)])
+            }
+        }
+        try await store.database.write { db in try db.execute(sql: "DELETE FROM ingest_errors") }
+        let free = try await store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0 }
+        #expect(free > 50)
+        try await store.analyze()
+        let after = try await store.database.read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA auto_vacuum"), try Int.fetchOne(db, sql: "PRAGMA freelist_count"))
+        }
+        #expect(after.0 == 2 && after.1 == 0)
     }
 
     @Test func aReaderCannotWrite() throws {

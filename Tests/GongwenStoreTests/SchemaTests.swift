@@ -1,6 +1,7 @@
 import GRDB
 import GongwenStore
 import Testing
+import TestSupport
 
 /// The migrator on an empty database: every migration applied, in order, with the tables, the
 /// foreign keys, the indexes and the trigram full-text tables the commands rely on.
@@ -22,22 +23,35 @@ struct SchemaTests {
         }
     }
 
+    /// A database migrated up to `migration` holding `OlderDatabase.document` and the rows of
+    /// `statements`: one made by an older gongwen.
+    func olderDatabase(upTo migration: String, holding statements: [String]) throws -> DatabaseQueue {
+        let database = try DatabaseQueue()
+        try Schema.migrator.migrate(database, upTo: migration)
+        try database.write { db in
+            for statement in [OlderDatabase.document] + statements { try db.execute(sql: statement) }
+        }
+        return database
+    }
+
     /// `v6-bigram-index` indexes the paragraphs a database made before it already holds.
     @Test func theBigramIndexTakesTheRowsAlreadyStored() throws {
-        let database = try DatabaseQueue()
-        try Schema.migrator.migrate(database, upTo: "v5-ingest-in-batches")
-        try database.write { db in
-            try db.execute(sql: """
-                INSERT INTO documents (id, sha256, source, encoding, format, bytes, characters, doc_numbers, warnings, fields,
-                  boilerplate, ingested_at) VALUES (1, 'x', 'a.txt', 'UTF-8', 'txt', 18, 6, '[]', '[]', '{}', '[]', 'now')
-                """)
-            try db.execute(sql: """
-                INSERT INTO paragraphs (document_id, position, role, line, start, "end", text) VALUES (1, 0, 'body', 1, 0, 6, '推动教育资源')
-                """)
-        }
+        let database = try olderDatabase(upTo: "v5-ingest-in-batches", holding: ["""
+            INSERT INTO paragraphs (document_id, position, role, line, start, "end", text) VALUES (1, 0, 'body', 1, 0, 6, '推动教育资源')
+            """])
         let store = try Store(database: database)
         #expect(try store.search(TextSearch(term: SearchTerm("教育"))).map(\.source) == ["a.txt"])
         #expect(try store.search(TextSearch(term: SearchTerm("教育资源"))).map(\.source) == ["a.txt"])
+    }
+
+    /// `v8-claim-section-titles-by-span` drops the claims' copy of their section titles from a
+    /// database made before it; `query` then reads the same titles from the sections.
+    @Test func upgradedClaimsReadTheirSectionTitlesFromTheSections() throws {
+        let database = try olderDatabase(upTo: "v7-claim-sentence-spans", holding: OlderDatabase.claimWithSectionTitles)
+        let store = try Store(database: database)
+        let columns = try database.read { db in try db.columns(in: "claims").map(\.name) }
+        #expect(!columns.contains("section_titles"))
+        #expect(try store.claims(ClaimQuery()).map(\.sectionTitles) == [OlderDatabase.sectionTitles])
     }
 
     @Test func migratingTwiceChangesNothing() throws {
