@@ -104,7 +104,9 @@ public struct Evaluation: Sendable {
         var relations: [Relation] = []
         for change in document.changes {
             let ids = [change.from, change.to, change.delta, change.rate]
-            relations.append(Relation(type: "change", spans: spans(ids), checkable: change.from != nil || change.delta != nil))
+            // A rate's change in points (`城镇化率55.0%，比上年提高1.3个百分点`) is what the keys call a `pp_diff`.
+            let points = change.delta.flatMap { claims[$0].unit }.map { $0.hasSuffix("百分点") || $0.hasSuffix("千分点") } ?? false
+            relations.append(Relation(type: points ? "pp_diff" : "change", spans: spans(ids), checkable: change.from != nil || change.delta != nil))
         }
         for breakdown in document.breakdowns {
             relations.append(Relation(type: "partition", spans: spans([breakdown.total] + breakdown.parts), checkable: true))

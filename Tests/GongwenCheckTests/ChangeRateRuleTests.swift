@@ -33,6 +33,8 @@ struct ChangeRateRuleTests {
             """)
         #expect(try fixture.findings(rule).isEmpty)
         let document = try fixture.analysis().document
-        #expect(document.changes.compactMap(\.rate).count == 2)
+        // The average over years is linked as annual (`change.annual`'s), not recomputed here.
+        #expect(document.changes.compactMap(\.rate).count == 3)
+        #expect(document.changes.filter { $0.annual == true }.count == 1)
     }
 }

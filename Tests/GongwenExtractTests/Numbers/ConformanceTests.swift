@@ -166,8 +166,11 @@ import Testing
     }
 
     /// The spec's text normalisation: full-width folded, lower case, spaces trimmed.
+    /// The spec's normalisation: full-width forms folded (not the script: the spec keeps `萬` as `萬`).
     static func normalised(_ text: SourceText, _ start: Int, _ end: Int) -> String {
-        text.foldedText(Span(start: start, end: end)).lowercased().trimmingCharacters(in: .whitespaces)
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: Fold.fold(Array(text.scalars[start..<end])))
+        return String(scalars).lowercased().trimmingCharacters(in: .whitespaces)
     }
 
     /// The string value of `"name": "…"` in one JSON line.
