@@ -45,17 +45,31 @@ struct TableLinker {
         /// Two `#` rows or more at one depth: siblings, or each within the one before (`#工业`, `#制造业`).
         var hashes = false
         var unsure = false
+        /// Under a row that may be a part of the list before it rather than a total: linked only where the
+        /// parts fit in it, as a reading that no arithmetic contradicts.
+        var fitsOnly = false
     }
 
     /// The groups of a table's rows, from the markers and the indentation; one pass with a stack.
-    static func groups(of table: Table) -> [RowGroup] {
+    ///
+    /// Where the layout is flat (a `其中` row no deeper than its total), the rows after a `其中` row may go
+    /// on listing parts (`其中：城镇 231.9`, `乡村 114.8` of `全市常住人口 346.7`) or be totals of their own
+    /// (`其中：住宅 264.80`, `房屋施工面积 4814.46`): they continue the list when, with it, they add up to the
+    /// total (in the first column of levels); a row of another unit is a total of its own; otherwise the
+    /// row is read as a total, and the `其中` rows under it only where they fit in it.
+    func groups(of table: Table) -> [RowGroup] {
         let rows = table.rows
+        let levelColumn = table.columns.firstIndex { $0.role == .level }
+        func level(_ row: Int) -> Int? { levelColumn.flatMap { claimAt[rows[row].cells[$0 - 1].start] } }
         var groups: [RowGroup] = []
         var anchors: [Int] = []
         var open: Int?
         var markerIndent = 0
         var continuation: Int?
         var children: [Int: Int] = [:]
+        // Rows after a flat `其中` list that arithmetic puts in it, and rows no `其中` row may go under.
+        var joining = Set<Int>()
+        var unsureAnchors = Set<Int>()
         for (index, row) in rows.enumerated() {
             if let marker = row.marker {
                 let sameDepth = open != nil && abs(row.indent - markerIndent) <= 1
@@ -69,10 +83,14 @@ struct TableLinker {
                     open = nil
                     continue
                 }
-                groups.append(RowGroup(parent: parent, members: [index], marker: marker))
+                groups.append(RowGroup(parent: parent, members: [index], marker: marker, fitsOnly: unsureAnchors.contains(parent)))
                 open = groups.count - 1
                 markerIndent = row.indent
                 continuation = nil
+                continue
+            }
+            if let group = open, joining.contains(index) {
+                groups[group].members.append(index)
                 continue
             }
             if let group = open, row.indent > markerIndent {
@@ -83,6 +101,20 @@ struct TableLinker {
                 continuation = row.indent
                 groups[group].members.append(index)
                 continue
+            }
+            if let group = open, row.indent == markerIndent, rows[groups[group].parent].indent == markerIndent {
+                let parent = groups[group].parent
+                let run = flatContinuation(of: groups[group].members, total: parent, from: index, rows: rows, level: level)
+                if !run.isEmpty, !groups[group].hashes {
+                    joining.formUnion(run)
+                    groups[group].members.append(index)
+                    continue
+                }
+                if let total = level(parent), let own = level(index), claims[own].unit != claims[total].unit {
+                    // A total of its own.
+                } else {
+                    unsureAnchors.insert(index)
+                }
             }
             open = nil
             while let top = anchors.last, rows[top].indent >= row.indent || rows[top].indent > 0 && rows[top].indent + 1 == row.indent {
@@ -101,6 +133,25 @@ struct TableLinker {
         return groups.filter { !$0.unsure }
     }
 
+    /// The rows from `start` on, unmarked and at its depth, that with `members` add up to the total's level;
+    /// empty when no run of them does.
+    private func flatContinuation(of members: [Int], total: Int, from start: Int, rows: [TableRow], level: (Int) -> Int?) -> [Int] {
+        guard let whole = level(total) else { return [] }
+        var parts = members.compactMap(level)
+        guard parts.count == members.count else { return [] }
+        var run: [Int] = []
+        for index in rows.indices[start...].prefix(Self.sumParts) {
+            guard rows[index].marker == nil, rows[index].indent == rows[start].indent, let own = level(index),
+                  claims[own].unit == claims[whole].unit else { return [] }
+            parts.append(own)
+            run.append(index)
+            let sum = PrintedSum(parts, of: claims)
+            if sum.meets(claims[whole]) { return run }
+            if sum.exceeds(claims[whole]) { return [] }
+        }
+        return []
+    }
+
     func links() -> (changes: [Change], breakdowns: [Breakdown], rates: [Rate], splits: [GrowthSplit]) {
         var changes: [Change] = []
         var breakdowns: [Breakdown] = []
@@ -108,7 +159,7 @@ struct TableLinker {
         var splits: [GrowthSplit] = []
         for table in cells.tables {
             let columns = table.columns
-            let groups = Self.groups(of: table)
+            let groups = self.groups(of: table)
             func claim(_ row: Int, _ column: Int) -> Int? { claimAt[table.rows[row].cells[column - 1].start] }
             // Each rate column belongs to the level column before it (`出口额 (亿元)`, `比上年增长(%)`, `进口额 …`).
             func level(before column: Int) -> Int? { columns[..<column].lastIndex { $0.role == .level } }
@@ -155,6 +206,7 @@ struct TableLinker {
             breakdown.cue = group.marker == nil ? nil : .among
             return breakdown
         }
+        if group.fitsOnly, PrintedSum(parts, of: claims).exceeds(claims[total]) { return [] }
         guard group.hashes, parts.count >= 2 else { return [make(total, parts)] }
         if !PrintedSum(parts, of: claims).exceeds(claims[total]) { return [make(total, parts)] }
         let chain = [total] + parts

@@ -69,7 +69,8 @@ struct TableReader {
             if tabbed, text[position] == "\t" {
                 cells.append(trimmed(Span(start: cellStart, end: position)))
                 cellStart = position + 1
-            } else if !tabbed, text[position] == " ", position + 1 < span.end, text[position + 1] == " " {
+            } else if !tabbed, text[position] == " ", position + 1 < span.end, text[position + 1] == " " || position > start && text[position - 1] == ")" {
+                // Two spaces part cells, and so does one after a closing bracket (`年末数（万人） 比重（%）`).
                 cells.append(trimmed(Span(start: cellStart, end: position)))
                 while position < span.end, text[position] == " " { position += 1 }
                 cellStart = position

@@ -45,7 +45,7 @@ struct TableTests {
         #expect(table.rows.map(\.label) == ["粮食", "春收", "夏收", "秋收", "油料", "花生", "油菜籽"])
         #expect(table.rows.map(\.indent) == [0, 3, 3, 2, 0, 2, 5])
         #expect(table.rows.map(\.marker) == [nil, nil, nil, nil, nil, .among, nil])
-        let groups = TableLinker.groups(of: table)
+        let groups = TableLinker(cells: TableCells(tables: tables, source: SourceText(Self.crops)), claims: []).groups(of: table)
         #expect(groups == [TableLinker.RowGroup(parent: 0, members: [1, 2, 3], marker: nil), TableLinker.RowGroup(parent: 4, members: [5, 6], marker: .among)])
     }
 
@@ -145,7 +145,7 @@ struct TableTests {
         let doc = try document(table)
         #expect(doc.rates.count == 3 && doc.rates.allSatisfy { doc.claims[$0.denominator!].text == "1000.0" })
         #expect(try alarms(table).isEmpty)
-        #expect(try alarms(table.replacingOccurrences(of: "400.0\t40.0", with: "400.0\t45.0")) == ["share.percent@5"])
+        #expect(try alarms(table.replacingOccurrences(of: "400.0\t40.0", with: "400.0\t45.0")) == ["share.percent@5", "sum.shares@6"])
     }
 
     @Test func unsureNestingLinksNothing() throws {
