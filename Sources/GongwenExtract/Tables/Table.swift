@@ -20,13 +20,16 @@ struct Table: Equatable {
 }
 
 /// What the values of a column are: `产量(万吨)` levels, `比上年增长(%)` growth rates, `比重(%)` shares
-/// of a whole, `单位` the unit of each row's levels, the first column the row labels.
+/// of a whole, `单位` the unit of each row's levels, the first column the row labels; `other` a percent
+/// column the reader does not interpret (`占预算(%)`, a row's 完成数 over its 预算数), whose cells stay
+/// as the number grammar read them.
 enum ColumnRole: Equatable {
     case label
     case unit
     case level
     case growth
     case share
+    case other
 }
 
 /// One column of a table: its header without the unit (`产量`), the unit in brackets (`万吨`) and its role.

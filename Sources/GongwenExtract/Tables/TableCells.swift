@@ -35,7 +35,7 @@ struct TableCells {
             for (r, row) in table.rows.enumerated() {
                 for (offset, span) in row.cells.enumerated() {
                     let column = table.columns[offset + 1]
-                    guard column.role != .unit, TableReader.isNumber(source.folded[span.start..<span.end]) else { continue }
+                    guard column.role != .unit, column.role != .other, TableReader.isNumber(source.folded[span.start..<span.end]) else { continue }
                     var name = column.unit
                     if name == nil, column.role == .level, let unitColumn {
                         name = source.foldedText(row.cells[unitColumn - 1]).filter { $0 != " " }

@@ -13,8 +13,8 @@ struct TableReader {
 
     /// Words of a header or caption that say a column holds growth rates.
     static let growthWords = ["增长", "增减", "涨跌", "增速", "增幅", "比上年", "同比", "环比", "比上月", "比年初"]
-    /// Words of a header that say a column holds shares of a whole.
-    static let shareWords = ["比重", "占", "构成"]
+    /// Words of a header that say a column holds shares of the table's whole (not `占预算`, a row's own ratio).
+    static let shareWords = ["比重", "构成", "占比"]
 
     /// A line cut into cells: where each cell lies (trimmed) and how far the line is indented.
     struct Line {
@@ -145,6 +145,7 @@ struct TableReader {
                 columns[index].role = .growth
             }
         }
+        for index in columns.indices where columns[index].role == .level && columns[index].unit == "%" { columns[index].role = .other }
         for line in run {
             for (offset, cell) in line.cells.enumerated().dropFirst() where !isNumber(cell) && !isBlank(cell) {
                 guard columns[offset].role == .unit else { return nil }

@@ -148,6 +148,16 @@ struct TableTests {
         #expect(try alarms(table.replacingOccurrences(of: "400.0\t40.0", with: "400.0\t45.0")) == ["share.percent@5", "sum.shares@6"])
     }
 
+    @Test func aRowsOwnRatioIsNoShare() throws {
+        // `占预算(%)` is each row's 完成数 over its 预算数, over 100 where the budget was beaten: no share.
+        let table = "单位：万元\n预算科目\t预算数\t完成数\t占预算(%)\t比上年增长(%)\n本年收入合计\t1000\t1050\t105\t3\n  税收收入\t600\t690\t115\t5\n  非税收入\t400\t360\t90\t-2\n"
+        let doc = try document(table)
+        #expect(doc.rates.isEmpty)
+        #expect(doc.claims.first { $0.text == "115" }?.unit == nil)
+        #expect(doc.breakdowns.count == 2)
+        #expect(try alarms(table).isEmpty)
+    }
+
     @Test func unsureNestingLinksNothing() throws {
         // Rows continuing a `其中` list at two depths: the second may nest in the first.
         let table = """
