@@ -32,10 +32,19 @@ struct TableLinker {
             if let id = starts[cell.span.start], claims[id].end == cell.span.end, claims[id].unit == cell.unit.unit { claimAt[cell.span.start] = id }
         }
         self.claimAt = claimAt
+        // Every claim in a table's cells, of columns read or not: other linkers read sentences, not tables.
+        let cellSpans = cells.tables.flatMap { $0.rows.flatMap(\.cells) }.filter { $0.end > $0.start }.sorted { $0.start < $1.start }
+        var inCells = Set<Int>()
+        var next = 0
+        for claim in claims {
+            while next < cellSpans.count, cellSpans[next].end <= claim.start { next += 1 }
+            if next < cellSpans.count, cellSpans[next].start <= claim.start, claim.end <= cellSpans[next].end { inCells.insert(claim.id) }
+        }
+        tableClaims = inCells
     }
 
-    /// The claims the tables hold: the links other linkers read between them are replaced by these.
-    var tableClaims: Set<Int> { Set(claimAt.values) }
+    /// The claims in the tables' cells: the links other linkers read between them are replaced by the tables' own.
+    let tableClaims: Set<Int>
 
     /// Rows nested under a row: its `其中`/`#` rows and the rows continuing them, or the rows indented under it.
     struct RowGroup: Equatable {
