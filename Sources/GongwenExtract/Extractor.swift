@@ -21,12 +21,16 @@ public struct Extraction: Sendable, Equatable {
 /// The extract stage: numbers → claims → links; sections and count labels → lists.
 public enum Extractor {
     public static func extract(_ source: SourceText, segmentation: Segmentation) -> Extraction {
-        let numbers = NumberExtractor.mentions(in: source)
+        // A table's cells carry the unit of their column (`产量(万吨)`); its layout states its own links.
+        let cells = TableCells(tables: TableReader(source: source).tables(), source: source)
+        let numbers = cells.apply(to: NumberExtractor.mentions(in: source), source: source)
         let builder = ClaimBuilder(source: source, segmentation: segmentation)
         var claims = builder.claims(from: numbers)
         let linker = Linker(source: source, claims: claims)
-        let links = linker.links()
+        let tables = TableLinker(cells: cells, claims: claims)
+        let links = tables.merge(linker.links())
         for (index, name) in linker.names.enumerated() { claims[index].name = name }
+        tables.name(&claims)
         builder.inheritSubjects(&claims, changes: links.changes)
         let lists = ListBuilder(source: source, segmentation: segmentation, numbers: numbers).lists()
         return Extraction(numbers: numbers, claims: claims, changes: links.changes, breakdowns: links.breakdowns, rates: links.rates,
