@@ -174,7 +174,19 @@ struct TableLinker {
             func level(before column: Int) -> Int? { columns[..<column].lastIndex { $0.role == .level } }
             for column in columns.indices where columns[column].role == .level {
                 for group in groups + sums(table, groups: groups, column: column, claim: claim) {
-                    breakdowns += breakdown(group, column: column, claim: claim)
+                    // A `其中` row set no deeper than the row before it may detail that row or an earlier total
+                    // (`私营企业 31.70`, `其中：采矿业 64.00` of `规模以上工业 156.56`): larger than that row and within
+                    // an earlier row of its unit, it is the other reading, and no link. (`#` rows detail the row
+                    // before them; rows set in are read as set.)
+                    let flat = group.marker == .among && group.members.allSatisfy { table.rows[$0].indent <= table.rows[group.parent].indent }
+                    breakdowns += breakdown(group, column: column, claim: claim).filter { breakdown in
+                        guard flat else { return true }
+                        let earlier = (0..<group.parent).compactMap { claim($0, column) }
+                        return !breakdown.parts.contains { part in
+                            PrintedSum([part], of: claims).exceeds(claims[breakdown.total])
+                                && earlier.contains { claims[$0].unit == claims[part].unit && !PrintedSum([part], of: claims).exceeds(claims[$0]) }
+                        }
+                    }
                 }
             }
             for column in columns.indices where columns[column].role == .growth {
@@ -212,7 +224,7 @@ struct TableLinker {
         guard parts.count == group.members.count, parts.allSatisfy({ claims[$0].unit == claims[total].unit }) else { return [] }
         func make(_ total: Int, _ parts: [Int]) -> Breakdown {
             var breakdown = Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))
-            breakdown.cue = group.marker == nil ? nil : .among
+            breakdown.cue = group.marker == nil ? .indent : .among
             return breakdown
         }
         if group.fitsOnly, PrintedSum(parts, of: claims).exceeds(claims[total]) { return [] }

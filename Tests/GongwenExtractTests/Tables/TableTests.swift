@@ -66,7 +66,7 @@ struct TableTests {
     @Test func rowsIndentedUnderATotalAreItsParts() throws {
         let doc = try document(Self.crops)
         #expect(doc.breakdowns.map { ([$0.total] + $0.parts).map { doc.claims[$0].text } } == [["50.49", "5.86", "6.14", "38.49"], ["6.08", "5.66", "0.42"]])
-        #expect(doc.breakdowns.map(\.cue) == [nil, .among])
+        #expect(doc.breakdowns.map(\.cue) == [.indent, .among])
         #expect(doc.changes.count == 7)
         #expect(try alarms(Self.crops).isEmpty)
         // 春收 planted too large: the parts exceed the total.
@@ -87,6 +87,9 @@ struct TableTests {
         #expect(doc.claims.first { $0.text == "366.16" }?.unit == "元")
         #expect(try alarms(table).isEmpty)
         #expect(try alarms(table.replacingOccurrences(of: "3148.78", with: "5148.78")) == ["sum.parts@5"])
+        // A flat `其中` row larger than the row before it details the table's total instead: no link.
+        let flat = "指标\t利润总额（亿元）\n规模以上工业\t156.56\n其中：国有控股企业\t74.04\n私营企业\t31.70\n其中：采矿业\t64.00\n"
+        #expect(try alarms(flat).isEmpty)
     }
 
     @Test func hashRowsThatNestAreReadAsAChain() throws {
