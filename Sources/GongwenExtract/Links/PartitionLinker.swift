@@ -235,11 +235,14 @@ struct PartitionLinker {
             runs[runs.count - 1].append(part)
         }
         if runs.count > 1, runs.contains(where: { $0.count < 2 }) { runs = [parts] }
+        return runs.map { split(of: total, into: $0) }
+    }
+
+    /// A growth split with the directions its verbs say.
+    private func split(of total: Int, into parts: [Int]) -> GrowthSplit {
         let direction = { (index: Int) in self.readings.readings[index].verb?.direction }
-        return runs.map { run in
-            GrowthSplit(total: total, parts: run, directions: ([total] + run).map(direction),
-                        span: Span(start: claims[total].start, end: claims[run.last!].end))
-        }
+        return GrowthSplit(total: total, parts: parts, directions: ([total] + parts).map(direction),
+                           span: Span(start: readings.claims[total].start, end: readings.claims[parts.last!].end))
     }
 
     /// `全年固定资产投资比上年增长8.6%。第一产业投资增长20.8%，第二产业投资增长6.9%，第三产业投资增长10.1%`: a statement
@@ -249,9 +252,7 @@ struct PartitionLinker {
         guard statement.count >= 2, statement.allSatisfy(isNamedRate), let total = previous.last, isNamedRate(total) else { return nil }
         let measure = readings.readings[total].name.unicodeScalars.suffix(2)
         guard measure.count == 2, statement.allSatisfy({ readings.readings[$0].name.unicodeScalars.suffix(2).elementsEqual(measure) }) else { return nil }
-        let direction = { (index: Int) in self.readings.readings[index].verb?.direction }
-        return GrowthSplit(total: total, parts: statement, directions: ([total] + statement).map(direction),
-                           span: Span(start: readings.claims[total].start, end: readings.claims[statement.last!].end))
+        return split(of: total, into: statement)
     }
 
     private func statementSpan(around offset: Int, text: [Unicode.Scalar]) -> Span {
