@@ -61,7 +61,7 @@ public struct DaysShareRule: RelationRule {
             // One statement from the count to the share, which names no shorter period.
             guard !text[days.end..<next.start].contains(where: { $0 == "。" || $0 == "\n" }) else { continue }
             var start = days.start
-            while start > 0, text[start - 1] != "。", text[start - 1] != "\n" { start -= 1 }
+            while start > 0, days.start - start < 200, text[start - 1] != "。", text[start - 1] != "\n" { start -= 1 }
             let statement = text[start..<next.end]
             guard !Self.shorterPeriods.contains(where: { WordSearch.holds(statement, $0) }) else { continue }
             found.append(Instance(days: days.id, share: next.id))

@@ -146,7 +146,7 @@ public struct SharesSumRule: RelationRule {
         return claims.filter { claim in
             guard claim.kind == .ratio, !claim.isApproximate, let terms = claim.parts, terms.count >= 2 else { return false }
             var start = claim.start
-            while start > 0, !["。", "\n", ",", ";", "；"].contains(text[start - 1]) { start -= 1 }
+            while start > 0, claim.start - start < 80, !["。", "\n", ",", ";", "；"].contains(text[start - 1]) { start -= 1 }
             let clause = String(String.UnicodeScalarView(text[start..<claim.start]))
             let composition = ["结构", "比重", "构成", "結構"].contains(where: clause.holds) || terms.count >= 3 && clause.holds("比例")
             return composition && context.identities.classifications.contains { $0.classes.count == terms.count && clause.holds($0.name) }

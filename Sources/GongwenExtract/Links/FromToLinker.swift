@@ -87,7 +87,7 @@ struct FromToLinker {
     private func statementHolds(_ word: [Unicode.Scalar], around claim: Claim) -> Bool {
         let text = readings.source.folded
         var start = claim.start
-        while start > 0, !Readings.endsStatement(text[start - 1]) { start -= 1 }
+        while start > 0, claim.start - start < 200, !Readings.endsStatement(text[start - 1]) { start -= 1 }
         return WordSearch.holds(text[start..<claim.start], word)
     }
 

@@ -105,8 +105,9 @@ struct ShareLinker {
         let claims = readings.claims
         var first = part
         var last = part
-        while first > 0, readings.statement[first - 1] == readings.statement[part] { first -= 1 }
-        while last + 1 < claims.count, readings.statement[last + 1] == readings.statement[part] { last += 1 }
+        // (Within the window a whole is looked for in: a statement of thousands of claims stays linear.)
+        while first > 0, part - first < Self.window, readings.statement[first - 1] == readings.statement[part] { first -= 1 }
+        while last + 1 < claims.count, last - part < Self.window, readings.statement[last + 1] == readings.statement[part] { last += 1 }
         let series = (first...last).filter {
             claims[$0].kind == .quantity && claims[$0].unit == claims[part].unit && hasOwnShare($0, text: text)
         }
