@@ -15,6 +15,7 @@ public enum RuleRegistry {
         SumPartsRule(),
         SharePercentRule(),
         IdentityRule(),
+        IntensityRule(),
         RateBoundsRule(),
         SharesSumRule(),
         PerCapitaRule(),
