@@ -75,6 +75,15 @@ struct PhrasingFamilyTests {
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
     }
 
+    @Test func completionOfATargetInsideThePhrase() throws {
+        // 24600/61000 = 40.33%.
+        let holds = try findings(SharePercentRule(), "1-4月，一般公共预算收入累计完成24600万元，完成年初预算数61000万元的40.3%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        #expect(try holds.fixture.analysis().document.rates.count == 1)
+        let wrong = try findings(SharePercentRule(), "1-4月，一般公共预算收入累计完成24600万元，完成年初预算数61000万元的1️⃣42.3%2️⃣。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+    }
+
     @Test func shareOfAPartAfterItsTotal() throws {
         let holds = try findings(SharePercentRule(), "全年完成造林面积12.5万公顷，其中人工造林5.0万公顷，占全部造林面积的40.0%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

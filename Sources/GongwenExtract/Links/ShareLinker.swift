@@ -44,7 +44,8 @@ struct ShareLinker {
         let claims = readings.claims
         let claim = claims[index]
         let clause = readings.readings[index].clauseStart
-        guard let occupy = (clause..<claim.start).last(where: { text[$0] == "占" }) ?? ownShare(index, text: text) else { return nil }
+        guard let occupy = (clause..<claim.start).last(where: { text[$0] == "占" }) ?? ownShare(index, text: text)
+            ?? completion(index, earlier: earlier, text: text) else { return nil }
         // A gloss in brackets names the share, not the whole (`占总人口的比重（常住人口城镇化率）为62.07%`).
         var noun = Self.withoutBrackets(SourceText.string(text[(occupy + 1)..<claim.start]))
         for tail in ["的比重为", "的比重达", "的比重", "的比例为", "的比例", "比重为", "比重", "比例", "的", "达到", "达", "为"] where noun.hasSuffix(tail) {
@@ -162,6 +163,17 @@ struct ShareLinker {
                 && IndicatorName.core(readings.readings[$0].name).core == core
         }) else { return nil }
         return Rate(kind: .share, rate: index, numerator: part, denominator: whole, span: Span(start: claims[min(part, whole)].start, end: claims[index].end))
+    }
+
+    /// `累计完成24627万元，完成年初预算数60999万元的40.4%`: `完成` opening the percent's clause, the whole inside it
+    /// and `的` before the percent, where `占` would stand.
+    private func completion(_ index: Int, earlier: ArraySlice<Int>, text: [Unicode.Scalar]) -> Int? {
+        let claim = readings.claims[index]
+        var start = readings.readings[index].clauseStart
+        while start < claim.start, text[start] == " " { start += 1 }
+        guard start + 2 < claim.start, text[start] == "完", text[start + 1] == "成", text[claim.start - 1] == "的",
+              earlier.contains(where: { readings.claims[$0].start > start && readings.claims[$0].kind == .quantity }) else { return nil }
+        return start
     }
 
     /// A percent in brackets right after a count, or `占比`/`比重` with no name of its own
