@@ -159,6 +159,18 @@ public struct Claim: Codable, Sendable, Equatable {
 public enum ChangeDirection: String, Codable, Sendable, Equatable {
     case increase
     case decrease
+
+    /// The direction a change word says: up (`增加到`, `增长`, `提升`, `增幅`), down (`减至`, `下降`, `压减`, `降幅`), or
+    /// none (`优化到`).
+    public init?(word: String) {
+        if ["增", "提", "升", "扩", "涨"].contains(where: word.hasPrefix) {
+            self = .increase
+        } else if ["减", "降", "缩", "压", "下降"].contains(where: word.hasPrefix) {
+            self = .decrease
+        } else {
+            return nil
+        }
+    }
 }
 
 /// A change statement linking claims by id. `由A到B` gives from and to; a level with its change

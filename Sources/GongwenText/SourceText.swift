@@ -68,6 +68,15 @@ public struct SourceText: Sendable {
         return Self.string(ArraySlice(scalars[lower..<max(lower, min(span.end, scalars.count))].filter { $0 != "\n" }))
     }
 
+    /// Where the folded text that runs up to `offset` with no `stop` scalar in it begins, looking back at most
+    /// `limit` scalars: the start of the statement or clause holding `offset` (`stop` a statement's or a
+    /// clause's end). In `年末常住人口500万人。三次产业结构为0.8:27.9:71.3`, from the ratio back to `。`: `三次产业结构为`.
+    public func runStart(before offset: Int, limit: Int = .max, stop: (Unicode.Scalar) -> Bool) -> Int {
+        var start = offset
+        while start > 0, offset - start < limit, !stop(folded[start - 1]) { start -= 1 }
+        return start
+    }
+
     /// The folded text of a span.
     public func foldedText(_ span: Span) -> String {
         Self.text(span, in: folded)

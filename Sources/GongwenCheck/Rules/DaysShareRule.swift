@@ -60,8 +60,7 @@ public struct DaysShareRule: RelationRule {
             guard ["率", "比例", "占比", "比重"].contains(where: words.holds) else { continue }
             // One statement from the count to the share, which names no shorter period.
             guard !text[days.end..<next.start].contains(where: { $0 == "。" || $0 == "\n" }) else { continue }
-            var start = days.start
-            while start > 0, days.start - start < 200, text[start - 1] != "。", text[start - 1] != "\n" { start -= 1 }
+            let start = context.source.runStart(before: days.start, limit: 200) { $0 == "。" || $0 == "\n" }
             let statement = text[start..<next.end]
             guard !Self.shorterPeriods.contains(where: { WordSearch.holds(statement, $0) }) else { continue }
             found.append(Instance(days: days.id, share: next.id))

@@ -112,17 +112,10 @@ public struct IntensityRule: RelationRule {
             found.append((rate, change.direction == .decrease))
             break
         }
-        if let claim = claims.first(where: { $0.kind == .percent && named($0) && Self.direction(of: $0.predicate) != nil }) {
-            found.append((claim.id, Self.direction(of: claim.predicate) == .decrease))
+        let direction = { (claim: Claim) in claim.predicate.flatMap(ChangeDirection.init(word:)) }
+        if let claim = claims.first(where: { $0.kind == .percent && named($0) && direction($0) != nil }) {
+            found.append((claim.id, direction(claim) == .decrease))
         }
         return found.min { $0.claim < $1.claim }
-    }
-
-    /// The direction a change word says: `增长`, `上升`, `提高` up; `下降`, `减少`, `降低`, `回落` down.
-    static func direction(of predicate: String?) -> ChangeDirection? {
-        guard let predicate else { return nil }
-        if ["下降", "减少", "降低", "回落"].contains(where: predicate.holds) { return .decrease }
-        if ["增长", "上升", "提高", "增加"].contains(where: predicate.holds) { return .increase }
-        return nil
     }
 }

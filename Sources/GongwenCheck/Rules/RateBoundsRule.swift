@@ -83,16 +83,17 @@ public struct RateBoundsRule: RelationRule {
 
     func instances(_ context: CheckContext) -> [Instance] {
         let document = context.document
+        // A level's rate of change (for breakdowns), and the level a rate is of (`增长5.8%` is named by
+        // `农村居民人均可支配收入32327元`).
         var rateOf: [Int: Int] = [:]
+        var levelOf: [Int: Int] = [:]
         for change in document.changes where change.from == nil {
-            if let to = change.to, let rate = change.rate, document.claims[rate].kind == .percent, !document.claims[rate].isApproximate {
-                rateOf[to] = rate
-            }
+            guard let to = change.to, let rate = change.rate else { continue }
+            levelOf[rate] = to
+            if document.claims[rate].kind == .percent, !document.claims[rate].isApproximate { rateOf[to] = rate }
         }
         // Parts that are some of the total (`其中高技术制造业增长10.0%`) bound nothing: only a complete split counts.
-        // A rate that names nothing (`增长5.8%`) is named by its level (`农村居民人均可支配收入32327元`).
-        var levelOf: [Int: Int] = [:]
-        for change in document.changes { if let rate = change.rate, let to = change.to, change.from == nil { levelOf[rate] = to } }
+        // A rate that names nothing is named by its level.
         let name = { (claim: Int) in (document.claims[claim].name ?? "").count >= 2 ? document.claims[claim].name! : levelOf[claim].flatMap { document.claims[$0].name } ?? "" }
         let named = { (parts: [Int]) in context.identities.isComplete(parts.map(name)) }
         // Rates only, after a grouping: complete by the classes they name; `info` at most.

@@ -118,8 +118,7 @@ public struct SharesSumRule: RelationRule {
         let text = context.source.folded
         var lists: [[Int]] = []
         for claim in claims where Self.measure(of: claim) != nil && (claim.name ?? "").contains("分别") {
-            var start = claim.start
-            while start > 0, text[start - 1] != "。" { start -= 1 }
+            let start = context.source.runStart(before: claim.start) { $0 == "。" }
             let statement = String(String.UnicodeScalarView(text[start..<claim.start]))
             guard let classification = context.identities.classifications.first(where: { statement.contains($0.name) }) else { continue }
             var list = [claim.id]
@@ -145,8 +144,7 @@ public struct SharesSumRule: RelationRule {
         let text = context.source.folded
         return claims.filter { claim in
             guard claim.kind == .ratio, !claim.isApproximate, let terms = claim.parts, terms.count >= 2 else { return false }
-            var start = claim.start
-            while start > 0, claim.start - start < 80, !["。", "\n", ",", ";", "；"].contains(text[start - 1]) { start -= 1 }
+            let start = context.source.runStart(before: claim.start, limit: 80) { ["。", "\n", ",", ";", "；"].contains($0) }
             let clause = String(String.UnicodeScalarView(text[start..<claim.start]))
             let composition = ["结构", "比重", "构成", "結構"].contains(where: clause.holds) || terms.count >= 3 && clause.holds("比例")
             return composition && context.identities.classifications.contains { $0.classes.count == terms.count && clause.holds($0.name) }

@@ -97,11 +97,4 @@ enum Predicate {
         }
         return nil
     }
-
-    /// Whether a change verb says the value went up (`增加到`), down (`减至`) or does not say (`优化到`).
-    static func direction(of word: String) -> ChangeDirection? {
-        if ["增", "提", "升", "扩", "涨"].contains(where: word.hasPrefix) { return .increase }
-        if ["减", "降", "缩", "压", "下降"].contains(where: word.hasPrefix) { return .decrease }
-        return nil
-    }
 }

@@ -26,11 +26,12 @@ struct FromToLinker {
                 if isChangeStart(claim) {
                     close()
                     current = Change(from: index, to: nil, delta: nil, rate: nil, direction: nil, span: claim.span)
-                    let marker = (dated(claim)?.wordsEnd ?? claim.start) - 1
+                    let date = dated(claim)
+                    let marker = (date?.wordsEnd ?? claim.start) - 1
                     let clause = readings.readings[index].clauseStart
                     let name = SourceText.string(readings.source.folded[min(clause, marker)..<marker])
                     current?.realRate = readings.isReal(index, name: name) ? true : nil
-                    fromYear = dated(claim)?.year
+                    fromYear = date?.year
                     // A plan period's rate averages over its five years from the year before it: a level of its
                     // first year (`“十四五”时期…从2021年的7771.8亿元增长到2025年的…`) is not its base.
                     if let year = fromYear, let first = Self.planPeriods.first(where: { statementHolds($0.name, around: claim) })?.first,
@@ -45,7 +46,7 @@ struct FromToLinker {
                 let target = role == .changeTarget ? claim.predicate : datedTarget(claim)
                 if change.to == nil, let target, claim.kind == from.kind {
                     change.to = index
-                    change.direction = Predicate.direction(of: target)
+                    change.direction = ChangeDirection(word: target)
                     if let fromYear, let toYear = dated(claim)?.year, toYear > fromYear { change.years = toYear - fromYear }
                 } else if change.to != nil, change.rate == nil, claim.kind == .percent, from.kind == .quantity, role == .rate || role == .change,
                           isAnnual(claim) {
@@ -54,7 +55,7 @@ struct FromToLinker {
                 } else if change.to != nil, change.delta == nil, role == .change,
                           claim.kind == .quantity && (from.kind == .quantity || claim.unit == "百分点" || claim.unit == "个百分点") {
                     change.delta = index
-                    if change.direction == nil { change.direction = claim.predicate.flatMap(Predicate.direction(of:)) }
+                    if change.direction == nil { change.direction = claim.predicate.flatMap(ChangeDirection.init(word:)) }
                 } else if change.to != nil, change.rate == nil, claim.kind == .percent, from.kind == .quantity, role == .rate || role == .change,
                           !Predicate.shares.contains(claim.predicate ?? ""), isRate(claim, of: from) {
                     change.rate = index
@@ -85,10 +86,8 @@ struct FromToLinker {
         .map { (name: Array($0.0.unicodeScalars), first: $0.1) }
 
     private func statementHolds(_ word: [Unicode.Scalar], around claim: Claim) -> Bool {
-        let text = readings.source.folded
-        var start = claim.start
-        while start > 0, claim.start - start < 200, !Readings.endsStatement(text[start - 1]) { start -= 1 }
-        return WordSearch.holds(text[start..<claim.start], word)
+        let start = readings.source.runStart(before: claim.start, limit: 200, stop: Readings.endsStatement)
+        return WordSearch.holds(readings.source.folded[start..<claim.start], word)
     }
 
     /// A quantity or percent right after `由` or `从`, or after `从2015年的`.

@@ -210,16 +210,16 @@ struct PartitionLinker {
         return end + 1
     }
 
-    /// `按门类分，采矿业增加值增长14.8%，制造业增长10.6%，…下降2.7%` after `规模以上工业增加值增长10.0%`: rates
-    /// of named parts after a grouping, and the named rate before it.
     /// A rate of change named by what it is of (`第一产业投资增长20.8%`).
     private func isNamedRate(_ index: Int) -> Bool {
         let reading = readings.readings[index]
         return readings.claims[index].kind == .percent && (reading.verb != nil || reading.rateOfChange) && reading.name.count >= 2
     }
 
-    /// A split in rates only, one per run of parts between `;` (`其中，轻工业下降7.5%，重工业增长17.2%；采矿业增长24.9%，
-    /// 制造业增长7.2%，…`: light and heavy industry, then the sections).
+    /// `按门类分，采矿业增加值增长14.8%，制造业增长10.6%，…下降2.7%` after `规模以上工业增加值增长10.0%`: rates
+    /// of named parts after a grouping, and the named rate before it; a split in rates only, one per run of parts
+    /// between `;` (`其中，轻工业下降7.5%，重工业增长17.2%；采矿业增长24.9%，制造业增长7.2%，…`: light and heavy
+    /// industry, then the sections).
     private func growthSplits(after: ArraySlice<Int>, regionEnd: Int, candidates: [Int], fallback: Int?, text: [Unicode.Scalar]) -> [GrowthSplit] {
         let claims = readings.claims
         // Rates of named levels count too: averages of groups are no parts of a sum, but their growth rates
@@ -256,8 +256,7 @@ struct PartitionLinker {
     }
 
     private func statementSpan(around offset: Int, text: [Unicode.Scalar]) -> Span {
-        var start = offset
-        while start > 0, !Readings.endsStatement(text[start - 1]) { start -= 1 }
+        let start = readings.source.runStart(before: offset, stop: Readings.endsStatement)
         var end = offset
         while end < text.count, !Readings.endsStatement(text[end]) { end += 1 }
         return Span(start: start, end: end)
