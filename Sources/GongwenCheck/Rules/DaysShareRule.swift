@@ -59,7 +59,7 @@ public struct DaysShareRule: RelationRule {
             let words = (next.name ?? "") + (next.predicate ?? "")
             guard ["率", "比例", "占比", "比重"].contains(where: words.holds) else { continue }
             // One statement from the count to the share, which names no shorter period.
-            guard !text[days.end..<next.start].contains(where: { $0 == "。" || $0 == "\n" }) else { continue }
+            guard !text[days.end..<max(days.end, next.start)].contains(where: { $0 == "。" || $0 == "\n" }) else { continue }
             let start = context.source.runStart(before: days.start, limit: 200) { $0 == "。" || $0 == "\n" }
             let statement = text[start..<next.end]
             guard !Self.shorterPeriods.contains(where: { WordSearch.holds(statement, $0) }) else { continue }

@@ -54,7 +54,8 @@ struct ShareLinker {
         }
         let inside = earlier.last { claims[$0].start > occupy && claims[$0].kind == .quantity }
         let isPart = { (i: Int) in claims[i].end <= occupy && claims[i].kind == .quantity && self.readings.readings[i].isLevel && claims[i].upper == nil }
-        var subject = SourceText.string(text[clause..<occupy])
+        // (A share in brackets after a comma, `258件,(38.8%)`, stands where `占` would before its own clause.)
+        var subject = SourceText.string(text[min(clause, occupy)..<occupy])
         // `5G移动电话用户688.16万户，在移动电话用户中占比65.9%`: `在…中` before `占` names the whole.
         let among = subject.unicodeScalars.count >= 4 && subject.hasPrefix("在") && subject.hasSuffix("中")
         if among, noun.count < 2 {

@@ -27,4 +27,10 @@ struct RobustnessTests {
             #expect(spans.allSatisfy { $0.start >= 0 && $0.start <= $0.end && $0.end <= count }, "\(text)")
         }
     }
+
+    /// Found by the random texts: a share in brackets after a comma stands before its own clause's start.
+    @Test func aShareInBracketsAfterAComma() throws {
+        let document = try Analysis.run(text: "各单位:\n今年承办提案600件，其中建议258件,(43.0%)。", source: "test").document
+        #expect(document.rates.map { document.claims[$0.numerator].text } == ["258件"])
+    }
 }
