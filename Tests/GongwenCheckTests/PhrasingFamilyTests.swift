@@ -119,6 +119,10 @@ struct PhrasingFamilyTests {
         let wrong = try findings(SharePercentRule(), text.replacingOccurrences(of: "{r}", with: "1️⃣6.0%2️⃣"))
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
         #expect(wrong.found.first?.severity == .error)
+        // A part misprinted past the sum (250 + 10 + 24 + 16 > 200): the shares that hold still name the whole.
+        let misprinted = try findings(SharePercentRule(), "对280件提案立案200件，其中并案28件。在立案提案中，委员提案250件，占1️⃣75.0%2️⃣；联名提案10件，占5.0%；党派团体提案24件，占12.0%；专委会提案16件，占8.0%。")
+        #expect(misprinted.found.map(\.span) == [misprinted.fixture.span(1, 2)])
+        #expect(misprinted.found.first?.severity == .error)
         // A share after another clause (`…村104个；1500-3000人的村占比达到68.3%`) is no share of that count.
         let other = try Fixture("四合一的村7个，并入城镇社区的村104个；1500-3000人的村占比达到68.3%。").analysis()
         #expect(other.document.rates.isEmpty)
