@@ -167,6 +167,16 @@ struct PhrasingFamilyTests {
         #expect(wrong.found.first?.severity == .warning)
     }
 
+    @Test func theBasisOfARateIsNoPartOfTheName() throws {
+        // `按不变价格计算`, `同口径` between the level and its rate: the rate is still the level's.
+        let holds = try findings(RateBoundsRule(), "全年实现地区生产总值100.0亿元，按不变价格计算比上年增长5.4%，其中第一产业增加值10.0亿元，增长4.5%；第二产业增加值40.0亿元，增长5.6%；第三产业增加值50.0亿元，增长5.2%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(RateBoundsRule(), "全年实现地区生产总值100.0亿元，按不变价格计算比上年增长1️⃣6.4%2️⃣，其中第一产业增加值10.0亿元，增长4.5%；第二产业增加值40.0亿元，增长5.6%；第三产业增加值50.0亿元，增长5.2%。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        let document = try Fixture("全市一般公共预算收入856.2亿元，同口径增长6.1%。").analysis().document
+        #expect(document.changes.map { document.claims[$0.rate!].text } == ["6.1%"])
+    }
+
     @Test func aPartCannotExceedItsOnlyNamedTotal() throws {
         let holds = try findings(SumPartsRule(), "全年财政总收入300.0亿元，比上年增长0.3%。其中地方财政收入112.07亿元，增长3.1%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

@@ -66,6 +66,11 @@ struct Readings {
     static let fillerScalars = fillers.map { Array($0.unicodeScalars) }
     static let rateScalars = ratesOfChange.map { Array($0.unicodeScalars) }
     static let ratesOfChange = ["增幅", "减幅", "降幅", "涨幅", "增速", "增长率", "下降率", "降速"]
+    /// The basis a change is computed on, said between the name and the comparison or verb: no part of the name
+    /// (`地区生产总值27695.1亿元，按不变价格计算比上年增长5.4%`, `一般公共预算收入同口径增长6.1%`). Longest first.
+    static let bases = ["按不变价格计算", "按可比价格计算", "按可比价计算", "按现价计算", "按可比口径计算", "按可比口径", "按同口径", "同口径",
+                        "扣除价格因素"]
+    static let basisScalars = bases.map { Array($0.unicodeScalars) }
 
     init(source: SourceText, claims: [Claim]) {
         self.source = source
@@ -129,6 +134,7 @@ struct Readings {
         }
         while dropSuffix(fillerScalars) != nil {}
         if dropSuffix(comparisonScalars) != nil { comparison = true }
+        if verb != nil || rateOfChange || comparison { while dropSuffix(basisScalars) != nil || dropSuffix(fillerScalars) != nil {} }
         let clauseText = text[clause..<claim.start]
         if !comparison, comparisonScalars.contains(where: { WordSearch.holds(clauseText, $0) }) { comparison = true }
         // `由上年的46亿元`, `从200个`: the value a change starts from, compared as an earlier period is.
