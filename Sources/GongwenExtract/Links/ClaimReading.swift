@@ -55,8 +55,8 @@ struct Readings {
     /// Words before a name that say where or when, not what: `其中`, `全年`, `年末全市`.
     static let scopeWords = ["其中", "全年", "年末", "年初", "截至年末", "截至", "全市", "全省", "全县", "全区", "全州", "全国", "共有", "共",
                              "实现", "完成", "累计", "分别", "另外", "此外", "全部", "合计", "总计", ":", " "]
-    /// Words between a name and its number: `为`, `达`, `达到`, `约`.
-    static let fillers = ["达到", "达", "到", "至", "为", "是", "有", "了", "约", "近", "超过", "超", "共计", "共", "计", "合计", "总计", "累计", "实现", "完成", "(", " "]
+    /// Words between a name and its number: `为`, `达`, `达到`, `约`, `分别` (`比上年分别增长`).
+    static let fillers = ["达到", "达", "到", "至", "为", "是", "有", "了", "约", "近", "超过", "超", "共计", "共", "计", "合计", "总计", "累计", "实现", "完成", "分别", "(", " "]
     /// Comparisons with an earlier period.
     /// (`短收`, `超收`: a difference from the budget, compared as a change is.)
     static let comparisons = ["短收", "超收", "比上年末", "比上年同期", "比上年", "比年初", "比去年同期", "比去年", "较上年末", "较上年", "较去年", "较年初", "同比", "环比", "比上月", "比上季度"]
