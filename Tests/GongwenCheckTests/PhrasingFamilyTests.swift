@@ -152,6 +152,15 @@ struct PhrasingFamilyTests {
         #expect(wrong.alarms == ["indicator.identity"])
     }
 
+    @Test func deathsPerHundredMillionYuanOfGDP() throws {
+        // The deaths of `事故N起，死亡M人` are the accidents' (3000.00亿元: 24/3000 = 0.0080).
+        let text = "全年地区生产总值3000.00亿元。全年发生各类生产安全事故30起，死亡24人，受伤8人。亿元GDP生产安全事故死亡率{r}。道路交通生产安全事故8起，死亡6人。"
+        let holds = try findings(IdentityRule(), text.replacingOccurrences(of: "{r}", with: "0.0080"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(IdentityRule(), text.replacingOccurrences(of: "{r}", with: "1️⃣0.00902️⃣"))
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+    }
+
     @Test func tradeIsExportsAndImports() throws {
         let holds = try findings(IdentityRule(), "全年外贸进出口总额59.97亿元，比上年下降32.1%。其中出口57.30亿元，下降27.1%；进口2.67亿元，下降72.6%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

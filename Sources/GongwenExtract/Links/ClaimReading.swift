@@ -52,6 +52,9 @@ struct Readings {
     /// The index of the statement holding each claim.
     let statement: [Int]
 
+    /// What befell people in events counted just before (`发生各类生产安全事故28起，死亡25人，受伤8人`): the events
+    /// name them (`发生各类生产安全事故死亡`).
+    static let outcomes: Set<String> = ["死亡", "受伤", "失踪", "遇难"]
     /// Words before a name that say where or when, not what: `其中`, `全年`, `年末全市`.
     static let scopeWords = ["其中", "全年", "年末", "年初", "截至年末", "截至", "全市", "全省", "全县", "全区", "全州", "全国", "共有", "共",
                              "实现", "完成", "累计", "分别", "另外", "此外", "全部", "合计", "总计", ":", " "]
@@ -81,6 +84,9 @@ struct Readings {
         var index = 0
         var position = 0
         var previousEnd = 0
+        // The last count of events (`事故28起`) and the outcomes that took its name.
+        var event: (index: Int, name: String)?
+        var named = Set<Int>()
         for claim in claims {
             while position < claim.start {
                 if Self.endsStatement(text[position]) { index += 1 }
@@ -88,7 +94,15 @@ struct Readings {
             }
             position = max(position, claim.end)
             statementIndex.append(index)
-            readings.append(Self.read(claim, text: text, after: previousEnd))
+            var reading = Self.read(claim, text: text, after: previousEnd)
+            if let last = readings.indices.last, statementIndex[last] == index, Self.outcomes.contains(reading.name),
+               let current = event, current.index == last || named.contains(last),
+               text[claims[last].end..<claim.start].dropLast(reading.name.unicodeScalars.count).allSatisfy({ $0 == "," || $0 == "、" || $0 == " " }) {
+                named.insert(readings.count)
+                reading.name = current.name + reading.name
+            }
+            if claim.unit == "起", reading.name.count >= 2 { event = (readings.count, reading.name) }
+            readings.append(reading)
             previousEnd = claim.end
         }
         self.readings = readings
