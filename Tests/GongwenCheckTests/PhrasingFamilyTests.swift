@@ -161,6 +161,20 @@ struct PhrasingFamilyTests {
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
     }
 
+    @Test func profitMarginIsProfitOverRevenue() throws {
+        // 50.0 / 450.0 = 11.1%; 3300.0 / 4000.0 × 100 = 82.50.
+        let text = "规模以上工业企业实现营业收入450.0亿元，增长16.1%；实现利润总额50.0亿元，增长23.6%；营业收入利润率为{r}。"
+        let holds = try findings(IdentityRule(), text.replacingOccurrences(of: "{r}", with: "11.1%"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(IdentityRule(), text.replacingOccurrences(of: "{r}", with: "1️⃣12.1%2️⃣"))
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        let cost = try findings(IdentityRule(), "规模以上工业企业营业收入4000.0亿元；营业成本3300.0亿元。每百元营业收入中的成本1️⃣83.50元2️⃣。")
+        #expect(cost.found.map(\.span) == [cost.fixture.span(1, 2)])
+        // The revenue of another sector is no denominator of industry's margin.
+        let other = try findings(IdentityRule(), "全年规模以上文化、体育和娱乐业企业营业收入0.39亿元。规模以上工业企业实现利润总额35.92亿元。营业收入利润率为3.3%。")
+        #expect(other.found.isEmpty && other.alarms.isEmpty)
+    }
+
     @Test func tradeIsExportsAndImports() throws {
         let holds = try findings(IdentityRule(), "全年外贸进出口总额59.97亿元，比上年下降32.1%。其中出口57.30亿元，下降27.1%；进口2.67亿元，下降72.6%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)
