@@ -113,15 +113,13 @@ public struct SharesSumRule: RelationRule {
     /// `三次产业对经济增长贡献率分别为3.3%、75.2%和21.5%`: a share after `分别` in a statement that names a
     /// classification before it (`三次产业结构为3.4:45.7:50.9，对经济增长的贡献率分别为…`), and the percents that
     /// follow it in its list, as many as the classification has classes.
-    static let respectively = Array("分别".unicodeScalars)
-
     private func listsAfterClassifications(_ context: CheckContext) -> [[Int]] {
         let claims = context.document.claims
         let text = context.source.folded
         var lists: [[Int]] = []
         for claim in claims where Self.measure(of: claim) != nil {
             let clauseStart = context.source.runStart(before: claim.start, limit: 40) { ["。", "\n", ",", ";", "、"].contains($0) }
-            guard WordSearch.holds(text[clauseStart..<claim.start], Self.respectively) else { continue }
+            guard WordSearch.holds(text[clauseStart..<claim.start], "分别") else { continue }
             let start = context.source.runStart(before: claim.start) { $0 == "。" }
             let statement = String(String.UnicodeScalarView(text[start..<claim.start]))
             guard let classification = context.identities.classifications.first(where: { statement.contains($0.name) }) else { continue }

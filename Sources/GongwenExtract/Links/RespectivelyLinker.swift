@@ -13,8 +13,7 @@ struct RespectivelyLinker {
     let readings: Readings
 
     static let respectively = Array("分别".unicodeScalars)
-    /// What may stand between two changes of the list: `、`, `和`, `及`, `与`, a comma, spaces, and a change verb
-    /// or comparison of the item's own.
+    /// What joins two changes of the list: `、`, `和`, `及`, `与`, a comma, a space.
     static let joiners: Set<Unicode.Scalar> = ["、", "和", "及", "与", ",", " "]
 
     /// The changes paired with their levels, and every claim of a `分别` list of changes (paired or not).
@@ -59,7 +58,8 @@ struct RespectivelyLinker {
         return (changes, listed)
     }
 
-    /// Whether only joiners, change verbs and comparisons stand between two items of the list.
+    /// Whether two changes are items of one list: a joiner right after the first, and a few characters at most
+    /// before the second (`和下降3.5%`: its own verb).
     private func joined(_ end: Int, _ start: Int, _ text: [Unicode.Scalar]) -> Bool {
         guard end <= start, start - end <= 8 else { return false }
         let between = text[end..<start]
