@@ -133,7 +133,7 @@ public enum BrokenLines {
 
     /// A line laid out in columns (cells separated by a tab or by two spaces or more): a table row,
     /// never joined.
-    static func isTableRow(_ span: Span, _ source: SourceText) -> Bool {
+    public static func isTableRow(_ span: Span, _ source: SourceText) -> Bool {
         var previousSpace = false
         for scalar in source.scalars[span.start..<span.end] {
             if scalar == "\t" || previousSpace && (scalar == " " || scalar == "\u{3000}") { return true }
