@@ -156,9 +156,10 @@ struct PartitionLinker {
             var following = next(number)
             // Only after a part of the grouping (`在医院中，其中，公立医院48个` names the grouping's parts itself).
             while following < cues.count, cues[following].among, cues[following].depth == cues[number].depth,
-                  (cues[number].end..<cues[following].position).contains(where: { text[$0].properties.numericType != nil }) {
+                  // (Cues may overlap: `日其中,` is a `…中,` cue holding a `其中`.)
+                  (cues[number].end..<max(cues[number].end, cues[following].position)).contains(where: { text[$0].properties.numericType != nil }) {
                 let limit = next(following) < cues.count ? cues[next(following)].position : span.end
-                guard let stop = (cues[following].end..<limit).first(where: { text[$0] == ";" || text[$0] == "；" }) else { break }
+                guard let stop = (cues[following].end..<max(cues[following].end, limit)).first(where: { text[$0] == ";" || text[$0] == "；" }) else { break }
                 nested[number, default: []].append(Span(start: cues[following].position, end: stop))
                 ends[following] = stop
                 following = next(following)

@@ -28,6 +28,12 @@ struct RobustnessTests {
         }
     }
 
+    /// Found by the random texts: a `…中,` cue opening a statement may hold a `其中` (`日其中,`); the cues overlap.
+    @Test func cuesThatOverlap() throws {
+        let document = try Analysis.run(text: "各单位:\n日其中,100万人，其中城镇60万人；乡村40万人。", source: "test").document
+        #expect(document.breakdowns.map { document.claims[$0.total].text } == ["100万人"])
+    }
+
     /// Found by the random texts: a share in brackets after a comma stands before its own clause's start.
     @Test func aShareInBracketsAfterAComma() throws {
         let document = try Analysis.run(text: "各单位:\n今年承办提案600件，其中建议258件,(43.0%)。", source: "test").document
