@@ -52,7 +52,7 @@ public struct Identities: Sendable, Equatable {
             guard names.count == classes.count else { return false }
             var seen = Set<Int>()
             for name in names {
-                let lengths = classes.map { words in words.filter(name.contains).map(\.count).max() ?? 0 }
+                let lengths = classes.map { words in words.filter { name.holds($0) }.map(\.count).max() ?? 0 }
                 guard let longest = lengths.max(), longest > 0, lengths.filter({ $0 == longest }).count == 1,
                       seen.insert(lengths.firstIndex(of: longest)!).inserted else { return false }
             }

@@ -53,10 +53,18 @@ extension Fold {
     /// do not move. A text is traditional when it holds more traditional forms than simplified ones: a
     /// simplified text keeps the few traditional forms it uses in its own right (`显著`, `乾隆`).
     public static func simplifyIfTraditional(_ scalars: inout [Unicode.Scalar]) {
+        // The tables read once into locals: a global read in the loop is a `swift_once` check per scalar.
+        let simplified = Self.simplified
+        let isSimplifiedForm = Self.isSimplifiedForm
         var balance = 0
-        for scalar in scalars where (0x4E00..<0xA000).contains(scalar.value) {
-            let index = Int(scalar.value) - 0x4E00
-            if simplified[index] != 0 { balance += 1 } else if isSimplifiedForm[index] { balance -= 1 }
+        simplified.withUnsafeBufferPointer { simplified in
+            isSimplifiedForm.withUnsafeBufferPointer { isSimplifiedForm in
+                for scalar in scalars {
+                    let index = Int(scalar.value) &- 0x4E00
+                    guard index >= 0, index < simplified.count else { continue }
+                    if simplified[index] != 0 { balance += 1 } else if isSimplifiedForm[index] { balance -= 1 }
+                }
+            }
         }
         guard balance > 0 else { return }
         for index in scalars.indices where (0x4E00..<0xA000).contains(scalars[index].value) {

@@ -117,10 +117,10 @@ public struct SharesSumRule: RelationRule {
         let claims = context.document.claims
         let text = context.source.folded
         var lists: [[Int]] = []
-        for claim in claims where Self.measure(of: claim) != nil && (claim.name ?? "").contains("分别") {
+        for claim in claims where Self.measure(of: claim) != nil && (claim.name ?? "").holds("分别") {
             let start = context.source.runStart(before: claim.start) { $0 == "。" }
             let statement = String(String.UnicodeScalarView(text[start..<claim.start]))
-            guard let classification = context.identities.classifications.first(where: { statement.contains($0.name) }) else { continue }
+            guard let classification = context.identities.classifications.first(where: { statement.holds($0.name) }) else { continue }
             var list = [claim.id]
             var index = claim.id + 1
             while index < claims.count, list.count < classification.classes.count, claims[index].kind == .percent {

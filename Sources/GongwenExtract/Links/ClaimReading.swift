@@ -168,11 +168,10 @@ struct Readings {
     /// value added or GDP (by its `name`, the reading's unless given), or its statement says the rate is at
     /// comparable prices (`按可比价格计算`).
     func isReal(_ index: Int, name: String? = nil) -> Bool {
-        let claim = claims[index]
-        let reading = readings[index]
-        if Self.realIndicators.contains(where: (name ?? reading.name).endsWith) { return true }
-        let statementStart = max(0, reading.clauseStart - 80)
-        let context = source.folded[statementStart..<max(statementStart, min(source.count, claim.end + 40))]
+        let clauseStart = readings[index].clauseStart
+        if Self.realIndicators.contains(where: (name ?? readings[index].name).endsWith) { return true }
+        let statementStart = max(0, clauseStart - 80)
+        let context = source.folded[statementStart..<max(statementStart, min(source.count, claims[index].end + 40))]
         return Self.realMarkers.contains { WordSearch.holds(context, $0) }
     }
 

@@ -473,7 +473,7 @@ struct PartitionLinker {
         // `加上转移性收入471.83亿元`, `加上级补助收入136.43亿元`, `扣除…`: a term of another sum.
         if Self.otherSums.contains(where: name.hasPrefix) { return true }
         guard let subject = claim.subject else { return false }
-        return Self.openingVerbs.contains { subject.hasPrefix($0) } || subject.contains("各项") || subject.hasPrefix("全")
+        return Self.openingVerbs.contains { subject.hasPrefix($0) } || subject.holds("各项") || subject.hasPrefix("全")
     }
 
     /// The claim before the cue whose measure a part restates for a subset: same unit, a name that ends
