@@ -130,7 +130,7 @@ struct Readings {
         while dropSuffix(fillerScalars) != nil {}
         if dropSuffix(comparisonScalars) != nil { comparison = true }
         let clauseText = text[clause..<claim.start]
-        if !comparison, comparisonScalars.contains(where: { WordSearch.holds(clauseText, $0) }) { comparison = true }
+        if !comparison, WordSearch.holdsAny(clauseText, comparisonScalars) { comparison = true }
         // `由上年的46亿元`, `从200个`: the value a change starts from, compared as an earlier period is.
         if let last = words.last, last == "由" || last == "从" || last == "的" && (clauseText.contains("由") || clauseText.contains("从")) {
             comparison = true
@@ -172,7 +172,7 @@ struct Readings {
         if Self.realIndicators.contains(where: (name ?? readings[index].name).endsWith) { return true }
         let statementStart = max(0, clauseStart - 80)
         let context = source.folded[statementStart..<max(statementStart, min(source.count, claims[index].end + 40))]
-        return Self.realMarkers.contains { WordSearch.holds(context, $0) }
+        return WordSearch.holdsAny(context, Self.realMarkers)
     }
 
     /// Claim indexes grouped by statement, in order.
