@@ -92,7 +92,7 @@ public struct Bounds: Sendable, Equatable {
         let scalars = Array(subject.unicodeScalars)
         var best: (row: Int, end: Int, length: Int)?
         // Rows are compared by index: a row is copied (its strings retained) only when it is the answer.
-        for index in rows.indices where rows[index].unit == unit && !rows[index].except.contains(where: { subject.holds($0) }) {
+        for index in rows.indices where rows[index].unit.sameUTF8(unit) && !rows[index].except.contains(where: { subject.holds($0) }) {
             let row = rows[index]
             // A term the subject does not hold is passed over before its scalars are read.
             for term in row.terms where term == "*" || subject.holds(term) {

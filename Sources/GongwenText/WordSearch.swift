@@ -33,17 +33,19 @@ public enum WordSearch {
     }
 
     /// Whether one of `words` occurs in `text`, in one pass: a position whose scalar starts no word
-    /// (told by one bit of a mask of the first scalars) is passed over without comparing. The same
-    /// answer as `words.contains { holds(text, $0) }`, which reads the text once per word.
+    /// (told by one bit of a 256-bit mask of the first scalars) is passed over without comparing. The
+    /// same answer as `words.contains { holds(text, $0) }`, which reads the text once per word.
     /// `WordSearch.holdsAny(folded[…], [Array("可比价".unicodeScalars), Array("不变价".unicodeScalars)])`.
     @inlinable
     public static func holdsAny(_ text: ArraySlice<Unicode.Scalar>, _ words: [[Unicode.Scalar]]) -> Bool {
-        var mask: UInt64 = 0
-        for word in words { if let first = word.first { mask |= 1 << UInt64(first.value & 63) } }
+        var mask = SIMD4<UInt64>()
+        for word in words {
+            if let first = word.first { mask[Int(first.value >> 6 & 3)] |= 1 << UInt64(first.value & 63) }
+        }
         var position = text.startIndex
         while position < text.endIndex {
             let scalar = text[position]
-            if mask & (1 << UInt64(scalar.value & 63)) != 0 {
+            if mask[Int(scalar.value >> 6 & 3)] & (1 << UInt64(scalar.value & 63)) != 0 {
                 for word in words where !word.isEmpty && word[0] == scalar && word.count <= text.endIndex - position {
                     var matched = 1
                     while matched < word.count, text[position + matched] == word[matched] { matched += 1 }
@@ -71,6 +73,14 @@ extension StringProtocol {
                 word.count <= text.count && (0..<word.count).allSatisfy { text[text.count - word.count + $0] == word[$0] }
             }
         }
+    }
+
+    /// Whether the text is `word`, compared byte for byte in UTF-8: `==` on strings that are not
+    /// ASCII compares them by canonical equivalence, a slow path taken each time they differ.
+    /// `"万元".sameUTF8("万元")` is true, `"年".sameUTF8("月")` false.
+    @inlinable
+    public func sameUTF8(_ word: some StringProtocol) -> Bool {
+        withUTF8Buffer { text in word.withUTF8Buffer { text.elementsEqual($0) } }
     }
 
     /// Whether the text starts with `word`, compared byte for byte in UTF-8.

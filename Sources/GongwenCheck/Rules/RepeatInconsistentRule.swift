@@ -42,7 +42,7 @@ public struct RepeatInconsistentRule: Rule {
     static let frames = ["比上年", "同比", "环比", "比年初", "年末", "年初", "上年", "去年", "今年", "当年", "明年", "月末", "期末",
                          "计划", "力争", "预计", "目标", "争取", "确保", "将", "拟", "要"]
 
-    private static let frameWords = ByteSearchSet(frames)
+    private static let frameWords = frames.map { Array($0.unicodeScalars) }
 
     /// Whether one of the sorted offsets lies in `span`.
     private static func holdsOne(of offsets: [Int], _ span: Span) -> Bool {
@@ -96,7 +96,7 @@ public struct RepeatInconsistentRule: Rule {
             }
             let span = Span(start: start, end: lastEnd.end)
             let skip = skipped[span.start] ?? {
-                let skip = Self.frameWords.firstWord(in: context.source.foldedText(span)) != nil || Self.holdsOne(of: timed, span)
+                let skip = WordSearch.holdsAny(folded[span.start..<span.end], Self.frameWords) || Self.holdsOne(of: timed, span)
                 skipped[span.start] = skip
                 return skip
             }()

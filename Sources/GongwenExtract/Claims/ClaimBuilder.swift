@@ -55,7 +55,7 @@ struct ClaimBuilder {
             claim.subject = subject(prefix: prefix, predicate: predicate?.word, mention: mention)
             // `年末全省常住人口4527.98万人，比上年末增加10.58万人`: a comparison (`比…`) states the
             // change of the figure before it, and counts the same thing.
-            if let own = claim.subject, own.hasPrefix("比") || own.hasPrefix("同比"),
+            if let own = claim.subject, own.startsWith("比") || own.startsWith("同比"),
                let previous = claims.last, previous.sentence == claim.sentence {
                 claim.subject = previous.subject
             }

@@ -469,11 +469,11 @@ struct PartitionLinker {
         if let predicate = claim.predicate, ["达", "达到", "共", "共计", "合计", "总计", "累计"].contains(predicate) { return true }
         let name = readings.readings[index].name
         // A later part dated on its own (`…764公里；年末铁路总里程599.29公里`) is a new statement.
-        if let subject = claim.subject, ["全年", "年末", "年初", "截至"].contains(where: subject.hasPrefix) { return true }
+        if let subject = claim.subject, ["全年", "年末", "年初", "截至"].contains(where: subject.startsWith) { return true }
         // `加上转移性收入471.83亿元`, `加上级补助收入136.43亿元`, `扣除…`: a term of another sum.
-        if Self.otherSums.contains(where: name.hasPrefix) { return true }
+        if Self.otherSums.contains(where: name.startsWith) { return true }
         guard let subject = claim.subject else { return false }
-        return Self.openingVerbs.contains { subject.hasPrefix($0) } || subject.holds("各项") || subject.hasPrefix("全")
+        return Self.openingVerbs.contains { subject.startsWith($0) } || subject.holds("各项") || subject.startsWith("全")
     }
 
     /// The claim before the cue whose measure a part restates for a subset: same unit, a name that ends
