@@ -95,10 +95,11 @@ public struct Bounds: Sendable, Equatable {
         for index in rows.indices where rows[index].unit.sameUTF8(unit) && !rows[index].except.contains(where: { subject.holds($0) }) {
             let row = rows[index]
             // A term the subject does not hold is passed over before its scalars are read.
-            for term in row.terms where term == "*" || subject.holds(term) {
+            for term in row.terms where term.sameUTF8("*") || subject.holds(term) {
+                let any = term.sameUTF8("*")
                 let termScalars = Array(term.unicodeScalars)
                 let end: Int
-                if term == "*" {
+                if any {
                     end = -1
                 } else if let found = lastEnd(of: termScalars, in: scalars, skippingAreaWords: row.perUnit) {
                     if row.perUnit && isAggregate(scalars[..<(found - termScalars.count)]) && !subject.holds("均") { continue }
@@ -106,7 +107,7 @@ public struct Bounds: Sendable, Equatable {
                 } else {
                     continue
                 }
-                let length = term == "*" ? 0 : termScalars.count
+                let length = any ? 0 : termScalars.count
                 if best == nil || end > best!.end || (end == best!.end && length > best!.length) {
                     best = (index, end, length)
                 }

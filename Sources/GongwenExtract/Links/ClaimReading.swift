@@ -23,7 +23,7 @@ struct ClaimReading: Equatable {
 
     /// A number of a change (its amount, its rate) rather than a level: a change verb or a rate word
     /// with no name of its own before it (`比上年增加1894元`, `增长9.3%`).
-    var isChange: Bool { (verb != nil || rateOfChange) && name.count < 2 }
+    var isChange: Bool { (verb != nil || rateOfChange) && name.dropFirst().isEmpty }  // fewer than 2 characters, none counted
     /// A level: a number that states a value of something named, not a change of it.
     var isLevel: Bool { verb == nil && !rateOfChange && !comparison }
 }
