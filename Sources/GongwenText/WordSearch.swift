@@ -38,14 +38,11 @@ public enum WordSearch {
     /// `WordSearch.holdsAny(folded[…], [Array("可比价".unicodeScalars), Array("不变价".unicodeScalars)])`.
     @inlinable
     public static func holdsAny(_ text: ArraySlice<Unicode.Scalar>, _ words: [[Unicode.Scalar]]) -> Bool {
-        var mask = SIMD4<UInt64>()
-        for word in words {
-            if let first = word.first { mask[Int(first.value >> 6 & 3)] |= 1 << UInt64(first.value & 63) }
-        }
+        let mask = ScalarMask(words.compactMap(\.first))
         var position = text.startIndex
         while position < text.endIndex {
             let scalar = text[position]
-            if mask[Int(scalar.value >> 6 & 3)] & (1 << UInt64(scalar.value & 63)) != 0 {
+            if mask.mayHold(scalar) {
                 for word in words where !word.isEmpty && word[0] == scalar && word.count <= text.endIndex - position {
                     var matched = 1
                     while matched < word.count, text[position + matched] == word[matched] { matched += 1 }
@@ -55,6 +52,25 @@ public enum WordSearch {
             position += 1
         }
         return false
+    }
+}
+
+/// A set of scalars as 256 bits, one per value of a scalar's low eight bits: a scalar it may hold is
+/// looked up further, one it cannot hold is passed over in one test (no hashing).
+///
+/// `ScalarMask(["增", "减"]).mayHold("增")` is true; `.mayHold("年")` is false.
+public struct ScalarMask: Sendable {
+    @usableFromInline var bits = SIMD4<UInt64>()
+
+    @inlinable
+    public init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for scalar in scalars { bits[Int(scalar.value >> 6 & 3)] |= 1 << UInt64(scalar.value & 63) }
+    }
+
+    /// False when the scalar is surely not in the set.
+    @inlinable @inline(__always)
+    public func mayHold(_ scalar: Unicode.Scalar) -> Bool {
+        bits[Int(scalar.value >> 6 & 3)] & (1 << UInt64(scalar.value & 63)) != 0
     }
 }
 

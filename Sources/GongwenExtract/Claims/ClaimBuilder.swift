@@ -72,7 +72,8 @@ struct ClaimBuilder {
         if let predicate, let range = Self.lastRange(of: Array(predicate.unicodeScalars), in: text) {
             // `减少干部职数1162人`: the noun between the verb and the number is the subject.
             let between = text[range.upperBound...]
-            let isFiller = Predicate.fillers.contains(SourceText.string(between))
+            // Compared scalar for scalar: a `Set<String>` would build and hash (normalising) a string.
+            let isFiller = Predicate.fillerWords.contains { $0.elementsEqual(between) }
             text = between.count >= 2 && !isFiller ? between : text[..<range.lowerBound]
         }
         if let close = text.lastIndex(of: ")"), !text[..<close].contains("(") {
