@@ -38,7 +38,8 @@ public enum WordSearch {
     /// `WordSearch.holdsAny(folded[…], [Array("可比价".unicodeScalars), Array("不变价".unicodeScalars)])`.
     @inlinable
     public static func holdsAny(_ text: ArraySlice<Unicode.Scalar>, _ words: [[Unicode.Scalar]]) -> Bool {
-        let mask = ScalarMask(words.compactMap(\.first))
+        var mask = ScalarMask([])
+        for word in words where !word.isEmpty { mask.insert(word[0]) }
         var position = text.startIndex
         while position < text.endIndex {
             let scalar = text[position]
@@ -64,7 +65,12 @@ public struct ScalarMask: Sendable {
 
     @inlinable
     public init(_ scalars: some Sequence<Unicode.Scalar>) {
-        for scalar in scalars { bits[Int(scalar.value >> 6 & 3)] |= 1 << UInt64(scalar.value & 63) }
+        for scalar in scalars { insert(scalar) }
+    }
+
+    @inlinable @inline(__always)
+    public mutating func insert(_ scalar: Unicode.Scalar) {
+        bits[Int(scalar.value >> 6 & 3)] |= 1 << UInt64(scalar.value & 63)
     }
 
     /// False when the scalar is surely not in the set.
