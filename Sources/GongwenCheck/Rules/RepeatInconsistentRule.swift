@@ -42,7 +42,7 @@ public struct RepeatInconsistentRule: Rule {
     static let frames = ["比上年", "同比", "环比", "比年初", "年末", "年初", "上年", "去年", "今年", "当年", "明年", "月末", "期末",
                          "计划", "力争", "预计", "目标", "争取", "确保", "将", "拟", "要"]
 
-    private static let frameWords = frames.map { Array($0.unicodeScalars) }
+    private static let frameWords = WordList(frames)
 
     /// Whether one of the sorted offsets lies in `span`.
     private static func holdsOne(of offsets: [Int], _ span: Span) -> Bool {

@@ -62,6 +62,7 @@ struct Readings {
     static let comparisons = ["短收", "超收", "比上年末", "比上年同期", "比上年", "比年初", "比去年同期", "比去年", "较上年末", "较上年", "较去年", "较年初", "同比", "环比", "比上月", "比上季度"]
     /// The word lists as scalars, for reading the folded view.
     static let comparisonScalars = comparisons.map { Array($0.unicodeScalars) }
+    static let comparisonList = WordList(comparisons)
     static let scopeWordScalars = scopeWords.map { Array($0.unicodeScalars) }
     static let fillerScalars = fillers.map { Array($0.unicodeScalars) }
     static let rateScalars = ratesOfChange.map { Array($0.unicodeScalars) }
@@ -130,7 +131,7 @@ struct Readings {
         while dropSuffix(fillerScalars) != nil {}
         if dropSuffix(comparisonScalars) != nil { comparison = true }
         let clauseText = text[clause..<claim.start]
-        if !comparison, WordSearch.holdsAny(clauseText, comparisonScalars) { comparison = true }
+        if !comparison, WordSearch.holdsAny(clauseText, comparisonList) { comparison = true }
         // `由上年的46亿元`, `从200个`: the value a change starts from, compared as an earlier period is.
         if let last = words.last, last == "由" || last == "从" || last == "的" && (clauseText.contains("由") || clauseText.contains("从")) {
             comparison = true
@@ -160,7 +161,7 @@ struct Readings {
     }
 
     /// Words that mark a rate at comparable prices: the nominal amounts do not give it.
-    static let realMarkers = ["扣除价格因素", "可比价", "不变价", "实际增长", "实际下降"].map { Array($0.unicodeScalars) }
+    static let realMarkers = WordList(["扣除价格因素", "可比价", "不变价", "实际增长", "实际下降"])
     /// Indicators whose growth is published at comparable prices (a real rate).
     static let realIndicators = ["增加值", "生产总值", "GDP", "经济总量"]
 
