@@ -31,7 +31,7 @@ public enum BrokenLines {
     public static func find(in source: SourceText) -> [Int] {
         let spans = (1...source.lineCount).map { trimmed(source.lineSpan($0), source) }
         let widths = spans.map { isTableRow($0, source) ? 0 : width(of: $0, source) }
-        guard let column = columnWidth(widths) else { return [] }
+        guard let column = columnWidth(widths) else { return wrappedBlocks(spans, widths, source) }
         var breaks: [Int] = []
         for index in 0..<(spans.count - 1) where !spans[index].isEmpty && !spans[index + 1].isEmpty {
             let last = source.folded[spans[index].end - 1]
@@ -51,6 +51,58 @@ public enum BrokenLines {
             breaks.append(source.lineSpan(index + 1).end)
         }
         return breaks
+    }
+
+    /// Where a short page that lost its layout (a yearbook entry, a scanned page of a few lines) was
+    /// wrapped at its column: too few lines to measure the page's column width, but a paragraph of
+    /// three lines or more, each but the last at least `minColumn` wide and within `fullLineSlack` of
+    /// the others (half-width digits and commas make justified lines differ), none of them ending a
+    /// sentence, and the last ending one. In `2007年,提案委员会共收到提案77件,立案71件。其中,区各民主党派和工商联提案9件,委员\n
+    /// 提案62件。…` the break after `委员` is joined when the lines after it run on to a line ending in `。`.
+    static func wrappedBlocks(_ spans: [Span], _ widths: [Int], _ source: SourceText) -> [Int] {
+        var breaks: [Int] = []
+        // The run of wrapped lines being read: its first line and the narrowest and widest of them.
+        var run: (first: Int, narrowest: Int, widest: Int)?
+        for index in 0..<spans.count {
+            if let open = run {
+                let narrowest = min(open.narrowest, widths[index])
+                let widest = max(open.widest, widths[index])
+                let wraps = index + 1 < spans.count && wrapsOn(index, spans, widths, source) && widest - narrowest <= fullLineSlack
+                if wraps {
+                    run = (open.first, narrowest, widest)
+                    continue
+                }
+                // The run ends at this line: a paragraph when it is no wider than the wrapped lines
+                // and ends a sentence.
+                let last = spans[index]
+                if index - open.first >= 2, !last.isEmpty, widths[index] <= open.widest + slack,
+                   isSentenceEnd(source.folded[last.end - 1]), !isTableRow(last, source) {
+                    breaks += (open.first..<index).map { source.lineSpan($0 + 1).end }
+                }
+                run = nil
+            }
+            if index + 1 < spans.count, wrapsOn(index, spans, widths, source) {
+                run = (index, widths[index], widths[index])
+            }
+        }
+        return breaks
+    }
+
+    /// A line that may have been wrapped at the column: wide enough, not ending a sentence, not a table
+    /// row, and followed by a line of text that starts no heading or item.
+    private static func wrapsOn(_ index: Int, _ spans: [Span], _ widths: [Int], _ source: SourceText) -> Bool {
+        let line = spans[index]
+        let next = spans[index + 1]
+        return !line.isEmpty && !next.isEmpty && widths[index] >= minColumn && !endsLine(source.folded[line.end - 1])
+            && !isTableRow(line, source) && !isTableRow(next, source) && !startsItem(next, source)
+    }
+
+    /// A sentence end: `。`, `!`, `?`, `;`, `…`.
+    static func isSentenceEnd(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "。", "!", "?", ";", "…": return true
+        default: return false
+        }
     }
 
     /// The width of the text column: the window of `slack` cells whose lines carry the most text
@@ -81,7 +133,7 @@ public enum BrokenLines {
 
     /// A line laid out in columns (cells separated by a tab or by two spaces or more): a table row,
     /// never joined.
-    static func isTableRow(_ span: Span, _ source: SourceText) -> Bool {
+    public static func isTableRow(_ span: Span, _ source: SourceText) -> Bool {
         var previousSpace = false
         for scalar in source.scalars[span.start..<span.end] {
             if scalar == "\t" || previousSpace && (scalar == " " || scalar == "\u{3000}") { return true }

@@ -16,6 +16,12 @@ struct DaysShareRuleTests {
         #expect(found.first?.evidence == [fixture.span(of: "322天")])
     }
 
+    @Test func moreDaysThanTheYearHas() throws {
+        // 422 days are no count of one year's: the count or the share is misprinted.
+        let fixture = Fixture("全年空气质量优良天数422天，优良天数比例1️⃣88.2%2️⃣。")
+        #expect(try fixture.findings(rule).map(\.span) == [fixture.span(1, 2)])
+    }
+
     @Test func eitherYearLengthHolds() throws {
         // 322/365 = 88.22%, 322/366 = 87.98%.
         #expect(try Fixture("全年空气质量优良天数322天，优良天数比例88.2%。").findings(rule).isEmpty)

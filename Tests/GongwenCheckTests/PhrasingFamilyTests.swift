@@ -119,6 +119,10 @@ struct PhrasingFamilyTests {
         let wrong = try findings(SharePercentRule(), text.replacingOccurrences(of: "{r}", with: "1️⃣6.0%2️⃣"))
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
         #expect(wrong.found.first?.severity == .error)
+        // A part misprinted past the sum (250 + 10 + 24 + 16 > 200): the shares that hold still name the whole.
+        let misprinted = try findings(SharePercentRule(), "对280件提案立案200件，其中并案28件。在立案提案中，委员提案250件，占1️⃣75.0%2️⃣；联名提案10件，占5.0%；党派团体提案24件，占12.0%；专委会提案16件，占8.0%。")
+        #expect(misprinted.found.map(\.span) == [misprinted.fixture.span(1, 2)])
+        #expect(misprinted.found.first?.severity == .error)
         // A share after another clause (`…村104个；1500-3000人的村占比达到68.3%`) is no share of that count.
         let other = try Fixture("四合一的村7个，并入城镇社区的村104个；1500-3000人的村占比达到68.3%。").analysis()
         #expect(other.document.rates.isEmpty)
@@ -148,6 +152,29 @@ struct PhrasingFamilyTests {
         #expect(wrong.alarms == ["indicator.identity"])
     }
 
+    @Test func deathsPerHundredMillionYuanOfGDP() throws {
+        // The deaths of `事故N起，死亡M人` are the accidents' (3000.00亿元: 24/3000 = 0.0080).
+        let text = "全年地区生产总值3000.00亿元。全年发生各类生产安全事故30起，死亡24人，受伤8人。亿元GDP生产安全事故死亡率{r}。道路交通生产安全事故8起，死亡6人。"
+        let holds = try findings(IdentityRule(), text.replacingOccurrences(of: "{r}", with: "0.0080"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(IdentityRule(), text.replacingOccurrences(of: "{r}", with: "1️⃣0.00902️⃣"))
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+    }
+
+    @Test func profitMarginIsProfitOverRevenue() throws {
+        // 50.0 / 450.0 = 11.1%; 3300.0 / 4000.0 × 100 = 82.50.
+        let text = "规模以上工业企业实现营业收入450.0亿元，增长16.1%；实现利润总额50.0亿元，增长23.6%；营业收入利润率为{r}。"
+        let holds = try findings(IdentityRule(), text.replacingOccurrences(of: "{r}", with: "11.1%"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(IdentityRule(), text.replacingOccurrences(of: "{r}", with: "1️⃣12.1%2️⃣"))
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        let cost = try findings(IdentityRule(), "规模以上工业企业营业收入4000.0亿元；营业成本3300.0亿元。每百元营业收入中的成本1️⃣83.50元2️⃣。")
+        #expect(cost.found.map(\.span) == [cost.fixture.span(1, 2)])
+        // The revenue of another sector is no denominator of industry's margin.
+        let other = try findings(IdentityRule(), "全年规模以上文化、体育和娱乐业企业营业收入0.39亿元。规模以上工业企业实现利润总额35.92亿元。营业收入利润率为3.3%。")
+        #expect(other.found.isEmpty && other.alarms.isEmpty)
+    }
+
     @Test func tradeIsExportsAndImports() throws {
         let holds = try findings(IdentityRule(), "全年外贸进出口总额59.97亿元，比上年下降32.1%。其中出口57.30亿元，下降27.1%；进口2.67亿元，下降72.6%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)
@@ -161,6 +188,16 @@ struct PhrasingFamilyTests {
         let wrong = try findings(RateBoundsRule(), "全年外贸进出口总额100.0亿元，增长1️⃣15.0%2️⃣。其中出口60.0亿元，增长12.0%；进口40.0亿元，增长8.0%。")
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
         #expect(wrong.found.first?.severity == .warning)
+    }
+
+    @Test func theBasisOfARateIsNoPartOfTheName() throws {
+        // `按不变价格计算`, `同口径` between the level and its rate: the rate is still the level's.
+        let holds = try findings(RateBoundsRule(), "全年实现地区生产总值100.0亿元，按不变价格计算比上年增长5.4%，其中第一产业增加值10.0亿元，增长4.5%；第二产业增加值40.0亿元，增长5.6%；第三产业增加值50.0亿元，增长5.2%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(RateBoundsRule(), "全年实现地区生产总值100.0亿元，按不变价格计算比上年增长1️⃣6.4%2️⃣，其中第一产业增加值10.0亿元，增长4.5%；第二产业增加值40.0亿元，增长5.6%；第三产业增加值50.0亿元，增长5.2%。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        let document = try Fixture("全市一般公共预算收入856.2亿元，同口径增长6.1%。").analysis().document
+        #expect(document.changes.map { document.claims[$0.rate!].text } == ["6.1%"])
     }
 
     @Test func aPartCannotExceedItsOnlyNamedTotal() throws {

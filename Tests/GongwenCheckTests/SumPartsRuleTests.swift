@@ -15,6 +15,20 @@ struct SumPartsRuleTests {
         #expect(found.first?.evidence.count == 4)
     }
 
+    @Test func partsOfALongListExceedingTheTotal() throws {
+        let wrong = Fixture("年末牲畜出栏1️⃣75.24万头2️⃣，比上年增长1.8%；其中：猪出栏8.06万头，下降10.9%；牛出栏11.47万头，增长7.5%；羊出栏65.71万头，增长2.7%。")
+        let found = try wrong.findings(rule)
+        #expect(found.map(\.span) == [wrong.span(1, 2)])
+        #expect(found.first?.severity == .error)
+        #expect(try Fixture("年末牲畜出栏75.24万头，比上年增长1.8%；其中：猪出栏8.06万头，下降10.9%；牛出栏11.47万头，增长7.5%；羊出栏55.71万头，增长2.7%。").findings(rule).isEmpty)
+    }
+
+    @Test func aPartListedWithItsOwnPartsIsUnsure() throws {
+        // 90000 + 241446 = 331446: the last two are the first part's parts, counted twice.
+        let fixture = Fixture("全年转贷我市地方政府债券461616万元，其中：新增债券331446万元，市本级留用90000万元，转贷县（市、区）241446万元。")
+        #expect(try fixture.findings(rule).map(\.severity) == [.info])
+    }
+
     @Test func partsInACompoundUnitShortOfTheTotalSayNothing() throws {
         // `公里` after `亿吨` is the rest of the unit 吨公里, not a noun every part counts: water and air may be left out.
         let fixture = Fixture("全年货物周转量847.29亿吨公里，比上年增长2.6%。其中，铁路174.73亿吨公里，增长0.2%；公路648.03亿吨公里，增长2.9%。")

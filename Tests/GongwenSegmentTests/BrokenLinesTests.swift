@@ -75,6 +75,44 @@ struct BrokenLinesTests {
         #expect(BrokenLines.columnWidth(widths) == 58)
     }
 
+    /// A yearbook entry of five lines wrapped at about 44 characters: too few lines for a page's column
+    /// width, but one paragraph whose lines run on to a sentence end.
+    static let shortPage = """
+        【财政工作】
+
+        2019年,全县一般公共预算收入完成12.5亿元,比上年增加1.0亿元,增长
+        8.7%。其中,税收收入9.0亿元,非税收入3.5亿元。全年争取上级各类补助资
+        金合计20.3亿元,重点保障了教育、卫生、社会保障、农业农村和城乡建设等
+        方面的支出需求,全县财政收支平衡,运行总体平稳,各项改革稳步推进,预算
+        管理水平进一步提高。
+        """
+
+    @Test func aShortPageWrappedAtItsColumnIsJoined() {
+        #expect(BrokenLines.columnWidth([12, 62, 66, 67, 66, 20]) == nil)
+        #expect(joined(Self.shortPage) == """
+            【财政工作】
+
+            2019年,全县一般公共预算收入完成12.5亿元,比上年增加1.0亿元,增长⏎8.7%。其中,税收收入9.0亿元,非税收入3.5亿元。全年争取上级各类补助资⏎金合计20.3亿元,重点保障了教育、卫生、社会保障、农业农村和城乡建设等⏎方面的支出需求,全县财政收支平衡,运行总体平稳,各项改革稳步推进,预算⏎管理水平进一步提高。
+            """)
+    }
+
+    @Test func shortLinesThatDoNotRunOnToASentenceEndAreLeftAlone() {
+        // Three wide lines with no sentence end: a title block, not a wrapped paragraph.
+        let titles = """
+            关于2019年全县一般公共预算收入执行情况和2020年预算草案的报告
+            关于2019年全县政府性基金预算收入执行情况和2020年预算草案的报告
+            关于2019年全县国有资本经营预算收入执行情况和2020年预算草案的报告
+            """
+        #expect(BrokenLines.find(in: SourceText(titles)).isEmpty)
+        // Lines of very different widths are not one column.
+        let ragged = """
+            2019年,全县一般公共预算收入完成12.5亿元,比上年增加1.0亿元,增长
+            8.7%。其中,税收收入9.0亿元,非税收入3.5亿元,全年争取上级各类补助资金合计20.3亿元,重点保障
+            了各项支出。
+            """
+        #expect(BrokenLines.find(in: SourceText(ragged)).isEmpty)
+    }
+
     @Test func tableRowsAreNeverJoined() {
         let table = (1...6).map { "一般公共预算收入合计金额      \($0)00.00      102.5" }.joined(separator: "\n")
         #expect(BrokenLines.find(in: SourceText(table + "\n" + table)).isEmpty)

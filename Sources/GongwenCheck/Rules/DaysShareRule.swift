@@ -6,7 +6,7 @@ import GongwenText
 ///
 /// A count of days named `…天数` followed at once by a percent named a rate or share (`…率`, `比例`,
 /// `占比`, `比重`) states that count over the days of the year: 365, or 366 in a leap year, so a percent
-/// that neither gives is off. A statement that names a shorter period (`1-6月`, `上半年`, `一季度`) is
+/// that neither gives is off (as is a count of more days than the year has). A statement that names a shorter period (`1-6月`, `上半年`, `一季度`) is
 /// not read: its days are not the year's.
 ///
 /// Real example that holds (银川市, 2025): `全年全市城市空气质量优良天数322天，优良天数比例88.2%` (322/365 = 88.22%);
@@ -55,7 +55,7 @@ public struct DaysShareRule: RelationRule {
         var found: [Instance] = []
         for index in claims.indices.dropLast() where claims[index].kind == .quantity && claims[index].unit == "天" {
             let (days, next) = (claims[index], claims[index + 1])
-            guard days.kind == .quantity, days.unit == "天", days.upper == nil, !days.isApproximate, days.value > 0, days.value <= 366,
+            guard days.kind == .quantity, days.unit == "天", days.upper == nil, !days.isApproximate, days.value > 0,
                   (days.name ?? "").hasSuffix("天数"), next.kind == .percent, !next.isApproximate else { continue }
             let words = (next.name ?? "") + (next.predicate ?? "")
             guard ["率", "比例", "占比", "比重"].contains(where: words.holds) else { continue }

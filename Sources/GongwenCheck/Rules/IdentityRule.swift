@@ -126,9 +126,13 @@ public struct IdentityRule: RelationRule {
                 let claim = document.claims[result]
                 guard !WordSearch.holds(text[claim.sentenceStart..<claim.sentenceEnd], "户籍") else { return nil }
                 let terms = identity.terms.compactMap { term in all[term.name]?.last { $0 < result } }
+                // The result is a percent or per-mille, a bare number, or a quotient of one unit times a factor
+                // (`每百元营业收入中的成本85.15元`: cost over revenue times 100, in 元).
+                var perUnit = false
+                if case let .quotient(factor, _) = identity.form { perUnit = factor != 1 && terms.allSatisfy { document.claims[$0].unit == claim.unit } }
                 guard terms.count == 2, context.source.line(at: document.claims[terms[0]].start) + 3 >= context.source.line(at: claim.start),
                       terms.allSatisfy({ document.claims[$0].kind == .quantity }),
-                      [.percent, .permille].contains(document.claims[result].kind) || document.claims[result].unit == nil else { return nil }
+                      [.percent, .permille].contains(claim.kind) || claim.unit == nil || perUnit else { return nil }
                 return Instance(name: identity.result, result: result, terms: terms.map { ($0, 1) }, form: identity.form)
             }
             var terms: [(claim: Int, sign: Int)] = []

@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenSegment
 import GongwenText
 
 /// `repeat.inconsistent`: the same quantity stated twice in one document with values that cannot both be true.
@@ -10,7 +11,9 @@ import GongwenText
 /// clause of a bulletin) and after it to the end of the clause (`市级财政投入450万元实施“头雁”工程` and
 /// `市级财政投入715万元,引导支持…` fund different things), the same unit and kind; they must also sit in
 /// the same top-level section (a work report's review and its plan for next year restate subjects
-/// with new numbers) and in different sentences (one sentence lists parallel categories). Their
+/// with new numbers) and in sections one within the other (sibling sections speak of different scopes:
+/// 全市 and 市级), in different sentences (one sentence lists parallel categories), never in a table
+/// row (a row label repeats under every table; `BrokenLines.isTableRow`). Their
 /// values differ when their intervals do not meet (`1.84万人` and `1.8万人` agree). Conservative by
 /// design: approximate values, ranges, values of a change (whose from and to share a subject), and
 /// sentences that name a year, a date, a plan (`计划`, `力争`, `将`) or a relative frame (`比上年`,
@@ -78,6 +81,7 @@ public struct RepeatInconsistentRule: Rule {
         // The end of the last sentence looked up, and where that search began: the claims of one sentence share it.
         var lastEnd = (from: 0, end: -1)
         var skipped: [Int: Bool] = [:]
+        var tableRows: [Int: Bool] = [:]
         // The first claim of each key, by its index in the document's claims.
         var first: [Key: Int] = [:]
         first.reserveCapacity(document.claims.count)
@@ -101,6 +105,12 @@ public struct RepeatInconsistentRule: Rule {
                 return skip
             }()
             guard !skip else { continue }
+            // A table's cell names a row of that table (`市本级   4,379,297` under each city's table), and a number
+            // with no words before it in its sentence (a row's code, `2010150   事业运行`) states nothing that repeats.
+            let line = context.source.line(at: claim.start)
+            let tabled = tableRows[line] ?? BrokenLines.isTableRow(context.source.lineSpan(line), context.source)
+            tableRows[line] = tabled
+            guard !tabled, folded[span.start..<claim.start].lazy.filter({ !$0.properties.isWhitespace }).count >= 3 else { continue }
             let part = claim.section.map { String($0.prefix { $0 != "/" }) }
             let before = ScalarKey(folded[span.start..<claim.start], ignoring: .whitespace)
             let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)
@@ -109,12 +119,20 @@ public struct RepeatInconsistentRule: Rule {
                 continue
             }
             let earlier = document.claims[earlierIndex]
-            if !span.contains(earlier.start), !Interval(claim: earlier).meets(Interval(claim: claim)) {
+            if !span.contains(earlier.start), !Interval(claim: earlier).meets(Interval(claim: claim)),
+               Self.nested(context.segmentation.sectionChain(at: earlier.start).last, context.segmentation.sectionChain(at: claim.start).last) {
                 let message = Message.repeatedDiffers(subject: subject, first: earlier.text, firstLine: context.source.line(at: earlier.start), second: claim.text)
                 findings.append(finding(message, at: claim.span, evidence: [earlier.span], stated: claim.value, expected: earlier.value))
             }
         }
         return findings
+    }
+
+    /// Whether one section holds the other (a summary and its detail) or they are one: two sibling sections
+    /// (`关于2019年全市一般公共预算收入…的说明`, `关于2019年市级一般公共预算收入…的说明`) speak of different scopes.
+    static func nested(_ a: Section?, _ b: Section?) -> Bool {
+        guard let a, let b else { return true }
+        return a.start <= b.start && b.end <= a.end || b.start <= a.start && a.end <= b.end
     }
 
     /// The characters that end a sentence here, looked for from a claim (back at most `longestLead`,

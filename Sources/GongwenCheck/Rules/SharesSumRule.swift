@@ -119,7 +119,9 @@ public struct SharesSumRule: RelationRule {
         var lists: [[Int]] = []
         for claimIndex in claims.indices where claims[claimIndex].kind == .percent {
             let claim = claims[claimIndex]
-            guard Self.measure(of: claim) != nil, (claim.name ?? "").holds("分别") else { continue }
+            guard Self.measure(of: claim) != nil else { continue }
+            let clauseStart = context.source.runStart(before: claim.start, limit: 40) { ["。", "\n", ",", ";", "、"].contains($0) }
+            guard WordSearch.holds(text[clauseStart..<claim.start], "分别") else { continue }
             let start = context.source.runStart(before: claim.start) { $0 == "。" }
             let statement = String(String.UnicodeScalarView(text[start..<claim.start]))
             guard let classification = context.identities.classifications.first(where: { statement.holds($0.name) }) else { continue }

@@ -6,7 +6,8 @@ import GongwenText
 ///
 /// Reads the breakdowns of `document.breakdowns` (a total and two or more parts of its unit). Parts
 /// that add up to more than the total, beyond what the printed precision allows, are an `error`
-/// (`warning` within one unit of the total's last digit). Parts that add up to less are normal — `其中`
+/// (`warning` within one unit of the total's last digit; `info` when two or more parts in a row add up to
+/// the part before them, its own parts listed after it). Parts that add up to less are normal — `其中`
 /// often names only some of the parts — and are reported only when the parts look exhaustive: they
 /// fill a bracket right after the total and its noun (`139(其中:6个乡、116个镇、17个街道)`), a gloss
 /// that spells the total out, every part counts the total's own noun (`14个问题…其中,10个问题…,
@@ -51,19 +52,31 @@ public struct SumPartsRule: Rule {
             let formula = parts.map(\.numeral).joined(separator: " + ")
             guard var found = arithmeticFinding(total, label: "总数", formula: formula, recomputed: sum, exact: exact, evidence: parts) else { continue }
             if short { found.severity = min(found.severity, .warning) }
-            // Parts over the total that fit without the last one may have run past the list into a
-            // statement of its own (`…非税收入100.71亿元；加上转移性收入471.83亿元，收入合计667.4亿元`) or a
-            // part's own parts (`新增债券331446万元，市本级留用90000万元，转贷县241446万元`): unsure.
-            if !short, breakdown.cue == .among, parts.count >= 3, let rest = Interval.sum(of: parts.dropLast()).lower,
-               let high = stated.upper, rest <= high {
-                found.severity = .info
-            }
+            // Parts over the total that list a part's own parts after it (`新增债券331446万元，市本级留用
+            // 90000万元，转贷县241446万元`) count them twice.
+            if !short, Self.nestsParts(parts) { found.severity = .info }
             // A grouping whose parts name another measure (`社会消费品零售总额…从四大行业来看，批发业完成商品销售额…`)
             // may classify a related total, not this one.
             if breakdown.cue == .grouping, !sharesMeasure(total, parts) { found.severity = .info }
             findings.append(found)
         }
         return findings
+    }
+
+    /// How many parts after one may be its own parts.
+    static let nestedPartsLimit = 8
+
+    /// Whether two or more parts in a row add up to the part right before them, which then is their total:
+    /// `新增债券331446万元，市本级留用90000万元，转贷县241446万元` (90000 + 241446 = 331446).
+    static func nestsParts(_ parts: [Claim]) -> Bool {
+        parts.indices.contains { i in
+            var sum = Interval.exact(0)
+            for j in (i + 1)..<min(parts.count, i + 1 + nestedPartsLimit) {
+                sum = sum + Interval(claim: parts[j])
+                if j >= i + 2, sum.meets(Interval(claim: parts[i])) { return true }
+            }
+            return false
+        }
     }
 
     /// Whether a part's name ends in the total's last three characters, 总 set aside (`社会消费品零售总额` …

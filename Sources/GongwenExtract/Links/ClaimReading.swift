@@ -52,11 +52,14 @@ struct Readings {
     /// The index of the statement holding each claim.
     let statement: [Int]
 
+    /// What befell people in events counted just before (`发生各类生产安全事故28起，死亡25人，受伤8人`): the events
+    /// name them (`发生各类生产安全事故死亡`).
+    static let outcomes: Set<String> = ["死亡", "受伤", "失踪", "遇难"]
     /// Words before a name that say where or when, not what: `其中`, `全年`, `年末全市`.
     static let scopeWords = ["其中", "全年", "年末", "年初", "截至年末", "截至", "全市", "全省", "全县", "全区", "全州", "全国", "共有", "共",
                              "实现", "完成", "累计", "分别", "另外", "此外", "全部", "合计", "总计", ":", " "]
-    /// Words between a name and its number: `为`, `达`, `达到`, `约`.
-    static let fillers = ["达到", "达", "到", "至", "为", "是", "有", "了", "约", "近", "超过", "超", "共计", "共", "计", "合计", "总计", "累计", "实现", "完成", "(", " "]
+    /// Words between a name and its number: `为`, `达`, `达到`, `约`, `分别` (`比上年分别增长`).
+    static let fillers = ["达到", "达", "到", "至", "为", "是", "有", "了", "约", "近", "超过", "超", "共计", "共", "计", "合计", "总计", "累计", "实现", "完成", "分别", "(", " "]
     /// Comparisons with an earlier period.
     /// (`短收`, `超收`: a difference from the budget, compared as a change is.)
     static let comparisons = ["短收", "超收", "比上年末", "比上年同期", "比上年", "比年初", "比去年同期", "比去年", "较上年末", "较上年", "较去年", "较年初", "同比", "环比", "比上月", "比上季度"]
@@ -67,6 +70,11 @@ struct Readings {
     static let fillerScalars = fillers.map { Array($0.unicodeScalars) }
     static let rateScalars = ratesOfChange.map { Array($0.unicodeScalars) }
     static let ratesOfChange = ["增幅", "减幅", "降幅", "涨幅", "增速", "增长率", "下降率", "降速"]
+    /// The basis a change is computed on, said between the name and the comparison or verb: no part of the name
+    /// (`地区生产总值27695.1亿元，按不变价格计算比上年增长5.4%`, `一般公共预算收入同口径增长6.1%`). Longest first.
+    static let bases = ["按不变价格计算", "按可比价格计算", "按可比价计算", "按现价计算", "按可比口径计算", "按可比口径", "按同口径", "同口径",
+                        "扣除价格因素"]
+    static let basisScalars = bases.map { Array($0.unicodeScalars) }
 
     init(source: SourceText, claims: [Claim]) {
         self.source = source
@@ -77,6 +85,9 @@ struct Readings {
         var index = 0
         var position = 0
         var previousEnd = 0
+        // The last count of events (`事故28起`) and the outcomes that took its name.
+        var event: (index: Int, name: String)?
+        var named = Set<Int>()
         for claim in claims {
             while position < claim.start {
                 if Self.endsStatement(text[position]) { index += 1 }
@@ -84,7 +95,15 @@ struct Readings {
             }
             position = max(position, claim.end)
             statementIndex.append(index)
-            readings.append(Self.read(claim, text: text, after: previousEnd))
+            var reading = Self.read(claim, text: text, after: previousEnd)
+            if let last = readings.indices.last, statementIndex[last] == index, Self.outcomes.contains(reading.name),
+               let current = event, current.index == last || named.contains(last),
+               text[claims[last].end..<claim.start].dropLast(reading.name.unicodeScalars.count).allSatisfy({ $0 == "," || $0 == "、" || $0 == " " }) {
+                named.insert(readings.count)
+                reading.name = current.name + reading.name
+            }
+            if claim.unit == "起", reading.name.count >= 2 { event = (readings.count, reading.name) }
+            readings.append(reading)
             previousEnd = claim.end
         }
         self.readings = readings
@@ -130,6 +149,7 @@ struct Readings {
         }
         while dropSuffix(fillerScalars) != nil {}
         if dropSuffix(comparisonScalars) != nil { comparison = true }
+        if verb != nil || rateOfChange || comparison { while dropSuffix(basisScalars) != nil || dropSuffix(fillerScalars) != nil {} }
         let clauseText = text[clause..<claim.start]
         if !comparison, WordSearch.holdsAny(clauseText, comparisonList) { comparison = true }
         // `由上年的46亿元`, `从200个`: the value a change starts from, compared as an earlier period is.

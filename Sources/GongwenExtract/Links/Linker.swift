@@ -2,7 +2,7 @@ import GongwenModel
 import GongwenText
 
 /// Every link among a document's claims, each from its own linker over one shared reading of the
-/// claims: changes (`由A到B`, a level and its change), partitions (`其中`, `按…分`, and the changes of a
+/// claims: changes (`由A到B`, a level and its change, levels and their changes after `分别`), partitions (`其中`, `按…分`, and the changes of a
 /// partition's members), shares and rates
 /// (`占…的r%`, `化解率`), structure ratios (`a:b:c`).
 ///
@@ -21,8 +21,10 @@ struct Linker {
     func links() -> (changes: [Change], breakdowns: [Breakdown], rates: [Rate], structures: [Structure], splits: [GrowthSplit]) {
         let fromTo = FromToLinker(readings: readings).changes()
         let used = Set(fromTo.flatMap { [$0.from, $0.to, $0.delta, $0.rate].compactMap { $0 } })
-        let levels = LevelChangeLinker(readings: readings).changes(skipping: used)
-        let changes = (fromTo + levels).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let (paired, listed) = RespectivelyLinker(readings: readings).changes()
+        let respectively = paired.filter { [$0.to, $0.delta, $0.rate].compactMap { $0 }.allSatisfy { !used.contains($0) } }
+        let levels = LevelChangeLinker(readings: readings).changes(skipping: used.union(listed))
+        let changes = (fromTo + respectively + levels).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         let (partitions, splits) = PartitionLinker(readings: readings, changes: changes).links()
         let ofChanges = ChangePartitionLinker(claims: readings.claims, changes: changes, partitions: partitions).breakdowns()
         let breakdowns = (partitions + ofChanges).sorted { ($0.start, $0.end) < ($1.start, $1.end) }

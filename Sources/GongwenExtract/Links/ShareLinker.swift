@@ -101,8 +101,10 @@ struct ShareLinker {
     }
 
     /// The whole of parts that each state their share and no whole (`在立案提案中，委员提案158件，占77.83%；联名提案10件，
-    /// 占4.93%；…`): the nearest earlier level of their unit that is no part of a breakdown, nor one of them, and
-    /// at least their sum (`立案203件，其中并案28件` → 203, not 28).
+    /// 占4.93%；…`): among the earlier levels of their unit that are no part of a breakdown nor one of them, the
+    /// nearest over which one of the shares holds (158 / 203 = 77.83%), else the nearest that is at least their sum
+    /// (`立案203件，其中并案28件` → 203, not 28). A share that holds picks the whole even when another part is
+    /// misprinted past the sum.
     private func unsaidWhole(of part: Int, text: [Unicode.Scalar], totalOf: [Int: Int]) -> Int? {
         let claims = readings.claims
         var first = part
@@ -114,17 +116,27 @@ struct ShareLinker {
             claims[$0].kind == .quantity && claims[$0].unit == claims[part].unit && hasOwnShare($0, text: text)
         }
         let sum = series.reduce(Decimal(0)) { $0 + claims[$1].value }
+        var candidates: [Int] = []
         var candidate = part - 1
         while candidate >= 0, part - candidate <= Self.window, claims[candidate].section == claims[part].section {
             let whole = claims[candidate]
             if whole.kind == .quantity, whole.unit == claims[part].unit, whole.upper == nil, readings.readings[candidate].isLevel,
-               totalOf[candidate] == nil, !hasOwnShare(candidate, text: text), whole.value >= sum,
-               !IndicatorName.isAverage(readings.readings[candidate].name) {
-                return candidate
+               totalOf[candidate] == nil, !hasOwnShare(candidate, text: text), !IndicatorName.isAverage(readings.readings[candidate].name) {
+                candidates.append(candidate)
             }
             candidate -= 1
         }
-        return nil
+        return candidates.first { whole in series.contains { Self.shareHolds(part: claims[$0], whole: claims[whole], share: claims[$0 + 1]) } }
+            ?? candidates.first { claims[$0].value >= sum }
+    }
+
+    /// Whether `part` over `whole` is `share` percent, within the printed precision of the three.
+    static func shareHolds(part: Claim, whole: Claim, share: Claim) -> Bool {
+        let (p, w, s) = (PrintedSum.half(part), PrintedSum.half(whole), PrintedSum.half(share))
+        guard whole.value - w > 0 else { return false }
+        let low = (part.value - p) / (whole.value + w) * 100
+        let high = (part.value + p) / (whole.value - w) * 100
+        return low <= share.value + s && share.value - s <= high
     }
 
     /// Whether a count is followed at once by its own share (`158件，占77.83%`).

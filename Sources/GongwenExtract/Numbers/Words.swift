@@ -23,7 +23,7 @@ enum Words {
         ("不少于", .atLeast), ("不低于", .atLeast), ("不超过", .atMost), ("超过", .atLeast), ("至少", .atLeast),
         ("不到", .atMost), ("不足", .atMost), ("将近", .atMost), ("接近", .atMost), ("最多", .atMost),
         ("至多", .atMost), ("大约", .about), ("大概", .about), ("约", .about), ("近", .atMost), ("超", .atLeast),
-        ("逾", .atLeast),
+        ("逾", .atLeast), ("突破", .atLeast),
     ]
     /// The last scalars of the leading qualifiers, to skip the list quickly.
     static let leadingQualifierEnds: Set<Unicode.Scalar> = Set(leadingQualifiers.compactMap { $0.0.scalars.last })
