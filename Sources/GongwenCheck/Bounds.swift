@@ -90,13 +90,16 @@ public struct Bounds: Sendable, Equatable {
     /// `社区` in `通江县壁州街道春长坪社区`), the longer word on a tie, earlier rows first.
     public func row(subject: String, unit: String) -> Row? {
         let scalars = Array(subject.unicodeScalars)
-        var best: (row: Row, end: Int, length: Int)?
-        for row in rows where row.unit == unit && !row.except.contains(where: { subject.holds($0) }) {
+        var best: (row: Int, end: Int, length: Int)?
+        // Rows are compared by index: a row is copied (its strings retained) only when it is the answer.
+        for index in rows.indices where rows[index].unit.sameUTF8(unit) && !rows[index].except.contains(where: { subject.holds($0) }) {
+            let row = rows[index]
             // A term the subject does not hold is passed over before its scalars are read.
-            for term in row.terms where term == "*" || subject.holds(term) {
+            for term in row.terms where term.sameUTF8("*") || subject.holds(term) {
+                let any = term.sameUTF8("*")
                 let termScalars = Array(term.unicodeScalars)
                 let end: Int
-                if term == "*" {
+                if any {
                     end = -1
                 } else if let found = lastEnd(of: termScalars, in: scalars, skippingAreaWords: row.perUnit) {
                     if row.perUnit && isAggregate(scalars[..<(found - termScalars.count)]) && !subject.holds("均") { continue }
@@ -104,13 +107,13 @@ public struct Bounds: Sendable, Equatable {
                 } else {
                     continue
                 }
-                let length = term == "*" ? 0 : termScalars.count
+                let length = any ? 0 : termScalars.count
                 if best == nil || end > best!.end || (end == best!.end && length > best!.length) {
-                    best = (row, end, length)
+                    best = (index, end, length)
                 }
             }
         }
-        return best?.row
+        return best.map { rows[$0.row] }
     }
 
     /// Words that name a kind of area, not one unit: `农村劳动力` is rural labour, not a village's people,

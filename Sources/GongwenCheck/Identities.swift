@@ -52,7 +52,7 @@ public struct Identities: Sendable, Equatable {
             guard names.count == classes.count else { return false }
             var seen = Set<Int>()
             for name in names {
-                let lengths = classes.map { words in words.filter(name.contains).map(\.count).max() ?? 0 }
+                let lengths = classes.map { words in words.filter { name.holds($0) }.map(\.count).max() ?? 0 }
                 guard let longest = lengths.max(), longest > 0, lengths.filter({ $0 == longest }).count == 1,
                       seen.insert(lengths.firstIndex(of: longest)!).inserted else { return false }
             }
@@ -154,7 +154,7 @@ public struct Identities: Sendable, Equatable {
     /// blocker word makes it another indicator. A rule that asks for many names prepares an
     /// `IndicatorMatcher` once.
     public func indicator(named name: String) -> String? {
-        IndicatorMatcher(self).indicator(named: name)
+        IndicatorMatcher.matcher(for: self).indicator(named: name)
     }
 }
 
@@ -175,6 +175,15 @@ public struct IndicatorMatcher: Sendable {
     private let identities: Identities
     private let byLastByte: [UInt8: [Alias]]
 
+    /// The matcher of the bundled identities, prepared once for every document.
+    static let bundled = IndicatorMatcher(.bundled)
+
+    /// A matcher for `identities`: the one prepared once when they are the bundled ones (compared in
+    /// constant time while they share its storage), else a new one.
+    public static func matcher(for identities: Identities) -> IndicatorMatcher {
+        identities == .bundled ? bundled : IndicatorMatcher(identities)
+    }
+
     public init(_ identities: Identities) {
         self.identities = identities
         var byLastByte: [UInt8: [Alias]] = [:]
@@ -190,7 +199,7 @@ public struct IndicatorMatcher: Sendable {
     public func indicator(named name: String) -> String? {
         // `地区生产总值(GDP)`: a gloss in brackets at the end names the same indicator.
         var name = name
-        if name.hasSuffix(")"), let open = name.lastIndex(of: "("), name.distance(from: name.startIndex, to: open) >= 2 {
+        if name.endsWith(")"), let open = name.lastIndex(of: "("), name.distance(from: name.startIndex, to: open) >= 2 {
             name = String(name[..<open])
         }
         let bytes = Array(name.utf8)

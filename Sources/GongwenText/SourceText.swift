@@ -16,25 +16,50 @@ public struct SourceText: Sendable {
 
     public init(_ string: String) {
         self.string = string
-        // The scalars counted on the UTF-8 bytes (every byte but a continuation byte starts one)
-        // and decoded in one pass: `Array(string.unicodeScalars)` decodes the text twice.
+        // One pass over the UTF-8 bytes (a Swift string's are always valid) decodes each scalar, folds
+        // it and notes line starts: `Array(string.unicodeScalars)` and a pass each for folding and lines
+        // cost three times the reads.
         var utf8 = string
-        let count = utf8.withUTF8 { bytes in bytes.reduce(0) { $0 &+ ($1 & 0xC0 != 0x80 ? 1 : 0) } }
-        let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = 0
-            for scalar in string.unicodeScalars where initialized < count {
-                buffer[initialized] = scalar
-                initialized += 1
+        let (scalars, folded, starts) = utf8.withUTF8 { bytes in
+            let count = bytes.reduce(0) { $0 &+ ($1 & 0xC0 != 0x80 ? 1 : 0) }
+            var starts = [0]
+            var folded = [Unicode.Scalar](repeating: " ", count: count)
+            let scalars = [Unicode.Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+                folded.withUnsafeMutableBufferPointer { folded in
+                    var offset = 0
+                    var index = 0
+                    while offset < bytes.count && index < count {
+                        let lead = UInt32(bytes[offset])
+                        let value: UInt32
+                        if lead < 0x80 {
+                            value = lead
+                            offset += 1
+                        } else if lead < 0xE0 {
+                            value = (lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F)
+                            offset += 2
+                        } else if lead < 0xF0 {
+                            value = (lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F)
+                            offset += 3
+                        } else {
+                            value = (lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12 | UInt32(bytes[offset + 2] & 0x3F) << 6
+                                | UInt32(bytes[offset + 3] & 0x3F)
+                            offset += 4
+                        }
+                        let scalar = unsafeBitCast(value, to: Unicode.Scalar.self)
+                        buffer[index] = scalar
+                        folded[index] = Fold.fold(scalar)
+                        index += 1
+                        if value == 0x0A { starts.append(index) }
+                    }
+                    initialized = index
+                }
             }
+            return (scalars, folded, starts)
         }
         self.scalars = scalars
-        var folded = Fold.fold(scalars)
-        Fold.simplifyIfTraditional(&folded)
-        self.folded = folded
-        var starts = [0]
-        for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
-            starts.append(offset + 1)
-        }
+        var simplified = folded
+        Fold.simplifyIfTraditional(&simplified)
+        self.folded = simplified
         self.lineStarts = starts
     }
 

@@ -31,6 +31,84 @@ public enum WordSearch {
     public static func holds(_ text: ArraySlice<Unicode.Scalar>, _ word: String) -> Bool {
         holds(text, Array(word.unicodeScalars))
     }
+
+    /// Whether one of `words` occurs in `text`, in one pass (see `WordList`): the same answer as
+    /// `words.contains { holds(text, $0) }`, which reads the text once per word.
+    /// `WordSearch.holdsAny(folded[…], [Array("可比价".unicodeScalars), Array("不变价".unicodeScalars)])`.
+    public static func holdsAny(_ text: ArraySlice<Unicode.Scalar>, _ words: [[Unicode.Scalar]]) -> Bool {
+        holdsAny(text, WordList(words))
+    }
+
+    /// Whether one of the words of `list` occurs in `text`, in one pass: a position whose scalar
+    /// starts no word is passed over in one test of the list's mask.
+    @inlinable
+    public static func holdsAny(_ text: ArraySlice<Unicode.Scalar>, _ list: WordList) -> Bool {
+        let mask = list.firsts
+        var position = text.startIndex
+        while position < text.endIndex {
+            let scalar = text[position]
+            if mask.mayHold(scalar) {
+                for word in list.words where word[0] == scalar && word.count <= text.endIndex - position {
+                    var matched = 1
+                    while matched < word.count, text[position + matched] == word[matched] { matched += 1 }
+                    if matched == word.count { return true }
+                }
+            }
+            position += 1
+        }
+        return false
+    }
+}
+
+/// Words looked for together, kept as scalars with a mask of their first scalars, prepared once
+/// (a `static let` of the linker or rule that asks): `WordSearch.holdsAny` reads a text once for all
+/// of them. Empty words are left out (an empty word occurs nowhere).
+///
+/// `WordList(["比上年", "同比"])` answers whether a clause holds `比上年` or `同比`.
+public struct WordList: Sendable {
+    public let words: [[Unicode.Scalar]]
+    public let firsts: ScalarMask
+
+    public init(_ words: [[Unicode.Scalar]]) {
+        self.words = words.filter { !$0.isEmpty }
+        self.firsts = ScalarMask(self.words.map { $0[0] })
+    }
+
+    public init(_ words: [String]) {
+        self.init(words.map { Array($0.unicodeScalars) })
+    }
+}
+
+/// A set of scalars as 256 bits, one per value of a scalar's low eight bits: a scalar it may hold is
+/// looked up further, one it cannot hold is passed over in one test (no hashing). Four plain words,
+/// not a SIMD vector: a lane picked by a variable index goes through memory.
+///
+/// `ScalarMask(["增", "减"]).mayHold("增")` is true; `.mayHold("年")` is false.
+public struct ScalarMask: Sendable {
+    @usableFromInline var bits0: UInt64 = 0
+    @usableFromInline var bits1: UInt64 = 0
+    @usableFromInline var bits2: UInt64 = 0
+    @usableFromInline var bits3: UInt64 = 0
+
+    public init(_ scalars: some Sequence<Unicode.Scalar>) {
+        for scalar in scalars {
+            let bit: UInt64 = 1 << UInt64(scalar.value & 63)
+            switch scalar.value >> 6 & 3 {
+            case 0: bits0 |= bit
+            case 1: bits1 |= bit
+            case 2: bits2 |= bit
+            default: bits3 |= bit
+            }
+        }
+    }
+
+    /// False when the scalar is surely not in the set.
+    @inlinable @inline(__always)
+    public func mayHold(_ scalar: Unicode.Scalar) -> Bool {
+        let group = scalar.value >> 6 & 3
+        let bits = group < 2 ? (group == 0 ? bits0 : bits1) : (group == 2 ? bits2 : bits3)
+        return bits & (1 << UInt64(scalar.value & 63)) != 0
+    }
 }
 
 extension StringProtocol {
@@ -48,6 +126,14 @@ extension StringProtocol {
                 word.count <= text.count && (0..<word.count).allSatisfy { text[text.count - word.count + $0] == word[$0] }
             }
         }
+    }
+
+    /// Whether the text is `word`, compared byte for byte in UTF-8: `==` on strings that are not
+    /// ASCII compares them by canonical equivalence, a slow path taken each time they differ.
+    /// `"万元".sameUTF8("万元")` is true, `"年".sameUTF8("月")` false.
+    @inlinable
+    public func sameUTF8(_ word: some StringProtocol) -> Bool {
+        withUTF8Buffer { text in word.withUTF8Buffer { text.elementsEqual($0) } }
     }
 
     /// Whether the text starts with `word`, compared byte for byte in UTF-8.

@@ -70,6 +70,8 @@ struct JSONWriterTests {
         let strings = [
             controls, "\"", "\\", "\\\"", "/", "</script>", "\u{7F}", "\u{2028}\u{2029}", "\u{FEFF}", "👨‍👩‍👧", "é", "e\u{301}",
             "\r\n", "巴中市民政局\t“三个强化”", "", "\u{0}x\u{0}", String(repeating: "\"\\\n", count: 1000),
+            // Escapes at each place of an eight-byte word, and long runs that need none.
+            "12345678\"", "1234567\n8", "abcdefgh\\ijklmnop\u{1F}", String(repeating: "社区治理", count: 100) + "\"" + String(repeating: "x", count: 17),
         ]
         for string in strings {
             let written = try JSONWriter.encode(ListItem(marker: string, text: string, span: Span(start: 0, end: 1)))

@@ -55,6 +55,27 @@ import Testing
         #expect(!WordSearch.holds(folded[14..<15], "其中"))
     }
 
+    /// Several words looked for in one pass answer as one pass per word does; strings are the same
+    /// bytes or not.
+    @Test func wordsInOnePass() {
+        let words = ["扣除价格因素", "可比价", "不变价"].map { Array($0.unicodeScalars) }
+        let statement = Array("全年地区生产总值按可比价格计算增长5.2%".unicodeScalars)
+        #expect(WordSearch.holdsAny(statement[...], words))
+        #expect(!WordSearch.holdsAny(statement[..<10], words))
+        #expect(!WordSearch.holdsAny(statement[...], []) && !WordSearch.holdsAny(statement[...], [[]]))
+        // `比` (U+6BD4) and `仔` (U+4ED4) fall under one bit of the mask: only the word decides.
+        #expect(!WordSearch.holdsAny(Array("仔细".unicodeScalars)[...], [Array("比上年".unicodeScalars)]))
+        #expect("万元".sameUTF8("万元") && !"年".sameUTF8("月") && !"季度".sameUTF8("季") && "".sameUTF8(""))
+    }
+
+    /// The scalars, the folded view and the line starts of a text with scalars of one to four UTF-8 bytes.
+    @Test func sourceTextOfEveryWidth() {
+        let text = SourceText("a１\n，é\u{10000}。\n")
+        #expect(text.scalars == Array("a１\n，é\u{10000}。\n".unicodeScalars))
+        #expect(text.folded == Array("a1\n,é\u{10000}。\n".unicodeScalars))
+        #expect(text.lineStarts == [0, 3, 8])
+    }
+
     /// The range of a word's first or last occurrence, as Foundation's `range(of:)` gives it.
     @Test func wordRange() {
         let speaker = "重庆市人民政府市长 胡衡华"

@@ -53,7 +53,8 @@ public struct DaysShareRule: RelationRule {
         let claims = context.document.claims
         let text = context.source.folded
         var found: [Instance] = []
-        for (days, next) in zip(claims, claims.dropFirst()) {
+        for index in claims.indices.dropLast() where claims[index].kind == .quantity && claims[index].unit == "天" {
+            let (days, next) = (claims[index], claims[index + 1])
             guard days.kind == .quantity, days.unit == "天", days.upper == nil, !days.isApproximate, days.value > 0,
                   (days.name ?? "").hasSuffix("天数"), next.kind == .percent, !next.isApproximate else { continue }
             let words = (next.name ?? "") + (next.predicate ?? "")

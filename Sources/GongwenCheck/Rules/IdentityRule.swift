@@ -112,7 +112,7 @@ public struct IdentityRule: RelationRule {
             return found
         }
         var all: [String: [Int]] = [:]
-        let matcher = IndicatorMatcher(identities)
+        let matcher = IndicatorMatcher.matcher(for: identities)
         for claim in document.claims where !notLevels.contains(claim.id) && !claim.isApproximate && claim.kind != .ratio && !inTable(claim) {
             guard let name = claim.name, let indicator = matcher.indicator(named: name) else { continue }
             if first[indicator] == nil { first[indicator] = claim.id }

@@ -113,8 +113,9 @@ public struct IntensityRule: RelationRule {
             break
         }
         let direction = { (claim: Claim) in claim.predicate.flatMap(ChangeDirection.init(word:)) }
-        if let claim = claims.first(where: { $0.kind == .percent && named($0) && direction($0) != nil }) {
-            found.append((claim.id, direction(claim) == .decrease))
+        // By index, the kind tested first: a claim is copied only when it is a percent.
+        if let index = claims.indices.first(where: { claims[$0].kind == .percent && named(claims[$0]) && direction(claims[$0]) != nil }) {
+            found.append((claims[index].id, direction(claims[index]) == .decrease))
         }
         return found.min { $0.claim < $1.claim }
     }

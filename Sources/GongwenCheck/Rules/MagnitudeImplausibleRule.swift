@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 /// `magnitude.implausible`: a quantity outside the plausibility bound for what it counts, such as
 /// the population of a single community in the hundreds of millions.
@@ -29,9 +30,14 @@ public struct MagnitudeImplausibleRule: Rule {
     public func check(_ context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         // The units some row bounds: a claim in another unit is passed over before its subject is read.
-        let units = Set(context.bounds.rows.map(\.unit))
-        for claim in context.document.claims where claim.kind.isClaim {
-            guard let unit = claim.unit, units.contains(unit), let row = context.bounds.row(subject: (claim.subject ?? "") + (claim.predicate ?? ""), unit: unit) else { continue }
+        // Compared byte for byte and by index: hashing a Chinese unit into a `Set` normalises it, and a claim
+        // in another unit is not copied.
+        var units: [String] = []
+        for row in context.bounds.rows where !units.contains(where: row.unit.sameUTF8) { units.append(row.unit) }
+        let claims = context.document.claims
+        for index in claims.indices where claims[index].kind.isClaim && claims[index].unit.map({ unit in units.contains { $0.sameUTF8(unit) } }) == true {
+            let claim = claims[index]
+            guard let unit = claim.unit, let row = context.bounds.row(subject: (claim.subject ?? "") + (claim.predicate ?? ""), unit: unit) else { continue }
             let low = claim.value
             let high = claim.upper ?? claim.value
             let subject = claim.subject ?? claim.text

@@ -80,10 +80,10 @@ public struct PerCapitaRule: RelationRule {
         var instances: [Instance] = []
         for figure in claims where isLevel(figure) {
             // Surveys of households (`居民人均可支配收入`) are averages of a sample, not a total over the population.
-            guard let name = figure.name, !name.contains("居民"), let (scale, counted) = Self.perHead(name), let unit = figure.unit else { continue }
+            guard let name = figure.name, !name.holds("居民"), let (scale, counted) = Self.perHead(name), let unit = figure.unit else { continue }
             if scale == 1, !unit.hasSuffix("元") { continue }
             let matches = { (other: Claim) -> Bool in
-                guard let otherName = other.name, Self.perHead(otherName) == nil, !otherName.contains("平均"),
+                guard let otherName = other.name, Self.perHead(otherName) == nil, !otherName.holds("平均"),
                       otherName.count >= 4 else { return false }
                 // `地区生产总值` for `人均生产总值`, `生产总值` for `人均地区生产总值`.
                 return otherName.hasSuffix(counted) || counted.hasSuffix(otherName)

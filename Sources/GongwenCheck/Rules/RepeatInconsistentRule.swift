@@ -45,7 +45,7 @@ public struct RepeatInconsistentRule: Rule {
     static let frames = ["比上年", "同比", "环比", "比年初", "年末", "年初", "上年", "去年", "今年", "当年", "明年", "月末", "期末",
                          "计划", "力争", "预计", "目标", "争取", "确保", "将", "拟", "要"]
 
-    private static let frameWords = ByteSearchSet(frames)
+    private static let frameWords = WordList(frames)
 
     /// Whether one of the sorted offsets lies in `span`.
     private static func holdsOne(of offsets: [Int], _ span: Span) -> Bool {
@@ -78,7 +78,8 @@ public struct RepeatInconsistentRule: Rule {
         }
         let timed = document.numbers.filter { $0.kind == .year || $0.kind == .date }.map(\.start).sorted()
         let folded = context.source.folded
-        let sentenceEnds = folded.indices.filter { Self.endsSentence(folded[$0]) }
+        // The end of the last sentence looked up, and where that search began: the claims of one sentence share it.
+        var lastEnd = (from: 0, end: -1)
         var skipped: [Int: Bool] = [:]
         var tableRows: [Int: Bool] = [:]
         // The first claim of each key, by its index in the document's claims.
@@ -88,11 +89,18 @@ public struct RepeatInconsistentRule: Rule {
         for (index, claim) in document.claims.enumerated() where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
             guard let subject = claim.subject, subject.unicodeScalars.count >= 3,
                   !subject.unicodeScalars.contains(where: isASCIIDigit) else { continue }
-            let span = sentence(of: claim, ends: sentenceEnds, context)
             // Bounded work: words before the number longer than this are no subject that repeats.
-            guard claim.start - span.start <= Self.longestLead else { continue }
+            var start = claim.start
+            while start > 0, claim.start - start <= Self.longestLead, !Self.endsSentence(folded[start - 1]) { start -= 1 }
+            guard claim.start - start <= Self.longestLead else { continue }
+            if !(lastEnd.from <= claim.end && claim.end <= lastEnd.end) {
+                var end = claim.end
+                while end < folded.count, !Self.endsSentence(folded[end]) { end += 1 }
+                lastEnd = (claim.end, end)
+            }
+            let span = Span(start: start, end: lastEnd.end)
             let skip = skipped[span.start] ?? {
-                let skip = Self.frameWords.firstWord(in: context.source.foldedText(span)) != nil || Self.holdsOne(of: timed, span)
+                let skip = WordSearch.holdsAny(folded[span.start..<span.end], Self.frameWords) || Self.holdsOne(of: timed, span)
                 skipped[span.start] = skip
                 return skip
             }()
@@ -127,7 +135,9 @@ public struct RepeatInconsistentRule: Rule {
         return a.start <= b.start && b.end <= a.end || b.start <= a.start && a.end <= b.end
     }
 
-    /// The characters that end a sentence here.
+    /// The characters that end a sentence here, looked for from a claim (back at most `longestLead`,
+    /// forward once per sentence): a `;` separates parallel statements of one subject
+    /// (`实现营业收入…;实现利润总额…`), so it does not end the sentence here.
     @inline(__always)
     private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "。" || scalar == "!" || scalar == "?" || scalar == "\n"
@@ -135,14 +145,6 @@ public struct RepeatInconsistentRule: Rule {
     /// The longest text from the start of a sentence to its number that is compared.
     static let longestLead = 200
 
-    /// The sentence of `claim` up to `。`, `!`, `?` or a line break: a `;` separates parallel statements
-    /// of one subject (`实现营业收入…;实现利润总额…`), so it does not end the sentence here. `ends` are
-    /// the offsets of those characters in order, searched, not walked.
-    private func sentence(of claim: Claim, ends: [Int], _ context: CheckContext) -> Span {
-        let next = ends.partitionPoint { $0 >= claim.end }
-        let start = ends.partitionPoint { $0 >= claim.start }
-        return Span(start: start == 0 ? 0 : ends[start - 1] + 1, end: next == ends.count ? context.source.folded.count : ends[next])
-    }
 
     /// The text after `claim` up to the end of its clause, a number or 12 characters.
     private func words(after claim: Claim, _ context: CheckContext) -> ScalarKey {

@@ -117,12 +117,14 @@ public struct SharesSumRule: RelationRule {
         let claims = context.document.claims
         let text = context.source.folded
         var lists: [[Int]] = []
-        for claim in claims where Self.measure(of: claim) != nil {
+        for claimIndex in claims.indices where claims[claimIndex].kind == .percent {
+            let claim = claims[claimIndex]
+            guard Self.measure(of: claim) != nil else { continue }
             let clauseStart = context.source.runStart(before: claim.start, limit: 40) { ["。", "\n", ",", ";", "、"].contains($0) }
             guard WordSearch.holds(text[clauseStart..<claim.start], "分别") else { continue }
             let start = context.source.runStart(before: claim.start) { $0 == "。" }
             let statement = String(String.UnicodeScalarView(text[start..<claim.start]))
-            guard let classification = context.identities.classifications.first(where: { statement.contains($0.name) }) else { continue }
+            guard let classification = context.identities.classifications.first(where: { statement.holds($0.name) }) else { continue }
             var list = [claim.id]
             var index = claim.id + 1
             while index < claims.count, list.count < classification.classes.count, claims[index].kind == .percent {
@@ -144,13 +146,15 @@ public struct SharesSumRule: RelationRule {
     private func structuresOfClassifications(_ context: CheckContext) -> [[Int]] {
         let claims = context.document.claims
         let text = context.source.folded
-        return claims.filter { claim in
-            guard claim.kind == .ratio, !claim.isApproximate, let terms = claim.parts, terms.count >= 2 else { return false }
+        return claims.indices.filter { index in
+            guard claims[index].kind == .ratio else { return false }
+            let claim = claims[index]
+            guard !claim.isApproximate, let terms = claim.parts, terms.count >= 2 else { return false }
             let start = context.source.runStart(before: claim.start, limit: 80) { ["。", "\n", ",", ";", "；"].contains($0) }
             let clause = String(String.UnicodeScalarView(text[start..<claim.start]))
             let composition = ["结构", "比重", "构成", "結構"].contains(where: clause.holds) || terms.count >= 3 && clause.holds("比例")
             return composition && context.identities.classifications.contains { $0.classes.count == terms.count && clause.holds($0.name) }
-        }.map { [$0.id] }
+        }.map { [claims[$0].id] }
     }
 
     /// `第一产业增加值占地区生产总值的比重为29.5%，第二产业增加值比重为36.6%，…第三产业增加值比重为33.9%`: shares of
@@ -161,7 +165,8 @@ public struct SharesSumRule: RelationRule {
         var runs: [[Int]] = []
         var run: [Int] = []
         var kind: Measure?
-        for claim in claims {
+        for index in claims.indices where claims[index].kind == .percent {
+            let claim = claims[index]
             guard let measure = Self.measure(of: claim) else { continue }
             let sameStatement = run.last.map { last in !text[claims[last].end..<claim.start].contains("。") } ?? false
             if !sameStatement || measure != kind {

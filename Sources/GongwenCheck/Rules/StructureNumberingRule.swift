@@ -68,7 +68,7 @@ public struct StructureNumberingRule: Rule {
         if number > previousNumber + 1 {
             let missing = (previousNumber + 1..<number).map { Self.marker(marker, renumbered: $0) }
             let between = context.source.foldedText(Span(start: previous.start, end: current.start))
-            if missing.contains(where: { between.contains($0) }) { return nil }
+            if missing.contains(where: { between.holds($0) }) { return nil }
             return finding(.numberingGap(previous: previousMarker, found: marker, missing: missing), at: anchor, evidence: evidence)
         }
         if current.kind == .inline && !sameLine { return nil }

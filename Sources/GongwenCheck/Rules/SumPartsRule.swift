@@ -91,7 +91,7 @@ public struct SumPartsRule: Rule {
     private func overlap(_ parts: [Claim]) -> Bool {
         let names = parts.compactMap(\.name).filter { $0.count >= 2 }
         for (i, a) in names.enumerated() {
-            for b in names[(i + 1)...] where a != b && (a.contains(b) || b.contains(a)) { return true }
+            for b in names[(i + 1)...] where a != b && (a.holds(b) || b.holds(a)) { return true }
         }
         return false
     }
@@ -106,7 +106,7 @@ public struct SumPartsRule: Rule {
     private func looksExhaustive(_ total: Claim, _ parts: [Claim], _ context: CheckContext) -> Bool {
         // Two parts split by a pair of words, of one measure (`城镇人口` and `农村劳动力` are not a split).
         if parts.count == 2, let a = parts[0].subject, let b = parts[1].subject, Self.complements.contains(where: { pair in
-            let (x, y) = a.contains(pair.0) && b.contains(pair.1) ? (a, b) : b.contains(pair.0) && a.contains(pair.1) ? (b, a) : ("", "")
+            let (x, y) = a.holds(pair.0) && b.holds(pair.1) ? (a, b) : b.holds(pair.0) && a.holds(pair.1) ? (b, a) : ("", "")
             return !x.isEmpty && x.replacingOccurrences(of: pair.0, with: "") == y.replacingOccurrences(of: pair.1, with: "")
         }) { return true }
         // A noun counted by a classifier (`14个问题`), not the rest of a compound unit (`亿吨公里`, `亿人公里`).

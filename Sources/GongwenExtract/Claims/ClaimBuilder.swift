@@ -34,6 +34,7 @@ struct ClaimBuilder {
         var claims: [Claim] = []
         var previousEnd = 0
         var previousMention: NumberMention?
+        var sections = SectionPaths(segmentation)
         for mention in mentions where !segmentation.isBoilerplate(mention.start) {
             defer {
                 previousEnd = max(previousEnd, mention.end)
@@ -54,11 +55,11 @@ struct ClaimBuilder {
             claim.subject = subject(prefix: prefix, predicate: predicate?.word, mention: mention)
             // `年末全省常住人口4527.98万人，比上年末增加10.58万人`: a comparison (`比…`) states the
             // change of the figure before it, and counts the same thing.
-            if let own = claim.subject, own.hasPrefix("比") || own.hasPrefix("同比"),
+            if let own = claim.subject, own.startsWith("比") || own.startsWith("同比"),
                let previous = claims.last, previous.sentence == claim.sentence {
                 claim.subject = previous.subject
             }
-            claim.section = segmentation.sectionPath(at: mention.start)
+            claim.section = sections.path(at: mention.start)
             claims.append(claim)
         }
         return claims
@@ -71,7 +72,8 @@ struct ClaimBuilder {
         if let predicate, let range = Self.lastRange(of: Array(predicate.unicodeScalars), in: text) {
             // `减少干部职数1162人`: the noun between the verb and the number is the subject.
             let between = text[range.upperBound...]
-            let isFiller = Predicate.fillers.contains(SourceText.string(between))
+            // Compared scalar for scalar: a `Set<String>` would build and hash (normalising) a string.
+            let isFiller = Predicate.fillerWords.contains { $0.elementsEqual(between) }
             text = between.count >= 2 && !isFiller ? between : text[..<range.lowerBound]
         }
         if let close = text.lastIndex(of: ")"), !text[..<close].contains("(") {
@@ -130,5 +132,44 @@ struct ClaimBuilder {
                 claims[id].subject = subject
             }
         }
+    }
+}
+
+/// `Segmentation.sectionPath(at:)` for offsets read in order: the path is the same between two
+/// consecutive section boundaries (a start or an end), so it is built once per stretch, not once
+/// per claim.
+///
+/// Under `一、` with `(一)` at offset 10, the offsets 11, 12 and 40 of `(一)` get `一、/(一)` from one lookup.
+struct SectionPaths {
+    let segmentation: Segmentation
+    /// Every section's start and end, sorted.
+    let boundaries: [Int]
+    /// The stretch the last path holds for, and that path.
+    private var stretch = 0..<0
+    private var last: String?
+
+    init(_ segmentation: Segmentation) {
+        self.segmentation = segmentation
+        var boundaries: [Int] = []
+        func add(_ sections: [Section]) {
+            for section in sections {
+                boundaries.append(section.start)
+                boundaries.append(section.end)
+                add(section.children)
+            }
+        }
+        add(segmentation.sections)
+        boundaries.sort()
+        self.boundaries = boundaries
+    }
+
+    mutating func path(at offset: Int) -> String? {
+        if stretch.contains(offset) { return last }
+        let next = boundaries.partitionPoint { $0 > offset }
+        let lower = next == 0 ? Int.min : boundaries[next - 1]
+        let upper = next == boundaries.count ? Int.max : boundaries[next]
+        last = segmentation.sectionPath(at: offset)
+        stretch = lower..<upper
+        return last
     }
 }

@@ -40,10 +40,13 @@ enum Predicate {
         }
         return rows.sorted { $0.word.count > $1.word.count }
     }()
-    private static let fillerWords: [[Unicode.Scalar]] = fillers.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    static let fillerWords: [[Unicode.Scalar]] = fillers.map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     /// The table's rows by their last scalar (for words ending at a position) and by their first.
     private static let byLast: [Unicode.Scalar: [(word: [Unicode.Scalar], text: String, role: Role)]] = Dictionary(grouping: table) { $0.word.last! }
     private static let byFirst: [Unicode.Scalar: [(word: [Unicode.Scalar], text: String, role: Role)]] = Dictionary(grouping: table) { $0.word.first! }
+    /// The first and last scalars of the words: most positions are passed over without hashing.
+    private static let firsts = ScalarMask(table.map { $0.word.first! })
+    private static let lasts = ScalarMask(table.map { $0.word.last! })
 
     /// The predicate ending at the end of `prefix` (the clause text before a number), possibly
     /// followed by filler words; rate words win over change words over copulas, then the closer
@@ -52,8 +55,9 @@ enum Predicate {
         if let rate = rateWord(in: prefix) { return (rate, .rate) }
         var best: (text: String, role: Role, distance: Int, length: Int)?
         var end = prefix.count
+        let lasts = Self.lasts
         while true {
-            for row in end > 0 ? byLast[prefix[end - 1]] ?? [] : [] where row.word.count <= end && prefix[(end - row.word.count)..<end].elementsEqual(row.word) {
+            for row in end > 0 && lasts.mayHold(prefix[end - 1]) ? byLast[prefix[end - 1]] ?? [] : [] where row.word.count <= end && prefix[(end - row.word.count)..<end].elementsEqual(row.word) {
                 let distance = prefix.count - end
                 if let current = best, (current.role, -current.distance, current.length) >= (row.role, -distance, row.word.count) { continue }
                 best = (row.text, row.role, distance, row.word.count)
@@ -68,8 +72,9 @@ enum Predicate {
     /// `减少干部职数1162人` → `减少`. Copulas do not count here; the last such word wins.
     static func findBeforeNoun(in prefix: [Unicode.Scalar]) -> (word: String, role: Role)? {
         var start = prefix.count - 2
+        let firsts = Self.firsts
         while start >= 0 {
-            for row in byFirst[prefix[start]] ?? [] where row.role != .copula && row.word.count >= 2 && start + row.word.count <= prefix.count
+            for row in firsts.mayHold(prefix[start]) ? byFirst[prefix[start]] ?? [] : [] where row.role != .copula && row.word.count >= 2 && start + row.word.count <= prefix.count
                 && prefix[start..<(start + row.word.count)].elementsEqual(row.word) {
                 return (row.text, row.role)
             }

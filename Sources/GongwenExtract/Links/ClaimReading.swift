@@ -23,7 +23,7 @@ struct ClaimReading: Equatable {
 
     /// A number of a change (its amount, its rate) rather than a level: a change verb or a rate word
     /// with no name of its own before it (`比上年增加1894元`, `增长9.3%`).
-    var isChange: Bool { (verb != nil || rateOfChange) && name.count < 2 }
+    var isChange: Bool { (verb != nil || rateOfChange) && name.dropFirst().isEmpty }  // fewer than 2 characters, none counted
     /// A level: a number that states a value of something named, not a change of it.
     var isLevel: Bool { verb == nil && !rateOfChange && !comparison }
 }
@@ -65,6 +65,7 @@ struct Readings {
     static let comparisons = ["短收", "超收", "比上年末", "比上年同期", "比上年", "比年初", "比去年同期", "比去年", "较上年末", "较上年", "较去年", "较年初", "同比", "环比", "比上月", "比上季度"]
     /// The word lists as scalars, for reading the folded view.
     static let comparisonScalars = comparisons.map { Array($0.unicodeScalars) }
+    static let comparisonList = WordList(comparisons)
     static let scopeWordScalars = scopeWords.map { Array($0.unicodeScalars) }
     static let fillerScalars = fillers.map { Array($0.unicodeScalars) }
     static let rateScalars = ratesOfChange.map { Array($0.unicodeScalars) }
@@ -150,7 +151,7 @@ struct Readings {
         if dropSuffix(comparisonScalars) != nil { comparison = true }
         if verb != nil || rateOfChange || comparison { while dropSuffix(basisScalars) != nil || dropSuffix(fillerScalars) != nil {} }
         let clauseText = text[clause..<claim.start]
-        if !comparison, comparisonScalars.contains(where: { WordSearch.holds(clauseText, $0) }) { comparison = true }
+        if !comparison, WordSearch.holdsAny(clauseText, comparisonList) { comparison = true }
         // `由上年的46亿元`, `从200个`: the value a change starts from, compared as an earlier period is.
         if let last = words.last, last == "由" || last == "从" || last == "的" && (clauseText.contains("由") || clauseText.contains("从")) {
             comparison = true
@@ -180,7 +181,7 @@ struct Readings {
     }
 
     /// Words that mark a rate at comparable prices: the nominal amounts do not give it.
-    static let realMarkers = ["扣除价格因素", "可比价", "不变价", "实际增长", "实际下降"].map { Array($0.unicodeScalars) }
+    static let realMarkers = WordList(["扣除价格因素", "可比价", "不变价", "实际增长", "实际下降"])
     /// Indicators whose growth is published at comparable prices (a real rate).
     static let realIndicators = ["增加值", "生产总值", "GDP", "经济总量"]
 
@@ -188,12 +189,11 @@ struct Readings {
     /// value added or GDP (by its `name`, the reading's unless given), or its statement says the rate is at
     /// comparable prices (`按可比价格计算`).
     func isReal(_ index: Int, name: String? = nil) -> Bool {
-        let claim = claims[index]
-        let reading = readings[index]
-        if Self.realIndicators.contains(where: (name ?? reading.name).endsWith) { return true }
-        let statementStart = max(0, reading.clauseStart - 80)
-        let context = source.folded[statementStart..<max(statementStart, min(source.count, claim.end + 40))]
-        return Self.realMarkers.contains { WordSearch.holds(context, $0) }
+        let clauseStart = readings[index].clauseStart
+        if Self.realIndicators.contains(where: (name ?? readings[index].name).endsWith) { return true }
+        let statementStart = max(0, clauseStart - 80)
+        let context = source.folded[statementStart..<max(statementStart, min(source.count, claims[index].end + 40))]
+        return WordSearch.holdsAny(context, Self.realMarkers)
     }
 
     /// Claim indexes grouped by statement, in order.

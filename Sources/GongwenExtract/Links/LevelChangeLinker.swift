@@ -20,35 +20,38 @@ struct LevelChangeLinker {
         var changes: [Change] = []
         for statement in readings.byStatement() {
             var current: Change?
-            var level: Claim?
+            // The level, by index: claims are read in place, not copied.
+            var level: Int?
+            let claims = readings.claims
             func close() {
                 if let change = current, change.delta != nil || change.rate != nil { changes.append(change) }
                 current = nil
             }
             for index in statement {
-                let claim = readings.claims[index]
                 let reading = readings.readings[index]
-                guard !used.contains(index), claim.kind != .ratio else { continue }
+                guard !used.contains(index), claims[index].kind != .ratio else { continue }
                 if reading.isLevel {
                     close()
-                    level = claim
-                    current = Change(from: nil, to: index, delta: nil, rate: nil, direction: nil, span: claim.span)
-                    current?.realRate = readings.isReal(claim.id)
+                    level = index
+                    current = Change(from: nil, to: index, delta: nil, rate: nil, direction: nil, span: claims[index].span)
+                    current?.realRate = readings.isReal(claims[index].id)
                     continue
                 }
+                let claim = claims[index]
                 // `比上年同期196978万元增长13.38%`: the earlier level inside the comparison is the change's start.
-                if reading.comparison, reading.verb == nil, !reading.rateOfChange, var change = current, let base = level,
-                   change.from == nil, change.delta == nil, claim.kind == base.kind, claim.unit == base.unit, reading.name.count < 2 {
+                if reading.comparison, reading.verb == nil, !reading.rateOfChange, var change = current, let base = level.map({ claims[$0] }),
+                   change.from == nil, change.delta == nil, claim.kind == base.kind, claim.unit == base.unit, reading.name.dropFirst().isEmpty {
                     change.from = index
                     current = change
                     continue
                 }
                 // The change follows its level closely, with no `其中` between (`…5增2降”，其中，有色金属矿采选业
                 // 快速增长，同比增长23.9%` is a rate of something the words name, not of the count).
-                let far = level.map { claim.start - $0.end > Self.reach } ?? false
-                let among = !far && level.map { WordSearch.holds(readings.source.folded[$0.end..<max($0.end, claim.start)], Self.among) } ?? false
+                let levelEnd = level.map { claims[$0].end }
+                let far = levelEnd.map { claim.start - $0 > Self.reach } ?? false
+                let among = !far && levelEnd.map { WordSearch.holds(readings.source.folded[$0..<max($0, claim.start)], Self.among) } ?? false
                 if reading.isChange, far || among { close(); level = nil; continue }
-                guard reading.isChange, var change = current, let base = level else {
+                guard reading.isChange, var change = current, let base = level.map({ claims[$0] }) else {
                     // A change that names its own subject ends the level's statements.
                     if !reading.isChange { close(); level = nil }
                     continue

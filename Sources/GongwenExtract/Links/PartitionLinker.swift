@@ -214,7 +214,7 @@ struct PartitionLinker {
     /// A rate of change named by what it is of (`第一产业投资增长20.8%`).
     private func isNamedRate(_ index: Int) -> Bool {
         let reading = readings.readings[index]
-        return readings.claims[index].kind == .percent && (reading.verb != nil || reading.rateOfChange) && reading.name.count >= 2
+        return readings.claims[index].kind == .percent && (reading.verb != nil || reading.rateOfChange) && !reading.name.dropFirst().isEmpty
     }
 
     /// `按门类分，采矿业增加值增长14.8%，制造业增长10.6%，…下降2.7%` after `规模以上工业增加值增长10.0%`: rates
@@ -470,11 +470,11 @@ struct PartitionLinker {
         if let predicate = claim.predicate, ["达", "达到", "共", "共计", "合计", "总计", "累计"].contains(predicate) { return true }
         let name = readings.readings[index].name
         // A later part dated on its own (`…764公里；年末铁路总里程599.29公里`) is a new statement.
-        if let subject = claim.subject, ["全年", "年末", "年初", "截至"].contains(where: subject.hasPrefix) { return true }
+        if let subject = claim.subject, ["全年", "年末", "年初", "截至"].contains(where: subject.startsWith) { return true }
         // `加上转移性收入471.83亿元`, `加上级补助收入136.43亿元`, `扣除…`: a term of another sum.
-        if Self.otherSums.contains(where: name.hasPrefix) { return true }
+        if Self.otherSums.contains(where: name.startsWith) { return true }
         guard let subject = claim.subject else { return false }
-        return Self.openingVerbs.contains { subject.hasPrefix($0) } || subject.contains("各项") || subject.hasPrefix("全")
+        return Self.openingVerbs.contains { subject.startsWith($0) } || subject.holds("各项") || subject.startsWith("全")
     }
 
     /// The claim before the cue whose measure a part restates for a subset: same unit, a name that ends

@@ -14,7 +14,8 @@ struct StructureLinker {
 
     func structures() -> [Structure] {
         var structures: [Structure] = []
-        for (index, claim) in readings.claims.enumerated() where claim.kind == .ratio {
+        for index in readings.claims.indices where readings.claims[index].kind == .ratio {
+            let claim = readings.claims[index]
             // `三次产业的比例由2.7:54.8:42.5调整为…`: a structure a change starts from is an earlier period's.
             guard let terms = claim.parts, terms.count >= 2, !readings.readings[index].comparison else { continue }
             // The nearest run of levels in one unit naming one measure, as long as the ratio.

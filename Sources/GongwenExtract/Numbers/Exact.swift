@@ -123,8 +123,11 @@ enum Overflow {
 
     /// Whether the mention's value, range and parts are finite and its digits few enough.
     static func holdsExactly(_ mention: NumberMention) -> Bool {
-        let values = [mention.value, mention.upper, mention.resolution].compactMap { $0 } + (mention.parts ?? [])
-        if values.contains(where: \.isNaN) { return false }
+        // No array of the values is built: most mentions have one value and a short text.
+        if mention.value?.isNaN == true || mention.upper?.isNaN == true || mention.resolution?.isNaN == true
+            || mention.parts?.contains(where: \.isNaN) == true { return false }
+        // A text of at most `exactDigits` bytes holds no more digits than that.
+        if mention.text.utf8.count <= exactDigits { return true }
         let (significant, all) = digits(in: mention.text)
         return significant <= exactDigits && all <= longestNumeral
     }

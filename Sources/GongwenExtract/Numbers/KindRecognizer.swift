@@ -55,8 +55,8 @@ enum KindRecognizer: CaseIterable {
         case .afterOrdinalPrefix:
             guard reader.at(item.start - 1) == "第" else { return nil }
             item.start -= 1
-            return item.unit == "号" ? .docNumber : .ordinal
-        case .session: return item.unit == "届" ? .ordinal : nil
+            return item.unit?.sameUTF8("号") == true ? .docNumber : .ordinal
+        case .session: return item.unit?.sameUTF8("届") == true ? .ordinal : nil
         case .plenum: return Self.ordinal(endingWith: Words.plenum, &item, reader)
         case .meetingOfSession: return Self.isMeetingOfSession(item, reader) ? .ordinal : nil
         case .enumerationMarker: return item.unit == nil && reader.isEnumerationMarker(item) ? .ordinal : nil
@@ -64,8 +64,8 @@ enum KindRecognizer: CaseIterable {
         case .ranking: return Self.ordinal(endingWith: Words.ranking, &item, reader, plainOnly: true)
         case .year: return item.unit == nil && numeral.form == .digits && reader.isYearLike(numeral) ? .year : nil
         case .version: return Self.isVersion(item, reader) ? .identifier : nil
-        case .docNumberOrAddress: return item.unit == "号" ? reader.docNumberOrAddress(&item) : nil
-        case .edition: return item.unit == "版" ? .identifier : nil
+        case .docNumberOrAddress: return item.unit?.sameUTF8("号") == true ? reader.docNumberOrAddress(&item) : nil
+        case .edition: return item.unit?.sameUTF8("版") == true ? .identifier : nil
         case .identifier: return reader.identifier(&item)
         case .congressOrCountLabel: return Self.congressOrCountLabel(item, reader)
         case .countLabel: return reader.isCountLabel(item) ? .countLabel : nil
@@ -90,7 +90,7 @@ enum KindRecognizer: CaseIterable {
 
     /// `四次` right after `第四届`.
     private static func isMeetingOfSession(_ item: MentionReader.Item, _ reader: MentionReader) -> Bool {
-        guard item.unit == "次", let last = reader.mentions.last else { return false }
+        guard item.unit?.sameUTF8("次") == true, let last = reader.mentions.last else { return false }
         return last.kind == .ordinal && last.end == item.start && last.text.hasSuffix("届")
     }
 

@@ -329,11 +329,14 @@ struct MentionReader {
     /// `715日` (date); `3年`, `3个月` stay quantities of time.
     private func calendar(_ item: Item, unit: String, unitEnd: Int) -> Item? {
         let numeral = item.numeral
-        guard item.qualifier == nil || unit == "年", numeral.resolution == nil, numeral.upper == nil else { return nil }
+        // The unit compared byte for byte, once: `==` on two Chinese strings that differ takes a slow path.
+        let unit = unit.sameUTF8("年") ? CalendarUnit.year : unit.sameUTF8("月") ? .month : unit.sameUTF8("季度") ? .quarter
+            : unit.sameUTF8("日") ? .day : nil
+        guard item.qualifier == nil || unit == .year, numeral.resolution == nil, numeral.upper == nil else { return nil }
         switch unit {
-        case "年" where at(unitEnd) == "代":
+        case .year where at(unitEnd) == "代":
             return Item(kind: .date, start: item.start, end: unitEnd + 1, value: nil, numeral: numeral)
-        case "年":
+        case .year:
             guard isYearLike(numeral) else { return nil }
             var year = Item(kind: .year, start: item.start, end: unitEnd, value: numeral.value, numeral: numeral)
             if let end = monthAndDay(after: unitEnd) {
@@ -342,26 +345,29 @@ struct MentionReader {
                 year.end = end
             }
             return year
-        case "月":
+        case .month:
             guard numeral.isInteger(in: 1...12) else { return nil }
             var month = Item(kind: .date, start: item.start, end: dayEnd(after: unitEnd) ?? unitEnd, value: nil, numeral: numeral)
             month.unit = month.end == unitEnd ? "月" : "日"
             return month
-        case "季度":
+        case .quarter:
             guard numeral.isInteger(in: 1...4), let previous = at(item.start - 1),
                 previous != "前", previous != "后", previous != "近"
             else { return nil }
             return Item(kind: .date, start: item.start, end: unitEnd, value: nil, numeral: numeral)
-        case "日":
+        case .day:
             let isDay = numeral.isInteger(in: 1...31)
             guard isDay || isGarbledMonthDay(numeral) else { return nil }
             var day = Item(kind: .date, start: item.start, end: unitEnd, value: nil, numeral: numeral)
             day.unit = "日"
             return day
-        default:
+        case nil:
             return nil
         }
     }
+
+    /// The units of the calendar that `calendar` reads: `年`, `月`, `季度`, `日`.
+    private enum CalendarUnit { case year, month, quarter, day }
 
     /// `4月`, `12月28日` after a year: the end of the month and day.
     private func monthAndDay(after index: Int) -> Int? {

@@ -138,6 +138,12 @@ struct ClaimTests {
         #expect(claim.sentenceEnd > claim.end && claim.sentenceStart < claim.start)
     }
 
+    /// The path of each claim as its own lookup gives it, where claims enter and leave nested sections.
+    @Test func claimsFollowSectionsInAndOut() throws {
+        let doc = try document("一、总体情况\n全市人口15万人。\n(一)基本数据。一是社区1819个。二是标牌445块。\n二、下步打算\n新建社区3个。")
+        #expect(doc.claims.map(\.section) == ["一、", "一、/(一)/一是", "一、/(一)/二是", "二、"])
+    }
+
     @Test func yearsDatesAndDocNumbersAreNotClaims() throws {
         let doc = try document("2019年,市财政争取到社区建设资金140万元(川财社〔2019〕1166号),7月15日召开会议。")
         #expect(doc.claims.map(\.text) == ["140万元"])
