@@ -42,9 +42,12 @@ public enum Bigrams {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The FTS5 query for a literal term over an indexed text, `nil` for an empty term:
-    /// `"网格 格化 化治 治理"` for `网格化治理`, `"教育"` for `教育`, `"教" *` for `教`. No character
-    /// of it is FTS5 syntax: quotes and other ASCII punctuation are private-use characters there.
+    /// The FTS5 query for a literal term over an indexed text, `nil` for an empty term: the pairs
+    /// of its characters, all required (`"网格" "格化" "化治" "治理"` for `网格化治理`), `"教育"` for
+    /// `教育`, `"教" *` for `教`. The index keeps no positions (`detail=none`), so for a term of
+    /// three characters or more these are candidates, checked against the text with
+    /// `gongwen_occurrences` (`Occurrences`). No character of it is FTS5 syntax: quotes and other
+    /// ASCII punctuation are private-use characters there.
     static func query(_ term: String) -> String? {
         let characters = term.unicodeScalars.map { scalar in
             var bytes: [UInt8] = []
@@ -54,7 +57,7 @@ public enum Bigrams {
         switch characters.count {
         case 0: return nil
         case 1: return "\"\(characters[0])\" *"
-        default: return "\"" + pairs(of: characters).joined(separator: " ") + "\""
+        default: return pairs(of: characters).map { "\"\($0)\"" }.joined(separator: " ")
         }
     }
 
@@ -62,27 +65,37 @@ public enum Bigrams {
     /// ASCII (spaces, punctuation, quotes) moved to U+E000 + its code, other letters folded to lower
     /// case, everything else as it is.
     private static func encode(_ scalar: Unicode.Scalar, into bytes: inout [UInt8]) {
+        append(folded(scalar), to: &bytes)
+    }
+
+    /// `scalar` as the index compares it (see `encode`): `A` → `a`, `(` → U+E028, `教` → `教`.
+    static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
         if value < 0x80 {
             let byte = UInt8(value)
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
-            default: append(Unicode.Scalar(0xE000 + value)!, to: &bytes)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return scalar
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Unicode.Scalar(byte + 32)
+            default: return Unicode.Scalar(0xE000 + value)!
             }
-            return
         }
         // CJK ideographs, kana, hangul and CJK punctuation have no case: the common path.
-        if (0x2E80..<0xFF00).contains(value) {
-            append(scalar, to: &bytes)
-            return
-        }
+        if (0x2E80..<0xFF00).contains(value) { return scalar }
         let properties = scalar.properties
         if properties.changesWhenLowercased, let lower = properties.lowercaseMapping.unicodeScalars.first,
            properties.lowercaseMapping.unicodeScalars.count == 1 {
-            append(lower, to: &bytes)
-        } else {
-            append(scalar, to: &bytes)
+            return lower
+        }
+        return scalar
+    }
+
+    /// Whether `scalar` is only ever its own folded form: it folds to itself and no other character
+    /// folds to it (ASCII digits, CJK punctuation, kana and ideographs). A term made of these is
+    /// found in a text by its UTF-8 bytes alone (`Occurrences`); `FoldingTests` checks every scalar.
+    static func foldsOnlyFromItself(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x3000..<0xA000, 0xFF01...0xFF20: return true
+        default: return false
         }
     }
 

@@ -57,6 +57,7 @@ public final class Store: Sendable {
         // `analyze()` gives them back at the end of an ingest. An older file keeps its free pages
         // for the next ingest to reuse.
         configuration.prepareDatabase { db in
+            Occurrences.register(db)
             if !db.configuration.readonly {
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -83,9 +84,12 @@ public final class Store: Sendable {
         }
     }
 
-    /// Uses `database` (a `DatabaseQueue()` in memory for tests) and migrates it.
+    /// Uses `database` (a `DatabaseQueue()` in memory for tests) and migrates it. The SQL
+    /// functions gongwen's queries use are added to its writer connection, which is every
+    /// connection of a `DatabaseQueue`.
     public init(database: any DatabaseWriter) throws {
         self.database = database
+        database.writeWithoutTransaction { db in Occurrences.register(db) }
         try Schema.migrate(database)
     }
 
