@@ -55,10 +55,18 @@ public final class Store: Sendable {
         // chosen before the first table): merging the full-text index's segments frees as many
         // pages as the merged segments held, a quarter of the file after 2,000 documents, and
         // `analyze()` gives them back at the end of an ingest. An older file keeps its free pages
-        // for the next ingest to reuse.
+        // for the next ingest to reuse. A new file has pages of 16 KB: with 4 KB a paragraph of
+        // 3 KB and one of 2 KB could not share a page, and 13% of the paragraphs' pages were empty
+        // space (49 of 380 MB at 10,000 documents; 11 of 341 MB with 16 KB).
         configuration.prepareDatabase { db in
             Occurrences.register(db)
+            // Readers map the file instead of copying each page they read: search reads the text of
+            // every paragraph holding a term (50,000 for `教育` at 10,000 documents), and the copies
+            // cost as much as the reading. SQLite caps the mapping at 2 GB; the pages are the OS's
+            // file cache, shared and given back under memory pressure.
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = 2147483648") }
             if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA page_size = 16384")
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 try db.execute(sql: "PRAGMA cache_size = -131072")
