@@ -42,6 +42,39 @@ public enum Bigrams {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The text the SQLite `paragraphs_repeats` table indexes for `text`: each pair again at its
+    /// second, third … occurrence, the occurrence's number written after it (`哈哈2` in `哈哈哈`,
+    /// whose pair `哈哈` stands twice). With it the index, which keeps no positions, still tells
+    /// how often a pair stands in a row: a row holds `教育` *k* times if it holds `教育k` and not
+    /// `教育k+1` (`TextSearch`). Most pairs stand once in a paragraph, so this text is short.
+    public static func repeats(_ text: String) -> String {
+        var out: [UInt8] = []
+        var seen: [UInt64: Int] = [:]
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            let current = folded(scalar)
+            defer { previous = current }
+            guard let previous else { continue }
+            let key = UInt64(previous.value) << 32 | UInt64(current.value)
+            let count = seen[key, default: 0] + 1
+            seen[key] = count
+            guard count > 1 else { continue }
+            if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            append(previous, to: &out)
+            append(current, to: &out)
+            out.append(contentsOf: String(count).utf8)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The FTS5 query of `paragraphs_repeats` for the rows where the pair `pair` (two characters)
+    /// stands at least `count` times: `"教育3"`.
+    static func repeatQuery(_ pair: String, count: Int) -> String {
+        var bytes: [UInt8] = []
+        for scalar in pair.unicodeScalars { encode(scalar, into: &bytes) }
+        return "\"" + String(decoding: bytes, as: UTF8.self) + String(count) + "\""
+    }
+
     /// The FTS5 query for a literal term over an indexed text, `nil` for an empty term: the pairs
     /// of its characters, all required (`"网格" "格化" "化治" "治理"` for `网格化治理`), `"教育"` for
     /// `教育`, `"教" *` for `教`. The index keeps no positions (`detail=none`), so for a term of

@@ -400,21 +400,33 @@ public enum Schema {
         try db.alter(table: "claims") { t in t.drop(column: "section_titles") }
     }
 
-    /// The bigram index without positions (`detail=none`) and without each row's token count
-    /// (`columnsize=0`): a third of its former size (375 of the 1134 MB at 10,000 documents), and
-    /// cheaper to feed and merge. It finds the rows that hold every bigram of a term; a term of
-    /// three characters or more is then checked against the row's text, and search computes
-    /// bm25 itself from the number of occurrences in the text and its length (`TextSearch`), as
-    /// FTS5 computed it from the positions. The rows already stored are indexed again here.
+    /// The bigram index without positions (`detail=none`): a third of its former size (375 of
+    /// the 1134 MB at 10,000 documents). It finds the rows that hold every pair of a term; a term
+    /// of three characters or more is then checked against the row's text. Search computes bm25
+    /// itself as FTS5 computed it from the positions (`TextSearch`): each row's length from the
+    /// index's own count of its tokens (`_docsize`, kept), how often a two-character term stands
+    /// in a row from `paragraphs_repeats` (`Bigrams.repeats`: a pair at its second, third …
+    /// occurrence, also without positions), for other terms from the text. The rows already
+    /// stored are indexed again here.
     private static func bigramIndexWithoutPositions(_ db: Database) throws {
+        func create(_ name: String, columnsize: Bool) throws {
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE \(name) USING fts5(grams, content='', tokenize='ascii', detail=none\(columnsize ? "" : ", columnsize=0"))
+                """)
+            try db.execute(sql: "INSERT INTO \(name)(\(name), rank) VALUES ('automerge', 16)")
+            try db.execute(sql: "INSERT INTO \(name)(\(name), rank) VALUES ('hashsize', 67108864)")
+        }
         for table in fullTextTables {
             try db.execute(sql: "DROP TABLE \(table)_grams")
-            try db.execute(sql: """
-                CREATE VIRTUAL TABLE \(table)_grams USING fts5(grams, content='', tokenize='ascii', detail=none, columnsize=0)
-                """)
-            try db.execute(sql: "INSERT INTO \(table)_grams(\(table)_grams, rank) VALUES ('automerge', 16)")
-            try db.execute(sql: "INSERT INTO \(table)_grams(\(table)_grams, rank) VALUES ('hashsize', 67108864)")
+            try create("\(table)_grams", columnsize: true)
             try indexStoredRows(of: table, db)
+        }
+        try create("paragraphs_repeats", columnsize: false)
+        let insert = try db.makeStatement(sql: "INSERT INTO paragraphs_repeats(rowid, grams) VALUES (?, ?)")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, text FROM paragraphs")
+        while let row = try rows.next() {
+            let repeats = Bigrams.repeats(row["text"])
+            if !repeats.isEmpty { try insert.execute(arguments: [row["id"] as Int64, repeats]) }
         }
     }
 

@@ -180,16 +180,19 @@ public final class Store: Sendable {
     /// The rows of a batch for the bigram indexes: row id and `Bigrams.indexed` text.
     private struct FullTextRows {
         var paragraphs: [(Int64, String)] = []
+        /// Only the paragraphs with a pair standing twice or more (`Bigrams.repeats`).
+        var paragraphRepeats: [(Int64, String)] = []
         var listItems: [(Int64, String)] = []
 
         mutating func append(_ other: FullTextRows) {
             paragraphs += other.paragraphs
+            paragraphRepeats += other.paragraphRepeats
             listItems += other.listItems
         }
 
         func insert(_ db: Database) throws {
-            for (table, rows) in [("paragraphs", paragraphs), ("list_items", listItems)] {
-                let statement = try BoundStatement(db, sql: "INSERT INTO \(table)_grams(rowid, grams) VALUES (?, ?)")
+            for (table, rows) in [("paragraphs_grams", paragraphs), ("paragraphs_repeats", paragraphRepeats), ("list_items_grams", listItems)] {
+                let statement = try BoundStatement(db, sql: "INSERT INTO \(table)(rowid, grams) VALUES (?, ?)")
                 for (id, text) in rows { try statement.execute([id, text]) }
             }
         }
@@ -222,9 +225,11 @@ public final class Store: Sendable {
             sectionIds.append(try sections.insert(section))
         }
         let paragraphs = try RowInserter<ParagraphRecord>(db)
-        for (var paragraph, text) in zip(rows.paragraphs, rows.paragraphGrams) {
+        for (index, var paragraph) in rows.paragraphs.enumerated() {
             paragraph.documentId = documentId
-            grams.paragraphs.append((try paragraphs.insert(paragraph), text))
+            let id = try paragraphs.insert(paragraph)
+            grams.paragraphs.append((id, rows.paragraphGrams[index]))
+            if !rows.paragraphRepeats[index].isEmpty { grams.paragraphRepeats.append((id, rows.paragraphRepeats[index])) }
         }
         let claims = try RowInserter<ClaimRecord>(db)
         var claimIds: [Int: Int64] = [:]

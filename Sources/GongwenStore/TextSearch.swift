@@ -42,17 +42,18 @@ struct BigramTotals: Equatable {
 
     init(table: String, _ db: Database) throws {
         guard let record = try Data.fetchOne(db, sql: "SELECT block FROM \(table)_grams_data WHERE id = 1") else { return }
-        var offset = record.startIndex
-        rows = Self.varint(record, &offset)
-        tokens = Self.varint(record, &offset)
+        (rows, tokens) = record.withUnsafeBytes { bytes in
+            var offset = 0
+            return (Self.varint(bytes, &offset), Self.varint(bytes, &offset))
+        }
     }
 
-    /// SQLite's variable-length integer: big-endian groups of 7 bits, the high bit set on all but
-    /// the last; a ninth byte gives all its 8 bits.
-    private static func varint(_ bytes: Data, _ offset: inout Data.Index) -> Int64 {
+    /// SQLite's variable-length integer at `offset` (moved past it): big-endian groups of 7 bits,
+    /// the high bit set on all but the last; a ninth byte gives all its 8 bits.
+    static func varint(_ bytes: UnsafeRawBufferPointer, _ offset: inout Int) -> Int64 {
         var value: UInt64 = 0
         for index in 0..<9 {
-            guard offset < bytes.endIndex else { break }
+            guard offset < bytes.count else { break }
             let byte = bytes[offset]
             offset += 1
             if index == 8 { return Int64(bitPattern: value << 8 | UInt64(byte)) }
@@ -105,44 +106,18 @@ extension Store {
 }
 
 extension TextSearch {
-    /// SQLite's search. The index (`detail=none`) gives the rows holding every pair of the term;
-    /// each one's text gives how often the term stands in it (`gongwen_occurrences`, 0 when its
-    /// pairs are apart) and its length. From these, bm25 exactly as FTS5's `bm25()` computed it
-    /// from the positions it no longer keeps: k1 = 1.2, b = 0.75, the term's IDF over all rows
-    /// holding it, the average length from the index's own totals (`BigramTotals`). Then only the
-    /// `limit` best paragraphs are read in full (`教育` holds in 48,700 of 660,000 paragraphs at
-    /// 10,000 documents). The whole paragraph is the snippet, cut by `withSnippets`.
+    /// SQLite's search, ranked by bm25 exactly as FTS5's `bm25()` ranked when the index kept
+    /// positions: k1 = 1.2, b = 0.75, the term's IDF over all rows holding it, the average length
+    /// from the index's own totals (`BigramTotals`), and per row how often the term stands in it
+    /// and its length. A two-character term without letters that have case and without a document
+    /// filter is ranked from the indexes alone (`rowsFromTheIndex`: `教育` holds in 48,700 of
+    /// 660,000 paragraphs at 10,000 documents); any other from the text of the rows the index
+    /// finds (`rowsFromTheText`). Then only the `limit` best paragraphs are read in full; the whole
+    /// paragraph is the snippet, cut by `withSnippets`.
     func ranked(_ query: String, _ db: Database) throws -> [SearchHit] {
-        let check = term.check
         let documents = documents.restricting("p.document_id")
-        let request: SQLQuery = """
-            SELECT p.id, gongwen_occurrences(p.text, \(term.text)), length(p.text), \
-            \(check == .exact ? "instr(p.text, \(term.text)) > 0" : "1"), \(documents ?? "1")
-            FROM paragraphs_grams g JOIN paragraphs p ON p.id = g.rowid
-            WHERE paragraphs_grams MATCH \(query)
-            """
-        let (text, values) = request.rendered(.sqlite)
-        var holding: Int64 = 0
-        var kept: [(id: Int64, occurrences: Double, length: Double)] = []
-        // Stepped with SQLite's own calls: tens of thousands of rows of four integers, where a
-        // GRDB `Row` per step cost more than SQLite's work on it.
-        let statement = try db.makeStatement(sql: text)
-        try statement.setArguments(StatementArguments(values.map(\.databaseValue)))
-        let handle = statement.sqliteStatement
-        defer { sqlite3_reset(handle) }
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: text)
-            }
-            let occurrences = sqlite3_column_int64(handle, 1)
-            guard occurrences > 0 else { continue }
-            holding += 1
-            if sqlite3_column_int64(handle, 3) != 0, sqlite3_column_int64(handle, 4) != 0 {
-                kept.append((sqlite3_column_int64(handle, 0), Double(occurrences), Double(sqlite3_column_int64(handle, 2))))
-            }
-        }
+        let fromIndex = term.text.unicodeScalars.count == 2 && term.check == .none && documents == nil
+        let (holding, kept) = try fromIndex ? rowsFromTheIndex(query, db) : rowsFromTheText(query, documents: documents, db)
         let totals = try BigramTotals(table: "paragraphs", db)
         let score = totals.bm25(holding: holding)
         var ranked = kept.map { (id: $0.id, score: score($0.occurrences, $0.length)) }
@@ -162,6 +137,80 @@ extension TextSearch {
                 hit.score = entry.score
                 return hit
             }
+        }
+    }
+
+    /// The rows a search ranks: how many rows hold the term (for its IDF), and those it keeps with
+    /// how often the term stands in each and the row's length in characters.
+    typealias RankedRows = (holding: Int64, kept: [(id: Int64, occurrences: Double, length: Double)])
+
+    /// For a two-character term: the rows holding its pair, each one's length from the index's
+    /// `_docsize` (what FTS5's `xColumnSize` read), how often it stands there from
+    /// `paragraphs_repeats` (`"教育2"`, `"教育3"` … until no row holds the next).
+    func rowsFromTheIndex(_ query: String, _ db: Database) throws -> RankedRows {
+        var kept: [(id: Int64, occurrences: Double, length: Double)] = []
+        try Self.step(db, """
+            SELECT g.rowid, s.sz FROM paragraphs_grams g JOIN paragraphs_grams_docsize s ON s.id = g.rowid
+            WHERE paragraphs_grams MATCH ?
+            """, [query]) { handle in
+            let size = UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, 1), count: Int(sqlite3_column_bytes(handle, 1)))
+            var offset = 0
+            kept.append((sqlite3_column_int64(handle, 0), 1, Double(BigramTotals.varint(size, &offset))))
+        }
+        var occurrences: [Int64: Double] = [:]
+        for count in 2... {
+            var found = false
+            try Self.step(db, "SELECT rowid FROM paragraphs_repeats WHERE paragraphs_repeats MATCH ?", [Bigrams.repeatQuery(term.text, count: count)]) { handle in
+                occurrences[sqlite3_column_int64(handle, 0)] = Double(count)
+                found = true
+            }
+            if !found { break }
+        }
+        if !occurrences.isEmpty {
+            for index in kept.indices { kept[index].occurrences = occurrences[kept[index].id] ?? 1 }
+        }
+        return (Int64(kept.count), kept)
+    }
+
+    /// For any other term: the rows the index finds, how often the term stands in each one's text
+    /// (`gongwen_occurrences`, 0 when its pairs stand apart) and the text's length; a short term
+    /// with letters kept where it stands in its own case, and only the rows of the documents asked for.
+    func rowsFromTheText(_ query: String, documents: SQLQuery?, _ db: Database) throws -> RankedRows {
+        let request: SQLQuery = """
+            SELECT p.id, gongwen_occurrences(p.text, \(term.text)), length(p.text), \
+            \(term.check == .exact ? "instr(p.text, \(term.text)) > 0" : "1"), \(documents ?? "1")
+            FROM paragraphs_grams g JOIN paragraphs p ON p.id = g.rowid
+            WHERE paragraphs_grams MATCH \(query)
+            """
+        let (text, values) = request.rendered(.sqlite)
+        var holding: Int64 = 0
+        var kept: [(id: Int64, occurrences: Double, length: Double)] = []
+        try Self.step(db, text, values.map(\.databaseValue)) { handle in
+            let occurrences = sqlite3_column_int64(handle, 1)
+            guard occurrences > 0 else { return }
+            holding += 1
+            if sqlite3_column_int64(handle, 3) != 0, sqlite3_column_int64(handle, 4) != 0 {
+                kept.append((sqlite3_column_int64(handle, 0), Double(occurrences), Double(sqlite3_column_int64(handle, 2))))
+            }
+        }
+        return (holding, kept)
+    }
+
+    /// Runs `sql` and calls `row` at each row with SQLite's statement, read with SQLite's own
+    /// calls: tens of thousands of rows of a few integers, where a GRDB `Row` per step cost more
+    /// than SQLite's work on it.
+    private static func step(_ db: Database, _ sql: String, _ values: [DatabaseValueConvertible], row: (SQLiteStatement) -> Void) throws {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(StatementArguments(values))
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+            }
+            row(handle)
         }
     }
 

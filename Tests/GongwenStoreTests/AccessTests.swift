@@ -63,7 +63,7 @@ struct AccessTests {
         }
         try await store.database.write { db in try db.execute(sql: "DELETE FROM ingest_errors") }
         let free = try await store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0 }
-        #expect(free > 50)
+        #expect(free > 20)
         try await store.analyze()
         let after = try await store.database.read { db in
             (try Int.fetchOne(db, sql: "PRAGMA auto_vacuum"), try Int.fetchOne(db, sql: "PRAGMA freelist_count"))

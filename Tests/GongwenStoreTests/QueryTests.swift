@@ -136,6 +136,9 @@ struct QueryTests {
         let hits = try store.search(TextSearch(term: SearchTerm(term))).map { "\($0.start) \($0.score)" }
         #expect(!hits.isEmpty, "\(term)")
         #expect(hits == positional, "\(term)")
+        // A document filter (here one that keeps every document) ranks from the text instead.
+        let filtered = try store.search(TextSearch(term: SearchTerm(term), documents: DocumentFilter(document: ".")))
+        #expect(filtered.map { "\($0.start) \($0.score)" } == positional, "\(term)")
     }
 
     @Test func searchTermsAreLiteral() throws {
@@ -151,6 +154,14 @@ struct QueryTests {
         #expect(Bigrams.indexed("GDP 5%") == "gd dp p\u{E020} \u{E020}5 5\u{E025} \u{E025}")
         #expect(Bigrams.pairs("网格化") == ["网格", "格化"])
         #expect(Bigrams.query("教") == #""教" *"#)
+    }
+
+    @Test func repeatedPairsCarryTheirOccurrence() {
+        #expect(Bigrams.repeats("哈哈哈") == "哈哈2")
+        #expect(Bigrams.repeats("网格,网格化网格") == "网格2 网格3")
+        #expect(Bigrams.repeats("GDP与gdp") == "gd2 dp2")
+        #expect(Bigrams.repeats("教育部") == "")
+        #expect(Bigrams.repeatQuery("教育", count: 3) == #""教育3""#)
     }
 
     @Test func claimsReadTheirSentenceFromTheParagraph() throws {
