@@ -176,9 +176,9 @@ extension TextSearch {
     /// (`gongwen_occurrences`, 0 when its pairs stand apart) and the text's length; a short term
     /// with letters kept where it stands in its own case, and only the rows of the documents asked for.
     func rowsFromTheText(_ query: String, documents: SQLQuery?, _ db: Database) throws -> RankedRows {
+        let exact: SQLQuery = term.check == .exact ? "instr(p.text, \(term.text)) > 0" : "1"
         let request: SQLQuery = """
-            SELECT p.id, gongwen_occurrences(p.text, \(term.text)), length(p.text), \
-            \(term.check == .exact ? "instr(p.text, \(term.text)) > 0" : "1"), \(documents ?? "1")
+            SELECT p.id, gongwen_occurrences(p.text, \(term.text)), length(p.text), \(exact), \(documents ?? "1")
             FROM paragraphs_grams g JOIN paragraphs p ON p.id = g.rowid
             WHERE paragraphs_grams MATCH \(query)
             """
