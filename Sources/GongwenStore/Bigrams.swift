@@ -42,9 +42,45 @@ public enum Bigrams {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The FTS5 query for a literal term over an indexed text, `nil` for an empty term:
-    /// `"网格 格化 化治 治理"` for `网格化治理`, `"教育"` for `教育`, `"教" *` for `教`. No character
-    /// of it is FTS5 syntax: quotes and other ASCII punctuation are private-use characters there.
+    /// The text the SQLite `paragraphs_repeats` table indexes for `text`: each pair again at its
+    /// second, third … occurrence, the occurrence's number written after it (`哈哈2` in `哈哈哈`,
+    /// whose pair `哈哈` stands twice). With it the index, which keeps no positions, still tells
+    /// how often a pair stands in a row: a row holds `教育` *k* times if it holds `教育k` and not
+    /// `教育k+1` (`TextSearch`). Most pairs stand once in a paragraph, so this text is short.
+    public static func repeats(_ text: String) -> String {
+        var out: [UInt8] = []
+        var seen: [UInt64: Int] = [:]
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            let current = folded(scalar)
+            defer { previous = current }
+            guard let previous else { continue }
+            let key = UInt64(previous.value) << 32 | UInt64(current.value)
+            let count = seen[key, default: 0] + 1
+            seen[key] = count
+            guard count > 1 else { continue }
+            if !out.isEmpty { out.append(UInt8(ascii: " ")) }
+            append(previous, to: &out)
+            append(current, to: &out)
+            out.append(contentsOf: String(count).utf8)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The FTS5 query of `paragraphs_repeats` for the rows where the pair `pair` (two characters)
+    /// stands at least `count` times: `"教育3"`.
+    static func repeatQuery(_ pair: String, count: Int) -> String {
+        var bytes: [UInt8] = []
+        for scalar in pair.unicodeScalars { encode(scalar, into: &bytes) }
+        return "\"" + String(decoding: bytes, as: UTF8.self) + String(count) + "\""
+    }
+
+    /// The FTS5 query for a literal term over an indexed text, `nil` for an empty term: the pairs
+    /// of its characters, all required (`"网格" "格化" "化治" "治理"` for `网格化治理`), `"教育"` for
+    /// `教育`, `"教" *` for `教`. The index keeps no positions (`detail=none`), so for a term of
+    /// three characters or more these are candidates, checked against the text with
+    /// `gongwen_occurrences` (`Occurrences`). No character of it is FTS5 syntax: quotes and other
+    /// ASCII punctuation are private-use characters there.
     static func query(_ term: String) -> String? {
         let characters = term.unicodeScalars.map { scalar in
             var bytes: [UInt8] = []
@@ -54,7 +90,7 @@ public enum Bigrams {
         switch characters.count {
         case 0: return nil
         case 1: return "\"\(characters[0])\" *"
-        default: return "\"" + pairs(of: characters).joined(separator: " ") + "\""
+        default: return pairs(of: characters).map { "\"\($0)\"" }.joined(separator: " ")
         }
     }
 
@@ -62,27 +98,37 @@ public enum Bigrams {
     /// ASCII (spaces, punctuation, quotes) moved to U+E000 + its code, other letters folded to lower
     /// case, everything else as it is.
     private static func encode(_ scalar: Unicode.Scalar, into bytes: inout [UInt8]) {
+        append(folded(scalar), to: &bytes)
+    }
+
+    /// `scalar` as the index compares it (see `encode`): `A` → `a`, `(` → U+E028, `教` → `教`.
+    static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
         if value < 0x80 {
             let byte = UInt8(value)
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
-            default: append(Unicode.Scalar(0xE000 + value)!, to: &bytes)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return scalar
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): return Unicode.Scalar(byte + 32)
+            default: return Unicode.Scalar(0xE000 + value)!
             }
-            return
         }
         // CJK ideographs, kana, hangul and CJK punctuation have no case: the common path.
-        if (0x2E80..<0xFF00).contains(value) {
-            append(scalar, to: &bytes)
-            return
-        }
+        if (0x2E80..<0xFF00).contains(value) { return scalar }
         let properties = scalar.properties
         if properties.changesWhenLowercased, let lower = properties.lowercaseMapping.unicodeScalars.first,
            properties.lowercaseMapping.unicodeScalars.count == 1 {
-            append(lower, to: &bytes)
-        } else {
-            append(scalar, to: &bytes)
+            return lower
+        }
+        return scalar
+    }
+
+    /// Whether `scalar` is only ever its own folded form: it folds to itself and no other character
+    /// folds to it (ASCII digits, CJK punctuation, kana and ideographs). A term made of these is
+    /// found in a text by its UTF-8 bytes alone (`Occurrences`); `FoldingTests` checks every scalar.
+    static func foldsOnlyFromItself(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x3000..<0xA000, 0xFF01...0xFF20: return true
+        default: return false
         }
     }
 

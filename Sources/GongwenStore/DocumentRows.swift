@@ -17,6 +17,8 @@ public struct DocumentRows: Sendable, Equatable {
     /// What the bigram index holds for each paragraph (`Bigrams.indexed` of its text), made here by
     /// the workers so that the writer only hands it to SQLite.
     public var paragraphGrams: [String]
+    /// `Bigrams.repeats` of each paragraph's text (mostly empty), for `paragraphs_repeats`.
+    public var paragraphRepeats: [String]
     /// Each claim with an empty `sentence` when a paragraph holds its sentence (read back from
     /// that paragraph's text by span), with a copy otherwise.
     public var claims: [ClaimRecord]
@@ -63,6 +65,7 @@ public struct DocumentRows: Sendable, Equatable {
                 line: paragraph.line, start: paragraph.start, end: paragraph.end, text: text(paragraph.span))
         }
         paragraphGrams = paragraphs.map { Bigrams.indexed($0.text) }
+        paragraphRepeats = paragraphs.map { Bigrams.repeats($0.text) }
         let holders = SentenceHolders(paragraphs)
         claims = doc.claims.map { claim in
             ClaimRecord(

@@ -21,6 +21,8 @@ enum PostgresSchema {
         // SQLite's bigram index is what `gw_grams` already was here; the sentence index is the same.
         ("v6-bigram-index", []), ("v7-claim-sentence-spans", [index("paragraphs", "document_id", "start")]),
         ("v8-claim-section-titles-by-span", ["ALTER TABLE claims DROP COLUMN section_titles"]),
+        // SQLite's bigram index without positions; the GIN index here never held any.
+        ("v9-bigram-index-without-positions", []),
     ]
 
     private static func index(_ table: String, _ columns: String...) -> String {

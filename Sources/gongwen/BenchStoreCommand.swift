@@ -193,7 +193,7 @@ struct BenchStoreCommand: AsyncParsableCommand {
              claims(ClaimQuery(unit: "个", minimum: 100, documents: DocumentFilter(issuer: "国务院", year: 2018)))),
             ("measures --match 网格", { try await store.measures(MeasureQuery(match: SearchTerm("网格"), limit: 200)).count }),
             ("measures --match 五社联动", { try await store.measures(MeasureQuery(match: SearchTerm("五社联动"), limit: 200)).count }),
-            ("search 网格化治理 (bigram phrase)", { try await store.search(TextSearch(term: SearchTerm("网格化治理"), limit: 200)).count }),
+            ("search 网格化治理 (bigrams, text checked)", { try await store.search(TextSearch(term: SearchTerm("网格化治理"), limit: 200)).count }),
             ("search 教育 (bigram index)", { try await store.search(TextSearch(term: SearchTerm("教育"), limit: 200)).count }),
             ("stats", { try await store.statistics().documents }),
         ]

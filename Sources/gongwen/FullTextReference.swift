@@ -44,7 +44,7 @@ struct FullTextReference {
         try run(shell, reference, "CREATE TABLE t(grams TEXT);\n.mode ascii\n.import '\(grams.path)' t\n")
         let bigram = try run(shell, reference, """
             PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072;
-            CREATE VIRTUAL TABLE g USING fts5(grams, content='', tokenize='ascii'); \(options("g"))
+            CREATE VIRTUAL TABLE g USING fts5(grams, content='', tokenize='ascii', detail=none, columnsize=0); \(options("g"))
             INSERT INTO g(rowid, grams) SELECT rowid, grams FROM t;
             """)
         let trigram = try run(shell, reference, """

@@ -58,7 +58,7 @@ enum StoreContents {
     /// The tables of the store but the full-text indexes, GRDB's bookkeeping and `ingest_runs`.
     private static func tables(_ db: Database) throws -> [String] {
         try String.fetchAll(db, sql: """
-            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_grams%' AND name NOT LIKE 'grdb_%'
+            SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_grams%' AND name NOT LIKE '%_repeats%' AND name NOT LIKE 'grdb_%'
                 AND name != 'ingest_runs' AND name NOT LIKE 'sqlite_%'
             """)
     }

@@ -96,7 +96,7 @@ struct QueryTests {
     }
 
     @Test func longTermsArePhrasesOfBigrams() throws {
-        #expect(SearchTerm("网格化").query == #""网格 格化""#)
+        #expect(SearchTerm("网格化").query == #""网格" "格化""#)
         let hits = try store.search(TextSearch(term: SearchTerm("网格化治理")))
         #expect(hits.count == 1)
         #expect(hits[0].snippet.contains("«网格化治理»"))
@@ -116,8 +116,33 @@ struct QueryTests {
         #expect(Set(try store.search(TextSearch(term: SearchTerm(term))).map(\.start)) == trigram, "\(term)")
     }
 
+    /// The index keeps no positions; search computes bm25 from the text. Scores and order are
+    /// those of FTS5's `bm25()` over the index with positions it replaced (`v6-bigram-index`),
+    /// built here beside it, with the term as the phrase of its pairs.
+    @Test(arguments: ["网格", "教育", "格", "。", "2", "网格化治理", "议事协商", "2177个", "社区网", "“微自治”", "化治"])
+    func searchRanksAsBm25OverPositions(_ term: String) async throws {
+        let positional = try await store.database.write { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE full USING fts5(grams, content='', tokenize='ascii')")
+            for row in try Row.fetchAll(db, sql: "SELECT id, text FROM paragraphs") {
+                try db.execute(sql: "INSERT INTO full(rowid, grams) VALUES (?, ?)", arguments: [row["id"], Bigrams.indexed(row["text"])])
+            }
+            let pairs = Bigrams.indexed(term).split(separator: " ")
+            let phrase = pairs.count == 1 ? "\"\(pairs[0])\" *" : "\"" + pairs.dropLast().joined(separator: " ") + "\""
+            return try Row.fetchAll(db, sql: """
+                SELECT p.start, bm25(full) AS score FROM full JOIN paragraphs p ON p.id = full.rowid
+                WHERE full MATCH ? ORDER BY score, full.rowid
+                """, arguments: [phrase]).map { "\($0["start"] as Int) \($0["score"] as Double)" }
+        }
+        let hits = try store.search(TextSearch(term: SearchTerm(term))).map { "\($0.start) \($0.score)" }
+        #expect(!hits.isEmpty, "\(term)")
+        #expect(hits == positional, "\(term)")
+        // A document filter (here one that keeps every document) ranks from the text instead.
+        let filtered = try store.search(TextSearch(term: SearchTerm(term), documents: DocumentFilter(document: ".")))
+        #expect(filtered.map { "\($0.start) \($0.score)" } == positional, "\(term)")
+    }
+
     @Test func searchTermsAreLiteral() throws {
-        #expect(SearchTerm(#"a"b"#).query == "\"a\u{E022} \u{E022}b\"")
+        #expect(SearchTerm(#"a"b"#).query == "\"a\u{E022}\" \"\u{E022}b\"")
         #expect(try store.search(TextSearch(term: SearchTerm("网格 OR 教育"))).isEmpty)
         #expect(try store.search(TextSearch(term: SearchTerm(#""微自治""#))).count == 0)
         #expect(try store.search(TextSearch(term: SearchTerm("“微自治”"))).count == 1)
@@ -129,6 +154,14 @@ struct QueryTests {
         #expect(Bigrams.indexed("GDP 5%") == "gd dp p\u{E020} \u{E020}5 5\u{E025} \u{E025}")
         #expect(Bigrams.pairs("网格化") == ["网格", "格化"])
         #expect(Bigrams.query("教") == #""教" *"#)
+    }
+
+    @Test func repeatedPairsCarryTheirOccurrence() {
+        #expect(Bigrams.repeats("哈哈哈") == "哈哈2")
+        #expect(Bigrams.repeats("网格,网格化网格") == "网格2 网格3")
+        #expect(Bigrams.repeats("GDP与gdp") == "gd2 dp2")
+        #expect(Bigrams.repeats("教育部") == "")
+        #expect(Bigrams.repeatQuery("教育", count: 3) == #""教育3""#)
     }
 
     @Test func claimsReadTheirSentenceFromTheParagraph() throws {

@@ -44,6 +44,22 @@ struct SchemaTests {
         #expect(try store.search(TextSearch(term: SearchTerm("教育资源"))).map(\.source) == ["a.txt"])
     }
 
+    /// `v9-bigram-index-without-positions` indexes the stored paragraphs again; a short term with
+    /// letters matches in its case, a longer one in any case, as before.
+    @Test func theIndexWithoutPositionsTakesTheRowsAlreadyStored() throws {
+        let database = try olderDatabase(upTo: "v8-claim-section-titles-by-span", holding: [
+            #"INSERT INTO paragraphs (document_id, position, role, line, start, "end", text) VALUES (1, 0, 'body', 1, 0, 9, 'GDP增长,GDP总量')"#,
+            #"INSERT INTO paragraphs (document_id, position, role, line, start, "end", text) VALUES (1, 1, 'body', 2, 9, 14, '国内gdp')"#,
+        ])
+        let store = try Store(database: database)
+        func starts(_ term: String) throws -> [Int] { try store.search(TextSearch(term: SearchTerm(term))).map(\.start) }
+        #expect(try starts("GD") == [0])
+        #expect(try starts("d") == [9])
+        #expect(try starts("GDP") == [0, 9])
+        #expect(try starts("p增长") == [0])
+        #expect(try starts("增长") == [0])
+    }
+
     /// `v8-claim-section-titles-by-span` drops the claims' copy of their section titles from a
     /// database made before it; `query` then reads the same titles from the sections.
     @Test func upgradedClaimsReadTheirSectionTitlesFromTheSections() throws {
