@@ -90,8 +90,7 @@ public struct RepeatInconsistentRule: Rule {
             guard let subject = claim.subject, subject.unicodeScalars.count >= 3,
                   !subject.unicodeScalars.contains(where: isASCIIDigit) else { continue }
             // Bounded work: words before the number longer than this are no subject that repeats.
-            var start = claim.start
-            while start > 0, claim.start - start <= Self.longestLead, !Self.endsSentence(folded[start - 1]) { start -= 1 }
+            let start = context.source.runStart(before: claim.start, limit: Self.longestLead + 1, stop: Self.endsSentence)
             guard claim.start - start <= Self.longestLead else { continue }
             if !(lastEnd.from <= claim.end && claim.end <= lastEnd.end) {
                 var end = claim.end
@@ -144,7 +143,6 @@ public struct RepeatInconsistentRule: Rule {
     }
     /// The longest text from the start of a sentence to its number that is compared.
     static let longestLead = 200
-
 
     /// The text after `claim` up to the end of its clause, a number or 12 characters.
     private func words(after claim: Claim, _ context: CheckContext) -> ScalarKey {

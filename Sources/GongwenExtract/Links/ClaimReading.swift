@@ -23,7 +23,10 @@ struct ClaimReading: Equatable {
 
     /// A number of a change (its amount, its rate) rather than a level: a change verb or a rate word
     /// with no name of its own before it (`比上年增加1894元`, `增长9.3%`).
-    var isChange: Bool { (verb != nil || rateOfChange) && name.dropFirst().isEmpty }  // fewer than 2 characters, none counted
+    var isChange: Bool { (verb != nil || rateOfChange) && namesNothing }
+    /// No name of its own: fewer than two characters before the number (`和` in `增长10.4%和9.1%`), tested
+    /// without counting them all.
+    var namesNothing: Bool { name.dropFirst().isEmpty }
     /// A level: a number that states a value of something named, not a change of it.
     var isLevel: Bool { verb == nil && !rateOfChange && !comparison }
 }
@@ -102,7 +105,7 @@ struct Readings {
                 named.insert(readings.count)
                 reading.name = current.name + reading.name
             }
-            if claim.unit == "起", reading.name.count >= 2 { event = (readings.count, reading.name) }
+            if claim.unit == "起", !reading.namesNothing { event = (readings.count, reading.name) }
             readings.append(reading)
             previousEnd = claim.end
         }

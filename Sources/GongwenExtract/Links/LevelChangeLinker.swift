@@ -40,7 +40,7 @@ struct LevelChangeLinker {
                 let claim = claims[index]
                 // `比上年同期196978万元增长13.38%`: the earlier level inside the comparison is the change's start.
                 if reading.comparison, reading.verb == nil, !reading.rateOfChange, var change = current, let base = level.map({ claims[$0] }),
-                   change.from == nil, change.delta == nil, claim.kind == base.kind, claim.unit == base.unit, reading.name.dropFirst().isEmpty {
+                   change.from == nil, change.delta == nil, claim.kind == base.kind, claim.unit == base.unit, reading.namesNothing {
                     change.from = index
                     current = change
                     continue

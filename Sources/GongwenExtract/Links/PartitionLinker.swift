@@ -214,7 +214,7 @@ struct PartitionLinker {
     /// A rate of change named by what it is of (`第一产业投资增长20.8%`).
     private func isNamedRate(_ index: Int) -> Bool {
         let reading = readings.readings[index]
-        return readings.claims[index].kind == .percent && (reading.verb != nil || reading.rateOfChange) && !reading.name.dropFirst().isEmpty
+        return readings.claims[index].kind == .percent && (reading.verb != nil || reading.rateOfChange) && !reading.namesNothing
     }
 
     /// `按门类分，采矿业增加值增长14.8%，制造业增长10.6%，…下降2.7%` after `规模以上工业增加值增长10.0%`: rates

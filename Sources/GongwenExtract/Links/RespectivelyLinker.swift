@@ -35,7 +35,7 @@ struct RespectivelyLinker {
                 // The changes of the list: claims of the first one's kind, each joined to the one before.
                 var run = [first]
                 var next = position + 1
-                while next < statement.count, readings.readings[statement[next]].name.count < 2,
+                while next < statement.count, readings.readings[statement[next]].namesNothing,
                       claims[statement[next]].kind == claims[first].kind, joined(claims[run.last!].end, claims[statement[next]].start, text) {
                     run.append(statement[next])
                     next += 1
@@ -48,7 +48,7 @@ struct RespectivelyLinker {
                     // A level with no name of its own (`863.48亿元、351.27亿元和188.49亿元`) measures what the first one names.
                     let name = readings.readings[levels.first!].name
                     for (level, change) in zip(levels, run) {
-                        let real = readings.isReal(level, name: readings.readings[level].name.count < 2 ? name : nil)
+                        let real = readings.isReal(level, name: readings.readings[level].namesNothing ? name : nil)
                         changes.append(pair(level, change, direction: direction(of: change, after: run[0]), real: real))
                     }
                 }
