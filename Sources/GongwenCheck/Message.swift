@@ -48,6 +48,9 @@ public enum Message: Sendable, Equatable {
     case outsideParts(label: String, stated: String, lowest: String, highest: String)
     /// Shares of the parts of one whole whose sum misses 100%, beyond the rounding of each.
     case sharesNotWhole(shares: [String], sum: String)
+    /// Two parts with their shares that give wholes that cannot be one: `20件占29.8%` gives about 67.1,
+    /// `7件占9.8%` about 71.4.
+    case sharesOfNoWhole(first: String, firstWhole: String, second: String, secondWhole: String)
 
     /// The message in Chinese.
     public var zh: String { rendered.zh }
@@ -117,6 +120,9 @@ public enum Message: Sendable, Equatable {
         case let .sharesNotWhole(shares, sum):
             return ("各部分占比 \(shares.joined(separator: " + ")) = \(sum),合计应为100%(各部分是总数的全部)",
                     "the parts' shares \(shares.joined(separator: " + ")) add up to \(sum), not 100% (the parts are all of the whole)")
+        case let .sharesOfNoWhole(first, firstWhole, second, secondWhole):
+            return ("\(first)(总数约\(firstWhole))与\(second)(总数约\(secondWhole))不能是同一总数的占比",
+                    "\(first) (a whole of about \(firstWhole)) and \(second) (about \(secondWhole)) cannot be shares of one whole")
         }
     }
 }

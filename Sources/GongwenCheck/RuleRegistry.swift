@@ -14,6 +14,7 @@ public enum RuleRegistry {
         AnnualRateRule(),
         SumPartsRule(),
         SharePercentRule(),
+        ShareWholeRule(),
         IdentityRule(),
         IntensityRule(),
         RateBoundsRule(),
