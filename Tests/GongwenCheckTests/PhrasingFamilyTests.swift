@@ -23,6 +23,25 @@ struct PhrasingFamilyTests {
         #expect(wrong.alarms == ["change.rate"])
     }
 
+    @Test func changeComparedWithTheFigureOfAnEarlierPeriod() throws {
+        // `比上年完成数`, `比上年预算数`, `比2010年`: the comparison names the earlier figure, the change names nothing.
+        // 3300 − 300 = 3000; 300 / 3000 = 10%.
+        for comparison in ["比上年完成数", "比上年预算数", "比2020年", "较2020年末"] {
+            let holds = try findings(ChangeRateRule(), "一般公共预算收入安排3300万元，\(comparison)增加300万元，增长10.0%。")
+            #expect(holds.found.isEmpty && holds.alarms.isEmpty, "\(comparison)")
+            let wrong = try findings(ChangeRateRule(), "一般公共预算收入安排3300万元，\(comparison)增加300万元，增长1️⃣11.0%2️⃣。")
+            #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)], "\(comparison)")
+        }
+    }
+
+    @Test func levelsInABracketAreNotTheLevelOfTheChangeAfterIt() throws {
+        // The bracket lists the parts of 2900; the change after it is of 2900: 2900 + 400 = 3300, 400 / 3300 = 12.1%.
+        let holds = try findings(ChangeRateRule(), "公务用车购置及运行维护费2900万元（其中公务用车购置100万元，公务用车运行2800万元），比上年预算减少400万元，下降12.1%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(ChangeRateRule(), "公务用车购置及运行维护费2900万元（其中公务用车购置100万元，公务用车运行2800万元），比上年预算减少400万元，下降1️⃣14.1%2️⃣。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+    }
+
     @Test func harvestWithItsIncreaseAndRate() throws {
         let holds = try findings(ChangeRateRule(), "全年粮食产量236.5万吨，比上年增加6.2万吨，增产2.7%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

@@ -78,6 +78,11 @@ struct Readings {
     static let bases = ["按不变价格计算", "按可比价格计算", "按可比价计算", "按现价计算", "按可比口径计算", "按可比口径", "按同口径", "同口径",
                         "扣除价格因素"]
     static let basisScalars = bases.map { Array($0.unicodeScalars) }
+    /// The figure of the earlier period a change is compared with, said after the comparison: `比上年完成数增长32.52%`,
+    /// `比上年预算数增加`, `比2018年预算增长10.34%`. Longest first.
+    static let comparedFigures = ["实际完成数", "年初预算数", "年初预算", "调整预算数", "调整预算", "完成数", "预算数", "预计数", "决算数", "执行数",
+                                  "预算", "实际"]
+    static let comparedFigureScalars = comparedFigures.map { Array($0.unicodeScalars) }
 
     init(source: SourceText, claims: [Claim]) {
         self.source = source
@@ -151,7 +156,10 @@ struct Readings {
             verb = found.verb
         }
         while dropSuffix(fillerScalars) != nil {}
-        if dropSuffix(comparisonScalars) != nil { comparison = true }
+        // The figure compared with may follow the comparison (`比上年完成数增长`, `比2018年预算增长`): no name.
+        let beforeFigure = words
+        _ = dropSuffix(comparedFigureScalars)
+        if dropSuffix(comparisonScalars) != nil || dropYearComparison(&words) { comparison = true } else { words = beforeFigure }
         if verb != nil || rateOfChange || comparison { while dropSuffix(basisScalars) != nil || dropSuffix(fillerScalars) != nil {} }
         let clauseText = text[clause..<claim.start]
         if !comparison, WordSearch.holdsAny(clauseText, comparisonList) { comparison = true }
@@ -177,6 +185,19 @@ struct Readings {
             name = name[..<open]
         }
         return ClaimReading(name: SourceText.string(name), comparison: comparison, verb: verb, rateOfChange: rateOfChange, clauseStart: clause)
+    }
+
+    /// `比2010年`, `较2020年末`, `比2024年同期`: a comparison with a named year, dropped from the end of `words`.
+    static func dropYearComparison(_ words: inout [Unicode.Scalar]) -> Bool {
+        var end = words.count
+        for tail in ["同期", "末", "底"] where words.count >= tail.unicodeScalars.count && words.suffix(tail.unicodeScalars.count).elementsEqual(tail.unicodeScalars) {
+            end -= tail.unicodeScalars.count
+            break
+        }
+        guard end >= 6, words[end - 1] == "年", words[(end - 5)..<(end - 1)].allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }),
+              words[end - 6] == "比" || words[end - 6] == "较" else { return false }
+        words.removeLast(words.count - (end - 6))
+        return true
     }
 
     private static func isComparisonEnd(_ words: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -22,7 +22,12 @@ struct LevelChangeLinker {
             var current: Change?
             // The level, by index: claims are read in place, not copied.
             var level: Int?
+            // The level before a bracket and its change, while the levels inside the bracket are read
+            // (`公务用车购置及运行维护费2883万元（其中购置100万元，运行2783万元），比上年预算减少419万元`: the change is of 2883).
+            var outer: (level: Int?, change: Change?)?
+            var resume: Int?
             let claims = readings.claims
+            let text = readings.source.folded
             func close() {
                 if let change = current, change.delta != nil || change.rate != nil { changes.append(change) }
                 current = nil
@@ -30,9 +35,22 @@ struct LevelChangeLinker {
             for index in statement {
                 let reading = readings.readings[index]
                 guard !used.contains(index), claims[index].kind != .ratio else { continue }
+                if let bracketed = outer, let inner = level,
+                   let closing = text[claims[inner].end..<max(claims[inner].end, claims[index].start)].firstIndex(of: ")") {
+                    close()
+                    (level, current) = (bracketed.level, bracketed.change)
+                    outer = nil
+                    // The change is as near its level as the bracket's end is.
+                    resume = closing + 1
+                }
                 if reading.isLevel {
+                    if outer == nil, level != nil, Self.opensBracket(before: claims[index].start, in: text) {
+                        outer = (level, current)
+                        current = nil
+                    }
                     close()
                     level = index
+                    resume = nil
                     current = Change(from: nil, to: index, delta: nil, rate: nil, direction: nil, span: claims[index].span)
                     current?.realRate = readings.isReal(claims[index].id)
                     continue
@@ -47,13 +65,13 @@ struct LevelChangeLinker {
                 }
                 // The change follows its level closely, with no `其中` between (`…5增2降”，其中，有色金属矿采选业
                 // 快速增长，同比增长23.9%` is a rate of something the words name, not of the count).
-                let levelEnd = level.map { claims[$0].end }
+                let levelEnd = resume ?? level.map { claims[$0].end }
                 let far = levelEnd.map { claim.start - $0 > Self.reach } ?? false
                 let among = !far && levelEnd.map { WordSearch.holds(readings.source.folded[$0..<max($0, claim.start)], Self.among) } ?? false
-                if reading.isChange, far || among { close(); level = nil; continue }
+                if reading.isChange, far || among { close(); level = nil; outer = nil; continue }
                 guard reading.isChange, var change = current, let base = level.map({ claims[$0] }) else {
                     // A change that names its own subject ends the level's statements.
-                    if !reading.isChange { close(); level = nil }
+                    if !reading.isChange { close(); level = nil; outer = nil }
                     continue
                 }
                 let direction = reading.verb?.direction
@@ -64,6 +82,7 @@ struct LevelChangeLinker {
                 } else {
                     close()
                     level = nil
+                    outer = nil
                     continue
                 }
                 if change.direction == nil { change.direction = direction }
@@ -73,6 +92,19 @@ struct LevelChangeLinker {
             close()
         }
         return changes
+    }
+
+    /// Whether a bracket is open before `position` in its statement (a `(` nearer than any `)`, `。` or 40 scalars).
+    static func opensBracket(before position: Int, in text: [Unicode.Scalar]) -> Bool {
+        var at = position - 1
+        while at >= 0, position - at <= 40 {
+            switch text[at] {
+            case "(": return true
+            case ")", "。": return false
+            default: at -= 1
+            }
+        }
+        return false
     }
 
     /// Whether `claim` can be the amount of a change of `base`: the same unit, or 百分点 for a percent.
