@@ -42,6 +42,16 @@ struct PhrasingFamilyTests {
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
     }
 
+    @Test func shareOfAKindInTheTotalOfItsKind() throws {
+        // 一般贸易进出口 is a kind of 进出口: its whole is 货物进出口总额 (1200 / 3000 = 40.0%), not the nearer 出口总额.
+        let text = "全年货物进出口总额3000亿元，其中出口总额1800亿元，进口总额1200亿元。一般贸易进出口1200亿元，比上年增长7.0%，占进出口总额的比重达"
+        let holds = try findings(SharePercentRule(), text + "40.0%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(SharePercentRule(), text + "1️⃣42.0%2️⃣。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.alarms == ["share.percent"])
+    }
+
     @Test func harvestWithItsIncreaseAndRate() throws {
         let holds = try findings(ChangeRateRule(), "全年粮食产量236.5万吨，比上年增加6.2万吨，增产2.7%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

@@ -85,14 +85,25 @@ struct ShareLinker {
             rate.inferredWhole = true
             return rate
         }
+        // `一般贸易进出口11764.5亿元，…占进出口总额的比重达41.8%`: the noun names the total of what the part is one kind
+        // of; the whole is then a level named as that total (`货物进出口总额`), never another kind (`出口总额` is no
+        // kind of 进出口 for this test, `外商投资企业进出口` no total).
+        let wanted = IndicatorName.core(noun)
+        let partCore = IndicatorName.core(readings.readings[part].name)
+        let kindOf = wanted.total && !partCore.total && partCore.core.count > wanted.core.count && partCore.core.endsWith(wanted.core)
         // A noun that names the part itself is no whole, unless the text says it is one (`在…中`, `总…`).
-        guard inside == nil, noun.count >= 2, among || noun.hasPrefix("总") || !IndicatorName.names(noun, readings.readings[part].name) else { return nil }
+        guard inside == nil, noun.count >= 2, among || noun.hasPrefix("总") || kindOf || !IndicatorName.names(noun, readings.readings[part].name) else { return nil }
+        let namesWhole = { (name: String) -> Bool in
+            guard kindOf else { return IndicatorName.names(noun, name) }
+            let found = IndicatorName.core(name)
+            return found.total && found.core.endsWith(wanted.core)
+        }
         var candidate = part - 1
         while candidate >= 0, part - candidate <= Self.window {
             let whole = claims[candidate]
             if whole.kind == .quantity, whole.unit == claims[part].unit, whole.upper == nil, whole.value >= claims[part].value,
                readings.readings[candidate].isLevel, !IndicatorName.isAverage(readings.readings[candidate].name),
-               IndicatorName.names(noun, readings.readings[candidate].name) {
+               namesWhole(readings.readings[candidate].name) {
                 return Rate(kind: .share, rate: index, numerator: part, denominator: candidate, span: Span(start: whole.start, end: claim.end))
             }
             candidate -= 1
