@@ -52,6 +52,28 @@ struct PhrasingFamilyTests {
         #expect(wrong.alarms == ["share.percent"])
     }
 
+    @Test func budgetCompletedAndItsChange() throws {
+        // The budget, the outturn, its percent of the budget (4200 / 4000 = 105.0%), then the change over last year
+        // (4200 − 300 = 3900; 300 / 3900 = 7.7%): the percent of the plan stands between the level and its change.
+        let text = "批准的一般公共预算收入为4000万元，实际完成4200万元，为年初预算的%@，比上年增加300万元，增长%@。"
+        let holds = try findings(RateRatioRule(), String(format: text, "105.0%", "7.7%"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrongPlan = try findings(RateRatioRule(), "批准的一般公共预算收入为4000万元，实际完成4200万元，为年初预算的1️⃣106.0%2️⃣，比上年增加300万元，增长7.7%。")
+        #expect(wrongPlan.found.map(\.span) == [wrongPlan.fixture.span(1, 2)])
+        #expect(wrongPlan.alarms == ["rate.ratio"])
+        let wrongRate = try findings(ChangeRateRule(), "批准的一般公共预算收入为4000万元，实际完成4200万元，为年初预算的105.0%，比上年增加300万元，增长1️⃣8.7%2️⃣。")
+        #expect(wrongRate.found.map(\.span) == [wrongRate.fixture.span(1, 2)])
+        // A budget stated in an earlier statement may have been revised: the percent is not read against it.
+        let earlier = try findings(RateRatioRule(), "全市一般公共预算收入为4000万元。全市一般公共预算收入完成4200万元，为预算的106.0%。")
+        #expect(earlier.found.isEmpty && earlier.alarms.isEmpty)
+    }
+
+    @Test func surplusOverThePlanIsNoEarlierLevel() throws {
+        // 超收 is the difference from the plan; the growth is over last year, whose level is not stated.
+        let text = try findings(ChangeRateRule(), "收入完成174.8亿元，为年计划的110.9%，超收17.2亿元，增长25.96%。")
+        #expect(text.found.isEmpty && text.alarms.isEmpty)
+    }
+
     @Test func harvestWithItsIncreaseAndRate() throws {
         let holds = try findings(ChangeRateRule(), "全年粮食产量236.5万吨，比上年增加6.2万吨，增产2.7%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

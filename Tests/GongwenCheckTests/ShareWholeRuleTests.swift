@@ -22,7 +22,7 @@ struct ShareWholeRuleTests {
         let wrong = try found("共收到提案90件，立案80件。已经解决的30件，占40%；正在解决的36件，占48%；暂时不能解决的9件，占1️⃣10.5%2️⃣。")
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
         #expect(wrong.found.first?.severity == .warning)
-        #expect(wrong.found.first?.message == "36件占48%(总数约75)与9件占10.5%(总数约85.7)不能是同一总数的占比")
+        #expect(wrong.found.first?.message == "36件占48%(总数约75件)与9件占10.5%(总数约85.7件)不能是同一总数的占比")
     }
 
     @Test func aTruncatedShareStillGivesTheWhole() throws {

@@ -13,7 +13,7 @@ import GongwenModel
 /// Whether the inferred whole itself holds is `share.percent`'s business (`info` there).
 ///
 /// Made-up example (the shape of a 办理情况 summary): `立案71件…解决的20件,占29.8%;…难以解决的7件,占9.8%` →
-/// `20件占29.8%(总数约67.1)与7件占9.8%(总数约71.4)不能是同一总数的占比`.
+/// `20件占29.8%(总数约67.1件)与7件占9.8%(总数约71.4件)不能是同一总数的占比`.
 public struct ShareWholeRule: Rule {
     public let id = "share.whole"
     public let severity = Severity.warning
@@ -24,7 +24,7 @@ public struct ShareWholeRule: Rule {
         may be truncated, so up to one unit of its last digit higher). When two parts give wholes that cannot \
         meet, a share or a part is misprinted, whatever the whole is.
         """
-    public let example = "`解决的20件,占29.8%;…难以解决的7件,占9.8%` → 20件占29.8%(总数约67.1)与7件占9.8%(总数约71.4)不能是同一总数的占比"
+    public let example = "`解决的20件,占29.8%;…难以解决的7件,占9.8%` → 20件占29.8%(总数约67.1件)与7件占9.8%(总数约71.4件)不能是同一总数的占比"
 
     public init() {}
 
@@ -46,6 +46,8 @@ public struct ShareWholeRule: Rule {
         }
         return order.compactMap { key in
             let series = groups[key]!
+            // A share that holds over the inferred whole confirms it: `share.percent` then reports the others.
+            guard !series.contains(where: { ratioFinding($0.share, claims: claims) == nil }) else { return nil }
             // The share whose whole is smallest at most, and the one whose whole is largest at least.
             guard series.count >= 2,
                   let low = series.min(by: { $0.whole.upper! < $1.whole.upper! }),
@@ -53,7 +55,9 @@ public struct ShareWholeRule: Rule {
                   low.whole.upper! < high.whole.lower! else { return nil }
             let described = { (implied: Implied) -> (String, String) in
                 let part = claims[implied.share.numerator], rate = claims[implied.share.rate]
-                return ("\(part.text)占\(rate.text)", Decimal.written(Decimal.rounded(part.value / rate.value * 100, places: 1), places: 1))
+                let scale = part.scale
+                let whole = Decimal.written(part.value / scale.value / rate.value * 100, places: 1)
+                return ("\(part.text)占\(rate.text)", whole + scale.word + (part.unit ?? ""))
             }
             let (first, firstWhole) = described(low), (second, secondWhole) = described(high)
             let later = [low, high].max { claims[$0.share.rate].start < claims[$1.share.rate].start }!

@@ -29,6 +29,16 @@ struct ClaimReading: Equatable {
     var namesNothing: Bool { name.dropFirst().isEmpty }
     /// A level: a number that states a value of something named, not a change of it.
     var isLevel: Bool { verb == nil && !rateOfChange && !comparison }
+
+    /// Named by a budget or plan alone: a percent of it that the level before completes (`实际完成53.68亿元，
+    /// 为年初预算的101.2%`, `收入完成1748028万元，为预算的110.91%`, `为年计划的105%`).
+    var namesPlan: Bool {
+        var rest = Substring(name)
+        for words in [["为", "占", "达到", "达"], ["年初", "调整后", "调整", "变动后", "全年"]] {
+            if let word = words.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(word.count) }
+        }
+        return ["预算", "预算数", "计划", "年计划", "计划数"].contains(rest)
+    }
 }
 
 /// A verb that states a change, with its direction: `增加`, `增长`, `提高`, `增产` up; `减少`, `下降`,
@@ -60,7 +70,7 @@ struct Readings {
     static let outcomes: Set<String> = ["死亡", "受伤", "失踪", "遇难"]
     /// Words before a name that say where or when, not what: `其中`, `全年`, `年末全市`.
     static let scopeWords = ["其中", "全年", "年末", "年初", "截至年末", "截至", "全市", "全省", "全县", "全区", "全州", "全国", "共有", "共",
-                             "实现", "完成", "累计", "分别", "另外", "此外", "全部", "合计", "总计", ":", " "]
+                             "实现", "实际", "完成", "累计", "分别", "另外", "此外", "全部", "合计", "总计", ":", " "]
     /// Words between a name and its number: `为`, `达`, `达到`, `约`, `分别` (`比上年分别增长`).
     static let fillers = ["达到", "达", "到", "至", "为", "是", "有", "了", "约", "近", "超过", "超", "共计", "共", "计", "合计", "总计", "累计", "实现", "完成", "分别", "(", " "]
     /// Comparisons with an earlier period.

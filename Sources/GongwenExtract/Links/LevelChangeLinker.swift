@@ -13,6 +13,9 @@ struct LevelChangeLinker {
     /// How far after its level a change may stand: `比上年同期增加1894元，增长` and a little more.
     static let reach = 24
 
+    /// Differences from the plan or budget, said as comparisons (`超收`, `短收`).
+    static let planDifferences = WordList(["超收", "短收"])
+
     /// `其中` between a level and a change: the change is of something the words after it name.
     static let among = Array("其中".unicodeScalars)
 
@@ -35,6 +38,14 @@ struct LevelChangeLinker {
             for index in statement {
                 let reading = readings.readings[index]
                 guard !used.contains(index), claims[index].kind != .ratio else { continue }
+                // `实际完成53.68亿元，为年初预算的101.2%，比上年同期增加3.64亿元`: the plan's percent stands between a level
+                // and its change.
+                // `超收24.2亿元`: a difference from the plan, neither the earlier level nor the change over the last period.
+                if claims[index].kind == .percent && reading.namesPlan
+                    || reading.comparison && WordSearch.holdsAny(text[reading.clauseStart..<claims[index].start], Self.planDifferences) {
+                    if level != nil { resume = claims[index].end }
+                    continue
+                }
                 if let bracketed = outer, let inner = level,
                    let closing = text[claims[inner].end..<max(claims[inner].end, claims[index].start)].firstIndex(of: ")") {
                     close()

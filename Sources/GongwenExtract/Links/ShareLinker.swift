@@ -30,7 +30,7 @@ struct ShareLinker {
                 let claim = readings.claims[index]
                 let earlier = statement[max(0, position - 12)..<position]
                 if let rate = named(index, earlier: earlier, text: text, totalOf: totalOf) ?? parallel(claim, earlier: earlier)
-                    ?? rateWord(claim, earlier: earlier) ?? sameWhole(index, as: lastShare) {
+                    ?? rateWord(claim, earlier: earlier) ?? sameWhole(index, as: lastShare) ?? planCompleted(index) {
                     rates.append(rate)
                     if rate.kind == .share, rate.denominator != nil { lastShare = rate }
                 }
@@ -74,7 +74,9 @@ struct ShareLinker {
             return Rate(kind: .share, rate: index, numerator: part, denominator: inside, span: Span(start: claims[part].start, end: claim.end))
         }
         // `其中建议258件，占38.8%`, `占总数的38.8%`: the share of a part is of its partition's total.
-        if inside == nil, let total = totalOf[part], noun.count < 2 || IndicatorName.names(noun, readings.readings[total].name) || noun.hasSuffix("总数") {
+        // (A total with no name of its own, `实际完成53.68亿元`, is what the noun names.)
+        if inside == nil, let total = totalOf[part],
+           noun.count < 2 || readings.readings[total].namesNothing || IndicatorName.names(noun, readings.readings[total].name) || noun.hasSuffix("总数") {
             var rate = Rate(kind: .share, rate: index, numerator: part, denominator: total, span: Span(start: claims[part].start, end: claim.end))
             rate.inferredWhole = noun.count < 2
             return rate
@@ -198,6 +200,19 @@ struct ShareLinker {
         guard start + 2 < claim.start, text[start] == "完", text[start + 1] == "成", text[claim.start - 1] == "的",
               earlier.contains(where: { readings.claims[$0].start > start && readings.claims[$0].kind == .quantity }) else { return nil }
         return start
+    }
+
+    /// `批准的…预算收入为53.03亿元，实际完成53.68亿元，为年初预算的101.2%`: the level right before the percent over the
+    /// budget or plan it completes, the level of its unit right before it in the statement. A plan stated in an
+    /// earlier statement is not looked for: budget reports mostly leave it unsaid, and a level of the same name
+    /// there is another scope's (全市 for 市本级) or last year's.
+    private func planCompleted(_ index: Int) -> Rate? {
+        let claims = readings.claims
+        let isLevel = { (i: Int) in claims[i].kind == .quantity && claims[i].upper == nil && self.readings.readings[i].isLevel }
+        let (done, plan) = (index - 1, index - 2)
+        guard readings.readings[index].namesPlan, plan >= 0, isLevel(done), isLevel(plan), claims[plan].unit == claims[done].unit,
+              readings.statement[plan] == readings.statement[index] else { return nil }
+        return Rate(kind: .rate, rate: index, numerator: done, denominator: plan, span: Span(start: claims[plan].start, end: claims[index].end))
     }
 
     /// A percent in brackets right after a count, or `占比`/`比重` with no name of its own
