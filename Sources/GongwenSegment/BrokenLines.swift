@@ -131,15 +131,35 @@ public enum BrokenLines {
         return Notes.footnoteNumber(in: s, at: span.start, end: span.end) != nil && s[span.end - 1] == "]"
     }
 
-    /// A line laid out in columns (cells separated by a tab or by two spaces or more): a table row,
-    /// never joined.
+    /// A line laid out in columns (cells separated by a tab or by two spaces or more, or two number cells
+    /// one space apart, as text taken from a PDF table has them: `1.利润收入 586 396 67.7 490 -19.1`): a table
+    /// row, never joined. A number set apart in prose (`融资意向 70 亿元`) is followed by its unit, not by a number.
     public static func isTableRow(_ span: Span, _ source: SourceText) -> Bool {
         var previousSpace = false
+        // The cell being read (since the last space) is a number so far (`1,327`, `-19.1`, `67.7%`), its length,
+        // and whether the cell before it was a number.
+        var cell = (number: true, length: 0)
+        var previousWasNumber = false
         for scalar in source.scalars[span.start..<span.end] {
-            if scalar == "\t" || previousSpace && (scalar == " " || scalar == "\u{3000}") { return true }
-            previousSpace = scalar == " " || scalar == "\u{3000}"
+            let space = scalar == " " || scalar == "\u{3000}"
+            if scalar == "\t" || previousSpace && space { return true }
+            previousSpace = space
+            if space {
+                let isNumber = cell.number && cell.length > 0
+                if isNumber && previousWasNumber { return true }
+                previousWasNumber = isNumber
+                cell = (true, 0)
+                continue
+            }
+            let numeric = isASCIIDigit(scalar) || cell.length > 0 && (scalar == "," || scalar == "." || scalar == "%") || cell.length == 0 && scalar == "-"
+            cell = (cell.number && numeric, cell.length + 1)
         }
-        return false
+        return previousWasNumber && cell.number && cell.length > 0
+    }
+
+    /// Whether line `number` (1-based), without its indentation, is a table row.
+    public static func isTableRow(line number: Int, _ source: SourceText) -> Bool {
+        isTableRow(trimmed(source.lineSpan(number), source), source)
     }
 
     /// Display width: CJK characters, full-width forms and the quotes, dashes and ellipsis of

@@ -31,6 +31,17 @@ struct SectionBuilder {
         self.lines = lines
     }
 
+    /// A row of a table taken from a PDF whose empty cells were dropped: a label and one number cell
+    /// (`二十一、其他支出 862`), or two tables' rows side by side, the second with its own marker
+    /// (`4.清算收入 3.国有企业政策性补贴`); no punctuation of a sentence. A heading's title ends in words, and holds
+    /// no marker after a space.
+    static func isCellRow(title start: Int, end: Int, _ s: [Unicode.Scalar]) -> Bool {
+        guard !s[start..<end].contains(where: { "。,;:".unicodeScalars.contains($0) }), let space = (start..<end).last(where: { s[$0] == " " }), space + 1 < end else { return false }
+        let last = s[(space + 1)..<end]
+        if last.allSatisfy({ isASCIIDigit($0) || $0 == "," || $0 == "." || $0 == "-" || $0 == "%" }), last.contains(where: isASCIIDigit) { return true }
+        return (start..<end).contains { s[$0] == " " && $0 + 1 < end && Marker.heading(in: s, at: $0 + 1, end: end) != nil }
+    }
+
     /// Finds the headings and inline items of the lines in `region`; marks heading lines.
     mutating func collect(region: Range<Int>, roles: inout [Paragraph.Role?]) {
         let s = source.folded
@@ -65,7 +76,8 @@ struct SectionBuilder {
                 var titleStart = start + marker.length
                 while titleStart < line.content.end, s[titleStart] == " " { titleStart += 1 }
                 // Cells set apart by spaces after the marker's words (`一、食品烟酒  98.1`): a table row.
-                if BrokenLines.isTableRow(Span(start: titleStart, end: line.content.end), source) { continue }
+                if BrokenLines.isTableRow(Span(start: titleStart, end: line.content.end), source)
+                    || Self.isCellRow(title: titleStart, end: line.content.end, s) { continue }
                 var titleEnd = (titleStart..<line.content.end).first { s[$0] == "。" } ?? line.content.end
                 titleEnd -= Notes.trailingMarker(in: s, start: titleStart, end: titleEnd) ?? 0
                 let markerText = SourceText.string(s[start..<(start + marker.length)]).trimmingCharacters(in: .whitespaces)

@@ -22,6 +22,20 @@ struct StructureNumberingRuleTests {
         #expect(found.first?.evidence.count == 1)
     }
 
+    @Test func aStepBackBesideATableRowIsUnsure() throws {
+        // A row label wrapped over two lines of a PDF table (`5.其他国有资本经营预算` / `收入 546 104 19.0`) reads
+        // as a numbered line; the numbers beside a table are the table's.
+        let fixture = Fixture("""
+            一、收入情况
+            5.其他国有资本经营预算
+            收入 546 104 19.0 40 160.0
+            1️⃣4.2️⃣其他国有资本经营预算支出
+            """)
+        let found = try fixture.findings(rule)
+        #expect(found.map(\.span) == [fixture.span(1, 2)])
+        #expect(found.first?.severity == .info)
+    }
+
     @Test func repeatedParenthesisedHeading() throws {
         let fixture = Fixture("""
             一、主要任务

@@ -118,6 +118,18 @@ struct BrokenLinesTests {
         #expect(BrokenLines.find(in: SourceText(table + "\n" + table)).isEmpty)
         #expect(BrokenLines.isTableRow(Span(start: 0, end: 5), SourceText("合计\t100")))
     }
+
+    @Test func pdfTableRowsHaveNumberCellsOneSpaceApart() {
+        // Text taken from a PDF table keeps one space between cells; prose taken from a PDF sets a number apart from
+        // its unit, never from another number.
+        let row = "1.利润收入 586 396 67.7 490 -19.1"
+        #expect(BrokenLines.isTableRow(Span(start: 0, end: row.unicodeScalars.count), SourceText(row)))
+        let prose = "对接活动 40 余场次，达成融资意向 70 亿元，增长 30.9%"
+        #expect(!BrokenLines.isTableRow(Span(start: 0, end: prose.unicodeScalars.count), SourceText(prose)))
+        // Indentation is no column: the line's own cells are.
+        let indented = "  （7）土地增值税完成 66.2 亿元，下降 1.1%。"
+        #expect(!BrokenLines.isTableRow(line: 1, SourceText(indented)))
+    }
 }
 
 @Suite("lone footnote markers")

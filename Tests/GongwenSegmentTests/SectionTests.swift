@@ -28,6 +28,18 @@ struct SectionTests {
         #expect(outline(text) == ["一、 L1 总体要求", "(一) L2 指导思想", "1. L3 基本原则", "(1) L4 统筹推进", "① L5 试点先行", "二、 L1 主要任务"])
     }
 
+    @Test func rowsOfAPDFTableAreNoHeadings() {
+        // A label with one number cell, and two tables' rows side by side with their own markers; a heading followed by
+        // its paragraph on the same line stays one.
+        let text = """
+            一、收入情况
+            二十一、其他支出 862
+            4.清算收入 3.国有企业政策性补贴
+            1. 全市执行情况。全市一般公共预算收入 22.05 亿元。
+            """
+        #expect(outline(text) == ["一、 L1 收入情况", "1. L2 全市执行情况"])
+    }
+
     @Test func levelsComeFromTheSequenceNotTheShape() {
         let text = "市人大常委会:\n一、优化社区自治规模。按照规模适度的原则。\n1、建立议事制度。明晰规则。\n2、建立听证制度。\n二、深化网格化治理。\n(一)划细网格。\n1、统一标准。"
         #expect(outline(text) == ["一、 L1 优化社区自治规模", "1、 L2 建立议事制度", "2、 L2 建立听证制度", "二、 L1 深化网格化治理", "(一) L2 划细网格", "1、 L3 统一标准"])

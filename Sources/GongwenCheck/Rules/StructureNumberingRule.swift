@@ -1,4 +1,5 @@
 import GongwenModel
+import GongwenSegment
 import GongwenText
 
 /// `structure.numbering`: sibling headings or inline items whose numbers skip or repeat.
@@ -34,8 +35,12 @@ public struct StructureNumberingRule: Rule {
                 if let number = section.number, number < Self.largestHeadingNumber, let marker = section.marker {
                     let style = Self.style(of: section)
                     if let previous = previousByStyle[style], number != 1, var found = compare(previous, section, number: number, marker: marker, context) {
-                        // `1.4` at a line start is as often a table's datum as a heading (text from PDF): unsure.
-                        if section.kind == .decimal { found.severity = .info }
+                        // `1.4` at a line start is as often a table's datum as a heading (text from PDF), and a
+                        // numbered line next to a table row is as often a row's label wrapped (`5.其他国有资本经营预算⏎
+                        // 收入 546 104 19.0`): unsure.
+                        if section.kind == .decimal || [previous, section].contains(where: { Self.bordersTable($0.line, context.source) }) {
+                            found.severity = .info
+                        }
                         findings.append(found)
                     }
                     previousByStyle[style] = section
@@ -45,6 +50,11 @@ public struct StructureNumberingRule: Rule {
         }
         visit(context.segmentation.sections)
         return findings
+    }
+
+    /// Whether the line before or after `line` is a table row (`BrokenLines.isTableRow`, its indentation aside).
+    static func bordersTable(_ line: Int, _ source: SourceText) -> Bool {
+        [line - 1, line + 1].contains { $0 >= 1 && $0 <= source.lineCount && BrokenLines.isTableRow(line: $0, source) }
     }
 
     /// Heading numbers from here on are data that lost its layout (a PDF table's row), not headings.
