@@ -30,6 +30,17 @@ struct PerCapitaRuleTests {
         #expect(found.map(\.severity) == [.info])
     }
 
+    @Test func patentsPerTenThousandWithOrWithout每() throws {
+        // 6000件 / 300万人 × 10000 = 20.0件; `拥有量` and `量` say the patents are counted.
+        for name in ["每万人口发明专利拥有量", "万人发明专利拥有量", "万人发明专利量"] {
+            let holds = Fixture("年末常住人口300万人。有效发明专利量6000件，\(name)20.0件。")
+            #expect(try holds.findings(rule).isEmpty, "\(name)")
+            #expect(rule.relations(try holds.context()).count == 1, "\(name)")
+            let wrong = Fixture("年末常住人口300万人。有效发明专利量6000件，\(name)1️⃣30.0件2️⃣。")
+            #expect(try wrong.findings(rule).map(\.span) == [wrong.span(1, 2)], "\(name)")
+        }
+    }
+
     @Test func householdSurveysAreNoTotalOverThePopulation() throws {
         let fixture = Fixture("年末常住人口321.56万人。全年可支配收入1000亿元。全年城镇居民人均可支配收入46553元。")
         #expect(rule.relations(try fixture.context()).isEmpty)

@@ -5,7 +5,7 @@ import GongwenModel
 ///
 /// `人均地区生产总值81890元` is the document's 地区生产总值 over its 常住人口; `每千人口拥有床位6.30张` is the
 /// beds over the population, times a thousand. The rule reads a figure named `人均X` (in 元) or
-/// `每千人…`/`每万人…` (in the unit of its total), the nearest earlier level whose name ends with X
+/// `每千人…`/`每万人…`/`万人…` (in the unit of its total; `发明专利拥有量` counts 发明专利), the nearest earlier level whose name ends with X
 /// and is no average, and
 /// the document's first level named `常住人口`. Statistics offices divide by the year's mean
 /// population, the document states the year-end one: a figure within 3% holds; up to 15% off it is
@@ -61,14 +61,22 @@ public struct PerCapitaRule: RelationRule {
     /// `人均` per head, `每百人`, `每千人`, `每万人` per hundred, thousand, ten thousand: the scale and the
     /// name of what is counted after it (`人均地区生产总值` → 地区生产总值).
     static func perHead(_ name: String) -> (scale: Decimal, counted: String)? {
-        for (word, scale) in [("人均", 1), ("每百人", 100), ("每千人", 1000), ("每万人", 10000)] {
-            guard let range = name.wordRange(of: word) else { continue }
+        for (word, scale) in [("人均", 1), ("每百人", 100), ("每千人", 1000), ("每万人", 10000), ("万人", 10000)] {
+            // `万人发明专利拥有量` (no 每) only opens a name: elsewhere `万人` is a count's unit.
+            guard let range = word == "万人" ? (name.hasPrefix(word) ? name.range(of: word) : nil) : name.wordRange(of: word) else { continue }
             var counted = String(name[range.upperBound...])
             // `每千人口拥有床位`, `每万人口发明专利拥有量`: the counted thing follows `口` and `拥有`.
             for filler in ["口", "拥有"] where counted.hasPrefix(filler) { counted.removeFirst(filler.count) }
+            counted = measured(counted)
             return counted.count >= 2 ? (Decimal(scale), counted) : nil
         }
         return nil
+    }
+
+    /// A name without the word that says it is counted: `发明专利拥有量` and `有效发明专利量` count `发明专利`.
+    static func measured(_ name: String) -> String {
+        for tail in ["拥有量", "量"] where name.hasSuffix(tail) && name.count > tail.count + 1 { return String(name.dropLast(tail.count)) }
+        return name
     }
 
     func instances(_ context: CheckContext) -> [Instance] {
@@ -86,7 +94,8 @@ public struct PerCapitaRule: RelationRule {
                 guard let otherName = other.name, Self.perHead(otherName) == nil, !otherName.holds("平均"),
                       otherName.count >= 4 else { return false }
                 // `地区生产总值` for `人均生产总值`, `生产总值` for `人均地区生产总值`.
-                return otherName.hasSuffix(counted) || counted.hasSuffix(otherName)
+                let total = Self.measured(otherName)
+                return total.hasSuffix(counted) || counted.hasSuffix(total)
             }
             let window = claims[max(0, figure.id - 200)..<figure.id]
             guard let total = window.last(where: { isLevel($0) && $0.unit == unit && $0.id != population.id && matches($0) }) else { continue }
