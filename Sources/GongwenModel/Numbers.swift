@@ -211,11 +211,12 @@ public struct Change: Codable, Sendable, Equatable {
 /// What introduced a breakdown's parts: `其中` (`among`, the parts may be some of the total) or a
 /// grouping (`按经营地统计`, `分三次产业看`, `从四大行业来看`: a classification of the total, or of a
 /// related measure), or a table's layout alone (`indent`: rows set in under a total row, `粮食` then `  春收`,
-/// `  夏收`).
+/// `  夏收`), or a fund's balance (`balance`: income = spending + `当年收支结余`, `年末滚存结余` = surplus + `上年结余`).
 public enum PartitionCue: String, Codable, Sendable, Equatable {
     case among
     case grouping
     case indent
+    case balance
 }
 
 /// A total and its parts: `139(其中:6个乡、116个镇、17个街道)`.

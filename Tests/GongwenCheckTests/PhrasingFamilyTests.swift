@@ -74,6 +74,26 @@ struct PhrasingFamilyTests {
         #expect(text.found.isEmpty && text.alarms.isEmpty)
     }
 
+    @Test func aFundsBalanceOfTheYear() throws {
+        // 80.0 − 70.0 = 10.0 surplus; 10.0 + 25.0 = 35.0 at the year's end. The 其中 parts and the added term are no side.
+        let text = "社会保险基金收入完成80.0亿元，其中保险费收入50.0亿元。基金支出完成68.0亿元，加上调剂资金支出2.0亿元，支出总量为70.0亿元。当年收支结余%@亿元，加上上年结余25.0亿元，年末滚存结余%@亿元。"
+        let holds = try findings(SumPartsRule(), String(format: text, "10.0", "35.0"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(SumPartsRule(), "社会保险基金收入完成80.0亿元，其中保险费收入50.0亿元。基金支出完成68.0亿元，加上调剂资金支出2.0亿元，支出总量为70.0亿元。当年收支结余12.0亿元，加上上年结余25.0亿元，年末滚存结余1️⃣37.0亿元2️⃣。")
+        // The surplus 12.0 misses 80.0 − 70.0 (at 80.0) and gives 37.0 at the year's end (consistent).
+        #expect(wrong.found.count == 1 && wrong.found.first?.severity == .error)
+        let closing = try findings(SumPartsRule(), "基金收入完成80.0亿元，基金支出完成70.0亿元。当年收支结余10.0亿元，加上上年结余25.0亿元，年末滚存结余1️⃣36.0亿元2️⃣。")
+        #expect(closing.found.map(\.span) == [closing.fixture.span(1, 2)])
+    }
+
+    @Test func aFundsDeficitOfTheYear() throws {
+        // Spending 45.0 = income 40.0 + deficit 5.0; last year's 30.0 = deficit 5.0 + the year's end 25.0.
+        let holds = try findings(SumPartsRule(), "基金收入完成40.0亿元，基金支出完成45.0亿元。当年收支赤字5.0亿元，加上上年结余30.0亿元，年末滚存结余25.0亿元。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(SumPartsRule(), "基金收入完成40.0亿元，基金支出完成45.0亿元。当年收支赤字5.0亿元，加上上年结余30.0亿元，年末滚存结余1️⃣26.0亿元2️⃣。")
+        #expect(wrong.found.count == 1 && wrong.alarms == ["sum.parts"])
+    }
+
     @Test func harvestWithItsIncreaseAndRate() throws {
         let holds = try findings(ChangeRateRule(), "全年粮食产量236.5万吨，比上年增加6.2万吨，增产2.7%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

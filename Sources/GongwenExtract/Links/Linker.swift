@@ -3,7 +3,7 @@ import GongwenText
 
 /// Every link among a document's claims, each from its own linker over one shared reading of the
 /// claims: changes (`由A到B`, a level and its change, levels and their changes after `分别`), partitions (`其中`, `按…分`, and the changes of a
-/// partition's members), shares and rates
+/// partition's members), a fund's balances (`当年收支结余`, `年末滚存结余`), shares and rates
 /// (`占…的r%`, `化解率`), structure ratios (`a:b:c`).
 ///
 /// `全市城镇居民人均可支配收入46553元，比上年增加2033元，增长4.6%` gives one change; `年末全市共有保险机构
@@ -27,7 +27,8 @@ struct Linker {
         let changes = (fromTo + respectively + levels).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         let (partitions, splits) = PartitionLinker(readings: readings, changes: changes).links()
         let ofChanges = ChangePartitionLinker(claims: readings.claims, changes: changes, partitions: partitions).breakdowns()
-        let breakdowns = (partitions + ofChanges).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let balances = BalanceLinker(readings: readings).breakdowns()
+        let breakdowns = (partitions + ofChanges + balances).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         return (changes, breakdowns, ShareLinker(readings: readings, breakdowns: partitions).rates(), StructureLinker(readings: readings).structures(),
                 splits)
     }
