@@ -94,6 +94,19 @@ struct PhrasingFamilyTests {
         #expect(wrong.found.count == 1 && wrong.alarms == ["sum.parts"])
     }
 
+    @Test func sharesOfPlacesInTheWholeRegion() throws {
+        // 全州 names the region's level (200.0), not the county's own; the next counties' 占比 are of it too:
+        // 50.0 / 200.0 = 25.0%, 150.0 / 200.0 = 75.0%.
+        let text = "全州实现地区生产总值200.0亿元，增长6.0%。从县市看，甲县地区生产总值50.0亿元，增长5.0%，占全州GDP的比重为25.0%；乙县地区生产总值150.0亿元，增长6.3%，占比"
+        let holds = try findings(SharePercentRule(), text + "75.0%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(SharePercentRule(), text + "1️⃣70.0%2️⃣。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        // A province's level the text does not state is no whole: the city's is another scope.
+        let other = try findings(SharePercentRule(), "全市实现地区生产总值200.0亿元。甲县地区生产总值50.0亿元，占全省GDP的比重为1.0%。")
+        #expect(other.found.isEmpty && other.alarms.isEmpty)
+    }
+
     @Test func harvestWithItsIncreaseAndRate() throws {
         let holds = try findings(ChangeRateRule(), "全年粮食产量236.5万吨，比上年增加6.2万吨，增产2.7%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

@@ -93,9 +93,19 @@ struct ShareLinker {
         let wanted = IndicatorName.core(noun)
         let partCore = IndicatorName.core(readings.readings[part].name)
         let kindOf = wanted.total && !partCore.total && partCore.core.count > wanted.core.count && partCore.core.endsWith(wanted.core)
+        // `乌恰县地区生产总值62.70亿元，…占全州GDP的比重为23.0%`: a noun scoped to the whole region (`全州`) names the
+        // region's level, of which the part is one place's; the whole is then a level stated with that scope
+        // (`全州实现地区生产总值272.24亿元`) and named by the noun alone, never another place's.
+        let region = IndicatorName.scopes.first { $0.hasPrefix("全") && noun.hasPrefix($0) && !readings.readings[part].name.hasPrefix($0) }
         // A noun that names the part itself is no whole, unless the text says it is one (`在…中`, `总…`).
-        guard inside == nil, noun.count >= 2, among || noun.hasPrefix("总") || kindOf || !IndicatorName.names(noun, readings.readings[part].name) else { return nil }
-        let namesWhole = { (name: String) -> Bool in
+        guard inside == nil, noun.count >= 2,
+              among || noun.hasPrefix("总") || kindOf || region != nil || !IndicatorName.names(noun, readings.readings[part].name) else { return nil }
+        let namesWhole = { (candidate: Int) -> Bool in
+            let name = self.readings.readings[candidate].name
+            if let region {
+                let clause = SourceText.string(text[self.readings.readings[candidate].clauseStart..<claims[candidate].start])
+                return clause.holds(region) && IndicatorName.collapsed(name) == IndicatorName.collapsed(noun)
+            }
             guard kindOf else { return IndicatorName.names(noun, name) }
             let found = IndicatorName.core(name)
             return found.total && found.core.endsWith(wanted.core)
@@ -105,7 +115,7 @@ struct ShareLinker {
             let whole = claims[candidate]
             if whole.kind == .quantity, whole.unit == claims[part].unit, whole.upper == nil, whole.value >= claims[part].value,
                readings.readings[candidate].isLevel, !IndicatorName.isAverage(readings.readings[candidate].name),
-               namesWhole(readings.readings[candidate].name) {
+               namesWhole(candidate) {
                 return Rate(kind: .share, rate: index, numerator: part, denominator: candidate, span: Span(start: whole.start, end: claim.end))
             }
             candidate -= 1
@@ -182,12 +192,23 @@ struct ShareLinker {
             name.removeLast(tail.count)
             break
         }
-        guard name.count >= 2 else { return nil }
-        let core = IndicatorName.core(name).core
-        guard let part = (max(0, index - Self.window)..<index).reversed().first(where: {
-            claims[$0].kind == .quantity && claims[$0].unit == claims[whole].unit && claims[$0].upper == nil && readings.readings[$0].isLevel
-                && IndicatorName.core(readings.readings[$0].name).core == core
-        }) else { return nil }
+        let isLevel = { (i: Int) in
+            claims[i].kind == .quantity && claims[i].unit == claims[whole].unit && claims[i].upper == nil && self.readings.readings[i].isLevel
+        }
+        let part: Int
+        if name.count >= 2 {
+            let core = IndicatorName.core(name).core
+            guard let named = (max(0, index - Self.window)..<index).reversed().first(where: {
+                isLevel($0) && IndicatorName.core(readings.readings[$0].name).core == core
+            }) else { return nil }
+            part = named
+        } else {
+            // `乌恰县地区生产总值62.70亿元，…占全州GDP的比重为23.0%；阿图什市地区生产总值108.61亿元，增长5.1%，占比39.9%`: a
+            // share naming nothing in a list after one that names its whole is the next item's, of the same whole.
+            guard readings.statement[previous.rate] == readings.statement[index],
+                  let listed = ((previous.rate + 1)..<index).last(where: isLevel) else { return nil }
+            part = listed
+        }
         return Rate(kind: .share, rate: index, numerator: part, denominator: whole, span: Span(start: claims[min(part, whole)].start, end: claims[index].end))
     }
 
