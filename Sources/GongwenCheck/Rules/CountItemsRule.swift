@@ -44,12 +44,25 @@ public struct CountItemsRule: Rule {
         // Inline and numbered lists come from the section tree, checked above with their labels.
         for list in context.document.lists where list.style != .inline && list.style != .numbered {
             guard let stated = list.statedCount, stated != list.items.count,
-                  !findings.contains(where: { $0.span.contains(list.start) || list.span.contains($0.start) }) else { continue }
+                  !findings.contains(where: { $0.span.contains(list.start) || list.span.contains($0.start) }),
+                  !Self.continuesFromLineBefore(list.start, context.source.scalars) else { continue }
             let label = list.label ?? context.source.text(list.span)
             let message = Message.countMismatch(label: label, stated: stated, found: list.items.count, markers: list.items.map { $0.marker ?? $0.text })
             findings.append(finding(message, at: list.span, evidence: list.items.map(\.span)))
         }
         return findings
+    }
+
+    /// Whether a list starts a line whose line before ends with `、`: a list broken by a PDF's layout
+    /// (`建立金融机构协调共享、⏎园区常态化合作、信贷政策执行双向联动三项机制`), whose first items lie on that line.
+    /// (The source's scalars: the folded view reads a joined line break as a space.)
+    static func continuesFromLineBefore(_ start: Int, _ s: [Unicode.Scalar]) -> Bool {
+        var at = start - 1
+        while at >= 0, s[at] == " " || s[at] == "\u{3000}" { at -= 1 }
+        guard at >= 1, s[at] == "\n" else { return false }
+        at -= 1
+        while at >= 0, s[at] == " " || s[at] == "\u{3000}" || s[at] == "\r" { at -= 1 }
+        return at >= 0 && s[at] == "、"
     }
 
     /// A count label in the title of `section` and the first run of its inline items, when they disagree.
