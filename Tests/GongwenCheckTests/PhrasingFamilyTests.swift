@@ -212,6 +212,14 @@ struct PhrasingFamilyTests {
         #expect(other.document.rates.isEmpty)
     }
 
+    @Test func aNamingCueSplitsTheTotalItNames() throws {
+        // `在立案提案中` names `立案200件`, whose reading starts with the noun counted before it (`280件提案`).
+        let holds = try findings(SumPartsRule(), "对280件提案立案200件，其中并案28件。在立案提案中，委员提案150件；联名提案10件；党派团体提案24件；专委会提案16件。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(SumPartsRule(), "对280件提案立案1️⃣200件2️⃣，其中并案28件。在立案提案中，委员提案150件；联名提案10件；党派团体提案34件；专委会提案16件。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+    }
+
     @Test func groupingCueSplitsTheTotal() throws {
         let holds = try findings(SumPartsRule(), "全年社会消费品零售总额1000.0亿元。按经营地统计，城镇消费品零售额800.0亿元，乡村消费品零售额200.0亿元。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

@@ -197,9 +197,11 @@ struct PartitionLinker {
         guard noun.unicodeScalars.count >= 2 else { return nil }
         return candidates.last {
             let name = readings.readings[$0].name
-            // `在立案提案中` names `立案203件`: the noun may add its head (`提案`) to the name.
+            // `在立案提案中` names `立案203件`: the noun may add its head (`提案`) to the name, and the name may start
+            // with the noun counted before it (`对283件提案立案203件` reads `提案立案`).
             return readings.claims[$0].kind == .quantity
-                && (name.hasPrefix(noun) || name.count >= 2 && noun.hasPrefix(name) || IndicatorName.names(noun, name))
+                && (name.hasPrefix(noun) || name.count >= 2 && (2...name.count).contains { noun.hasPrefix(String(name.suffix($0))) }
+                    || IndicatorName.names(noun, name))
         }
     }
 
