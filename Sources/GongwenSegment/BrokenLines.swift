@@ -46,7 +46,11 @@ public enum BrokenLines {
             }
             let full = widths[index] >= column - fullLineSlack
             let wrappedNumber = isASCIIDigit(last) && widths[index] * 2 >= column && isCJK(source.folded[spans[index + 1].start])
-            guard full || wrappedNumber, !endsLine(last), !startsItem(spans[index + 1], source),
+            // A full line ending in `；`, or in a cue of parts and `：`, was wrapped there mid-sentence (`占比 69.1%；⏎专项债务…`,
+            // `其中：⏎税收收入…`); an item on the next line starts on its own, and so does a letter after its addressees
+            // (`…各直属机构：⏎为进一步…`).
+            let continues = full && (last == ";" || last == ":" && endsWithPartsCue(spans[index], source))
+            guard full || wrappedNumber, !endsLine(last) || continues, !startsItem(spans[index + 1], source),
                   !isTableRow(spans[index], source), !isTableRow(spans[index + 1], source) else { continue }
             breaks.append(source.lineSpan(index + 1).end)
         }
@@ -177,6 +181,15 @@ public enum BrokenLines {
         case "。", "!", "?", ";", ":", "…", "”", ")", "》": return true
         default: return false
         }
+    }
+
+    /// Words after which a colon introduces the parts of a total: `其中：`, `包括：`, `分别为：`.
+    static let partsCues = ["其中", "包括", "分别为", "分别是"].map { Array($0.unicodeScalars) }
+
+    /// Whether the line ends with a cue of parts and its colon.
+    static func endsWithPartsCue(_ span: Span, _ source: SourceText) -> Bool {
+        let words = source.folded[span.start..<(span.end - 1)]
+        return partsCues.contains { words.count >= $0.count && words.suffix($0.count).elementsEqual($0) }
     }
 
     /// A line that starts a heading or a list item: `二、`, `(三)`, `第四章`, `附件1`, `①`, `一是`.

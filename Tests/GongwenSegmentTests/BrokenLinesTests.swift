@@ -113,6 +113,25 @@ struct BrokenLinesTests {
         #expect(BrokenLines.find(in: SourceText(ragged)).isEmpty)
     }
 
+    @Test func aFullLineEndingInASemicolonOrACueOfPartsGoesOn() {
+        // `其中：` and `；` fall at the column like any word; a letter's addressees end with `：` and stand alone.
+        let page = """
+            各省、自治区、直辖市人民政府，国务院各部委、各直属机构和单位：
+            全市一般公共预算收入完成171.59亿元，同比增长3.2%，增幅居前，其中：
+            税收收入123.45亿元，非税收入48.14亿元，加上级补助收入228.68亿元；
+            债务转贷收入69.78亿元，收入总计518.56亿元，支出完成286.81亿元，
+            剔除特殊因素影响后增长5%，实现收支平衡，运行总体平稳有序。
+            全市一般公共预算支出完成286.81亿元，剔除特殊因素影响后增长5%，民生
+            支出占比保持在七成以上，教育、卫生健康、社会保障支出分别增长了较
+            大幅度，重点领域支出均得到有力有效保障，收支运行总体平稳有序。
+            """
+        #expect(joined(page) == """
+            各省、自治区、直辖市人民政府,国务院各部委、各直属机构和单位:
+            全市一般公共预算收入完成171.59亿元,同比增长3.2%,增幅居前,其中:⏎税收收入123.45亿元,非税收入48.14亿元,加上级补助收入228.68亿元;⏎债务转贷收入69.78亿元,收入总计518.56亿元,支出完成286.81亿元,⏎剔除特殊因素影响后增长5%,实现收支平衡,运行总体平稳有序。
+            全市一般公共预算支出完成286.81亿元,剔除特殊因素影响后增长5%,民生⏎支出占比保持在七成以上,教育、卫生健康、社会保障支出分别增长了较⏎大幅度,重点领域支出均得到有力有效保障,收支运行总体平稳有序。
+            """)
+    }
+
     @Test func tableRowsAreNeverJoined() {
         let table = (1...6).map { "一般公共预算收入合计金额      \($0)00.00      102.5" }.joined(separator: "\n")
         #expect(BrokenLines.find(in: SourceText(table + "\n" + table)).isEmpty)
@@ -150,7 +169,8 @@ struct LoneFootnoteMarkerTests {
         var source = SourceText(text)
         BrokenLines.join(&source)
         let lines = Line.lines(of: source)
-        #expect(lines.map(\.number) == [1, 2, 5, 6])
+        // (The full line ending in `；` inside the bracket goes on: the bracket's parts are one statement.)
+        #expect(lines.map(\.number) == [1, 2, 5])
         #expect(Segmenter.segment(source).sections.map(\.title) == ["地方政府债务情况"])
     }
 }
