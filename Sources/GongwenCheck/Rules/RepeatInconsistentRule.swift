@@ -109,7 +109,7 @@ public struct RepeatInconsistentRule: Rule {
             let line = context.source.line(at: claim.start)
             let tabled = tableRows[line] ?? BrokenLines.isTableRow(context.source.lineSpan(line), context.source)
             tableRows[line] = tabled
-            guard !tabled, folded[span.start..<claim.start].lazy.filter({ !$0.properties.isWhitespace }).count >= 3 else { continue }
+            guard !tabled, folded[span.start..<claim.start].lazy.filter({ !ScalarClass.isWhitespace($0) }).count >= 3 else { continue }
             let part = claim.section.map { String($0.prefix { $0 != "/" }) }
             let before = ScalarKey(folded[span.start..<claim.start], ignoring: .whitespace)
             let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)
