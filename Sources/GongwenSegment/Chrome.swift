@@ -105,7 +105,7 @@ enum Chrome {
     /// (`名        称\t克州2025年经济运行情况分析`), so that a table's header `名称\t单位` stays a table.
     static func metaPairs(of text: String) -> [(String, String)] {
         guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "\t")) }) ?? text.contains("\t") else { return [] }
-        let cells = text.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        let cells = text.split(separator: "\t").map { $0.trimmingLineWhitespace() }
         let bareLabels = cells.filter { bareLabel($0) != nil }
         let bareCounts = bareLabels.count >= 2
         func labelOf(_ cell: String) -> String? {

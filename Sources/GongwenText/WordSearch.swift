@@ -111,6 +111,17 @@ public struct ScalarMask: Sendable {
     }
 }
 
+extension StringProtocol where SubSequence == Substring {
+    /// The text without the tabs and spaces (`ScalarClass.isLineWhitespace`) that start and end it:
+    /// `trimmingCharacters(in: .whitespaces)` without bridging to `NSString`. `"　印发机关 "` → `印发机关`.
+    public func trimmingLineWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !ScalarClass.isLineWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !ScalarClass.isLineWhitespace($0) }) else { return "" }
+        return String(self[first..<scalars.index(after: last)])
+    }
+}
+
 extension StringProtocol {
     /// Whether `word` occurs in the text, compared byte for byte in UTF-8 (see `WordSearch`).
     @inlinable
