@@ -435,7 +435,10 @@ extension String: JSONWritable {
 extension Array: JSONWritable where Element: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.beginArray()
-        for index in indices { self[index].write(to: &json) }
+        // Through the buffer, whose elements are read in place: `self[index]` copied each claim.
+        withUnsafeBufferPointer { elements in
+            for index in elements.indices { elements[index].write(to: &json) }
+        }
         json.endArray()
     }
 }
