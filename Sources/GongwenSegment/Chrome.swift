@@ -59,7 +59,7 @@ enum Chrome {
     static func kind(of text: String) -> String? {
         // More than 480 bytes are more than 120 scalars: a paragraph is not counted through.
         guard text.utf8.count <= 480 else { return nil }
-        let length = text.unicodeScalars.count
+        let length = text.scalarCount
         if text.isEmpty || length > 120 || text.unicodeScalars.last == "。" { return nil }
         let hasSpace = text.utf8.contains(0x20)
         // Letter-spaced labels read without their spaces: `索  引  号:111423LL00100/2019-01088`.

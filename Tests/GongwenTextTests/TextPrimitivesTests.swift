@@ -112,6 +112,13 @@ import Testing
         }
     }
 
+    @Test func scalarCountCountsOnTheBytes() {
+        for text in ["", "索引号:111423", "𠀀a\u{301}", "全市\r\n"] {
+            #expect(text.scalarCount == text.unicodeScalars.count)
+            #expect(text.dropFirst().scalarCount == text.dropFirst().unicodeScalars.count)
+        }
+    }
+
     @Test func partitionPoint() {
         let starts = [0, 12, 30]
         #expect(starts.partitionPoint { $0 > 15 } == 2)

@@ -87,7 +87,7 @@ public struct RepeatInconsistentRule: Rule {
         first.reserveCapacity(document.claims.count)
         var findings: [Finding] = []
         for (index, claim) in document.claims.enumerated() where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
-            guard let subject = claim.subject, subject.unicodeScalars.count >= 3,
+            guard let subject = claim.subject, subject.scalarCount >= 3,
                   !subject.unicodeScalars.contains(where: isASCIIDigit) else { continue }
             // Bounded work: words before the number longer than this are no subject that repeats.
             let start = context.source.runStart(before: claim.start, limit: Self.longestLead + 1, stop: Self.endsSentence)
