@@ -91,8 +91,11 @@ public enum TextWalk {
                     continue
                 }
                 if triggers.contains(scalar) {
-                    for index in triggers.visitors(of: scalar) where active[index] {
-                        visitors[index].scalar(at: offset, in: paragraph)
+                    var mask = triggers.visitors(of: scalar)
+                    while mask != 0 {
+                        let index = mask.trailingZeroBitCount
+                        mask &= mask &- 1
+                        if active[index] { visitors[index].scalar(at: offset, in: paragraph) }
                     }
                 }
                 offset += 1
@@ -103,17 +106,25 @@ public enum TextWalk {
     }
 
     /// The trigger scalars of all visitors: a bit per scalar of the Basic Multilingual Plane (a test
-    /// per scalar walked), then which visitors asked for it.
+    /// per scalar walked), then which visitors asked for it, a bit per visitor (a handful of trigger
+    /// scalars, looked up in a short list: no hashing per trigger met).
     struct Triggers {
         private var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        private var byScalar: [Unicode.Scalar: [Int]] = [:]
+        private var scalars: [Unicode.Scalar] = []
+        private var masks: [UInt64] = []
 
         init(_ visitors: [any TextVisitor]) {
+            precondition(visitors.count <= 64, "at most 64 text visitors")
             for (index, visitor) in visitors.enumerated() {
                 for scalar in visitor.triggers {
                     precondition(scalar.value < 0x10000 && !isASCIIDigit(scalar), "a trigger is a scalar of the BMP other than a digit")
                     bits[Int(scalar.value >> 6)] |= 1 << UInt64(scalar.value & 63)
-                    byScalar[scalar, default: []].append(index)
+                    if let slot = scalars.firstIndex(of: scalar) {
+                        masks[slot] |= 1 << UInt64(index)
+                    } else {
+                        scalars.append(scalar)
+                        masks.append(1 << UInt64(index))
+                    }
                 }
             }
         }
@@ -123,6 +134,11 @@ public enum TextWalk {
             scalar.value < 0x10000 && bits[Int(scalar.value >> 6)] & (1 << UInt64(scalar.value & 63)) != 0
         }
 
-        func visitors(of scalar: Unicode.Scalar) -> [Int] { byScalar[scalar] ?? [] }
+        /// The visitors that asked for `scalar`, bit `i` for visitor `i`.
+        @inline(__always)
+        func visitors(of scalar: Unicode.Scalar) -> UInt64 {
+            for slot in scalars.indices where scalars[slot] == scalar { return masks[slot] }
+            return 0
+        }
     }
 }

@@ -26,11 +26,14 @@ public enum Extractor {
         let numbers = cells.apply(to: NumberExtractor.mentions(in: source), source: source)
         let builder = ClaimBuilder(source: source, segmentation: segmentation)
         var claims = builder.claims(from: numbers)
-        let linker = Linker(source: source, claims: claims)
-        let tables = TableLinker(cells: cells, claims: claims)
-        let links = tables.merge(linker.links())
-        for (index, name) in linker.names.enumerated() { claims[index].name = name }
-        tables.name(&claims)
+        // The linkers read `claims` and are gone before the claims are named: the array changes in place.
+        let (links, names, claimAt) = {
+            let linker = Linker(source: source, claims: claims)
+            let tables = TableLinker(cells: cells, claims: claims)
+            return (tables.merge(linker.links()), linker.names, tables.claimAt)
+        }()
+        for (index, name) in names.enumerated() { claims[index].name = name }
+        TableLinker.name(&claims, cells: cells, claimAt: claimAt)
         builder.inheritSubjects(&claims, changes: links.changes)
         let lists = ListBuilder(source: source, segmentation: segmentation, numbers: numbers).lists()
         return Extraction(numbers: numbers, claims: claims, changes: links.changes, breakdowns: links.breakdowns, rates: links.rates,

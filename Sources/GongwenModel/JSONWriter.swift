@@ -20,8 +20,14 @@ public protocol JSONWritable {
 /// `Decimal.description` prints them.
 ///
 /// `JSONWriter.encode(Span(start: 3, end: 6))` is `{"end":6,"start":3}`.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+///
+/// The bytes go into memory of its own (it is not copyable, and frees it when done), not an
+/// `Array`: an array's `append` checks that its buffer is not shared and goes through generic
+/// code at every call, which cost about a third of writing a document.
+public struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     /// Whether the next value or key needs a comma before it.
     private var needsComma = false
     /// Whether a key was just written, so that its value follows with no separator.
@@ -34,8 +40,66 @@ public struct JSONWriter {
     private(set) var nonFinite = false
 
     public init(capacity: Int = 4096, pretty: Bool = false) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
         self.pretty = pretty
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// The bytes written so far.
+    public var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    // MARK: The buffer
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(to: count + extra) }
+    }
+
+    @inline(never)
+    private mutating func grow(to needed: Int) {
+        var larger = capacity * 2
+        while larger < needed { larger *= 2 }
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.update(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func put(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let source = buffer.baseAddress else { return }
+        reserve(buffer.count)
+        (base + count).update(from: source, count: buffer.count)
+        count += buffer.count
+    }
+
+    private mutating func put(_ byte: UInt8, times: Int) {
+        guard times > 0 else { return }
+        reserve(times)
+        (base + count).update(repeating: byte, count: times)
+        count += times
+    }
+
+    /// Inserts `inserted` at `index`, moving what follows.
+    private mutating func insert(_ inserted: [UInt8], at index: Int) {
+        reserve(inserted.count)
+        memmove(base + index + inserted.count, base + index, count - index)
+        for (offset, byte) in inserted.enumerated() { base[index + offset] = byte }
+        count += inserted.count
     }
 
     /// The JSON of `value`, compact or laid out as `GongwenJSON.encode(value, pretty: true)` lays it
@@ -47,15 +111,14 @@ public struct JSONWriter {
         return writer.bytes
     }
 
-    /// Appends the compact JSON of `value` and a line feed to `bytes`: one line of the stream mode.
+    /// Appends the compact JSON of `value` and a line feed to `bytes`: one line of the stream mode
+    /// (written with room for the capacity `bytes` has left, then copied once).
     public static func appendLine(_ value: some JSONWritable, to bytes: inout [UInt8]) throws {
-        var writer = JSONWriter(capacity: 0)
-        swap(&writer.bytes, &bytes)
+        var writer = JSONWriter(capacity: bytes.capacity - bytes.count)
         value.write(to: &writer)
-        writer.bytes.append(UInt8(ascii: "\n"))
-        let failed = writer.nonFinite
-        swap(&writer.bytes, &bytes)
-        if failed { throw GongwenJSON.NonFiniteNumber() }
+        writer.put(UInt8(ascii: "\n"))
+        if writer.nonFinite { throw GongwenJSON.NonFiniteNumber() }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: writer.base, count: writer.count))
     }
 
     // MARK: Structure
@@ -68,13 +131,13 @@ public struct JSONWriter {
             afterKey = false
             return
         }
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { put(UInt8(ascii: ",")) }
         if pretty && depth > 0 { newline() }
     }
 
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        put(UInt8(ascii: "\n"))
+        put(UInt8(ascii: " "), times: 2 * depth)
     }
 
     /// `{`; then `field`s in sorted key order; then `endObject()`.
@@ -92,7 +155,7 @@ public struct JSONWriter {
 
     private mutating func begin(_ bracket: UInt8) {
         separate()
-        bytes.append(bracket)
+        put(bracket)
         depth += 1
         needsComma = false
     }
@@ -104,10 +167,10 @@ public struct JSONWriter {
     private mutating func end(_ bracket: UInt8) {
         depth -= 1
         if pretty {
-            if !needsComma { bytes.append(UInt8(ascii: "\n")) }
+            if !needsComma { put(UInt8(ascii: "\n")) }
             newline()
         }
-        bytes.append(bracket)
+        put(bracket)
         needsComma = true
     }
 
@@ -115,13 +178,13 @@ public struct JSONWriter {
     @inline(__always)
     public mutating func key(_ key: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        put(UInt8(ascii: "\""))
+        key.withUTF8Buffer { put($0) }
         if pretty {
             append("\" : ")
         } else {
-            bytes.append(UInt8(ascii: "\""))
-            bytes.append(UInt8(ascii: ":"))
+            put(UInt8(ascii: "\""))
+            put(UInt8(ascii: ":"))
         }
         afterKey = true
     }
@@ -143,9 +206,9 @@ public struct JSONWriter {
     public mutating func value(_ value: Int) {
         separate()
         if value >= 0 && value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
+            put(UInt8(ascii: "0") + UInt8(value))
         } else {
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            if value < 0 { put(UInt8(ascii: "-")) }
             appendDigits(UInt64(value.magnitude))
         }
         needsComma = true
@@ -162,7 +225,7 @@ public struct JSONWriter {
                 digits[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[index...]))
+            put(UnsafeBufferPointer(rebasing: digits[index...]))
             return 20 - index
         }
     }
@@ -177,24 +240,25 @@ public struct JSONWriter {
             append("NaN")
         } else if let stored = StoredDecimal(value) {
             if stored.isZeroLength {
-                bytes.append(UInt8(ascii: "0"))
+                put(UInt8(ascii: "0"))
             } else {
-                if stored.isNegative { bytes.append(UInt8(ascii: "-")) }
-                let start = bytes.count
-                let count = appendDigits(stored.mantissa)
+                if stored.isNegative { put(UInt8(ascii: "-")) }
+                let start = count
+                let digits = appendDigits(stored.mantissa)
                 if stored.exponent > 0 {
-                    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: stored.exponent))
+                    put(UInt8(ascii: "0"), times: stored.exponent)
                 } else if stored.exponent < 0 {
                     let fraction = -stored.exponent
-                    if count > fraction {
-                        bytes.insert(UInt8(ascii: "."), at: start + count - fraction)
+                    if digits > fraction {
+                        insert([UInt8(ascii: ".")], at: start + digits - fraction)
                     } else {
-                        bytes.insert(contentsOf: [UInt8(ascii: "0"), UInt8(ascii: ".")] + repeatElement(UInt8(ascii: "0"), count: fraction - count), at: start)
+                        insert([UInt8(ascii: "0"), UInt8(ascii: ".")] + repeatElement(UInt8(ascii: "0"), count: fraction - digits), at: start)
                     }
                 }
             }
         } else {
-            bytes.append(contentsOf: value.description.utf8)
+            var description = value.description
+            description.withUTF8 { put($0) }
         }
         needsComma = true
     }
@@ -243,7 +307,7 @@ public struct JSONWriter {
     /// A string, escaped per RFC 8259 as `JSONEncoder` escapes it.
     public mutating func value(_ value: String) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         var string = value
         string.withUTF8 { utf8 in
             var runStart = 0
@@ -261,27 +325,27 @@ public struct JSONWriter {
                     index += 1
                     continue
                 }
-                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                bytes.append(UInt8(ascii: "\\"))
+                if runStart < index { put(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                put(UInt8(ascii: "\\"))
                 switch byte {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case UInt8(ascii: "\""): put(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): put(UInt8(ascii: "\\"))
+                case 0x0A: put(UInt8(ascii: "n"))
+                case 0x0D: put(UInt8(ascii: "r"))
+                case 0x09: put(UInt8(ascii: "t"))
+                case 0x08: put(UInt8(ascii: "b"))
+                case 0x0C: put(UInt8(ascii: "f"))
                 default:
                     append("u00")
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0x0F)])
+                    put(Self.hex[Int(byte >> 4)])
+                    put(Self.hex[Int(byte & 0x0F)])
                 }
                 index += 1
                 runStart = index
             }
-            if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
+            if runStart < count { put(UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
         needsComma = true
     }
 
@@ -311,7 +375,7 @@ public struct JSONWriter {
 
     @inline(__always)
     private mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { put($0) }
     }
 
     // MARK: Fields: a key and its value; a `nil` value writes nothing, as `encodeIfPresent` does.
@@ -371,7 +435,10 @@ extension String: JSONWritable {
 extension Array: JSONWritable where Element: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.beginArray()
-        for index in indices { self[index].write(to: &json) }
+        // Through the buffer, whose elements are read in place: `self[index]` copied each claim.
+        withUnsafeBufferPointer { elements in
+            for index in elements.indices { elements[index].write(to: &json) }
+        }
         json.endArray()
     }
 }

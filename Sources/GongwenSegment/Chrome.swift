@@ -59,7 +59,7 @@ enum Chrome {
     static func kind(of text: String) -> String? {
         // More than 480 bytes are more than 120 scalars: a paragraph is not counted through.
         guard text.utf8.count <= 480 else { return nil }
-        let length = text.unicodeScalars.count
+        let length = text.scalarCount
         if text.isEmpty || length > 120 || text.unicodeScalars.last == "。" { return nil }
         let hasSpace = text.utf8.contains(0x20)
         // Letter-spaced labels read without their spaces: `索  引  号:111423LL00100/2019-01088`.
@@ -105,7 +105,7 @@ enum Chrome {
     /// (`名        称\t克州2025年经济运行情况分析`), so that a table's header `名称\t单位` stays a table.
     static func metaPairs(of text: String) -> [(String, String)] {
         guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "\t")) }) ?? text.contains("\t") else { return [] }
-        let cells = text.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        let cells = text.split(separator: "\t").map { $0.trimmingLineWhitespace() }
         let bareLabels = cells.filter { bareLabel($0) != nil }
         let bareCounts = bareLabels.count >= 2
         func labelOf(_ cell: String) -> String? {

@@ -24,7 +24,7 @@ enum IssuerChain {
     /// `来源:市委政法委` under an article: the author when nothing else names one.
     static func sourceNote(_ page: Page) -> (String, Span)? {
         for (index, line) in page.lines.enumerated() where page.chromeKinds[index] == "page_meta" && line.text.hasPrefix("来源:") {
-            let name = String(line.text.dropFirst(3)).trimmingCharacters(in: .whitespaces)
+            let name = line.text.dropFirst(3).trimmingLineWhitespace()
             if Organization.isName(name) {
                 return (name, Span(start: line.content.end - name.unicodeScalars.count, end: line.content.end))
             }

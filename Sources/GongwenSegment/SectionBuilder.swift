@@ -80,7 +80,7 @@ struct SectionBuilder {
                     || Self.isCellRow(title: titleStart, end: line.content.end, s) { continue }
                 var titleEnd = (titleStart..<line.content.end).first { s[$0] == "。" } ?? line.content.end
                 titleEnd -= Notes.trailingMarker(in: s, start: titleStart, end: titleEnd) ?? 0
-                let markerText = SourceText.string(s[start..<(start + marker.length)]).trimmingCharacters(in: .whitespaces)
+                let markerText = SourceText.string(s[start..<(start + marker.length)]).trimmingLineWhitespace()
                 heading = Heading(marker: markerText, kind: marker.kind, style: marker.style, number: marker.number, level: 0,
                                   title: Span(start: titleStart, end: titleEnd), start: start, end: 0, line: line.number)
             } else if !numberedTopSeen, UnnumberedHeading.matches(

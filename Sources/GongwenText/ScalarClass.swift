@@ -44,6 +44,17 @@ public enum ScalarClass {
         return scalar.properties.isWhitespace
     }
 
+    /// Foundation's `CharacterSet.whitespaces` (on Linux): tab, the space separators (Unicode's Zs)
+    /// and the zero-width space U+200B, as `\t`, ` `, U+00A0 and the ideographic space `　` (U+3000);
+    /// not line breaks.
+    @inlinable @inline(__always)
+    public static func isLineWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
     /// 〇 and ○: zeros used in digit-by-digit writing (`二〇二二`, `二○二○年`).
     @inlinable @inline(__always)
     public static func isCircleZero(_ scalar: Unicode.Scalar) -> Bool {

@@ -236,11 +236,31 @@ public enum SourceDecoder {
             // Without branches, so that the loop runs over many bytes at once: a bit per control
             // byte that text holds (tab, line feed, form feed, carriage return).
             let allowed: UInt32 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D
-            for byte in bytes {
+            func count(_ byte: UInt8) {
                 total &+= byte & 0xC0 != 0x80 ? 1 : 0
                 bad &+= byte < 0x20 ? Int(~allowed >> UInt32(byte & 31) & 1) : 0
                 bad &+= byte == 0x7F ? 1 : 0
             }
+            // Eight bytes at a time: the scalars start at the bytes that are not 10xxxxxx, and a word
+            // with no byte below 0x20 and none 0x7F (most of a text) holds no control character.
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            var index = 0
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let below20 = (word &- ones &* 0x20) & ~word & highs
+                    let delete = word ^ (ones &* 0x7F)
+                    let is7F = (delete &- ones) & ~delete & highs
+                    if below20 | is7F == 0 {
+                        total &+= 8 &- (word & ~(word << 1) & highs).nonzeroBitCount
+                    } else {
+                        for offset in index..<(index + 8) { count(bytes[offset]) }
+                    }
+                    index += 8
+                }
+            }
+            for offset in index..<bytes.count { count(bytes[offset]) }
             return (total, bad)
         }
         if total > 0, bad * 10 > total {

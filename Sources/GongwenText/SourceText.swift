@@ -107,36 +107,45 @@ public struct SourceText: Sendable {
         Self.text(span, in: folded)
     }
 
-    /// A string from scalars, encoded straight into the string's own UTF-8 storage (much faster
-    /// than appending scalars one by one).
+    /// A string from scalars, encoded into UTF-8 and copied into a string as UTF-8 known to be
+    /// valid (`UTF8Span(unchecked:)`: scalars encode to nothing else). About twice as fast as
+    /// encoding into the string's own storage, which validates it again, and far faster than
+    /// appending scalars one by one.
     public static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
-            var index = 0
-            for scalar in scalars {
-                let value = scalar.value
-                switch value {
-                case 0..<0x80:
-                    buffer[index] = UInt8(value)
-                    index += 1
-                case 0x80..<0x800:
-                    buffer[index] = UInt8(0xC0 | value >> 6)
-                    buffer[index + 1] = UInt8(0x80 | value & 0x3F)
-                    index += 2
-                case 0x800..<0x10000:
-                    buffer[index] = UInt8(0xE0 | value >> 12)
-                    buffer[index + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[index + 2] = UInt8(0x80 | value & 0x3F)
-                    index += 3
-                default:
-                    buffer[index] = UInt8(0xF0 | value >> 18)
-                    buffer[index + 1] = UInt8(0x80 | value >> 12 & 0x3F)
-                    buffer[index + 2] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[index + 3] = UInt8(0x80 | value & 0x3F)
-                    index += 4
-                }
-            }
-            return index
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer in
+            let count = encode(scalars, into: buffer)
+            return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: buffer[..<count]).span))
         }
+    }
+
+    /// Writes the UTF-8 of `scalars` into `buffer` (room for four bytes each) and returns how many
+    /// bytes it wrote.
+    private static func encode(_ scalars: ArraySlice<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var index = 0
+        for scalar in scalars {
+            let value = scalar.value
+            switch value {
+            case 0..<0x80:
+                buffer[index] = UInt8(value)
+                index += 1
+            case 0x80..<0x800:
+                buffer[index] = UInt8(0xC0 | value >> 6)
+                buffer[index + 1] = UInt8(0x80 | value & 0x3F)
+                index += 2
+            case 0x800..<0x10000:
+                buffer[index] = UInt8(0xE0 | value >> 12)
+                buffer[index + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                buffer[index + 2] = UInt8(0x80 | value & 0x3F)
+                index += 3
+            default:
+                buffer[index] = UInt8(0xF0 | value >> 18)
+                buffer[index + 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                buffer[index + 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                buffer[index + 3] = UInt8(0x80 | value & 0x3F)
+                index += 4
+            }
+        }
+        return index
     }
 
     /// The 1-based line that holds `offset`.

@@ -111,7 +111,25 @@ public struct ScalarMask: Sendable {
     }
 }
 
+extension StringProtocol where SubSequence == Substring {
+    /// The text without the tabs and spaces (`ScalarClass.isLineWhitespace`) that start and end it:
+    /// `trimmingCharacters(in: .whitespaces)` without bridging to `NSString`. `"　印发机关 "` → `印发机关`.
+    public func trimmingLineWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !ScalarClass.isLineWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !ScalarClass.isLineWhitespace($0) }) else { return "" }
+        return String(self[first..<scalars.index(after: last)])
+    }
+}
+
 extension StringProtocol {
+    /// The number of scalars, counted on the UTF-8 bytes (each byte that does not continue a
+    /// scalar), where `unicodeScalars.count` decodes them one by one. `"索引号:111423".scalarCount` is 10.
+    @inlinable
+    public var scalarCount: Int {
+        withUTF8Buffer { bytes in bytes.reduce(0) { $0 &+ ($1 & 0xC0 != 0x80 ? 1 : 0) } }
+    }
+
     /// Whether `word` occurs in the text, compared byte for byte in UTF-8 (see `WordSearch`).
     @inlinable
     public func holds(_ word: some StringProtocol) -> Bool {

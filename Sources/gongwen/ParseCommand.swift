@@ -101,8 +101,8 @@ struct ParseCommand: AsyncParsableCommand {
 
     /// The output line for input line `number`, with its line feed.
     static func streamLine(_ line: String, number: Int, options: PipelineOptions) -> [UInt8] {
-        var trimmed = line.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasSuffix("\r") { trimmed = String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) }
+        var trimmed = line.trimmingLineWhitespace()
+        if trimmed.hasSuffix("\r") { trimmed = trimmed.dropLast().trimmingLineWhitespace() }
         if trimmed.isEmpty { return Output.errorRecord(source: "", line: number, code: "blank_line", message: "blank input line") }
         let source: String
         let result: Result<Analysis, DecodeError>

@@ -72,6 +72,23 @@ struct DecoderTests {
         #expect(throws: DecodeError.self) { try SourceDecoder.decode(controls, source: "ctl.bin") }
     }
 
+    /// A text is refused when more than a tenth of its characters are controls, counted eight
+    /// bytes at a time or one by one: 10 controls among 100 Chinese characters pass, 12 do not,
+    /// wherever they stand (tab, line feed, form feed and carriage return are text).
+    @Test func controlShareDecidesWhereverTheControlsStand() throws {
+        for spacing in [1, 7, 8, 29] {
+            func text(controls: Int) -> [UInt8] {
+                var scalars = Array(String(repeating: "一", count: 100).unicodeScalars)
+                for index in 0..<controls {
+                    scalars.insert(index % 2 == 0 ? "\u{01}" : "\u{7F}", at: min(scalars.count, spacing * index + index))
+                }
+                return Array((String(String.UnicodeScalarView(scalars)) + "\t\n\r\u{0C}").utf8)
+            }
+            #expect(try SourceDecoder.decode(text(controls: 10), source: "ten.txt").text.unicodeScalars.count > 100)
+            #expect(throws: DecodeError.self) { try SourceDecoder.decode(text(controls: 12), source: "twelve.txt") }
+        }
+    }
+
     @Test func truncatedUTF8IsReplacedAndCounted() throws {
         var bytes = Array("关于加强村社区治理创新的建议".utf8)
         bytes.removeLast()

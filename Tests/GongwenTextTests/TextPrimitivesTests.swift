@@ -1,3 +1,4 @@
+import Foundation
 import GongwenModel
 import GongwenText
 import Testing
@@ -96,6 +97,26 @@ import Testing
         let counts = [ScalarKey(spaced, ignoring: .whitespace): 1]
         #expect(counts[ScalarKey(plain, ignoring: .whitespace)] == 1)
         #expect(ScalarClass.isWhitespace("\u{3000}") && ScalarClass.isWhitespace("\n") && !ScalarClass.isWhitespace("。"))
+    }
+
+    /// `isLineWhitespace` is Foundation's `CharacterSet.whitespaces`, scalar for scalar over the
+    /// Basic Multilingual Plane (no space lies above it), and `trimmingLineWhitespace` trims as
+    /// `trimmingCharacters(in: .whitespaces)` does.
+    @Test func lineWhitespaceIsFoundations() {
+        let differing = (0...0xFFFF).compactMap(Unicode.Scalar.init).filter {
+            ScalarClass.isLineWhitespace($0) != CharacterSet.whitespaces.contains($0)
+        }
+        #expect(differing.isEmpty)
+        for text in ["\u{3000}　印发机关\t ", "  ", "", "抄送:\u{A0}", "a\u{2009}b\n", " \u{301}x", "\u{200B}索引号\u{200B}"] {
+            #expect(text.trimmingLineWhitespace() == text.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    @Test func scalarCountCountsOnTheBytes() {
+        for text in ["", "索引号:111423", "𠀀a\u{301}", "全市\r\n"] {
+            #expect(text.scalarCount == text.unicodeScalars.count)
+            #expect(text.dropFirst().scalarCount == text.dropFirst().unicodeScalars.count)
+        }
     }
 
     @Test func partitionPoint() {

@@ -87,7 +87,7 @@ public struct RepeatInconsistentRule: Rule {
         first.reserveCapacity(document.claims.count)
         var findings: [Finding] = []
         for (index, claim) in document.claims.enumerated() where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
-            guard let subject = claim.subject, subject.unicodeScalars.count >= 3,
+            guard let subject = claim.subject, subject.scalarCount >= 3,
                   !subject.unicodeScalars.contains(where: isASCIIDigit) else { continue }
             // Bounded work: words before the number longer than this are no subject that repeats.
             let start = context.source.runStart(before: claim.start, limit: Self.longestLead + 1, stop: Self.endsSentence)
@@ -109,7 +109,7 @@ public struct RepeatInconsistentRule: Rule {
             let line = context.source.line(at: claim.start)
             let tabled = tableRows[line] ?? BrokenLines.isTableRow(context.source.lineSpan(line), context.source)
             tableRows[line] = tabled
-            guard !tabled, folded[span.start..<claim.start].lazy.filter({ !$0.properties.isWhitespace }).count >= 3 else { continue }
+            guard !tabled, folded[span.start..<claim.start].lazy.filter({ !ScalarClass.isWhitespace($0) }).count >= 3 else { continue }
             let part = claim.section.map { String($0.prefix { $0 != "/" }) }
             let before = ScalarKey(folded[span.start..<claim.start], ignoring: .whitespace)
             let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)

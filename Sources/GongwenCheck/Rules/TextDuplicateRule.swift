@@ -35,6 +35,8 @@ public struct TextDuplicateRule: TextRule {
     final class Visitor: TextVisitor {
         let rule: TextDuplicateRule
         let context: CheckContext
+        /// The folded text, held here: read at every sentence end.
+        private let folded: [Unicode.Scalar]
         var findings: [Finding] = []
         let triggers: Set<Unicode.Scalar> = ["。", ";", "!", "?"]
         private var paragraphs: [ScalarKey: Span] = [:]
@@ -46,6 +48,7 @@ public struct TextDuplicateRule: TextRule {
         init(_ rule: TextDuplicateRule, _ context: CheckContext) {
             self.rule = rule
             self.context = context
+            folded = context.source.folded
             // Room for every paragraph and about one sentence per 24 characters: the dictionaries
             // do not grow while the text is read.
             paragraphs.reserveCapacity(context.textParagraphs.count)
@@ -61,8 +64,7 @@ public struct TextDuplicateRule: TextRule {
 
         /// A sentence runs to and includes its end, leading spaces skipped.
         func scalar(at index: Int, in paragraph: Paragraph) {
-            let s = context.source.folded
-            while start <= index, s[start] == " " { start += 1 }
+            while start <= index, folded[start] == " " { start += 1 }
             if start <= index { pending.append(Span(start: start, end: index + 1)) }
             start = index + 1
         }
@@ -70,7 +72,6 @@ public struct TextDuplicateRule: TextRule {
         func end(_ paragraph: Paragraph) {
             // The last sentence runs to the end of the paragraph, with or without its end.
             scalar(at: paragraph.span.end - 1, in: paragraph)
-            let folded = context.source.folded
             let key = TextDuplicateRule.key(folded[paragraph.span.start..<paragraph.span.end])
             if key.count >= TextDuplicateRule.minimumLength {
                 if let first = paragraphs[key] {

@@ -32,6 +32,7 @@ struct ClaimBuilder {
     /// Claims for the mentions that are statistics and lie outside page chrome.
     func claims(from mentions: [NumberMention]) -> [Claim] {
         var claims: [Claim] = []
+        claims.reserveCapacity(mentions.count)
         var previousEnd = 0
         var previousMention: NumberMention?
         var sections = SectionPaths(segmentation)

@@ -20,7 +20,7 @@ struct TableLinker {
     let cells: TableCells
     let claims: [Claim]
     /// The claim of each number cell, by the offset where the cell starts.
-    private let claimAt: [Int: Int]
+    let claimAt: [Int: Int]
 
     init(cells: TableCells, claims: [Claim]) {
         self.cells = cells
@@ -292,8 +292,9 @@ struct TableLinker {
         }
     }
 
-    /// Names the table claims after their row (`春收`) and says what the column tells of them (`比上年增长`).
-    func name(_ claims: inout [Claim]) {
+    /// Names the table claims after their row (`春收`) and says what the column tells of them (`比上年增长`):
+    /// static, so that no linker holds `claims` while they change (the array is not copied).
+    static func name(_ claims: inout [Claim], cells: TableCells, claimAt: [Int: Int]) {
         for cell in cells.cells {
             guard let id = claimAt[cell.span.start] else { continue }
             let table = cells.tables[cell.table]
