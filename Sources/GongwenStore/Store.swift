@@ -63,7 +63,7 @@ public final class Store: Sendable {
         // 3 KB and one of 2 KB could not share a page, and 13% of the paragraphs' pages were empty
         // space (49 of 380 MB at 10,000 documents; 11 of 341 MB with 16 KB). A new file stores its
         // text as UTF-16: nearly all of it is Chinese, three bytes a character in UTF-8 and two in
-        // UTF-16 (the paragraphs 231 MB where they were 323 MB at 10,000 documents). Big-endian, so
+        // UTF-16 (the paragraphs 225 MB where they were 323 MB at 10,000 documents). Big-endian, so
         // that SQLite's byte-wise comparison of text keeps the order of the characters (little-
         // endian would put `教` before `a`); it differs from the order of code points only for
         // characters beyond U+FFFF, which sort before U+E000…U+FFFF. SQLite converts to and from
