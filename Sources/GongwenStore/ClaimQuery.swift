@@ -49,7 +49,12 @@ public struct ClaimQuery: Sendable, Equatable {
         if let documents = documents.restricting("c.document_id") { conditions.append(documents) }
         if let subject { conditions.append("instr(c.subject, \(subject)) > 0") }
         if let unit { conditions.append("c.unit = \(unit)") }
-        if let kind { conditions.append("c.kind = \(kind)") }
+        // SQLite's index holds the kind's code (`v10-coded-columns-without-unused-keys`); PostgreSQL stores the text.
+        if let kind {
+            let coded: SQLQuery = "c.kind_code = \(CodedColumn.claims("kind").stored(kind))"
+            let text: SQLQuery = "c.kind = \(kind)"
+            conditions.append("\(sqlite: coded, postgres: text)")
+        }
         if let minimum { conditions.append("c.value_real >= \(minimum)") }
         if let maximum { conditions.append("c.value_real <= \(maximum)") }
         if withFindings { conditions.append("c.id IN (SELECT claim_id FROM finding_claims)") }

@@ -12,15 +12,38 @@ public protocol InsertableRecord: StoreRecord {
     /// The columns written, in the order of `insertValues`; an auto-incremented `id` is left out.
     static var insertColumns: [String] { get }
     var insertValues: [(any DatabaseValueConvertible)?] { get }
+    /// The columns the SQLite store writes: `insertColumns`, a coded column under its stored name
+    /// (`kind_code` for `kind`, see `CodedColumn`).
+    static var sqliteColumns: [String] { get }
+    /// `insertValues` as the SQLite store writes them: a coded column's value as its code.
+    var sqliteValues: [(any DatabaseValueConvertible)?] { get }
 }
 
 extension InsertableRecord {
-    /// `INSERT INTO "claims" ("document_id", …) VALUES (?, …)`.
-    static var insertSQL: String {
-        let columns = insertColumns.map { "\"\($0)\"" }.joined(separator: ", ")
-        let marks = Array(repeating: "?", count: insertColumns.count).joined(separator: ", ")
-        return "INSERT INTO \"\(databaseTableName)\" (\(columns)) VALUES (\(marks))"
+    public static var sqliteColumns: [String] { insertColumns }
+    public var sqliteValues: [(any DatabaseValueConvertible)?] { insertValues }
+
+    /// `INSERT INTO "claims" ("document_id", …) VALUES (?, …)`, the columns `columns`.
+    static func insertSQL(_ columns: [String]) -> String {
+        let names = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        return "INSERT INTO \"\(databaseTableName)\" (\(names)) VALUES (\(marks))"
     }
+
+    /// The insert of `insertColumns`, what PostgreSQL and GRDB's own execution write.
+    static var insertSQL: String { insertSQL(insertColumns) }
+}
+
+extension ClaimRecord {
+    private static let coded = CodedColumn.positions(of: CodedColumn.claimColumns, in: insertColumns)
+    public static let sqliteColumns = CodedColumn.stored(CodedColumn.claimColumns, in: insertColumns)
+    public var sqliteValues: [(any DatabaseValueConvertible)?] { CodedColumn.stored(insertValues, at: Self.coded) }
+}
+
+extension ParagraphRecord {
+    private static let coded = CodedColumn.positions(of: CodedColumn.paragraphColumns, in: insertColumns)
+    public static let sqliteColumns = CodedColumn.stored(CodedColumn.paragraphColumns, in: insertColumns)
+    public var sqliteValues: [(any DatabaseValueConvertible)?] { CodedColumn.stored(insertValues, at: Self.coded) }
 }
 
 /// Inserts records of one table through one cached statement; `insert` returns the new row id.
@@ -35,12 +58,12 @@ struct RowInserter<Record: InsertableRecord> {
     private let statement: BoundStatement
 
     init(_ db: Database) throws {
-        statement = try BoundStatement(db, sql: Record.insertSQL)
+        statement = try BoundStatement(db, sql: Record.insertSQL(Record.sqliteColumns))
     }
 
     @discardableResult
     func insert(_ record: Record) throws -> Int64 {
-        try statement.execute(record.insertValues)
+        try statement.execute(record.sqliteValues)
     }
 }
 

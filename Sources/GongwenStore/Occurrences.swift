@@ -23,6 +23,21 @@ public enum Occurrences {
     /// byte (each match a whole character, since UTF-8 is self-synchronising); any other
     /// term is compared character by character, both sides folded.
     static func count(of term: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        count(of: term, in: text, unit: 1, decoded: decodedUTF8)
+    }
+
+    /// The same over UTF-16 big-endian bytes, what a file of `PRAGMA encoding = 'UTF-16be'` holds
+    /// (`Store`): read as they are, not converted to UTF-8 first (which cost a search of `的`
+    /// a third more). A byte-for-byte match counts only at a whole code unit.
+    static func count(utf16BE term: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        count(of: term, in: text, unit: 2, decoded: decodedUTF16BE)
+    }
+
+    /// `term` in `text`, both in an encoding of code units of `unit` bytes that `decoded` reads.
+    private static func count(
+        of term: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, unit: Int,
+        decoded: (UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar]
+    ) -> Int {
         guard !term.isEmpty, let termBase = term.baseAddress else { return 0 }
         let scalars = decoded(term)
         if scalars.allSatisfy(Bigrams.foldsOnlyFromItself) {
@@ -33,7 +48,8 @@ public enum Occurrences {
             var position = term.count - 1
             while position < text.count, let hit = memchr(base + position, last, text.count - position) {
                 let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if memcmp(base + end - (term.count - 1), termBase, term.count) == 0 { found += 1 }
+                let start = end - (term.count - 1)
+                if start % unit == 0, memcmp(base + start, termBase, term.count) == 0 { found += 1 }
                 position = end + 1
             }
             return found
@@ -42,30 +58,86 @@ public enum Occurrences {
         return KnuthMorrisPratt(needle).count(in: decoded(text).lazy.map { Bigrams.folded($0).value })
     }
 
-    private static func decoded(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+    private static func decodedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        decoded(bytes, as: UTF8.self)
+    }
+
+    private static func decodedUTF16BE(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        let units = stride(from: 0, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
+        return units.withUnsafeBufferPointer { decoded($0, as: UTF16.self) }
+    }
+
+    private static func decoded<Codec: UnicodeCodec>(
+        _ units: UnsafeBufferPointer<Codec.CodeUnit>, as codec: Codec.Type
+    ) -> [Unicode.Scalar] {
         var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(bytes.count)
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
+        scalars.reserveCapacity(units.count)
+        var decoder = Codec()
+        var iterator = units.makeIterator()
         while case .scalarValue(let scalar) = decoder.decode(&iterator) { scalars.append(scalar) }
         return scalars
     }
 
+    /// The number of characters (code points) of a text in UTF-8 bytes (the bytes that start a
+    /// character) or in UTF-16 big-endian bytes (the code units less the second half of each
+    /// surrogate pair): what `length()` gives, without SQLite's `length()` converting each UTF-16
+    /// text to UTF-8 to count it. `characters(utf8:)` of the bytes of `教育a` is 3.
+    static func characters(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+
+    /// The same over UTF-16 big-endian bytes.
+    static func characters(utf16BE bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var index = 0
+        while index + 1 < bytes.count {
+            if bytes[index] & 0xFC != 0xDC { count += 1 }
+            index += 2
+        }
+        return count
+    }
+
     /// Adds `gongwen_occurrences(text, term)` to the connection: the count above, NULL for a NULL
-    /// argument. `Store` adds it to each connection it opens.
+    /// argument; over UTF-8 and over UTF-16 big-endian, so that SQLite hands each file's text over
+    /// as it is stored. With it `gongwen_length(text)`, SQLite's `length()` of a text, for UTF-16
+    /// counted on the stored bytes (on the UTF-8 of a search's 300,000 paragraphs holding `的`,
+    /// `length()` cost as much as the counting). `Store` adds both to each connection it opens.
     static func register(_ db: Database) {
-        sqlite3_create_function_v2(
-            db.sqliteConnection, "gongwen_occurrences", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nil,
-            { context, _, values in
-                guard let values, let text = sqlite3_value_text(values[0]), let term = sqlite3_value_text(values[1]) else {
-                    sqlite3_result_null(context)
-                    return
-                }
-                let found = Occurrences.count(
-                    of: UnsafeBufferPointer(start: term, count: Int(sqlite3_value_bytes(values[1]))),
-                    in: UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(values[0]))))
-                sqlite3_result_int64(context, Int64(found))
-            }, nil, nil, nil)
+        func add(_ name: String, _ arguments: Int32, _ encoding: Int32, _ function: SQLFunction) {
+            sqlite3_create_function_v2(db.sqliteConnection, name, arguments, encoding | SQLITE_DETERMINISTIC, nil, function, nil, nil, nil)
+        }
+        add("gongwen_occurrences", 2, SQLITE_UTF8) { context, _, values in
+            let (text, term) = (Occurrences.argument(values, 0, utf16BE: false), Occurrences.argument(values, 1, utf16BE: false))
+            Occurrences.result(context, text.flatMap { text in term.map { Occurrences.count(of: $0, in: text) } })
+        }
+        add("gongwen_occurrences", 2, SQLITE_UTF16BE) { context, _, values in
+            let (text, term) = (Occurrences.argument(values, 0, utf16BE: true), Occurrences.argument(values, 1, utf16BE: true))
+            Occurrences.result(context, text.flatMap { text in term.map { Occurrences.count(utf16BE: $0, in: text) } })
+        }
+        add("gongwen_length", 1, SQLITE_UTF8) { context, _, values in
+            Occurrences.result(context, Occurrences.argument(values, 0, utf16BE: false).map { Occurrences.characters(utf8: $0) })
+        }
+        add("gongwen_length", 1, SQLITE_UTF16BE) { context, _, values in
+            Occurrences.result(context, Occurrences.argument(values, 0, utf16BE: true).map { Occurrences.characters(utf16BE: $0) })
+        }
+    }
+
+    /// A scalar SQL function as SQLite calls it: the context, the number of arguments, the arguments.
+    private typealias SQLFunction = @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void
+
+    /// The bytes of text argument `index` in the function's encoding, `nil` for NULL.
+    private static func argument(_ values: UnsafeMutablePointer<OpaquePointer?>?, _ index: Int, utf16BE: Bool) -> UnsafeBufferPointer<UInt8>? {
+        guard let value = values?[index] else { return nil }
+        if utf16BE {
+            guard let text = sqlite3_value_text16be(value) else { return nil }
+            return UnsafeBufferPointer(start: text.assumingMemoryBound(to: UInt8.self), count: Int(sqlite3_value_bytes16(value)))
+        }
+        guard let text = sqlite3_value_text(value) else { return nil }
+        return UnsafeBufferPointer(start: text, count: Int(sqlite3_value_bytes(value)))
+    }
+
+    private static func result(_ context: OpaquePointer?, _ count: Int?) {
+        if let count { sqlite3_result_int64(context, Int64(count)) } else { sqlite3_result_null(context) }
     }
 }
 

@@ -23,6 +23,12 @@ enum PostgresSchema {
         ("v8-claim-section-titles-by-span", ["ALTER TABLE claims DROP COLUMN section_titles"]),
         // SQLite's bigram index without positions; the GIN index here never held any.
         ("v9-bigram-index-without-positions", []),
+        // The unique keys no query read go here too; the coded columns are SQLite's alone (the
+        // text here is PostgreSQL's to store, and the query text compares `kind` itself).
+        ("v10-coded-columns-without-unused-keys", [
+            "ALTER TABLE claims DROP CONSTRAINT claims_document_id_claim_index_key",
+            "ALTER TABLE paragraphs DROP CONSTRAINT paragraphs_document_id_position_key",
+        ]),
     ]
 
     private static func index(_ table: String, _ columns: String...) -> String {

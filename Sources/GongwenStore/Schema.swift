@@ -4,7 +4,7 @@ import GRDB
 /// one is never edited, a change is a new migration at the end.
 ///
 /// `Schema.migrate(pool)` on an empty file creates every table of `v1-documents` through
-/// `v9-bigram-index-without-positions`; on a database made by an older gongwen it runs only the new ones.
+/// `v10-coded-columns-without-unused-keys`; on a database made by an older gongwen it runs only the new ones.
 public enum Schema {
     /// The migrations in order, by name.
     static let migrations: [(name: String, migrate: @Sendable (Database) throws -> Void)] = [
@@ -12,7 +12,7 @@ public enum Schema {
         ("v3-full-text", createFullText), ("v4-rate-shares", addRateShares), ("v5-ingest-in-batches", ingestInBatches),
         ("v6-bigram-index", bigramIndex), ("v7-claim-sentence-spans", claimSentenceSpans),
         ("v8-claim-section-titles-by-span", claimSectionTitlesBySpan),
-        ("v9-bigram-index-without-positions", bigramIndexWithoutPositions),
+        ("v9-bigram-index-without-positions", bigramIndexWithoutPositions), ("v10-coded-columns-without-unused-keys", codedColumnsWithoutUnusedKeys),
     ]
 
     /// The migration names in order; `Schema.migrator` registers exactly these.
@@ -428,6 +428,64 @@ public enum Schema {
             let repeats = Bigrams.repeats(row["text"])
             if !repeats.isEmpty { try insert.execute(arguments: [row["id"] as Int64, repeats]) }
         }
+    }
+
+    /// Claims and paragraphs without what no query reads (at 10,000 documents the claims and
+    /// their indexes took 246 MB, the paragraphs and theirs 342 MB): the claim kind, the unit's
+    /// category, the qualifier and the paragraph role stored as small integers (`CodedColumn`; the
+    /// columns `kind`, `unit_category`, `qualifier` and `role` are generated from them, so every
+    /// query reads the same text), the kind's index on the codes (`ClaimQuery` compares
+    /// `kind_code`), and neither the unique (document, claim index) key of the claims nor the
+    /// unique (document, position) key of the paragraphs, which no query read: the writer numbers a
+    /// document's rows itself. SQLite cannot change a column's definition or drop a key in place,
+    /// so both tables are rebuilt, their rows copied with the same ids (the bigram index holds the
+    /// paragraphs' ids), their codes computed.
+    private static func codedColumnsWithoutUnusedKeys(_ db: Database) throws {
+        let document = "INTEGER NOT NULL REFERENCES \"documents\"(\"id\") ON DELETE CASCADE"
+        try rebuild("claims", [
+            ("document_id", document), ("claim_index", "INTEGER NOT NULL"),
+            ("text", "TEXT NOT NULL"), ("value", "TEXT NOT NULL"), ("value_real", "DOUBLE NOT NULL"), ("upper", "TEXT"),
+            ("unit", "TEXT"), ("unit_category", ""), ("kind", "NOT NULL"), ("subject", "TEXT"), ("predicate", "TEXT"),
+            ("qualifier", ""), ("qualifier_text", "TEXT"), ("resolution", "TEXT"), ("parts", "TEXT"), ("section", "TEXT"),
+            ("start", "INTEGER NOT NULL"), ("end", "INTEGER NOT NULL"), ("sentence_start", "INTEGER NOT NULL"),
+            ("sentence_end", "INTEGER NOT NULL"), ("sentence", "TEXT NOT NULL"),
+        ], coded: CodedColumn.claimColumns, db)
+        try db.create(index: "claims_on_value_real", on: "claims", columns: ["value_real"])
+        try db.create(index: "claims_on_unit_document_id", on: "claims", columns: ["unit", "document_id"])
+        try db.create(index: "claims_on_kind_code_document_id", on: "claims", columns: ["kind_code", "document_id"])
+        try db.create(index: "claims_on_document_id_start", on: "claims", columns: ["document_id", "start"])
+        try rebuild("paragraphs", [
+            ("document_id", document), ("position", "INTEGER NOT NULL"), ("role", "NOT NULL"), ("section", "TEXT"),
+            ("line", "INTEGER NOT NULL"), ("start", "INTEGER NOT NULL"), ("end", "INTEGER NOT NULL"), ("text", "TEXT NOT NULL"),
+        ], coded: CodedColumn.paragraphColumns, db)
+        try db.create(index: "paragraphs_on_document_id_start", on: "paragraphs", columns: ["document_id", "start"])
+    }
+
+    /// Rebuilds `table` (an auto-incremented `id`, then `columns`, each with its type and
+    /// constraints) with the columns of `coded` stored as codes under their stored names and
+    /// generated under their own, and copies its rows with their ids. Its indexes are dropped with
+    /// it; the caller creates those it keeps.
+    private static func rebuild(_ table: String, _ columns: [(name: String, type: String)], coded: [CodedColumn], _ db: Database) throws {
+        var definitions: [String] = []
+        var stored: [String] = []
+        var copied: [String] = []
+        for (name, type) in columns {
+            if let column = coded.first(where: { $0.name == name }) {
+                definitions += ["\"\(column.storedName)\" \(type)", column.generatedDefinition]
+                stored.append("\"\(column.storedName)\"")
+                copied.append(column.storedExpression(of: "\"\(name)\""))
+            } else {
+                definitions.append("\"\(name)\" \(type)")
+                stored.append("\"\(name)\"")
+                copied.append("\"\(name)\"")
+            }
+        }
+        try db.execute(sql: "CREATE TABLE \(table)_rebuilt (\"id\" INTEGER PRIMARY KEY AUTOINCREMENT, \(definitions.joined(separator: ", ")))")
+        try db.execute(sql: """
+            INSERT INTO \(table)_rebuilt (id, \(stored.joined(separator: ", "))) SELECT id, \(copied.joined(separator: ", ")) FROM \(table) ORDER BY id
+            """)
+        try db.drop(table: table)
+        try db.rename(table: "\(table)_rebuilt", to: table)
     }
 
     /// The tables with a bigram index named `<table>_grams`, kept by `Store.write`.

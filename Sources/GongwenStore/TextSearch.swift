@@ -178,7 +178,7 @@ extension TextSearch {
     func rowsFromTheText(_ query: String, documents: SQLQuery?, _ db: Database) throws -> RankedRows {
         let exact: SQLQuery = term.check == .exact ? "instr(p.text, \(term.text)) > 0" : "1"
         let request: SQLQuery = """
-            SELECT p.id, gongwen_occurrences(p.text, \(term.text)), length(p.text), \(exact), \(documents ?? "1")
+            SELECT p.id, gongwen_occurrences(p.text, \(term.text)), gongwen_length(p.text), \(exact), \(documents ?? "1")
             FROM paragraphs_grams g JOIN paragraphs p ON p.id = g.rowid
             WHERE paragraphs_grams MATCH \(query)
             """

@@ -82,8 +82,9 @@ struct BenchStoreCommand: AsyncParsableCommand {
             let writer = sqlite.writerTime
             let rows = writer.writing - writer.fullText - writer.committing
             Output.line(String(
-                format: "writer: busy %.1f s of the %.1f s (%.1f s of CPU): rows %.1f s, feeding the full-text index %.1f s, commits %.1f s (the index's segments flushed and merged, pages written to the WAL)",
-                writer.writing.seconds, summary.seconds, writer.cpuSeconds, rows.seconds, writer.fullText.seconds, writer.committing.seconds))
+                format: "writer: busy %.1f s of the %.1f s (%.1f s of CPU): rows %.1f s, feeding the full-text index %.1f s, commits %.1f s (the index's segments flushed and merged, pages written to the WAL); at the end, the index merged into one segment %.1f s",
+                writer.writing.seconds, summary.seconds, writer.cpuSeconds, rows.seconds, writer.fullText.seconds, writer.committing.seconds,
+                writer.merging.seconds))
             if let reference = try FullTextReference.measure(database: databasePath, folder: work) {
                 Output.line(String(
                     format: "full-text reference, the sqlite3 shell on the same %.0f MB of text: bigram index %.1f s (ingest's writer: %.1f s), trigram index %.1f s",

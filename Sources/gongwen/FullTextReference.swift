@@ -26,7 +26,9 @@ struct FullTextReference {
         let output = try FileHandle(forWritingTo: grams)
         var configuration = Configuration()
         configuration.readonly = true
+        var encoding = "UTF-8"
         try DatabaseQueue(path: database, configuration: configuration).read { db in
+            encoding = try String.fetchOne(db, sql: "PRAGMA encoding") ?? encoding
             let rows = try String.fetchCursor(db, sql: "SELECT text FROM paragraphs UNION ALL SELECT text FROM list_items")
             var buffer = Data()
             while let text = try rows.next() {
@@ -41,7 +43,8 @@ struct FullTextReference {
         func options(_ table: String) -> String {
             "INSERT INTO \(table)(\(table), rank) VALUES ('automerge', 16); INSERT INTO \(table)(\(table), rank) VALUES ('hashsize', 67108864);"
         }
-        try run(shell, reference, "CREATE TABLE t(grams TEXT);\n.mode ascii\n.import '\(grams.path)' t\n")
+        // The text encoding of the bench database: SQLite attaches only a file of the same one.
+        try run(shell, reference, "PRAGMA encoding = '\(encoding)'; CREATE TABLE t(grams TEXT);\n.mode ascii\n.import '\(grams.path)' t\n")
         let bigram = try run(shell, reference, """
             PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072;
             CREATE VIRTUAL TABLE g USING fts5(grams, content='', tokenize='ascii', detail=none, columnsize=0); \(options("g"))

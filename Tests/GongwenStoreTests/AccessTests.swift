@@ -43,7 +43,7 @@ struct AccessTests {
     @Test func anOlderSchemaIsUpgradedByAWriterOnly() throws {
         let path = try temporaryPath("older.sqlite")
         try Schema.migrator.migrate(DatabaseQueue(path: path), upTo: "v3-full-text")
-        #expect(throws: Schema.Problem.older(missing: ["v4-rate-shares", "v5-ingest-in-batches", "v6-bigram-index", "v7-claim-sentence-spans", "v8-claim-section-titles-by-span", "v9-bigram-index-without-positions"])) { try Store(path: path, access: .read) }
+        #expect(throws: Schema.Problem.older(missing: ["v4-rate-shares", "v5-ingest-in-batches", "v6-bigram-index", "v7-claim-sentence-spans", "v8-claim-section-titles-by-span", "v9-bigram-index-without-positions", "v10-coded-columns-without-unused-keys"])) { try Store(path: path, access: .read) }
         _ = try Store(path: path, access: .write)
         let store = try Store(path: path, access: .read)
         #expect(try store.database.read { db in try Schema.migrator.appliedMigrations(db) } == Schema.migrationNames)
@@ -71,6 +71,27 @@ struct AccessTests {
         #expect(after.0 == 2 && after.1 == 0)
     }
 
+    /// A new file holds its text as UTF-16, big-endian (two bytes for a Chinese character, three
+    /// in UTF-8), which SQLite compares as the characters' order; claims are written with codes;
+    /// the end of the ingest merges the bigram index into one segment.
+    @Test func aNewFileStoresItsTextAsUTF16() async throws {
+        let path = try temporaryPath("utf16.sqlite")
+        let store = try Store(path: path)
+        _ = try await store.write(DocumentRows(try Fixture.analysis(source: "a.txt").document))
+        let (encoding, order) = try await store.database.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA encoding"),
+             try String.fetchAll(db, sql: "SELECT column1 FROM (VALUES ('教'), ('a'), ('Z')) ORDER BY 1"))
+        }
+        #expect(encoding == "UTF-16be")
+        #expect(order == ["Z", "a", "教"])
+        #expect(try store.claims(ClaimQuery(kind: "percent")).map(\.text) == ["39.54%"])
+        #expect(try store.search(TextSearch(term: SearchTerm("网格化治理"))).map(\.source) == ["a.txt"])
+        // The store wrote all the documents the file holds: its end merges the bigram indexes.
+        try await store.analyze()
+        #expect(store.writerTime.documents == 1 && store.writerTime.merging > .zero)
+        #expect(try store.search(TextSearch(term: SearchTerm("网格化治理"))).map(\.source) == ["a.txt"])
+    }
+
     @Test func aReaderCannotWrite() throws {
         let path = try temporaryPath("read.sqlite")
         _ = try Store(path: path)
@@ -92,8 +113,10 @@ struct AccessTests {
         }
         _ = try (store.database as? DatabasePool)?.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         var data = try bytes(path)
-        let middle = data.count / 2
-        data.replaceSubrange(middle..<(middle + 8192), with: Data(repeating: 0x5A, count: 8192))
+        // A whole page in the middle overwritten, its header with it (the page size is at byte 16).
+        let pageSize = Int(data[16]) << 8 | Int(data[17])
+        let middle = data.count / 2 / pageSize * pageSize
+        data.replaceSubrange(middle..<(middle + pageSize), with: Data(repeating: 0x5A, count: pageSize))
         try data.write(to: URL(fileURLWithPath: path))
         #expect {
             try Store(path: path, access: .write)

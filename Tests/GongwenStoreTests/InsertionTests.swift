@@ -51,8 +51,8 @@ struct InsertionTests {
         let good = DocumentRows(try Fixture.analysis(source: "a.txt").document)
         var refused = DocumentRows(try Fixture.analysis(source: "b.txt").document)
         refused.document.sha256 = String(repeating: "b", count: 64)
-        // Two claims with one claim index break the unique key (document_id, claim_index).
-        refused.claims.append(refused.claims[0])
+        // Two sections at one position break the unique key (document_id, position).
+        refused.sections.append(refused.sections[0])
         var other = DocumentRows(try Fixture.analysis(source: "c.txt").document)
         other.document.sha256 = String(repeating: "c", count: 64)
 

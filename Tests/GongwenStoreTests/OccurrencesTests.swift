@@ -12,6 +12,34 @@ struct OccurrencesTests {
     ])
     func countsOverlappingFoldedOccurrences(_ term: String, _ text: String, _ count: Int) {
         #expect(Occurrences.count(of: term, in: text) == count, "\(term) in \(text)")
+        func utf16BE(_ string: String) -> [UInt8] { string.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] } }
+        let found = utf16BE(term).withUnsafeBufferPointer { term in
+            utf16BE(text).withUnsafeBufferPointer { text in Occurrences.count(utf16BE: term, in: text) }
+        }
+        #expect(found == count, "\(term) in \(text), UTF-16BE")
+    }
+
+    /// In UTF-16 a character's bytes may stand across two others: `N⨀` is 00 4E 2A 00 and holds the
+    /// bytes of `个` (4E 2A) across its two characters; only a match at a whole code unit counts.
+    @Test func aUTF16MatchStartsAtACodeUnit() {
+        let found = [UInt8]([0x00, 0x4E, 0x2A, 0x00]).withUnsafeBufferPointer { text in
+            [UInt8]([0x4E, 0x2A]).withUnsafeBufferPointer { term in Occurrences.count(utf16BE: term, in: text) }
+        }
+        #expect(found == 0)
+    }
+
+    /// `gongwen_length` is `length()`, in a UTF-8 file and in a UTF-16 one.
+    @Test(arguments: ["UTF-8", "UTF-16be"])
+    func lengthCountsCharacters(_ encoding: String) throws {
+        let database = try DatabaseQueue()
+        try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA encoding = '\(encoding)'") }
+        let store = try Store(database: database)
+        let texts = ["", "教育a", "𠀀字", "ＡＢ c"]
+        let (ours, sqlite) = try store.database.read { db in
+            (try texts.map { try Int.fetchOne(db, sql: "SELECT gongwen_length(?)", arguments: [$0]) },
+             try texts.map { try Int.fetchOne(db, sql: "SELECT length(?)", arguments: [$0]) })
+        }
+        #expect(ours == sqlite && ours == [0, 3, 2, 4])
     }
 
     @Test func isAnSQLFunction() throws {

@@ -70,6 +70,37 @@ struct SchemaTests {
         #expect(try store.claims(ClaimQuery()).map(\.sectionTitles) == [OlderDatabase.sectionTitles])
     }
 
+    /// `v10-coded-columns-without-unused-keys` stores the kind, unit category and qualifier of the
+    /// claims already stored, and the role of the paragraphs, as codes, a value without a code as
+    /// its text; they read back as they were, the rows with their ids (the bigram index holds them).
+    @Test func codedClaimsReadBackTheirText() throws {
+        let database = try olderDatabase(upTo: "v9-bigram-index-without-positions", holding: [
+            """
+            INSERT INTO claims (document_id, claim_index, text, value, value_real, unit, unit_category, kind, qualifier,
+              start, "end", sentence_start, sentence_end, sentence) VALUES
+              (1, 0, '约39.5%', '39.5', 39.5, '%', NULL, 'percent', 'about', 1, 6, 0, 9, ''),
+              (1, 1, '3/4', '0.75', 0.75, NULL, 'share', 'fraction', NULL, 7, 10, 0, 9, '')
+            """,
+            #"INSERT INTO paragraphs (document_id, position, role, line, start, "end", text) VALUES (1, 0, 'heading', 1, 0, 9, '约39.5%,3/4')"#,
+            #"INSERT INTO paragraphs (document_id, position, role, line, start, "end", text) VALUES (1, 1, 'footer', 2, 10, 12, '附注')"#,
+        ])
+        let store = try Store(database: database)
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, unit_category, qualifier, typeof(kind_code) AS stored FROM claims ORDER BY id")
+        }
+        #expect(rows.map { $0["kind"] as String } == ["percent", "fraction"])
+        #expect(rows.map { $0["stored"] as String } == ["integer", "text"])
+        #expect(rows.map { $0["unit_category"] as String? } == [nil, "share"])
+        #expect(rows.map { $0["qualifier"] as String? } == ["about", nil])
+        #expect(try store.claims(ClaimQuery(kind: "percent")).map(\.text) == ["约39.5%"])
+        #expect(try store.claims(ClaimQuery(kind: "fraction")).map(\.qualifier) == [nil])
+        #expect(try store.claims(ClaimQuery(kind: "ratio")).isEmpty)
+        let roles = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT id || ' ' || role || ' ' || typeof(role_code) FROM paragraphs ORDER BY id")
+        }
+        #expect(roles == ["1 heading integer", "2 footer text"])
+    }
+
     @Test func migratingTwiceChangesNothing() throws {
         let database = try DatabaseQueue()
         try Schema.migrator.migrate(database)
@@ -105,7 +136,7 @@ struct SchemaTests {
             try Schema.tables.flatMap { table in try db.indexes(on: table).compactMap { $0.columns.first.map { "\(table).\($0)" } } }
         }
         for column in [
-            "documents.sha256", "documents.issuer", "documents.year", "claims.document_id", "claims.unit", "claims.kind",
+            "documents.sha256", "documents.issuer", "documents.year", "claims.document_id", "claims.unit", "claims.kind_code",
             "claims.value_real", "sections.kind", "finding_claims.claim_id", "findings.rule",
         ] {
             #expect(leading.contains(column), "\(column)")
