@@ -33,7 +33,7 @@ public struct ChangeRateRule: Rule {
             guard let rateID = change.rate, claims[rateID].kind == .percent, let (from, base, baseValue) = start(of: change, claims) else { continue }
             let rate = claims[rateID]
             guard baseValue > 0, from.kind == .quantity else { continue }
-            let amount: (interval: Interval, exact: Decimal, formula: String)
+            var amount: (interval: Interval, exact: Decimal, formula: String)
             let to = change.to.map { claims[$0] }
             let delta = change.delta.map { claims[$0] }.flatMap { $0.kind == .quantity && $0.sharesUnit(with: from) ? $0 : nil }
             if change.from == nil, let delta, let to {
@@ -47,6 +47,11 @@ public struct ChangeRateRule: Rule {
                     amount = (Interval(claim: delta), delta.value, "\(delta.numeral)/\(from.numeral)")
                 } else {
                     amount = (difference, exact, decrease ? "(\(from.numeral) − \(to.numeral))/\(from.numeral)" : "(\(to.numeral) − \(from.numeral))/\(from.numeral)")
+                }
+                if change.direction == nil, rate.value < 0, decrease {
+                    // A signed rate with no verb (a table's `-3.87%` from 96.74 to 93): the decrease, negative.
+                    amount = (Interval(lower: amount.interval.upper.map { -$0 }, upper: amount.interval.lower.map { -$0 }), -amount.exact,
+                              "(\(to.numeral) − \(from.numeral))/\(from.numeral)")
                 }
             } else if let delta {
                 amount = (Interval(claim: delta), delta.value, "\(delta.numeral)/\(from.numeral)")

@@ -191,10 +191,12 @@ struct TableLinker {
             }
             for column in columns.indices where columns[column].role == .growth {
                 if let levelColumn = level(before: column) {
+                    let fromColumn = Self.yearBefore(levelColumn, in: columns)
                     for row in table.rows.indices {
                         guard let to = claim(row, levelColumn), let rate = claim(row, column) else { continue }
-                        changes.append(Change(from: nil, to: to, delta: nil, rate: rate, direction: nil,
-                                              span: Span(start: claims[to].start, end: claims[rate].end)))
+                        let from = fromColumn.flatMap { claim(row, $0) }.flatMap { claims[$0].unit == claims[to].unit ? $0 : nil }
+                        changes.append(Change(from: from, to: to, delta: nil, rate: rate, direction: nil,
+                                              span: Span(start: claims[from ?? to].start, end: claims[rate].end)))
                     }
                     continue
                 }
@@ -213,6 +215,19 @@ struct TableLinker {
             }
         }
         return (changes, breakdowns, rates, splits)
+    }
+
+    /// The column of levels right before `column` when the two name consecutive years (`2024年决算数`,
+    /// `2025年预计数`): the base of the growth rate that follows them.
+    static func yearBefore(_ column: Int, in columns: [TableColumn]) -> Int? {
+        func year(_ name: String) -> Int? {
+            let digits = name.prefix { $0.isASCII && $0.isNumber }
+            guard digits.count == 4, name.dropFirst(4).first == "年" else { return nil }
+            return Int(digits)
+        }
+        guard column >= 2, columns[column - 1].role == .level, let later = year(columns[column].name),
+              let earlier = year(columns[column - 1].name), earlier + 1 == later else { return nil }
+        return column - 1
     }
 
     /// The breakdown of a group in one column of levels: the total's unit in every part. Two `#` rows or

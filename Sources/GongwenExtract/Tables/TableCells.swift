@@ -45,7 +45,8 @@ struct TableCells {
                 }
             }
         }
-        self.cells = cells
+        // Tables set side by side interleave their cells line by line.
+        self.cells = cells.sorted { $0.span.start < $1.span.start }
     }
 
     /// What one printed unit of `unit` is worth, read as the number grammar reads `1万吨`.
@@ -58,7 +59,7 @@ struct TableCells {
 
     /// The mention of a cell: its value scaled by the unit, the unit kept, ±½ of the last printed digit.
     static func mention(_ cell: Cell, source: SourceText) -> NumberMention? {
-        let printed = source.foldedText(cell.span).filter { $0 != "," }
+        let printed = source.foldedText(cell.span).filter { $0 != "," && $0 != "%" }
         guard let number = Decimal(string: printed, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
         let decimals = printed.firstIndex(of: ".").map { printed.distance(from: $0, to: printed.endIndex) - 1 } ?? 0
         var mention = NumberMention(text: source.text(cell.span), span: cell.span, kind: cell.unit.kind, value: number * cell.unit.scale)

@@ -26,27 +26,41 @@ struct TableReader {
     func tables() -> [Table] {
         var tables: [Table] = []
         var run: [Line] = []
+        // The lines before the run that are no rows: its header (one line or two) and its caption.
         var previous: [Line] = []
+        var pairs: PairedRun?
         func close() {
             defer { run = [] }
             guard run.count >= 2 else { return }
-            let header = previous.count >= 1 ? previous[previous.count - 1] : nil
-            let caption = previous.count >= 2 && previous[0].number == previous[1].number - 1 ? previous[0] : nil
+            let header = previous.last
+            let caption = previous.count >= 2 && previous[previous.count - 2].number == previous[previous.count - 1].number - 1
+                ? previous[previous.count - 2] : nil
             if let table = table(rows: run, header: header, caption: caption) { tables.append(table) }
         }
         for number in 1...source.lineCount {
             let line = cut(number)
+            if let open = pairs {
+                if line.cells.count == open.names.count, isPairedRow(line, width: open.width) {
+                    pairs!.rows.append(line)
+                    continue
+                }
+                tables += halves(of: open)
+                pairs = nil
+            }
             if let first = run.first, line.cells.count == first.cells.count, isRow(line) {
                 run.append(line)
                 continue
             }
             close()
-            if line.cells.count >= 2, isRow(line) {
+            if let start = pairedRun(from: line, after: previous) {
+                pairs = start
+            } else if line.cells.count >= 2, isRow(line) {
                 run = [line]
             } else {
-                previous = Array((previous + [line]).suffix(2))
+                previous = Array((previous + [line]).suffix(3))
             }
         }
+        if let open = pairs { tables += halves(of: open) }
         close()
         return tables
     }
@@ -93,7 +107,7 @@ struct TableReader {
 
     /// A label with a Chinese character, then numbers, blanks or short words (a unit): at least one number
     /// or none at all (a row that only names the group below it, `公路`).
-    private func isRow(_ line: Line) -> Bool {
+    func isRow(_ line: Line) -> Bool {
         guard line.cells.count >= 2, let label = line.cells.first, scalars(label).contains(where: isCJK), !isNumber(label) else { return false }
         let values = line.cells.dropFirst()
         guard values.contains(where: isNumber) || values.allSatisfy(isBlank) else { return false }
@@ -102,14 +116,15 @@ struct TableReader {
         }
     }
 
-    private func scalars(_ span: Span) -> ArraySlice<Unicode.Scalar> { source.folded[span.start..<span.end] }
+    func scalars(_ span: Span) -> ArraySlice<Unicode.Scalar> { source.folded[span.start..<span.end] }
 
     func isNumber(_ span: Span) -> Bool { Self.isNumber(scalars(span)) }
 
-    /// `50.49`, `-10.4`, `263797840`, `1,234.5`: a cell that is one number and nothing else.
+    /// `50.49`, `-10.4`, `263797840`, `1,234.5`, `-3.87%`: a cell that is one number and nothing else.
     static func isNumber(_ cell: ArraySlice<Unicode.Scalar>) -> Bool {
         var cell = cell
         if let first = cell.first, first == "-" || first == "+" { cell = cell.dropFirst() }
+        if let last = cell.last, last == "%" { cell = cell.dropLast() }
         guard let first = cell.first, isASCIIDigit(first), let last = cell.last, isASCIIDigit(last) else { return false }
         var dots = 0
         for scalar in cell {
@@ -134,6 +149,11 @@ struct TableReader {
             names[0] += names.remove(at: 1)
         }
         guard names.count == count, !header.cells.dropFirst().contains(where: isNumber) else { return nil }
+        return table(rows: run, names: names, caption: caption)
+    }
+
+    /// The table of a run of rows under the column names its header gives.
+    func table(rows run: [Line], names: [String], caption: Line?) -> Table? {
         let captionText = caption.map { line in SourceText.string(source.folded[source.lineSpan(line.number).start..<source.lineSpan(line.number).end]) } ?? ""
         let captionUnit = Self.captionUnit(captionText)
         var columns = [TableColumn(name: names[0], unit: nil, role: .label)]
@@ -161,7 +181,11 @@ struct TableReader {
         if header == "单位" || header == "计量单位" { return TableColumn(name: header, unit: nil, role: .unit) }
         var name = header
         var unit: String?
-        if let open = header.lastIndex(of: "("), let close = header.lastIndex(of: ")"), open < close {
+        if name.count > 1, name.hasSuffix("%") {
+            // `增长%`: the unit after the name, with no brackets.
+            name.removeLast()
+            unit = "%"
+        } else if let open = header.lastIndex(of: "("), let close = header.lastIndex(of: ")"), open < close {
             name = String(header[..<open])
             unit = String(header[header.index(after: open)..<close])
             for prefix in ["单位:", "单位"] where unit!.hasPrefix(prefix) { unit!.removeFirst(prefix.count) }
@@ -186,7 +210,7 @@ struct TableReader {
     }
 
     /// A row from its line: the marker (`其中:`, `#`) and the spaces taken out of the label.
-    private func row(_ line: Line) -> TableRow {
+    func row(_ line: Line) -> TableRow {
         var label = scalars(line.cells[0])
         var marker: RowMarker?
         if label.starts(with: Self.among) {

@@ -1,0 +1,70 @@
+import Foundation
+import Gongwen
+@testable import GongwenExtract
+import GongwenModel
+import GongwenText
+import Testing
+
+/// Budget tables set side by side (revenue left, expenditure right, in one tab-separated row): each half
+/// is read as its own table. Numbers are made up; the layouts are those of budget reports' 收支总表.
+@Suite("paired tables")
+struct PairedTableTests {
+    func analysis(_ text: String) throws -> Analysis {
+        try Analysis.run(text: "预算报告\n" + text, source: "test")
+    }
+
+    /// The error and warning findings, as `rule@line`.
+    func alarms(_ text: String) throws -> [String] {
+        try analysis(text).document.findings.filter { $0.severity >= .warning }.map { "\($0.rule)@\($0.line)" }
+    }
+
+    static let budget = """
+        单位：亿元
+        预算科目\t2024年 决算数\t2025年 预计数\t增长%\t预算科目\t2024年 决算数\t2025年 预计数\t增长%
+        一、税收收入\t50.00\t55.00\t10.00%\t一、教育支出\t20.00\t18.00\t-10.00%
+        二、非税收入\t30.00\t33.00\t10.00%\t二、科学技术支出\t10.00\t11.00\t10.00%
+        \t\t\t\t三、农林水支出\t40.00\t42.00\t5.00%
+        """
+
+    @Test func eachHalfIsATable() throws {
+        let tables = TableReader(source: SourceText(Self.budget)).tables()
+        #expect(tables.count == 2)
+        #expect(tables.map { $0.rows.map(\.label) } == [["一、税收收入", "二、非税收入"], ["一、教育支出", "二、科学技术支出", "三、农林水支出"]])
+        let columns = [TableColumn(name: "预算科目", unit: nil, role: .label), TableColumn(name: "2024年决算数", unit: "亿元", role: .level),
+                       TableColumn(name: "2025年预计数", unit: "亿元", role: .level), TableColumn(name: "增长", unit: "%", role: .growth)]
+        #expect(tables.allSatisfy { $0.columns == columns })
+    }
+
+    @Test func aRateAfterTwoYearsIsTheChangeBetweenThem() throws {
+        let document = try analysis(Self.budget).document
+        #expect(document.changes.count == 5)
+        #expect(document.changes.allSatisfy { $0.from != nil && $0.to != nil && $0.rate != nil })
+        let first = try #require(document.changes.first)
+        #expect([first.from, first.to, first.rate].map { document.claims[$0!].text } == ["50.00", "55.00", "10.00%"])
+        #expect(try alarms(Self.budget).isEmpty)
+        // A decrease keeps its sign: −10.00% from 20.00 to 18.00 holds, −12.00% does not.
+        #expect(try alarms(Self.budget.replacingOccurrences(of: "18.00\t-10.00%", with: "18.00\t-12.00%")) == ["change.rate@4"])
+        #expect(try alarms(Self.budget.replacingOccurrences(of: "33.00\t10.00%", with: "33.00\t12.00%")) == ["change.rate@5"])
+    }
+
+    @Test func aHeaderOnTwoLinesNamesTheColumnsItSpans() throws {
+        let table = """
+            单位：亿元
+            预算科目\t预计数\t预算科目\t预计数
+            全市\t市级\t全市\t市级
+            一、土地出让收入\t40\t10\t一、城乡社区支出\t50\t20
+            二、其他收入\t60\t20\t二、其他支出\t30\t
+            """
+        let tables = TableReader(source: SourceText(table)).tables()
+        #expect(tables.map { $0.columns.map(\.name) } == [["预算科目", "预计数全市", "预计数市级"], ["预算科目", "预计数全市", "预计数市级"]])
+        #expect(tables.map { $0.rows.count } == [2, 2])
+    }
+
+    @Test func unpairedHeadersAreNoPairs() throws {
+        #expect(!TableReader.repeats(["指标", "产量", "增长", "产量"]))
+        #expect(TableReader.repeats(["行业", "比上年增长", "行业", "比上年增长"]))
+        #expect(TableReader.spread(["预算科目", "预计数", "预算科目", "预计数"], over: ["全市", "市级", "全市", "市级"], count: 6)
+                    == ["预算科目", "预计数全市", "预计数市级", "预算科目", "预计数全市", "预计数市级"])
+        #expect(TableReader.spread(["预算科目", "预计数"], over: ["全市", "市级", "全市"], count: 6) == nil)
+    }
+}
