@@ -139,7 +139,8 @@ struct TableLinker {
             }
             anchors.append(index)
         }
-        return groups.filter { !$0.unsure }
+        let sure = groups.filter { !$0.unsure }
+        return sure + headGroups(of: table, nested: Set(groups.flatMap(\.members)), parents: Set(groups.map(\.parent)))
     }
 
     /// The rows from `start` on, unmarked and at its depth, that with `members` add up to the total's level;
@@ -172,14 +173,18 @@ struct TableLinker {
             func claim(_ row: Int, _ column: Int) -> Int? { claimAt[table.rows[row].cells[column - 1].start] }
             // Each rate column belongs to the level column before it (`出口额 (亿元)`, `比上年增长(%)`, `进口额 …`).
             func level(before column: Int) -> Int? { columns[..<column].lastIndex { $0.role == .level } }
+            breakdowns += columnTotals(of: table, claim: claim)
             for column in columns.indices where columns[column].role == .level {
-                for group in groups + sums(table, groups: groups, column: column, claim: claim) {
+                var columnGroups = groups
+                let ledger = ledgerGroups(of: table, groups: &columnGroups, column: column, claim: claim)
+                let sums = ledger.isEmpty ? self.sums(table, groups: groups, column: column, claim: claim) : []
+                for group in columnGroups + ledger + sums {
                     // A `其中` row set no deeper than the row before it may detail that row or an earlier total
                     // (`私营企业 31.70`, `其中：采矿业 64.00` of `规模以上工业 156.56`): larger than that row and within
                     // an earlier row of its unit, it is the other reading, and no link. (`#` rows detail the row
                     // before them; rows set in are read as set.)
                     let flat = group.marker == .among && group.members.allSatisfy { table.rows[$0].indent <= table.rows[group.parent].indent }
-                    breakdowns += breakdown(group, column: column, claim: claim).filter { breakdown in
+                    breakdowns += breakdown(group, rows: table.rows, column: column, claim: claim).filter { breakdown in
                         guard flat else { return true }
                         let earlier = (0..<group.parent).compactMap { claim($0, column) }
                         return !breakdown.parts.contains { part in
@@ -233,10 +238,12 @@ struct TableLinker {
     /// The breakdown of a group in one column of levels: the total's unit in every part. Two `#` rows or
     /// more at one depth are siblings when they fit in the total, else each within the one before when
     /// that holds, else only the first is surely a part of the total.
-    private func breakdown(_ group: RowGroup, column: Int, claim: (Int, Int) -> Int?) -> [Breakdown] {
+    private func breakdown(_ group: RowGroup, rows: [TableRow], column: Int, claim: (Int, Int) -> Int?) -> [Breakdown] {
         guard let total = claim(group.parent, column) else { return [] }
         let parts = group.members.compactMap { claim($0, column) }
-        guard parts.count == group.members.count, parts.allSatisfy({ claims[$0].unit == claims[total].unit }) else { return [] }
+        // An empty cell is no part (a budget leaves the heads with no amount blank); `-` or `…` is a figure unknown.
+        let filled = group.members.filter { rows[$0].cells[column - 1].end > rows[$0].cells[column - 1].start }
+        guard !parts.isEmpty, parts.count == filled.count, parts.allSatisfy({ claims[$0].unit == claims[total].unit }) else { return [] }
         func make(_ total: Int, _ parts: [Int]) -> Breakdown {
             var breakdown = Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))
             breakdown.cue = group.marker == nil ? .indent : .among

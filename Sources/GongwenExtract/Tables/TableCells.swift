@@ -83,9 +83,10 @@ struct TableCells {
                 next += 1
             }
             let overlapping = mentions[next...].prefix { $0.start < cell.span.end }
-            // A number the grammar read across the cell's bounds is left as it is.
-            guard overlapping.allSatisfy({ $0.start >= cell.span.start && $0.end <= cell.span.end }), overlapping.count <= 1,
-                  let mention = Self.mention(cell, source: source) else { continue }
+            // A number the grammar read across the cell's bounds is left as it is, unless it ran on over a
+            // tab into the next cells (`754.54\t\t支出合计` read as 754.54 支).
+            guard overlapping.allSatisfy({ $0.start >= cell.span.start && ($0.end <= cell.span.end || source.folded[cell.span.end..<$0.end].contains("\t")) }),
+                  overlapping.count <= 1, let mention = Self.mention(cell, source: source) else { continue }
             result.append(mention)
             next += overlapping.count
         }

@@ -185,7 +185,8 @@ struct TableReader {
             // `增长%`: the unit after the name, with no brackets.
             name.removeLast()
             unit = "%"
-        } else if let open = header.lastIndex(of: "("), let close = header.lastIndex(of: ")"), open < close {
+        } else if let open = header.lastIndex(of: "("), let close = header.lastIndex(of: ")"), open < close, header.index(after: close) == header.endIndex {
+            // Brackets inside the name say what it covers (`职工基本医疗保险(含生育保险)基金`), at its end its unit.
             name = String(header[..<open])
             unit = String(header[header.index(after: open)..<close])
             for prefix in ["单位:", "单位"] where unit!.hasPrefix(prefix) { unit!.removeFirst(prefix.count) }

@@ -8,15 +8,8 @@ import Testing
 /// Budget tables set side by side (revenue left, expenditure right, in one tab-separated row): each half
 /// is read as its own table. Numbers are made up; the layouts are those of budget reports' 收支总表.
 @Suite("paired tables")
-struct PairedTableTests {
-    func analysis(_ text: String) throws -> Analysis {
-        try Analysis.run(text: "预算报告\n" + text, source: "test")
-    }
-
-    /// The error and warning findings, as `rule@line`.
-    func alarms(_ text: String) throws -> [String] {
-        try analysis(text).document.findings.filter { $0.severity >= .warning }.map { "\($0.rule)@\($0.line)" }
-    }
+struct PairedTableTests: TableFixture {
+    static let heading = "预算报告"
 
     static let budget = """
         单位：亿元
@@ -36,7 +29,7 @@ struct PairedTableTests {
     }
 
     @Test func aRateAfterTwoYearsIsTheChangeBetweenThem() throws {
-        let document = try analysis(Self.budget).document
+        let document = try document(Self.budget)
         #expect(document.changes.count == 5)
         #expect(document.changes.allSatisfy { $0.from != nil && $0.to != nil && $0.rate != nil })
         let first = try #require(document.changes.first)

@@ -9,16 +9,8 @@ import Testing
 /// of their column, and their layout links them, each construction once holding (silent) and once with a
 /// value planted wrong (found). Numbers are made up; the layouts are those of real communiqués.
 @Suite("tables")
-struct TableTests {
-    func document(_ text: String) throws -> Document {
-        try Analysis.run(text: "统计公报\n" + text, source: "test").document
-    }
-
-    /// The error and warning findings, as `rule@line`.
-    func alarms(_ text: String) throws -> [String] {
-        let analysis = try Analysis.run(text: "统计公报\n" + text, source: "test")
-        return analysis.document.findings.filter { $0.severity >= .warning }.map { "\($0.rule)@\($0.line)" }
-    }
+struct TableTests: TableFixture {
+    static let heading = "统计公报"
 
     func claim(_ document: Document, _ text: String) -> Claim? {
         document.claims.first { $0.text == text }
@@ -148,7 +140,8 @@ struct TableTests {
         let doc = try document(table)
         #expect(doc.rates.count == 3 && doc.rates.allSatisfy { doc.claims[$0.denominator!].text == "1000.0" })
         #expect(try alarms(table).isEmpty)
-        #expect(try alarms(table.replacingOccurrences(of: "400.0\t40.0", with: "400.0\t45.0")) == ["share.percent@5", "sum.shares@6"])
+        // share.whole also sees that 45.0 and 50.0 cannot be shares of one whole.
+        #expect(try alarms(table.replacingOccurrences(of: "400.0\t40.0", with: "400.0\t45.0")) == ["share.percent@5", "share.whole@6", "sum.shares@6"])
     }
 
     @Test func aRowsOwnRatioIsNoShare() throws {

@@ -1,0 +1,160 @@
+import Foundation
+import GongwenModel
+import GongwenText
+
+/// How a budget's 收支 table totals its rows without setting them in: numbered heads (`一、利润收入`) over
+/// the unnumbered rows after them, subtotals (`…小计`) under the rows since the last one, and a grand
+/// total (`收入合计`, `支出总计`) under what is left: the subtotals and the rows after them.
+///
+/// ```
+/// 一、税收收入	93.00
+/// 二、非税收入	99.68
+/// 地方一般公共预算收入小计	192.68
+/// 转移性收入小计	561.86
+///   返还性收入	15.52
+///   …
+/// 收入合计	754.54
+/// ```
+/// gives 192.68 = 93.00 + 99.68 and 754.54 = 192.68 + 561.86 (转移性收入小计 totals the rows set in under it).
+enum LedgerRow: Equatable {
+    /// `…小计`: the rows since the table's start or the last subtotal.
+    case subtotal
+    /// `…合计`, `…总计`: every row left at its depth.
+    case total
+
+    /// The kind of total a row label names at its end (spaces taken out: `收  入  合  计`).
+    init?(label: String) {
+        if label.hasSuffix("小计") {
+            self = .subtotal
+        } else if label.hasSuffix("合计") || label.hasSuffix("总计") {
+            self = .total
+        } else {
+            return nil
+        }
+    }
+
+    /// `一、`, `十九、`: a label numbered with Chinese numerals, as budgets number their heads.
+    static func isNumberedHead(_ label: String) -> Bool {
+        let scalars = Array(label.unicodeScalars.prefix(4))
+        guard let mark = scalars.firstIndex(of: "、"), mark > 0 else { return false }
+        return scalars[..<mark].allSatisfy { ChineseNumerals.digit($0) != nil || ChineseNumerals.smallUnit($0) != nil }
+    }
+}
+
+extension TableLinker {
+    /// Numbered heads over the rows after them at their depth that bear no number of theirs (`一、利润收入`,
+    /// `金融企业利润收入`, `其他…利润收入`; `一、本年收入`, `1.保险费收入`…), up to the next head, a total or a
+    /// row set out further; heads already over rows set in are left as they are.
+    func headGroups(of table: Table, nested: Set<Int>, parents: Set<Int>) -> [RowGroup] {
+        let rows = table.rows
+        var groups: [RowGroup] = []
+        for (index, row) in rows.enumerated() where LedgerRow.isNumberedHead(row.label) && !nested.contains(index) && !parents.contains(index) {
+            var members: [Int] = []
+            for next in rows.indices.dropFirst(index + 1) {
+                let candidate = rows[next]
+                if nested.contains(next) { continue }
+                guard candidate.indent == row.indent, candidate.marker == nil, !LedgerRow.isNumberedHead(candidate.label),
+                      LedgerRow(label: candidate.label) == nil else { break }
+                members.append(next)
+            }
+            if !members.isEmpty { groups.append(RowGroup(parent: index, members: members, marker: nil)) }
+        }
+        return groups
+    }
+
+    /// In one column of levels, the groups of a table's subtotal and total rows (rows that no rows set in
+    /// under them total). A group of rows set in under a row whose parts fall short of it takes the rows
+    /// after it at its depth while with them it adds up (`转移性支出小计` over its rows set in and the
+    /// `年终结余` after them). Where that arithmetic settles nothing, the total below says: if it adds up
+    /// without those rows they are the group's, else it links only where its parts do not exceed it.
+    func ledgerGroups(of table: Table, groups: inout [RowGroup], column: Int, claim: (Int, Int) -> Int?) -> [RowGroup] {
+        let rows = table.rows
+        guard rows.contains(where: { LedgerRow(label: $0.label) != nil }) else { return [] }
+        var nested = Set(groups.flatMap(\.members))
+        let setIn = Dictionary(groups.enumerated().filter { $0.element.marker == nil }.map { ($0.element.parent, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var found: [RowGroup] = []
+        // The rows left at the top, since the last total, and where the rows since the last subtotal begin.
+        var units: [Int] = []
+        var sinceSubtotal = 0
+        // Rows after a group set in that may complete it, by the group, where the arithmetic did not settle it.
+        var unsure: [Int: [Int]] = [:]
+        var index = 0
+        while index < rows.count {
+            defer { index += 1 }
+            guard !nested.contains(index) else { continue }
+            let row = rows[index]
+            if let kind = LedgerRow(label: row.label), setIn[index] == nil {
+                var parts = (kind == .subtotal ? Array(units[sinceSubtotal...]) : units).filter { rows[$0].indent == row.indent }
+                let doubtful = unsure.filter { !Set($0.value).isDisjoint(with: parts) }
+                if !doubtful.isEmpty, let total = claim(index, column) {
+                    // The total without those rows: where it adds up so, they are the group's.
+                    let rest = parts.filter { part in !doubtful.values.contains { $0.contains(part) } }
+                    if PrintedSum(rest.compactMap { claim($0, column) }, of: claims).meets(claims[total]) {
+                        for (group, after) in doubtful { groups[group].members += after.filter(parts.contains) }
+                        parts = rest
+                    }
+                }
+                if !parts.isEmpty {
+                    let fitsOnly = parts.contains { part in unsure.values.contains { $0.contains(part) } }
+                    found.append(RowGroup(parent: index, members: parts, marker: nil, fitsOnly: fitsOnly))
+                }
+                if kind == .subtotal {
+                    units = Array(units[..<sinceSubtotal]) + [index]
+                    sinceSubtotal = units.count
+                } else {
+                    units = []
+                    sinceSubtotal = 0
+                }
+                continue
+            }
+            units.append(index)
+            guard let group = setIn[index] else { continue }
+            // The rows after the group at its parent's depth, before a total, while the parts fall short.
+            let after = rows.indices.dropFirst(groups[group].members.max()! + 1).prefix(Self.sumParts).prefix { next in
+                rows[next].indent == row.indent && rows[next].marker == nil && LedgerRow(label: rows[next].label) == nil && setIn[next] == nil
+            }
+            guard !after.isEmpty, let total = claim(index, column) else { continue }
+            let partsSoFar = groups[group].members.compactMap { claim($0, column) }
+            var taken: [Int] = []
+            var parts = partsSoFar
+            for next in after {
+                taken.append(next)
+                if let own = claim(next, column) { parts.append(own) }
+                let sum = PrintedSum(parts, of: claims)
+                if sum.meets(claims[total]) {
+                    break
+                }
+                if sum.exceeds(claims[total]) {
+                    taken = []
+                    break
+                }
+            }
+            if !taken.isEmpty, PrintedSum(parts, of: claims).meets(claims[total]), !PrintedSum(partsSoFar, of: claims).meets(claims[total]) {
+                groups[group].members += taken
+                nested.formUnion(taken)
+                index = taken.last!
+            } else {
+                unsure[group] = Array(after)
+            }
+        }
+        return found
+    }
+
+    /// A table whose first column of levels is `合计` over the columns of levels after it, in one unit
+    /// (`合计`, `机关事业单位基本养老保险基金`, `职工基本医疗保险基金`…): each row's total and its parts.
+    func columnTotals(of table: Table, claim: (Int, Int) -> Int?) -> [Breakdown] {
+        let columns = table.columns
+        guard let first = columns.firstIndex(where: { $0.role == .level }), ["合计", "小计", "总计"].contains(columns[first].name) else { return [] }
+        let others = columns.indices.dropFirst(first + 1)
+        guard others.count >= 2, others.allSatisfy({ columns[$0].role == .level && columns[$0].unit == columns[first].unit }) else { return [] }
+        return table.rows.indices.compactMap { row in
+            guard let total = claim(row, first) else { return nil }
+            let parts = others.compactMap { claim(row, $0) }
+            guard !parts.isEmpty, parts.count == others.filter({ table.rows[row].cells[$0 - 1].end > table.rows[row].cells[$0 - 1].start }).count,
+                  parts.allSatisfy({ claims[$0].unit == claims[total].unit }) else { return nil }
+            var breakdown = Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))
+            breakdown.cue = .indent
+            return breakdown
+        }
+    }
+}
