@@ -219,6 +219,7 @@ struct TableLinker {
                 rates += shares(table, column: column, levelColumn: levelColumn, claim: claim)
             }
         }
+        breakdowns += balances()
         return (changes, breakdowns, rates, splits)
     }
 

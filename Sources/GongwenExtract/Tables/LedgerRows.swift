@@ -157,4 +157,31 @@ extension TableLinker {
             return breakdown
         }
     }
+
+    /// A budget's two halves balance: `收入合计` and `支出合计` (or `…总计`) on one line, in each column the
+    /// halves both name, are equal. Each is linked as all of the other, so that either one larger is found.
+    func balances() -> [Breakdown] {
+        let income: Set = ["收入合计", "收入总计"]
+        let spending: Set = ["支出合计", "支出总计"]
+        var incomeRows: [Int: (table: Int, row: Int)] = [:]
+        for (t, table) in cells.tables.enumerated() {
+            for (r, row) in table.rows.enumerated() where income.contains(row.label) { incomeRows[row.line] = (t, r) }
+        }
+        var found: [Breakdown] = []
+        for (t, table) in cells.tables.enumerated() {
+            for row in table.rows where spending.contains(row.label) {
+                guard let other = incomeRows[row.line], other.table != t else { continue }
+                let left = cells.tables[other.table]
+                for column in table.columns.indices where table.columns[column].role == .level {
+                    guard let match = left.columns.firstIndex(where: { $0.role == .level && $0.name == table.columns[column].name }),
+                          let spent = claimAt[row.cells[column - 1].start], let received = claimAt[left.rows[other.row].cells[match - 1].start],
+                          claims[spent].unit == claims[received].unit else { continue }
+                    for (total, part) in [(spent, received), (received, spent)] {
+                        found.append(Breakdown(total: total, parts: [part], span: Span(start: claims[total].start, end: claims[total].end)))
+                    }
+                }
+            }
+        }
+        return found
+    }
 }

@@ -40,6 +40,22 @@ struct PairedTableTests: TableFixture {
         #expect(try alarms(Self.budget.replacingOccurrences(of: "33.00\t10.00%", with: "33.00\t12.00%")) == ["change.rate@5"])
     }
 
+    @Test func theTwoGrandTotalsBalance() throws {
+        let table = """
+            单位：亿元
+            预算科目\t预算数\t预算科目\t预算数
+            一、税收收入\t60.00\t一、教育支出\t70.00
+            二、非税收入\t40.00\t二、其他支出\t30.00
+            收  入  合  计\t100.00\t支  出  合  计\t100.00
+            """
+        let doc = try document(table)
+        #expect(sums(doc) == [["100.00", "60.00", "40.00"], ["100.00", "100.00"], ["100.00", "70.00", "30.00"], ["100.00", "100.00"]])
+        #expect(try alarms(table).isEmpty)
+        // Spending over income, its own parts right: the balance is what fails.
+        let unbalanced = table.replacingOccurrences(of: "\t70.00", with: "\t80.00").replacingOccurrences(of: "支  出  合  计\t100.00", with: "支  出  合  计\t110.00")
+        #expect(try alarms(unbalanced) == ["sum.parts@6"])
+    }
+
     @Test func aHeaderOnTwoLinesNamesTheColumnsItSpans() throws {
         let table = """
             单位：亿元
