@@ -70,6 +70,7 @@ extension TableLinker {
     func ledgerGroups(of table: Table, groups: inout [RowGroup], column: Int, claim: (Int, Int) -> Int?) -> [RowGroup] {
         let rows = table.rows
         guard rows.contains(where: { LedgerRow(label: $0.label) != nil }) else { return [] }
+        let original = groups
         var nested = Set(groups.flatMap(\.members))
         let setIn = Dictionary(groups.enumerated().filter { $0.element.marker == nil }.map { ($0.element.parent, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var found: [RowGroup] = []
@@ -84,7 +85,14 @@ extension TableLinker {
             guard !nested.contains(index) else { continue }
             let row = rows[index]
             if let kind = LedgerRow(label: row.label), setIn[index] == nil {
-                var parts = (kind == .subtotal ? Array(units[sinceSubtotal...]) : units).filter { rows[$0].indent == row.indent }
+                let since = kind == .subtotal ? Array(units[sinceSubtotal...]) : units
+                // A total with no rows above it heads the rows after it (`合计` first, `城镇小计` over its towns):
+                // another layout, read by the rows set in or the sums.
+                if since.isEmpty {
+                    groups = original
+                    return []
+                }
+                var parts = since.filter { rows[$0].indent == row.indent }
                 let doubtful = unsure.filter { !Set($0.value).isDisjoint(with: parts) }
                 if !doubtful.isEmpty, let total = claim(index, column) {
                     // The total without those rows: where it adds up so, they are the group's.

@@ -35,6 +35,23 @@ struct LedgerTests: TableFixture {
         #expect(try alarms(Self.revenue.replacingOccurrences(of: "131.05", with: "141.05")).isEmpty)
     }
 
+    @Test func totalsOverTheRowsAfterThemAreNoLedger() throws {
+        // Each subtotal heads its rows: read as subtotals of the rows above, 乡村小计 would be 20.00 + 30.00.
+        let table = """
+            单位：万人
+            地区\t人口
+            城镇小计\t50.00
+            甲镇\t20.00
+            乙镇\t30.00
+            乡村小计\t45.00
+            丙乡\t25.00
+            丁乡\t20.00
+            """
+        #expect(try alarms(table).isEmpty)
+        // The sums of a table that nests nothing find them.
+        #expect(try sums(document(table)) == [["50.00", "20.00", "30.00"], ["45.00", "25.00", "20.00"]])
+    }
+
     @Test func rowsAfterASetInListJoinItWhereTheyCompleteIt() throws {
         // 年终结余 is set out like the totals but completes 转移性支出小计 (10.00 + 5.00 + 25.00 = 40.00).
         let spending = """
