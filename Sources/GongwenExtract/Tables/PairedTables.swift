@@ -46,27 +46,34 @@ extension TableReader {
         return PairedRun(names: names, caption: caption, rows: [line])
     }
 
-    /// Whether the names are one half's twice: a label column with no digit, then number columns.
+    /// Words of a header that name a column of row labels (`收入项目`, `预算科目`, `指  标`).
+    static let labelWords = ["项目", "科目", "指标", "名称", "行业", "类别"]
+
+    /// Whether the names are one half's twice: a label column with no digit, then number columns. The
+    /// label columns may name each half (`收入项目`, `支出项目`); the number columns repeat.
     static func repeats(_ names: [String]) -> Bool {
         let width = names.count / 2
-        guard width >= 2, names[..<width].elementsEqual(names[width...]), let label = names.first, !label.isEmpty,
-              !label.unicodeScalars.contains(where: isASCIIDigit) else { return false }
-        return names.allSatisfy { !$0.isEmpty }
+        guard width >= 2, names.allSatisfy({ !$0.isEmpty }), names[1..<width].elementsEqual(names[(width + 1)...]) else { return false }
+        let labels = [names[0], names[width]]
+        guard labels.allSatisfy({ !$0.unicodeScalars.contains(where: isASCIIDigit) }) else { return false }
+        return labels[0] == labels[1] || labels.allSatisfy { label in labelWords.contains(where: label.contains) }
     }
 
-    /// The names of a header on two lines: `top` names the label columns (those named like the first)
+    /// The names of a header on two lines: `top` names the label columns (those named like the first, or
+    /// like a label column as it is: `收入项目`, `支出项目`)
     /// and, once each, the groups of columns `bottom` names in turn (`预计数` over `全市`, `市级`); each
     /// column is named by both (`预计数全市`). Nil when the cells do not divide so.
     static func spread(_ top: [String], over bottom: [String], count: Int) -> [String]? {
         guard let label = top.first else { return nil }
-        let labels = top.filter { $0 == label }.count
+        func isLabel(_ name: String) -> Bool { name == label || labelWords.contains(where: label.contains) && labelWords.contains(where: name.contains) }
+        let labels = top.filter(isLabel).count
         let groups = top.count - labels
         guard groups > 0, labels + bottom.count == count, bottom.count % groups == 0 else { return nil }
         let span = bottom.count / groups
         var names: [String] = []
         var next = 0
         for name in top {
-            if name == label {
+            if isLabel(name) {
                 names.append(name)
             } else {
                 for column in bottom[next..<(next + span)] { names.append(name + column) }

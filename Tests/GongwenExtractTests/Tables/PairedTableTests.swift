@@ -59,19 +59,22 @@ struct PairedTableTests: TableFixture {
     @Test func aHeaderOnTwoLinesNamesTheColumnsItSpans() throws {
         let table = """
             单位：亿元
-            预算科目\t预计数\t预算科目\t预计数
+            收入项目\t预计数\t支出项目\t预计数
             全市\t市级\t全市\t市级
             一、土地出让收入\t40\t10\t一、城乡社区支出\t50\t20
             二、其他收入\t60\t20\t二、其他支出\t30\t
             """
         let tables = TableReader(source: SourceText(table)).tables()
-        #expect(tables.map { $0.columns.map(\.name) } == [["预算科目", "预计数全市", "预计数市级"], ["预算科目", "预计数全市", "预计数市级"]])
+        #expect(tables.map { $0.columns.map(\.name) } == [["收入项目", "预计数全市", "预计数市级"], ["支出项目", "预计数全市", "预计数市级"]])
         #expect(tables.map { $0.rows.count } == [2, 2])
     }
 
     @Test func unpairedHeadersAreNoPairs() throws {
         #expect(!TableReader.repeats(["指标", "产量", "增长", "产量"]))
         #expect(TableReader.repeats(["行业", "比上年增长", "行业", "比上年增长"]))
+        #expect(TableReader.repeats(["收入项目", "预算数", "支出项目", "预算数"]))
+        #expect(!TableReader.repeats(["收入", "预算数", "支出", "预算数"]))
+        #expect(!TableReader.repeats(["2024年", "预算数", "2025年", "预算数"]))
         #expect(TableReader.spread(["预算科目", "预计数", "预算科目", "预计数"], over: ["全市", "市级", "全市", "市级"], count: 6)
                     == ["预算科目", "预计数全市", "预计数市级", "预算科目", "预计数全市", "预计数市级"])
         #expect(TableReader.spread(["预算科目", "预计数"], over: ["全市", "市级", "全市"], count: 6) == nil)
