@@ -39,12 +39,23 @@ enum LedgerRow: Equatable {
         guard let mark = scalars.firstIndex(of: "、"), mark > 0 else { return false }
         return scalars[..<mark].allSatisfy { ChineseNumerals.digit($0) != nil || ChineseNumerals.smallUnit($0) != nil }
     }
+
+    /// `1.保险费收入`, `2、利息收入`, `(3)转移收入`: a label numbered with digits, as items under a head are.
+    static func isNumberedItem(_ label: String) -> Bool {
+        var scalars = Substring(label).unicodeScalars.prefix(6)
+        let bracketed = scalars.first == "("
+        if bracketed { scalars = scalars.dropFirst() }
+        let digits = scalars.prefix(while: isASCIIDigit)
+        guard !digits.isEmpty, let mark = scalars.dropFirst(digits.count).first else { return false }
+        return bracketed ? mark == ")" : mark == "." || mark == "、"
+    }
 }
 
 extension TableLinker {
     /// Numbered heads over the rows after them at their depth that bear no number of theirs (`一、利润收入`,
     /// `金融企业利润收入`, `其他…利润收入`; `一、本年收入`, `1.保险费收入`…), up to the next head, a total or a
-    /// row set out further; heads already over rows set in are left as they are.
+    /// row set out further; heads already over rows set in are left as they are. Unnumbered rows link only
+    /// where they fit in the head.
     func headGroups(of table: Table, nested: Set<Int>, parents: Set<Int>) -> [RowGroup] {
         let rows = table.rows
         var groups: [RowGroup] = []
@@ -57,7 +68,10 @@ extension TableLinker {
                       LedgerRow(label: candidate.label) == nil else { break }
                 members.append(next)
             }
-            if !members.isEmpty { groups.append(RowGroup(parent: index, members: members, marker: nil)) }
+            // Rows with no number of their own may list some of the head's parts with theirs (`税收收入`,
+            // `增值税`): only a reading no arithmetic contradicts.
+            let plain = members.contains { !LedgerRow.isNumberedItem(rows[$0].label) }
+            if !members.isEmpty { groups.append(RowGroup(parent: index, members: members, marker: nil, fitsOnly: plain)) }
         }
         return groups
     }
@@ -103,7 +117,13 @@ extension TableLinker {
                     }
                 }
                 if !parts.isEmpty {
-                    let fitsOnly = parts.contains { part in unsure.values.contains { $0.contains(part) } }
+                    // Parts that are heads, totals or rows with rows set in under them are the ledger's; a plain row
+                    // with a figure may be some of the row before it (a flat table that sets nothing in).
+                    let plain = parts.contains { part in
+                        claim(part, column) != nil && !LedgerRow.isNumberedHead(rows[part].label) && LedgerRow(label: rows[part].label) == nil
+                            && setIn[part] == nil
+                    }
+                    let fitsOnly = plain || parts.contains { part in unsure.values.contains { $0.contains(part) } }
                     found.append(RowGroup(parent: index, members: parts, marker: nil, fitsOnly: fitsOnly))
                 }
                 if kind == .subtotal {
