@@ -46,10 +46,11 @@ public enum BrokenLines {
             }
             let full = widths[index] >= column - fullLineSlack
             let wrappedNumber = isASCIIDigit(last) && widths[index] * 2 >= column && isCJK(source.folded[spans[index + 1].start])
-            // A full line ending in `；`, or in a cue of parts and `：`, was wrapped there mid-sentence (`占比 69.1%；⏎专项债务…`,
-            // `其中：⏎税收收入…`); an item on the next line starts on its own, and so does a letter after its addressees
-            // (`…各直属机构：⏎为进一步…`).
-            let continues = full && (last == ";" || last == ":" && endsWithPartsCue(spans[index], source))
+            // A full line ending in `；` inside a bracket, or in a cue of parts and `：`, was wrapped there mid-sentence
+            // (`（一般债务 136.66 亿元，占比 69.1%；⏎专项债务…）`, `其中：⏎税收收入…`); elsewhere a `；` at the line's end
+            // ends a list (`其中，国家级 4 个；⏎拥有…`), an item on the next line starts on its own, and so does a letter
+            // after its addressees (`…各直属机构：⏎为进一步…`).
+            let continues = full && (last == ";" && opensBracket(spans[index], source) || last == ":" && endsWithPartsCue(spans[index], source))
             guard full || wrappedNumber, !endsLine(last) || continues, !startsItem(spans[index + 1], source),
                   !isTableRow(spans[index], source), !isTableRow(spans[index + 1], source) else { continue }
             breaks.append(source.lineSpan(index + 1).end)
@@ -181,6 +182,11 @@ public enum BrokenLines {
         case "。", "!", "?", ";", ":", "…", "”", ")", "》": return true
         default: return false
         }
+    }
+
+    /// Whether the line leaves a bracket open.
+    static func opensBracket(_ span: Span, _ source: SourceText) -> Bool {
+        source.folded[span.start..<span.end].reduce(0) { depth, scalar in depth + (scalar == "(" ? 1 : scalar == ")" ? -1 : 0) } > 0
     }
 
     /// Words after which a colon introduces the parts of a total: `其中：`, `包括：`, `分别为：`.

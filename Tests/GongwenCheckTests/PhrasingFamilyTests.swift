@@ -107,6 +107,34 @@ struct PhrasingFamilyTests {
         #expect(other.found.isEmpty && other.alarms.isEmpty)
     }
 
+    @Test func growthRatesAreNoLevelsOfAnIdentity() throws {
+        // GDP grew 6.6%, its industries 5.7%, 17.2% and 4.2%: rates do not add up to the total's.
+        let rates = try findings(IdentityRule(), "全年地区生产总值比上年增长6.6%。其中，第一产业增加值增长5.7%；第二产业增加值增长17.2%；第三产业增加值增长4.2%。")
+        #expect(rates.found.isEmpty && rates.alarms.isEmpty)
+    }
+
+    @Test func aFigureInBracketsIsNoTotalOfTheNextStatement() throws {
+        // The tractors in brackets detail the 59.4; the cars, motorcycles and trailers after 其中 are of the 59.4.
+        let text = "年末民用汽车保有量59.4万辆(包含拖拉机2.72万辆)，比上年末增加4.68万辆。其中，汽车40.89万辆；摩托车15.27万辆；挂车0.52万辆。"
+        let holds = try findings(SumPartsRule(), text)
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+    }
+
+    @Test func anOutturnsPercentOfItsBudgetMayPass100() throws {
+        let over = try findings(MagnitudeImplausibleRule(), "一般公共预算收入完成45.2亿元，占调整预算的101%，占预算111.3%。")
+        #expect(over.found.isEmpty && over.alarms.isEmpty)
+    }
+
+    @Test func aTableRowWithNoFigureMayHaveHadOneLastYear() throws {
+        // 100 = 60 + 40 now, but 产权转让收入 had a figure last year: −44.4% below both parts' rates is no error.
+        let table = "2025年全市国有资本经营预算收入完成情况表\n单位：万元\n预算科目\t调整预算数\t完成数\t占预算(%)\t比上年增长(%)\n本年收入合计\t110\t100\t90.9\t-44.4\n    利润收入\t70\t60\t85.7\t-36\n    股利、股息收入\t40\t40\t100\t-24.3\n    产权转让收入\t\t\t\t\n"
+        let blank = try Fixture(table).analysis().document.findings.filter { $0.rule == "rate.bounds" }
+        #expect(blank.allSatisfy { $0.severity == .info })
+        // Without that row the parts are all of the total in both years, and the rate is wrong.
+        let all = try Fixture(table.replacingOccurrences(of: "    产权转让收入\t\t\t\t\n", with: "")).analysis().document.findings
+        #expect(all.filter { $0.rule == "rate.bounds" }.map(\.severity) == [.warning])
+    }
+
     @Test func harvestWithItsIncreaseAndRate() throws {
         let holds = try findings(ChangeRateRule(), "全年粮食产量236.5万吨，比上年增加6.2万吨，增产2.7%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

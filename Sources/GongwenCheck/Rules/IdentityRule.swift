@@ -113,7 +113,10 @@ public struct IdentityRule: RelationRule {
         }
         var all: [String: [Int]] = [:]
         let matcher = IndicatorMatcher.matcher(for: identities)
-        for claim in document.claims where !notLevels.contains(claim.id) && !claim.isApproximate && claim.kind != .ratio && !inTable(claim) {
+        // A percent said with a change verb (`地区生产总值比上年增长6.6%`) is the indicator's growth, never its level,
+        // linked to a level or not. (An amount's predicate may be the verb inside its name: `增加值`.)
+        for claim in document.claims where !notLevels.contains(claim.id) && !claim.isApproximate && claim.kind != .ratio && !inTable(claim)
+            && !(claim.kind == .percent && claim.predicate.flatMap(ChangeDirection.init(word:)) != nil) {
             guard let name = claim.name, let indicator = matcher.indicator(named: name) else { continue }
             if first[indicator] == nil { first[indicator] = claim.id }
             all[indicator, default: []].append(claim.id)

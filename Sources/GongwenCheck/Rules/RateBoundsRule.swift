@@ -1,5 +1,6 @@
 import Foundation
 import GongwenModel
+import GongwenText
 
 /// `rate.bounds`: a total whose growth rate lies outside the growth rates of its parts.
 ///
@@ -70,6 +71,26 @@ public struct RateBoundsRule: RelationRule {
 
     private func written(_ value: Decimal) -> String { "\(value)%" }
 
+    /// Whether a table row of the breakdown's span, or of the few rows of its table right after it, names a part
+    /// and gives no figure.
+    static func skipsBlankRow(_ breakdown: Breakdown, _ context: CheckContext) -> Bool {
+        let source = context.source
+        let first = source.line(at: breakdown.start), last = source.line(at: max(breakdown.start, breakdown.end - 1))
+        guard first < last else { return false }
+        let text = { (number: Int) in source.folded[source.lineSpan(number).start..<source.lineSpan(number).end] }
+        let blank = { (number: Int) in text(number).contains("\t") && text(number).contains(where: isCJK) && !text(number).contains(where: isASCIIDigit) }
+        if (first...last).contains(where: blank) { return true }
+        var next = last + 1
+        while next <= source.lineCount, next - last <= blankRowsReach, text(next).contains("\t") {
+            if blank(next) { return true }
+            next += 1
+        }
+        return false
+    }
+
+    /// How many table rows after a breakdown's last part may still be its parts with no figure.
+    static let blankRowsReach = 8
+
     /// A rate of change with its sign: `下降27.1%` is −27.1.
     private func signedValue(_ claim: Claim, _ direction: ChangeDirection?) -> Decimal {
         direction == .decrease && claim.value > 0 ? -claim.value : claim.value
@@ -103,7 +124,9 @@ public struct RateBoundsRule: RelationRule {
             guard breakdown.parts.count >= 2, let totalRate = rateOf[breakdown.total] else { return nil }
             let partRates = breakdown.parts.compactMap { rateOf[$0] }
             guard partRates.count == breakdown.parts.count else { return nil }
-            let adds = context.addsUp(breakdown)
+            // A table row between the total and its last part that names a part with no figure (`产权转让收入⇥⇥`) may
+            // have had one last year: the parts add up now, but the total's rate may be below them all.
+            let adds = context.addsUp(breakdown) && !Self.skipsBlankRow(breakdown, context)
             guard adds || named(breakdown.parts) else { return nil }
             return Instance(total: breakdown.total, totalRate: totalRate, partRates: partRates, complete: adds)
         }

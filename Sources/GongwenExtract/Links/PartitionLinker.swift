@@ -45,6 +45,9 @@ struct PartitionLinker {
         // The total of the last growth split, while the statements go on splitting it (`分城乡看,…;分消费类型看,…`).
         var splitTotal: Int?
         var grouped: Set<Int> = []
+        // The bracket depth of each claim read so far, the previous statement's included: a figure in its brackets
+        // (`民用汽车保有量59.4万辆(包含拖拉机2.72万辆)…。其中，汽车40.89万辆…`) is no total of the next `其中`.
+        var depths: [Int: Int] = [:]
         for statement in statements {
             defer { previous = statement }
             guard let first = statement.first else { continue }
@@ -52,7 +55,6 @@ struct PartitionLinker {
             var cues: [Cue] = []
             // The bracket depth of every cue and claim: a figure in brackets details the one before them.
             var depth = 0
-            var depths: [Int: Int] = [:]
             var claim = 0
             var position = span.start
             while position < span.end {

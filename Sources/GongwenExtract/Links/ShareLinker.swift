@@ -65,7 +65,11 @@ struct ShareLinker {
         // `等级公路占公路总里程的96.1%`: a name before `占` says which earlier level is the part.
         // (A digit there is a count of its own; `第一产业` is a name: Character.isNumber would take `一` for a digit.)
         let named = subject.count >= 2 && !subject.unicodeScalars.contains { $0.properties.numericType == .decimal }
-        let candidates = named ? Array((max(0, index - Self.window)..<index).reversed()) : Array(earlier.reversed())
+        // (A part named before `占` is looked for in the share's paragraph: a level of that name in another paragraph
+        // is most often another scope's or year's, `税收收入占一般公共预算收入比重为58.6%` after last year's 税收收入.)
+        let paragraphStart = text[..<claim.start].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+        let candidates = named ? Array((max(0, index - Self.window)..<index).reversed().prefix { claims[$0].start >= paragraphStart })
+            : Array(earlier.reversed())
         let subjectCore = named ? IndicatorName.core(subject).core : ""
         guard let part = candidates.first(where: { isPart($0) && (!named || IndicatorName.core(readings.readings[$0].name).core.holds(subjectCore)) }) else {
             return nil
