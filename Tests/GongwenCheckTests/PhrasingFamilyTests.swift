@@ -135,6 +135,14 @@ struct PhrasingFamilyTests {
         #expect(all.filter { $0.rule == "rate.bounds" }.map(\.severity) == [.warning])
     }
 
+    @Test func aSumAfterTheListIsNoPartOfIt() throws {
+        // The spending 总计 balances the revenue 总计; it is no part of the revenue's 其中.
+        let holds = try findings(SumPartsRule(), "全市政府性基金预算收入总计137.97亿元，其中：政府性基金收入65.01亿元；据此，安排政府性基金预算支出总计137.97亿元。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let over = try findings(SumPartsRule(), "全市政府性基金预算收入总计1️⃣137.97亿元2️⃣，其中：政府性基金收入65.01亿元，上级补助收入80.00亿元；据此，安排支出总计137.97亿元。")
+        #expect(over.found.map(\.span) == [over.fixture.span(1, 2)])
+    }
+
     @Test func harvestWithItsIncreaseAndRate() throws {
         let holds = try findings(ChangeRateRule(), "全年粮食产量236.5万吨，比上年增加6.2万吨，增产2.7%。")
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)

@@ -28,6 +28,15 @@ struct PartitionLinker {
         "制定", "印发", "召开", "培训", "招聘", "发放", "创建", "命名", "认定", "确定", "新建", "改造", "引进", "帮助", "解决",
     ]
 
+    /// Whether the words right before a number say it is a sum (`总计`, `合计`, spaces aside).
+    static func saysSum(before position: Int, from start: Int, text: [Unicode.Scalar]) -> Bool {
+        var end = position
+        while end > start, text[end - 1] == " " { end -= 1 }
+        guard end - start >= 2 else { return false }
+        let last = (text[end - 2], text[end - 1])
+        return last == ("总", "计") || last == ("合", "计")
+    }
+
     /// Words that add or take away a term of another sum after a list of parts.
     static let otherSums = ["加上", "加", "减去", "扣除", "另有", "另", "此外", "再加"]
 
@@ -322,6 +331,8 @@ struct PartitionLinker {
                 if parts.count == 1 { separator = gap } else if gap > separator { break }
                 // `…，加上上级补助收入、上年结余收入…等92.85亿元`: a term of another sum, whatever the name before it.
                 if Self.addsAnotherSum(from: claims[parts.last!].end, to: claim.start, text: text) { break }
+                // `其中：政府性基金收入65.01亿元；据此，安排…支出总计137.97亿元`: a level said to be a sum is a total, no part.
+                if Self.saysSum(before: claim.start, from: reading.clauseStart, text: text) { break }
             } else if claim.upper != nil {
                 return []
             }
