@@ -67,9 +67,13 @@ struct ShareLinker {
         let named = subject.count >= 2 && !subject.unicodeScalars.contains { $0.properties.numericType == .decimal }
         // (A part named before `占` is looked for in the share's paragraph: a level of that name in another paragraph
         // is most often another scope's or year's, `税收收入占一般公共预算收入比重为58.6%` after last year's 税收收入.)
-        let paragraphStart = text[..<claim.start].lastIndex(of: "\n").map { $0 + 1 } ?? 0
-        let candidates = named ? Array((max(0, index - Self.window)..<index).reversed().prefix { claims[$0].start >= paragraphStart })
-            : Array(earlier.reversed())
+        let candidates: [Int]
+        if named {
+            let paragraphStart = text[..<claim.start].lastIndex(of: "\n").map { $0 + 1 } ?? 0
+            candidates = Array((max(0, index - Self.window)..<index).reversed().prefix { claims[$0].start >= paragraphStart })
+        } else {
+            candidates = Array(earlier.reversed())
+        }
         let subjectCore = named ? IndicatorName.core(subject).core : ""
         guard let part = candidates.first(where: { isPart($0) && (!named || IndicatorName.core(readings.readings[$0].name).core.holds(subjectCore)) }) else {
             return nil
