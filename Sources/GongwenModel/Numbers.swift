@@ -160,12 +160,12 @@ public enum ChangeDirection: String, Codable, Sendable, Equatable {
     case increase
     case decrease
 
-    /// The direction a change word says: up (`增加到`, `增长`, `提升`, `增幅`), down (`减至`, `下降`, `压减`, `降幅`), or
+    /// The direction a change word says: up (`增加到`, `增长`, `上涨`, `增幅`), down (`减至`, `下降`, `下跌`, `降幅`), or
     /// none (`优化到`).
     public init?(word: String) {
-        if ["增", "提", "升", "扩", "涨"].contains(where: word.hasPrefix) {
+        if ["增", "提", "升", "扩", "涨", "上升", "上涨"].contains(where: word.hasPrefix) {
             self = .increase
-        } else if ["减", "降", "缩", "压", "下降"].contains(where: word.hasPrefix) {
+        } else if ["减", "降", "缩", "压", "下降", "下跌"].contains(where: word.hasPrefix) {
             self = .decrease
         } else {
             return nil

@@ -69,6 +69,30 @@ struct RateBoundsRuleTests {
         #expect(RateBoundsRule().relations(context).map(\.claims.count) == [3, 4])
     }
 
+    @Test func fallsThenRisesAfterASemicolonAreOneSplit() throws {
+        // The eight categories of consumer prices, listed falls first and rises after the `；`: one split.
+        let text = "全年居民消费价格比上年下降1️⃣3.0%2️⃣。其中食品烟酒价格下降1.0%，衣着价格下降0.6%，居住价格下降0.4%，交通通信价格下降2.5%；"
+            + "教育文化娱乐价格上涨0.1%，生活用品及服务价格上涨0.7%，医疗保健价格上涨1.8%，其他用品及服务价格上涨9.2%。"
+        let wrong = try found(text)
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(RateBoundsRule().relations(try wrong.fixture.context()).map(\.claims.count) == [9])
+        #expect(try found(text.replacingOccurrences(of: "3.0%", with: "0.3%")).found.isEmpty)
+    }
+
+    @Test func aRespectivelyListNamesItsRates() throws {
+        // The five divisions of agriculture, named before `分别`, their rates after it.
+        let text = "全年农林牧渔业总产值64.26亿元，比上年增长1️⃣25.7%2️⃣。其中：农业、林业、畜牧业、渔业和农林牧渔业专业及辅助性活动产值同比分别增长2.1%、21.9%、8.4%、9.4%和9.4%。"
+        let wrong = try found(text)
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.found.map(\.severity) == [.info])
+        let context = try wrong.fixture.context()
+        #expect(context.document.claims.compactMap(\.name).suffix(5) == ["农业", "林业", "畜牧业", "渔业", "农林牧渔业专业及辅助性活动产值"])
+        #expect(try found(text.replacingOccurrences(of: "25.7%", with: "5.7%")).found.isEmpty)
+        // Four names for five rates pair nothing.
+        let unnamed = try found("全年农林牧渔业总产值64.26亿元，比上年增长25.7%。其中：农业、林业、畜牧业和渔业产值分别增长2.1%、21.9%、8.4%、9.4%和9.4%。")
+        #expect(RateBoundsRule().relations(try unnamed.fixture.context()).isEmpty)
+    }
+
     @Test func ratesOfTheClassesInTheStatementAfterTheTotal() throws {
         let wrong = try found("全年固定资产投资比上年增长1️⃣22.6%2️⃣。第一产业投资增长20.8%，第二产业投资增长6.9%，第三产业投资增长10.1%。")
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])

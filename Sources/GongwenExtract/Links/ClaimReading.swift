@@ -47,8 +47,8 @@ struct ChangeVerb: Equatable {
     var word: String
     var direction: ChangeDirection
 
-    static let increases = ["增加了", "增长了", "增加", "增长", "提高了", "提高", "上升", "提升", "增产", "增收", "增支", "扩大", "净增", "多", "增"]
-    static let decreases = ["减少了", "下降了", "减少", "下降", "降低", "回落", "减产", "减收", "减支", "缩小", "缩减", "压减", "少", "减", "降"]
+    static let increases = ["增加了", "增长了", "增加", "增长", "提高了", "提高", "上升", "上涨", "提升", "增产", "增收", "增支", "扩大", "净增", "多", "增"]
+    static let decreases = ["减少了", "下降了", "减少", "下降", "降低", "下跌", "回落", "减产", "减收", "减支", "缩小", "缩减", "压减", "少", "减", "降"]
     /// Longest first, so that `增长了` wins over `增长` and `增`.
     static let all: [(word: [Unicode.Scalar], verb: ChangeVerb)] = {
         let rows = increases.map { ChangeVerb(word: $0, direction: .increase) } + decreases.map { ChangeVerb(word: $0, direction: .decrease) }

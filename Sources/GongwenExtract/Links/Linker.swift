@@ -10,22 +10,31 @@ import GongwenText
 /// 43家，其中财产险公司18家，虚拟财险公司1家，人身险公司24家` one breakdown.
 struct Linker {
     let readings: Readings
+    /// The `分别` lists: changes paired with their levels, every listed claim, and the unpaired items named by the
+    /// words before `分别` (their names are the claims' names).
+    let respectively: (changes: [Change], listed: Set<Int>, named: [Int: RespectivelyLinker.ListedChange])
 
     init(source: SourceText, claims: [Claim]) {
         readings = Readings(source: source, claims: claims)
+        respectively = RespectivelyLinker(readings: readings).changes()
     }
 
-    /// The name each claim was read with (`ClaimReading.name`), empty names as nil.
-    var names: [String?] { readings.readings.map { $0.name.isEmpty ? nil : $0.name } }
+    /// The name each claim was read with (`ClaimReading.name`, a listed item's from its list), empty names as nil.
+    var names: [String?] {
+        readings.readings.indices.map { index in
+            let name = respectively.named[index]?.name ?? readings.readings[index].name
+            return name.isEmpty ? nil : name
+        }
+    }
 
     func links() -> (changes: [Change], breakdowns: [Breakdown], rates: [Rate], structures: [Structure], splits: [GrowthSplit]) {
         let fromTo = FromToLinker(readings: readings).changes()
         let used = Set(fromTo.flatMap { [$0.from, $0.to, $0.delta, $0.rate].compactMap { $0 } })
-        let (paired, listed) = RespectivelyLinker(readings: readings).changes()
+        let (paired, listed, named) = respectively
         let respectively = paired.filter { [$0.to, $0.delta, $0.rate].compactMap { $0 }.allSatisfy { !used.contains($0) } }
         let levels = LevelChangeLinker(readings: readings).changes(skipping: used.union(listed))
         let changes = (fromTo + respectively + levels).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
-        let (partitions, splits) = PartitionLinker(readings: readings, changes: changes).links()
+        let (partitions, splits) = PartitionLinker(readings: readings, changes: changes, listed: named).links()
         let ofChanges = ChangePartitionLinker(claims: readings.claims, changes: changes, partitions: partitions).breakdowns()
         let balances = BalanceLinker(readings: readings).breakdowns()
         let breakdowns = (partitions + ofChanges + balances).sorted { ($0.start, $0.end) < ($1.start, $1.end) }

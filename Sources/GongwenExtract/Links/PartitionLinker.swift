@@ -14,9 +14,12 @@ struct PartitionLinker {
     let readings: Readings
     /// The rates of change that state no name of their own but a level's (`零售总额844.28亿元，比上年增长0.5%`).
     let ratesOfLevels: Set<Int>
+    /// The changes of `分别` lists named by the words before `分别` (`衣着类、居住类…价格分别上涨4.5%、1.6%…`).
+    let listed: [Int: RespectivelyLinker.ListedChange]
 
-    init(readings: Readings, changes: [Change] = []) {
+    init(readings: Readings, changes: [Change] = [], listed: [Int: RespectivelyLinker.ListedChange] = [:]) {
         self.readings = readings
+        self.listed = listed
         ratesOfLevels = Set(changes.compactMap { $0.from == nil && $0.to != nil ? $0.rate : nil })
     }
 
@@ -227,7 +230,7 @@ struct PartitionLinker {
     /// A rate of change named by what it is of (`第一产业投资增长20.8%`).
     private func isNamedRate(_ index: Int) -> Bool {
         let reading = readings.readings[index]
-        return readings.claims[index].kind == .percent && (reading.verb != nil || reading.rateOfChange) && !reading.namesNothing
+        return readings.claims[index].kind == .percent && ((reading.verb != nil || reading.rateOfChange) && !reading.namesNothing || listed[index] != nil)
     }
 
     /// `按门类分，采矿业增加值增长14.8%，制造业增长10.6%，…下降2.7%` after `规模以上工业增加值增长10.0%`: rates
@@ -248,14 +251,24 @@ struct PartitionLinker {
             }
             runs[runs.count - 1].append(part)
         }
-        if runs.count > 1, runs.contains(where: { $0.count < 2 }) { runs = [parts] }
+        if runs.count > 1, runs.contains(where: { $0.count < 2 }) || Self.ordersByDirection(runs.map { $0.map(direction) }) { runs = [parts] }
         return runs.map { split(of: total, into: $0) }
+    }
+
+    /// The direction the verb of a claim says (`下降1.0%`), or its list's, if any.
+    private func direction(_ index: Int) -> ChangeDirection? { readings.readings[index].verb?.direction ?? listed[index]?.direction }
+
+    /// Runs of rates that a `;` parts by their direction, the falls first and then the rises or the other way
+    /// (`其中食品烟酒价格下降1.0%，…教育文化娱乐价格下降0.1%；生活用品及服务价格上涨0.7%，…`): one split ordered by
+    /// direction, not two groupings. Every run says one direction, and the next run the other.
+    static func ordersByDirection(_ runs: [[ChangeDirection?]]) -> Bool {
+        let sides = runs.map { run in run.allSatisfy { $0 != nil && $0 == run.first! } ? run.first! : nil }
+        return sides.allSatisfy { $0 != nil } && zip(sides, sides.dropFirst()).allSatisfy { $0 != $1 }
     }
 
     /// A growth split with the directions its verbs say.
     private func split(of total: Int, into parts: [Int]) -> GrowthSplit {
-        let direction = { (index: Int) in self.readings.readings[index].verb?.direction }
-        return GrowthSplit(total: total, parts: parts, directions: ([total] + parts).map(direction),
+        GrowthSplit(total: total, parts: parts, directions: ([total] + parts).map(direction),
                            span: Span(start: readings.claims[total].start, end: readings.claims[parts.last!].end))
     }
 

@@ -10,24 +10,36 @@ import GongwenText
 /// the changes are no change of the nearest level either (`城镇和农村居民人均可支配收入分别达35512元、25689元，
 /// 分别增长7.8%` names one rate for two levels).
 struct RespectivelyLinker {
+    /// A change of a `分别` list that no level pairs, named by the words before `分别`: `衣着类、居住类…和其他用品及服务类
+    /// 价格分别上涨4.5%、1.6%…` names 1.6% `居住类`, rising.
+    struct ListedChange: Equatable {
+        var name: String
+        var direction: ChangeDirection?
+    }
+
     let readings: Readings
 
     static let respectively = Array("分别".unicodeScalars)
     /// What joins two changes of the list: `、`, `和`, `及`, `与`, a comma, a space.
     static let joiners: Set<Unicode.Scalar> = ["、", "和", "及", "与", ",", " "]
 
-    /// The changes paired with their levels, and every claim of a `分别` list of changes (paired or not).
-    func changes() -> (changes: [Change], listed: Set<Int>) {
+    /// The changes paired with their levels, every claim of a `分别` list of changes (paired or not), and the
+    /// items of the unpaired lists that the words before `分别` name.
+    func changes() -> (changes: [Change], listed: Set<Int>, named: [Int: ListedChange]) {
         let claims = readings.claims
         let text = readings.source.folded
         var changes: [Change] = []
         var listed = Set<Int>()
+        var named: [Int: ListedChange] = [:]
         for statement in readings.byStatement() {
             var position = 0
             while position < statement.count {
                 let first = statement[position]
                 let previousEnd = position > 0 ? claims[statement[position - 1]].end : readings.readings[first].clauseStart
-                guard readings.readings[first].isChange, previousEnd <= claims[first].start,
+                // A first change named before `分别` (`衣着类、居住类…价格分别上涨4.5%、1.6%…`): a list that its names pair.
+                let reading = readings.readings[first]
+                let namedFirst = !reading.namesNothing && (reading.verb != nil || reading.rateOfChange)
+                guard reading.isChange || namedFirst, previousEnd <= claims[first].start,
                       WordSearch.holds(text[previousEnd..<claims[first].start], Self.respectively) else {
                     position += 1
                     continue
@@ -40,6 +52,14 @@ struct RespectivelyLinker {
                     run.append(statement[next])
                     next += 1
                 }
+                if namedFirst {
+                    if run.count >= 2, let names = enumeration(before: first, count: run.count, text: text) {
+                        listed.formUnion(run)
+                        for (name, change) in zip(names, run) { named[change] = ListedChange(name: name, direction: direction(of: change, after: first)) }
+                    }
+                    position = next
+                    continue
+                }
                 listed.formUnion(run)
                 let levels = statement[max(0, position - run.count)..<position]
                 if run.count >= 2, levels.count == run.count, zip(levels, run).allSatisfy({ level, change in
@@ -51,11 +71,52 @@ struct RespectivelyLinker {
                         let real = readings.isReal(level, name: readings.readings[level].namesNothing ? name : nil)
                         changes.append(pair(level, change, direction: direction(of: change, after: run[0]), real: real))
                     }
+                } else if run.count >= 2, let names = enumeration(before: first, count: run.count, text: text) {
+                    for (name, change) in zip(names, run) { named[change] = ListedChange(name: name, direction: direction(of: change, after: first)) }
                 }
                 position = next
             }
         }
-        return (changes, listed)
+        return (changes, listed, named)
+    }
+
+    /// Words that open a list of names without being a name: a preposition (`把小学、初中…分别提高到`, `对东盟、欧盟…
+    /// 进出口分别增长`), the `的` of a modifier cut off by a number.
+    static let prepositions: [[Unicode.Scalar]] = ["对于", "把", "将", "对", "的"].map { Array($0.unicodeScalars) }
+
+    /// How far before `分别` the names of its items are read.
+    static let enumerationReach = 80
+
+    /// The names that the words before `分别` give a list of `count` changes (`农业、林业、畜牧业、渔业和农林牧渔业专业及
+    /// 辅助性活动产值同比分别增长2.1%、21.9%、8.4%、9.4%和9.4%`): the words from the clause's start to `分别`, less a
+    /// comparison or basis at their end and scope words or a preposition at their start, cut at `、`, and the last piece once more at
+    /// its first `和`, `及` or `与` when it holds two items. Nil unless the pieces are as many as the items, each of two
+    /// characters or more and nothing but Chinese words.
+    private func enumeration(before first: Int, count: Int, text: [Unicode.Scalar]) -> [String]? {
+        let claims = readings.claims
+        let floor = first > 0 ? claims[first - 1].end : 0
+        var at = claims[first].start - Self.respectively.count
+        while at >= floor, !text[at..<(at + Self.respectively.count)].elementsEqual(Self.respectively) { at -= 1 }
+        guard at >= floor else { return nil }
+        var start = at
+        while start > floor, at - start < Self.enumerationReach, isCJK(text[start - 1]) || text[start - 1] == "、" { start -= 1 }
+        var words = text[start..<at]
+        let trailing = Readings.comparisonScalars + Readings.basisScalars + Readings.fillerScalars
+        while let word = trailing.first(where: { words.count > $0.count && words.suffix($0.count).elementsEqual($0) }) {
+            words = words.dropLast(word.count)
+        }
+        let leading = Readings.scopeWordScalars + Self.prepositions
+        while let word = leading.first(where: { words.count > $0.count && words.prefix($0.count).elementsEqual($0) }) {
+            words = words.dropFirst(word.count)
+        }
+        var pieces = words.split(separator: "、", omittingEmptySubsequences: false)
+        if pieces.count == count - 1, let last = pieces.last,
+           let cut = last.firstIndex(where: { $0 == "和" || $0 == "及" || $0 == "与" }), cut - last.startIndex >= 2, last.endIndex - cut > 2 {
+            pieces[pieces.count - 1] = last[..<cut]
+            pieces.append(last[(cut + 1)...])
+        }
+        guard pieces.count == count, pieces.allSatisfy({ $0.count >= 2 && $0.allSatisfy(isCJK) }) else { return nil }
+        return pieces.map { SourceText.string($0) }
     }
 
     /// Whether two changes are items of one list: a joiner right after the first, and a few characters at most
