@@ -211,12 +211,14 @@ public struct Change: Codable, Sendable, Equatable {
 /// What introduced a breakdown's parts: `其中` (`among`, the parts may be some of the total) or a
 /// grouping (`按经营地统计`, `分三次产业看`, `从四大行业来看`: a classification of the total, or of a
 /// related measure), or a table's layout alone (`indent`: rows set in under a total row, `粮食` then `  春收`,
-/// `  夏收`), or a fund's balance (`balance`: income = spending + `当年收支结余`, `年末滚存结余` = surplus + `上年结余`).
+/// `  夏收`), or a fund's balance (`balance`: income = spending + `当年收支结余`, `年末滚存结余` = surplus + `上年结余`), or a
+/// total said after its terms (`sum`: `…上年结转收入95.89亿元，调入资金2.06亿元，总收入308.98亿元`).
 public enum PartitionCue: String, Codable, Sendable, Equatable {
     case among
     case grouping
     case indent
     case balance
+    case sum
 }
 
 /// A total and its parts: `139(其中:6个乡、116个镇、17个街道)`.
@@ -236,6 +238,9 @@ public struct Breakdown: Codable, Sendable, Equatable {
     }
 
     public var span: Span { Span(start: start, end: end) }
+
+    /// Whether the parts are all of the total by how they are stated: a fund's balance, or terms said before their sum.
+    public var isExhaustive: Bool { cue == .balance || cue == .sum }
 }
 
 /// What a rate link computes: `rate` a count over the total it is a rate of (化解率 = 化解/排查),

@@ -86,6 +86,26 @@ struct PhrasingFamilyTests {
         #expect(closing.found.map(\.span) == [closing.fixture.span(1, 2)])
     }
 
+    @Test func aSumSaidAfterItsTerms() throws {
+        // 50.0 + 120.0 + 30.0 = 200.0 and 150.0 + 10.0 + 40.0 = 200.0; the 其中 part is no term.
+        let text = "全市一般公共预算收入50.0亿元，其中税收收入30.0亿元；加上上级补助收入120.0亿元，上年结转收入30.0亿元，总收入%@亿元；"
+            + "一般公共预算支出150.0亿元，上解上级支出10.0亿元，结转下年支出40.0亿元，总支出%@亿元。"
+        let holds = try findings(SumPartsRule(), String(format: text, "200.0", "200.0"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let short = try findings(SumPartsRule(), "全市一般公共预算收入50.0亿元，其中税收收入30.0亿元；加上上级补助收入120.0亿元，上年结转收入30.0亿元，总收入1️⃣210.0亿元2️⃣；"
+            + "一般公共预算支出150.0亿元，上解上级支出10.0亿元，结转下年支出40.0亿元，总支出3️⃣200.0亿元4️⃣。")
+        // 210.0 is more than its terms, and more than the spending it balances: an error at each sum.
+        #expect(short.found.map(\.span) == [short.fixture.span(1, 2), short.fixture.span(3, 4)])
+        #expect(short.found.map(\.severity) == [.error, .error])
+        // A statement opening with 加 adds to the one before; the items a budget 包括 are no terms.
+        let added = "支出预算安排8.0亿元，主要包括：设备更新支出1.2亿元，债券利息2.3亿元。加上补助下级支出、调出资金等48.8亿元，支出总计%@亿元。"
+        #expect(try findings(SumPartsRule(), String(format: added, "56.8")).found.isEmpty)
+        #expect(try findings(SumPartsRule(), String(format: added, "58.6")).found.count == 1)
+        // A statement that goes on a list cut before it (`；` ending the line) may have more terms: nothing is linked.
+        let cut = try findings(SumPartsRule(), "国有土地使用权出让收入4.00亿元；\n其他政府性基金收入0.29亿元，加上上级补助收入3.58亿元，收入总计8.07亿元。")
+        #expect(cut.found.isEmpty)
+    }
+
     @Test func aFundsDeficitOfTheYear() throws {
         // Spending 45.0 = income 40.0 + deficit 5.0; last year's 30.0 = deficit 5.0 + the year's end 25.0.
         let holds = try findings(SumPartsRule(), "基金收入完成40.0亿元，基金支出完成45.0亿元。当年收支赤字5.0亿元，加上上年结余30.0亿元，年末滚存结余25.0亿元。")

@@ -45,14 +45,14 @@ public struct SumPartsRule: Rule {
             let stated = Interval(claim: total)
             let short = sum.upper.flatMap { high in stated.lower.map { high < $0 } } ?? false
             // One part named after `其中` is some of the total: less than it is no finding.
-            // A fund's balance is all of its total by the law of accounts.
-            if short, breakdown.cue != .balance, parts.count == 1 || !looksExhaustive(total, parts, context) { continue }
+            // A fund's balance is all of its total by the law of accounts, and so are the terms said before their sum.
+            if short, !breakdown.isExhaustive, parts.count == 1 || !looksExhaustive(total, parts, context) { continue }
             // Parts named one within another (`国内游客…过夜游客`) may count some things twice.
             if !short, overlap(parts) { continue }
             guard total.value > 0 else { continue }
             let formula = parts.map(\.numeral).joined(separator: " + ")
             guard var found = arithmeticFinding(total, label: "总数", formula: formula, recomputed: sum, exact: exact, evidence: parts) else { continue }
-            if short, breakdown.cue != .balance { found.severity = min(found.severity, .warning) }
+            if short, !breakdown.isExhaustive { found.severity = min(found.severity, .warning) }
             // Parts over the total that list a part's own parts after it (`新增债券331446万元，市本级留用
             // 90000万元，转贷县241446万元`) count them twice.
             if !short, Self.nestsParts(parts) { found.severity = .info }

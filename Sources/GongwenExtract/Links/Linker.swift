@@ -37,7 +37,8 @@ struct Linker {
         let (partitions, splits) = PartitionLinker(readings: readings, changes: changes, listed: named).links()
         let ofChanges = ChangePartitionLinker(claims: readings.claims, changes: changes, partitions: partitions).breakdowns()
         let balances = BalanceLinker(readings: readings).breakdowns()
-        let breakdowns = (partitions + ofChanges + balances).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let sums = SumLinker(readings: readings).breakdowns()
+        let breakdowns = (partitions + ofChanges + balances + sums).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         return (changes, breakdowns, ShareLinker(readings: readings, breakdowns: partitions).rates(), StructureLinker(readings: readings).structures(),
                 splits)
     }

@@ -110,8 +110,9 @@ struct PartitionTests {
     }
 
     @Test func aTermOfAnotherSumEndsTheParts() throws {
-        // `加上` opens the clause, not the name before the figure (`…、动用预算稳定调节基金等92.85亿元`).
+        // `加上` opens the clause, not the name before the figure (`…、动用预算稳定调节基金等92.85亿元`); the sum after the
+        // terms adds them, the 其中 parts aside.
         #expect(try breakdowns("市本级一般公共预算收入13.58亿元，其中：税收收入9.53亿元，非税收入4.05亿元，加上上级补助收入、调入资金、动用预算稳定调节基金等92.85亿元，收入总计106.43亿元。")
-            == ["13.58亿元 ⊇ 9.53亿元 4.05亿元"])
+            == ["13.58亿元 ⊇ 9.53亿元 4.05亿元", "106.43亿元 ⊇ 13.58亿元 92.85亿元"])
     }
 }
