@@ -128,11 +128,14 @@ public struct Evaluation: Sendable {
     }
 
     /// `rate` and `share` are one family for matching (a count over a whole), and so are `identity` and
-    /// `partition` (an additive identity of named indicators is a partition: GDP = the three industries).
+    /// `partition` (an additive identity of named indicators is a partition: GDP = the three industries), and
+    /// `pp_diff` and `change` (a rate and its change in points is a level and its change: `比重为39.4%，较上年提高
+    /// 4.8个百分点`, which keys call either).
     static func family(_ type: String) -> String {
         switch type {
         case "rate": return "share"
         case "identity": return "partition"
+        case "pp_diff": return "change"
         default: return type
         }
     }
