@@ -127,13 +127,15 @@ public struct Evaluation: Sendable {
         return relations
     }
 
-    /// `rate` and `share` are one family for matching (a count over a whole), and so are `identity` and
-    /// `partition` (an additive identity of named indicators is a partition: GDP = the three industries), and
-    /// `pp_diff` and `change` (a rate and its change in points is a level and its change: `比重为39.4%，较上年提高
-    /// 4.8个百分点`, which keys call either).
+    /// `rate`, `share`, `per_capita` and `ratio` are one family for matching (one figure over another: keys name
+    /// `出生率6.94‰` over births and population a rate in one document and a figure per head in another, `城乡居民
+    /// 人均可支配收入比值为2.19` a ratio), and so are `identity` and `partition` (an additive identity of named
+    /// indicators is a partition: GDP = the three industries), and `pp_diff` and `change` (a rate and its change in
+    /// points is a level and its change: `比重为39.4%，较上年提高4.8个百分点`, which keys call either). The operands
+    /// must still be the same numbers.
     static func family(_ type: String) -> String {
         switch type {
-        case "rate": return "share"
+        case "rate", "per_capita", "ratio": return "share"
         case "identity": return "partition"
         case "pp_diff": return "change"
         default: return type
