@@ -13,7 +13,7 @@ import GongwenText
 /// the next term added with `加`: `支出预算安排8.1亿元，主要包括:…2亿元，…2.3亿元等，加上…15.8亿元，支出总计23.9亿元`), not changes, rates or figures compared with; a level that names nothing after a named one restates it
 /// (`支出预算为155.32亿元，实际完成174.24亿元`: the outturn, not a second term). A statement that does not open afresh
 /// (after `;` or `,` on the line before, or a number cut from its unit by a page break) may have terms before it: it
-/// links nothing.
+/// links nothing, and neither does a cumulative sum (`累计…合计`: it adds up periods).
 struct SumLinker {
     let readings: Readings
 
@@ -64,7 +64,9 @@ struct SumLinker {
                 guard depth == 0, !among, claim.kind == .quantity, claim.upper == nil, reading.isLevel, claim.unit != nil else { continue }
                 if isSum(index) {
                     let own = terms.filter { claims[$0].unit == claim.unit }
-                    if own.count >= 2 {
+                    // `五年累计完成投资合计500亿元` adds up years, not the levels before it.
+                    let cumulative = WordSearch.holds(text[reading.clauseStart..<claim.start], "累计")
+                    if own.count >= 2, !cumulative {
                         var breakdown = Breakdown(total: index, parts: own, span: Span(start: claims[own[0]].start, end: claim.end))
                         breakdown.cue = .sum
                         found.append(breakdown)
