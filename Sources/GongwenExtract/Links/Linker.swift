@@ -12,7 +12,7 @@ struct Linker {
     let readings: Readings
     /// The `分别` lists: changes paired with their levels, every listed claim, and the unpaired items named by the
     /// words before `分别` (their names are the claims' names).
-    let respectively: (changes: [Change], listed: Set<Int>, named: [Int: RespectivelyLinker.ListedChange])
+    let respectively: (changes: [Change], listed: Set<Int>, named: [Int: RespectivelyLinker.Listed])
 
     init(source: SourceText, claims: [Claim]) {
         readings = Readings(source: source, claims: claims)

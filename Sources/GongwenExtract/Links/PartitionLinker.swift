@@ -14,10 +14,10 @@ struct PartitionLinker {
     let readings: Readings
     /// The rates of change that state no name of their own but a level's (`零售总额844.28亿元，比上年增长0.5%`).
     let ratesOfLevels: Set<Int>
-    /// The changes of `分别` lists named by the words before `分别` (`衣着类、居住类…价格分别上涨4.5%、1.6%…`).
-    let listed: [Int: RespectivelyLinker.ListedChange]
+    /// The items of `分别` lists named by the words before `分别` (`衣着类、居住类…价格分别上涨4.5%、1.6%…`).
+    let listed: [Int: RespectivelyLinker.Listed]
 
-    init(readings: Readings, changes: [Change] = [], listed: [Int: RespectivelyLinker.ListedChange] = [:]) {
+    init(readings: Readings, changes: [Change] = [], listed: [Int: RespectivelyLinker.Listed] = [:]) {
         self.readings = readings
         self.listed = listed
         ratesOfLevels = Set(changes.compactMap { $0.from == nil && $0.to != nil ? $0.rate : nil })

@@ -10,9 +10,10 @@ import GongwenText
 /// the changes are no change of the nearest level either (`城镇和农村居民人均可支配收入分别达35512元、25689元，
 /// 分别增长7.8%` names one rate for two levels).
 struct RespectivelyLinker {
-    /// A change of a `分别` list that no level pairs, named by the words before `分别`: `衣着类、居住类…和其他用品及服务类
-    /// 价格分别上涨4.5%、1.6%…` names 1.6% `居住类`, rising.
-    struct ListedChange: Equatable {
+    /// An item of a `分别` list named by the words before `分别`, a change that no level pairs or a level:
+    /// `衣着类、居住类…和其他用品及服务类价格分别上涨4.5%、1.6%…` names 1.6% `居住类`, rising; `粮食、油料、蔬菜产量分别达
+    /// 118.3万吨、33万吨、165万吨` names 33万吨 `油料`.
+    struct Listed: Equatable {
         var name: String
         var direction: ChangeDirection?
     }
@@ -24,22 +25,24 @@ struct RespectivelyLinker {
     static let joiners: Set<Unicode.Scalar> = ["、", "和", "及", "与", ",", " "]
 
     /// The changes paired with their levels, every claim of a `分别` list of changes (paired or not), and the
-    /// items of the unpaired lists that the words before `分别` name.
-    func changes() -> (changes: [Change], listed: Set<Int>, named: [Int: ListedChange]) {
+    /// items of the unpaired lists of changes and of lists of levels that the words before `分别` name.
+    func changes() -> (changes: [Change], listed: Set<Int>, named: [Int: Listed]) {
         let claims = readings.claims
         let text = readings.source.folded
         var changes: [Change] = []
         var listed = Set<Int>()
-        var named: [Int: ListedChange] = [:]
+        var named: [Int: Listed] = [:]
         for statement in readings.byStatement() {
             var position = 0
             while position < statement.count {
                 let first = statement[position]
                 let previousEnd = position > 0 ? claims[statement[position - 1]].end : readings.readings[first].clauseStart
-                // A first change named before `分别` (`衣着类、居住类…价格分别上涨4.5%、1.6%…`): a list that its names pair.
+                // A first change or level named before `分别` (`衣着类、居住类…价格分别上涨4.5%、1.6%…`, `粮食、油料、蔬菜产量分别达
+                // 118.3万吨、33万吨、165万吨`): a list that its names pair.
                 let reading = readings.readings[first]
                 let namedFirst = !reading.namesNothing && (reading.verb != nil || reading.rateOfChange)
-                guard reading.isChange || namedFirst, previousEnd <= claims[first].start,
+                let namedLevel = !reading.namesNothing && reading.isLevel && claims[first].kind == .quantity
+                guard reading.isChange || namedFirst || namedLevel, previousEnd <= claims[first].start,
                       WordSearch.holds(text[previousEnd..<claims[first].start], Self.respectively) else {
                     position += 1
                     continue
@@ -52,10 +55,13 @@ struct RespectivelyLinker {
                     run.append(statement[next])
                     next += 1
                 }
-                if namedFirst {
+                if namedFirst || namedLevel {
                     if run.count >= 2, let names = enumeration(before: first, count: run.count, text: text) {
-                        listed.formUnion(run)
-                        for (name, change) in zip(names, run) { named[change] = ListedChange(name: name, direction: direction(of: change, after: first)) }
+                        // Listed changes are no level's (the levels keep theirs).
+                        if namedFirst { listed.formUnion(run) }
+                        for (name, item) in zip(names, run) {
+                            named[item] = Listed(name: name, direction: namedFirst ? direction(of: item, after: first) : nil)
+                        }
                     }
                     position = next
                     continue
@@ -72,7 +78,7 @@ struct RespectivelyLinker {
                         changes.append(pair(level, change, direction: direction(of: change, after: run[0]), real: real))
                     }
                 } else if run.count >= 2, let names = enumeration(before: first, count: run.count, text: text) {
-                    for (name, change) in zip(names, run) { named[change] = ListedChange(name: name, direction: direction(of: change, after: first)) }
+                    for (name, change) in zip(names, run) { named[change] = Listed(name: name, direction: direction(of: change, after: first)) }
                 }
                 position = next
             }
