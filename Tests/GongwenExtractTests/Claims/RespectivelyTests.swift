@@ -26,6 +26,20 @@ struct RespectivelyTests {
         #expect(try changes("全年粮食产量50.2万吨、棉花产量3.1万吨，分别增长2.1%和下降3.5%。") == ["50.2万吨 → 2.1%", "3.1万吨 → ↓3.5%"])
     }
 
+    /// The names of the claims of a text, in order (nil for none).
+    func names(_ text: String) throws -> [String?] {
+        try Analysis.run(text: "各单位:\n" + text, source: "test").document.claims.map(\.name)
+    }
+
+    @Test func theListBeforeFenbieNamesEachItem() throws {
+        // Levels and rates alike; the last piece keeps the head the others share; a preposition is no name.
+        #expect(try names("粮食、油料、蔬菜产量分别达118.3万吨、33.0万吨、165.0万吨。") == ["粮食", "油料", "蔬菜产量"])
+        #expect(try names("生产安全事故起数和死亡人数分别下降12.8%和10.1%。") == ["生产安全事故起数", "死亡人数"])
+        #expect(try names("对东盟、欧盟、韩国进出口分别增长25.2%、5.7%和14.7%。") == ["东盟", "欧盟", "韩国进出口"])
+        // Three names for two numbers pair nothing: the list's own reading stays.
+        #expect(try names("粮食、油料、蔬菜产量分别达118.3万吨、33.0万吨。") == ["蔬菜产量", nil])
+    }
+
     @Test func fewerChangesThanLevelsPairNothing() throws {
         // One rate for two levels: neither level is its own.
         #expect(try changes("全区旅游人数突破370万人次，旅游收入达到38亿元，分别增长20%。").isEmpty)
