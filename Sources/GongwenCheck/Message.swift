@@ -11,6 +11,8 @@ public enum Message: Sendable, Equatable {
     case monthDayGlued(text: String, readings: [String])
     /// A sign-off date whose separators were lost: `2020914` read as `2020年9月14日`.
     case dateGlued(text: String, reading: String)
+    /// A date whose day number was lost: `2019年2月日`.
+    case dayLost(text: String)
     /// `川财社20191166号`: the year glued to the serial; `suggestion` is the well-formed number.
     case docNumberYearGlued(text: String, suggestion: String)
     /// A measure word or scale with no number before it: `个` in `整顿个软弱涣散村`.
@@ -64,6 +66,8 @@ public enum Message: Sendable, Equatable {
         case let .monthDayGlued(text, readings):
             return ("日期“\(text)”缺少月份分隔(可能是\(readings.joined(separator: "或")))",
                     "date \"\(text)\" lost its month separator (probably \(readings.joined(separator: " or ")))")
+        case let .dayLost(text):
+            return ("日期“\(text)”缺少日", "date \"\(text)\" lost its day")
         case let .dateGlued(text, reading):
             return ("成文日期“\(text)”缺少年月日分隔(应为\(reading))",
                     "sign-off date \"\(text)\" lost its 年/月/日 separators (should be \(reading))")

@@ -22,6 +22,14 @@ struct DateMalformedRuleTests {
         #expect(found.first?.message == "日期“111日”缺少月份分隔(可能是1月11日或11月1日)")
     }
 
+    @Test func dateThatLostItsDay() throws {
+        let fixture = Fixture("——1️⃣2019年2月日2️⃣在市第三届人民代表大会第四次会议上。本月日均客流12万人次,2019年2月1日起施行。")
+        let found = try fixture.findings(rule)
+        #expect(found.map(\.span) == [fixture.span(1, 2)])
+        #expect(found.first?.message == "日期“2019年2月日”缺少日")
+        #expect(found.first?.messageEn == "date \"2019年2月日\" lost its day")
+    }
+
     @Test func wellFormedDatesAndDurationsAreNotFlagged() throws {
         let fixture = Fixture("""
             7月15日召开会议,2020年9月14日印发通知,30日内完成,120日内办结,自受理之日起180日以内答复。

@@ -4,7 +4,7 @@ import GongwenText
 /// `date.malformed`: a date whose separators were lost in copying, so that it can no longer be
 /// read for sure.
 ///
-/// Two shapes: a month-day whose 月 was lost (`715日召开…` for 7月15日, `924日又召开…`): three or four
+/// Three shapes: a date of a year and a month whose day was lost (`2019年2月日`); a month-day whose 月 was lost (`715日召开…` for 7月15日, `924日又召开…`): three or four
 /// digits and 日 with no 月 before them, standing where a date stands (after a clause boundary, 年 or
 /// a word such as 于/在/自/是), that read as a month and a day; and a sign-off date (成文日期)
 /// written as a bare run of digits (`2020914`). Not flagged: `7月15日`, `2020年9月14日`, `30日内`,
@@ -21,7 +21,7 @@ public struct DateMalformedRule: TextRule {
         the reader has to guess the date (7月15日? 71日?). The rule flags three or four digits followed by 日 \
         with no 月 before them, where a date stands (after a clause boundary, 年 or 于/在/自/从/至/到/截至/是) and \
         the digits read as a month and a day; durations (`120日内`, `30日以上`) and yen (`715日元`) are not dates. It also flags a \
-        sign-off date line of bare digits.
+        sign-off date line of bare digits, and a year and month followed by 日 with no day (`2019年2月日`).
         """
     public let example = "`715日召开全市村级建制调整改革总结暨村民小组调整优化推进会议` → 日期“715日”缺少月份分隔(可能是7月15日)"
 
@@ -58,6 +58,15 @@ public struct DateMalformedRule: TextRule {
             let s = context.source.folded
             let span = paragraph.span
             let (index, digitsEnd) = (run.start, run.end)
+            // `2019年2月日`: a month of a year, and 日 with no day.
+            if (1...2).contains(run.end - run.start), index > span.start, s[index - 1] == "年", digitsEnd + 1 < span.end,
+               s[digitsEnd] == "月", s[digitsEnd + 1] == "日", let month = ChineseNumerals.integer(s[index..<digitsEnd]), (1...12).contains(month) {
+                var start = index - 1
+                while start > span.start, start > index - 5, isASCIIDigit(s[start - 1]) { start -= 1 }
+                let found = Span(start: start, end: digitsEnd + 2)
+                findings.append(rule.finding(.dayLost(text: context.source.text(found)), at: found))
+                return
+            }
             guard (3...4).contains(run.end - run.start), digitsEnd < span.end, s[digitsEnd] == "日" else { return }
             if index > span.start {
                 let before = s[index - 1]
