@@ -42,7 +42,7 @@ struct SumLinker {
                 carried = []
                 continue
             }
-            var terms = opening == "+" ? carried : []
+            var terms = opening == .adding ? carried : []
             var depth = 0
             var among = false
             var position = start
@@ -84,17 +84,24 @@ struct SumLinker {
         return found + balances(sums)
     }
 
-    /// How a statement opens: `+` when it adds to the statement before (`加`, `加上`), `=` when it starts afresh
-    /// (after `。`, a heading's line, or the document's start), nil when it goes on a line cut off before it (at
-    /// `;`, `,`, `、`, or in a number broken from its unit: `…收入完成 101.12⏎⏎亿元，加上级补助收入…`).
-    static func opening(before start: Int, text: [Unicode.Scalar]) -> Character? {
+    /// How a statement opens with respect to the terms before it.
+    enum Opening {
+        /// After `。`, a heading's line, or the document's start.
+        case afresh
+        /// Adding to the statement before: `加`, `加上`.
+        case adding
+    }
+
+    /// How the statement at `start` opens, or nil when it goes on a line cut off before it (at `;`, `,`, `、`, or in
+    /// a number broken from its unit: `…收入完成 101.12⏎⏎亿元，加上级补助收入…`).
+    static func opening(before start: Int, text: [Unicode.Scalar]) -> Opening? {
         var back = start
         // Page breaks between (a form feed, a page number's control codes) are no text.
         while back > 0, text[back - 1].properties.isWhitespace || text[back - 1].properties.generalCategory == .control { back -= 1 }
         if back > 0, [";", ",", "、"].contains(text[back - 1]) || isASCIIDigit(text[back - 1]) { return nil }
         var first = start
         while first < text.count, text[first] == " " { first += 1 }
-        return first < text.count && text[first] == "加" ? "+" : "="
+        return first < text.count && text[first] == "加" ? .adding : .afresh
     }
 
     /// Whether the words before a level say it is a sum.
@@ -109,7 +116,7 @@ struct SumLinker {
         let claims = readings.claims
         var found: [Breakdown] = []
         for (income, spending) in zip(sums, sums.dropFirst())
-        where side(income) == "收" && side(spending) == "支" && claims[income].unit == claims[spending].unit {
+        where side(income) == .income && side(spending) == .spending && claims[income].unit == claims[spending].unit {
             for (total, part) in [(spending, income), (income, spending)] {
                 found.append(Breakdown(total: total, parts: [part], span: Span(start: claims[income].start, end: claims[spending].end)))
             }
@@ -117,11 +124,15 @@ struct SumLinker {
         return found
     }
 
-    /// `收` for a sum of income (`总收入`, `收入合计`), `支` for one of spending, from the words before it.
-    private func side(_ index: Int) -> Character? {
+    enum Side {
+        case income, spending
+    }
+
+    /// Whether a sum is of income (`总收入`, `收入合计`) or of spending, by the words before it.
+    private func side(_ index: Int) -> Side? {
         let words = readings.source.folded[readings.readings[index].clauseStart..<readings.claims[index].start]
-        if WordSearch.holds(words, "收入") { return "收" }
-        if WordSearch.holds(words, "支出") { return "支" }
+        if WordSearch.holds(words, "收入") { return .income }
+        if WordSearch.holds(words, "支出") { return .spending }
         return nil
     }
 }
