@@ -108,6 +108,16 @@ struct PhrasingFamilyTests {
         #expect(try findings(SumPartsRule(), "2024年完成投资80.0亿元，2025年完成投资100.0亿元，五年累计完成投资合计500.0亿元。").found.isEmpty)
     }
 
+    @Test func aRateComparedWithAnothersInPoints() throws {
+        // 37.1 − 3.8 = 33.3 and 37.1 − 19.9 = 17.2; below: 5.0 − 13.9 = −8.9; a negative rate in brackets: 13.9 − (−17.2) = 31.1.
+        let text = "全年进出口总额129.90亿元，同比增长37.1%，增速高于全国（3.8%）%@个百分点，高于全省（19.9%）17.2个百分点。出口增长5.0%，低于全省（13.9%）8.9个百分点；投资增长13.9%，高于全国（-17.2%）31.1个百分点。"
+        let holds = try findings(ChangeDeltaRule(), String(format: text, "33.3"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(ChangeDeltaRule(), "全年进出口总额129.90亿元，同比增长37.1%，增速高于全国（3.8%）1️⃣32.3个百分点2️⃣，高于全省（19.9%）17.2个百分点。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.found.map(\.severity) == [.error])
+    }
+
     @Test func aFundsDeficitOfTheYear() throws {
         // Spending 45.0 = income 40.0 + deficit 5.0; last year's 30.0 = deficit 5.0 + the year's end 25.0.
         let holds = try findings(SumPartsRule(), "基金收入完成40.0亿元，基金支出完成45.0亿元。当年收支赤字5.0亿元，加上上年结余30.0亿元，年末滚存结余25.0亿元。")

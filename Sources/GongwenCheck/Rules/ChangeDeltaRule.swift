@@ -3,7 +3,8 @@ import GongwenModel
 
 /// `change.delta`: a change from A to B whose stated amount C (`减少C`, `增加C`) is not B − A.
 ///
-/// Reads the changes of `document.changes` that have a from, a to and a delta in one unit. The
+/// Reads the changes of `document.changes` that have a from, a to and a delta in one unit, or two rates and a
+/// delta in points (`增速高于全国（3.8%）33.3个百分点` after `增长37.1%`). The
 /// recomputed amount is A − B for a decrease, B − A for an increase and |A − B| when the verb does
 /// not say (`优化到`); it runs on the claims' intervals (`1.84万` is ±50), so only a difference that
 /// no rounding explains is an `error`, one unit of the last digit a `warning`.
@@ -31,7 +32,10 @@ public struct ChangeDeltaRule: Rule {
         for change in context.document.changes {
             guard let fromID = change.from, let toID = change.to, let deltaID = change.delta else { continue }
             let (from, to, delta) = (claims[fromID], claims[toID], claims[deltaID])
-            guard delta.kind == .quantity, from.sharesUnit(with: to), to.sharesUnit(with: delta), from.sharesUnit(with: delta) else { continue }
+            // Two rates and their difference in points (`增长37.1%，高于全国（3.8%）33.3个百分点`).
+            let points = from.kind == to.kind && (from.kind == .percent && delta.unit?.hasSuffix("百分点") == true
+                                                  || from.kind == .permille && delta.unit?.hasSuffix("千分点") == true)
+            guard delta.kind == .quantity, points || from.sharesUnit(with: to) && to.sharesUnit(with: delta) && from.sharesUnit(with: delta) else { continue }
             let decrease = change.direction == .decrease || change.direction == nil && from.value > to.value
             let (minuend, subtrahend) = decrease ? (from, to) : (to, from)
             let recomputed = Interval(claim: minuend) - Interval(claim: subtrahend)
