@@ -110,12 +110,18 @@ struct PhrasingFamilyTests {
 
     @Test func aRateComparedWithAnothersInPoints() throws {
         // 37.1 − 3.8 = 33.3 and 37.1 − 19.9 = 17.2; below: 5.0 − 13.9 = −8.9; a negative rate in brackets: 13.9 − (−17.2) = 31.1.
-        let text = "全年进出口总额129.90亿元，同比增长37.1%，增速高于全国（3.8%）%@个百分点，高于全省（19.9%）17.2个百分点。出口增长5.0%，低于全省（13.9%）8.9个百分点；投资增长13.9%，高于全国（-17.2%）31.1个百分点。"
-        let holds = try findings(ChangeDeltaRule(), String(format: text, "33.3"))
+        let text = "全年进出口总额129.90亿元，同比增长37.1%，增速高于全国（3.8%）POINTS个百分点，高于全省（19.9%）17.2个百分点。出口增长5.0%，低于全省（13.9%）8.9个百分点；投资增长13.9%，高于全国（-17.2%）31.1个百分点。"
+        let holds = try findings(ChangeDeltaRule(), text.replacingOccurrences(of: "POINTS", with: "33.3"))
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)
         let wrong = try findings(ChangeDeltaRule(), "全年进出口总额129.90亿元，同比增长37.1%，增速高于全国（3.8%）1️⃣32.3个百分点2️⃣，高于全省（19.9%）17.2个百分点。")
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
         #expect(wrong.found.map(\.severity) == [.error])
+        // A place's rate against the whole region's, stated before for the same measure: 17.6 − 5.7 = 11.9, 5.7 − 3.7 = 2.0;
+        // a falling rate holds no sign and is left alone.
+        let region = "全州农林牧渔业总产值64.26亿元，同比增长5.7%。甲县农林牧渔业总产值同比增长17.6%，增速高于全州POINTS个百分点；乙县农林牧渔业总产值同比增长3.7%，增速低于全州2.0个百分点；丙县农林牧渔业总产值同比下降3.4%，增速低于全州9.1个百分点。"
+        let near = try findings(ChangeDeltaRule(), region.replacingOccurrences(of: "POINTS", with: "11.9"))
+        #expect(near.found.isEmpty && near.alarms.isEmpty)
+        #expect(try findings(ChangeDeltaRule(), region.replacingOccurrences(of: "POINTS", with: "12.9")).found.count == 1)
     }
 
     @Test func aFundsDeficitOfTheYear() throws {
