@@ -124,6 +124,14 @@ struct PhrasingFamilyTests {
         #expect(try findings(ChangeDeltaRule(), region.replacingOccurrences(of: "POINTS", with: "12.9")).found.count == 1)
     }
 
+    @Test func theShareOfItemsThatGrew() throws {
+        // 16 of 28 products grew: 57.1%; the share of the items counted, not of a level.
+        let holds = try findings(RateRatioRule(), "在统计的28种主要工业产品中，16种产品产量呈现增长，增长面57.1%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(RateRatioRule(), "在统计的28种主要工业产品中，16种产品产量呈现增长，增长面1️⃣59.1%2️⃣。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+    }
+
     @Test func aFundsDeficitOfTheYear() throws {
         // Spending 45.0 = income 40.0 + deficit 5.0; last year's 30.0 = deficit 5.0 + the year's end 25.0.
         let holds = try findings(SumPartsRule(), "基金收入完成40.0亿元，基金支出完成45.0亿元。当年收支赤字5.0亿元，加上上年结余30.0亿元，年末滚存结余25.0亿元。")

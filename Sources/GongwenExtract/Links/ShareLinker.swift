@@ -10,7 +10,8 @@ import GongwenText
 ///   `地区生产总值2648.87亿元`).
 /// - `A占比r%` after parallel counts (`城市社区150个,集镇社区353个,城市社区占比29.8%`): A over their sum.
 /// - `X率r%` (`化解率97.8%`): the count whose clause holds the verb X (`化解52.04万件`) over the other
-///   count of its unit (`排查53.21万件`).
+///   count of its unit (`排查53.21万件`); `增长面r%`: the count said to grow over the count before it
+///   (`28种主要工业产品中，16种产品产量呈现增长，增长面57.1%`).
 struct ShareLinker {
     let readings: Readings
     /// The partitions already linked: a part's own share (`其中建议258件，占38.8%`) is of their total.
@@ -30,7 +31,8 @@ struct ShareLinker {
                 let claim = readings.claims[index]
                 let earlier = statement[max(0, position - 12)..<position]
                 if let rate = named(index, earlier: earlier, text: text, totalOf: totalOf) ?? parallel(claim, earlier: earlier)
-                    ?? rateWord(claim, earlier: earlier) ?? sameWhole(index, as: lastShare) ?? planCompleted(index) {
+                    ?? rateWord(claim, earlier: earlier) ?? growthCoverage(index, earlier: earlier) ?? sameWhole(index, as: lastShare)
+                    ?? planCompleted(index) {
                     rates.append(rate)
                     if rate.kind == .share, rate.denominator != nil { lastShare = rate }
                 }
@@ -281,6 +283,29 @@ struct ShareLinker {
         return Rate(kind: .rate, rate: claim.id, numerator: numerator, denominator: denominator,
                     span: Span(start: claims[denominator].start, end: claim.end))
     }
+
+    /// `15个工业行业大类中11个行业增长，增长面73.3%`: the share of the items counted that grew (`增长面`, `下降面` for those
+    /// that fell) is the count said to grow (the words after it up to the clause's end hold the verb) over the count of
+    /// its unit before it in the statement.
+    private func growthCoverage(_ index: Int, earlier: ArraySlice<Int>) -> Rate? {
+        let name = readings.readings[index].name
+        guard let verb = Self.coverages.first(where: { name.hasSuffix($0.name) })?.verb else { return nil }
+        let claims = readings.claims
+        let text = readings.source.folded
+        let counts = earlier.filter { claims[$0].kind == .quantity && claims[$0].upper == nil && readings.readings[$0].isLevel }
+        let says = { (count: Int) -> Bool in
+            var end = claims[count].end
+            while end < claims[index].start, !Readings.endsClause(text[end]) { end += 1 }
+            return WordSearch.holds(text[claims[count].end..<end], verb)
+        }
+        guard let numerator = counts.last(where: says),
+              let denominator = counts.last(where: { $0 < numerator && claims[$0].unit == claims[numerator].unit && !says($0) }) else { return nil }
+        return Rate(kind: .rate, rate: index, numerator: numerator, denominator: denominator,
+                    span: Span(start: claims[denominator].start, end: claims[index].end))
+    }
+
+    /// Names of the share of items that grew or fell, and the verb that says which items.
+    static let coverages = [(name: "增长面", verb: "增长"), (name: "下降面", verb: "下降")]
 
     private func preceding(_ claim: Claim, length: Int) -> String {
         let clause = readings.readings[claim.id].clauseStart
