@@ -89,20 +89,23 @@ public struct Bounds: Sendable, Equatable {
     /// among the rows whose word occurs in it, the one whose word ends last (the head noun, as
     /// `社区` in `通江县壁州街道春长坪社区`), the longer word on a tie, earlier rows first.
     public func row(subject: String, unit: String) -> Row? {
-        let scalars = Array(subject.unicodeScalars)
+        // The subject's scalars are read only once a term is found in it: most subjects hold none.
+        var subjectScalars: [Unicode.Scalar]?
         var best: (row: Int, end: Int, length: Int)?
         // Rows are compared by index: a row is copied (its strings retained) only when it is the answer.
         for index in rows.indices where rows[index].unit.sameUTF8(unit) && !rows[index].except.contains(where: { subject.holds($0) }) {
-            let row = rows[index]
+            let perUnit = rows[index].perUnit
             // A term the subject does not hold is passed over before its scalars are read.
-            for term in row.terms where term.sameUTF8("*") || subject.holds(term) {
+            for term in rows[index].terms where term.sameUTF8("*") || subject.holds(term) {
                 let any = term.sameUTF8("*")
                 let termScalars = Array(term.unicodeScalars)
+                let scalars = subjectScalars ?? Array(subject.unicodeScalars)
+                subjectScalars = scalars
                 let end: Int
                 if any {
                     end = -1
-                } else if let found = lastEnd(of: termScalars, in: scalars, skippingAreaWords: row.perUnit) {
-                    if row.perUnit && isAggregate(scalars[..<(found - termScalars.count)]) && !subject.holds("均") { continue }
+                } else if let found = lastEnd(of: termScalars, in: scalars, skippingAreaWords: perUnit) {
+                    if perUnit && isAggregate(scalars[..<(found - termScalars.count)]) && !subject.holds("均") { continue }
                     end = found
                 } else {
                     continue
