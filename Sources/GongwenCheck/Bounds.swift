@@ -52,16 +52,18 @@ public struct Bounds: Sendable, Equatable {
     /// Parses TSV text: `#` comments, a header line starting with `subject`, then rows of nine columns.
     public static func parse(_ text: String, origin: String) throws(BoundsError) -> Bounds {
         var rows: [Row] = []
+        // Made once: a locale per cell cost more than the rest of the file (in every process that checks).
+        let posix = Locale(identifier: "en_US_POSIX")
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingLineWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("subject\t") { continue }
             let location = "\(origin):\(index + 1)"
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingLineWhitespace() }
             guard cells.count == 9 else { throw .malformed(origin: location, reason: "expected 9 tab-separated columns, found \(cells.count)") }
             func list(_ cell: String) -> [String] { cell == "-" ? [] : cell.split(separator: "|").map(String.init) }
             func number(_ cell: String, _ name: String) throws(BoundsError) -> Decimal? {
                 if cell == "-" { return nil }
-                guard let value = Decimal(string: cell, locale: Locale(identifier: "en_US_POSIX")) else {
+                guard let value = Decimal(string: cell, locale: posix) else {
                     throw .malformed(origin: location, reason: "\(name) \"\(cell)\" is not a number")
                 }
                 return value
