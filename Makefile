@@ -82,8 +82,11 @@ demo: build
 	@$(BIN) search --db $(DEMO_DB) 教育 --limit 3
 	@echo; echo 'Browse it: $(BIN) serve --db $(DEMO_DB)   then open http://127.0.0.1:8080/'
 
+# The Swift runtime and Foundation linked into the binary (PLATFORM.md: works; the system's SQLite,
+# ICU, libxml2 and poppler stay shared): 57 shared libraries loaded instead of 71, each process
+# starts sooner and the stream mode costs about 8% less CPU (README "Speed").
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 bench: release bench-store spark-bench
 	$(RELEASE_BIN) bench corpus --megabytes 20

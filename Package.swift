@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "GongwenSegment", dependencies: ["GongwenModel", "GongwenText"]),
         .target(
             name: "GongwenExtract", dependencies: ["GongwenModel", "GongwenText", "GongwenSegment"],
-            resources: [.copy("Resources/units.tsv")]),
+            resources: [.embedInCode("Resources/units.tsv")]),
         .target(
             name: "GongwenCheck", dependencies: ["GongwenModel", "GongwenText", "GongwenSegment", "GongwenExtract"],
             resources: [.embedInCode("Resources/bounds.tsv"), .embedInCode("Resources/identities.tsv")]),

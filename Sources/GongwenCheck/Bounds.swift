@@ -52,16 +52,18 @@ public struct Bounds: Sendable, Equatable {
     /// Parses TSV text: `#` comments, a header line starting with `subject`, then rows of nine columns.
     public static func parse(_ text: String, origin: String) throws(BoundsError) -> Bounds {
         var rows: [Row] = []
+        // Made once: a locale per cell cost more than the rest of the file (in every process that checks).
+        let posix = Locale(identifier: "en_US_POSIX")
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingLineWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("subject\t") { continue }
             let location = "\(origin):\(index + 1)"
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingLineWhitespace() }
             guard cells.count == 9 else { throw .malformed(origin: location, reason: "expected 9 tab-separated columns, found \(cells.count)") }
             func list(_ cell: String) -> [String] { cell == "-" ? [] : cell.split(separator: "|").map(String.init) }
             func number(_ cell: String, _ name: String) throws(BoundsError) -> Decimal? {
                 if cell == "-" { return nil }
-                guard let value = Decimal(string: cell, locale: Locale(identifier: "en_US_POSIX")) else {
+                guard let value = Decimal(string: cell, locale: posix) else {
                     throw .malformed(origin: location, reason: "\(name) \"\(cell)\" is not a number")
                 }
                 return value
@@ -89,20 +91,23 @@ public struct Bounds: Sendable, Equatable {
     /// among the rows whose word occurs in it, the one whose word ends last (the head noun, as
     /// `社区` in `通江县壁州街道春长坪社区`), the longer word on a tie, earlier rows first.
     public func row(subject: String, unit: String) -> Row? {
-        let scalars = Array(subject.unicodeScalars)
+        // The subject's scalars are read only once a term is found in it: most subjects hold none.
+        var subjectScalars: [Unicode.Scalar]?
         var best: (row: Int, end: Int, length: Int)?
         // Rows are compared by index: a row is copied (its strings retained) only when it is the answer.
         for index in rows.indices where rows[index].unit.sameUTF8(unit) && !rows[index].except.contains(where: { subject.holds($0) }) {
-            let row = rows[index]
+            let perUnit = rows[index].perUnit
             // A term the subject does not hold is passed over before its scalars are read.
-            for term in row.terms where term.sameUTF8("*") || subject.holds(term) {
+            for term in rows[index].terms where term.sameUTF8("*") || subject.holds(term) {
                 let any = term.sameUTF8("*")
                 let termScalars = Array(term.unicodeScalars)
+                let scalars = subjectScalars ?? Array(subject.unicodeScalars)
+                subjectScalars = scalars
                 let end: Int
                 if any {
                     end = -1
-                } else if let found = lastEnd(of: termScalars, in: scalars, skippingAreaWords: row.perUnit) {
-                    if row.perUnit && isAggregate(scalars[..<(found - termScalars.count)]) && !subject.holds("均") { continue }
+                } else if let found = lastEnd(of: termScalars, in: scalars, skippingAreaWords: perUnit) {
+                    if perUnit && isAggregate(scalars[..<(found - termScalars.count)]) && !subject.holds("均") { continue }
                     end = found
                 } else {
                     continue

@@ -108,10 +108,10 @@ public struct Identities: Sendable, Equatable {
     public static func parse(_ text: String, origin: String) throws(BoundsError) -> Identities {
         var result = Identities()
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingLineWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("kind\t") { continue }
             let location = "\(origin):\(index + 1)"
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingLineWhitespace() }
             guard cells.count == 4 else { throw .malformed(origin: location, reason: "expected 4 tab-separated columns, found \(cells.count)") }
             switch cells[0] {
             case "indicator":

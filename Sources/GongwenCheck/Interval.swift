@@ -40,6 +40,11 @@ public struct Interval: Sendable, Equatable, CustomStringConvertible {
     /// ±10% for `约`/`左右`. A range (`300—500户`) covers both its ends.
     public init(claim: Claim) {
         let high = claim.upper ?? claim.value
+        // An exact count (no step, no qualifier: most claims) is its own interval, with no Decimal arithmetic.
+        if claim.step == nil, claim.qualifier == nil {
+            self.init(lower: claim.value, upper: high)
+            return
+        }
         // Times one half rather than divided by two: Decimal's division is its slowest operation.
         let half = (claim.step ?? 0) * Self.oneHalf
         switch claim.qualifier {

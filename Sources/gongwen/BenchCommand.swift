@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Gongwen
+import GongwenCheck
 import GongwenIngest
 import GongwenModel
 import GongwenStore
@@ -24,7 +25,9 @@ struct BenchCommand: ParsableCommand {
               extract, and through check (the whole of parse). Each line gives wall-clock time and
               this thread's CPU time (what one core spent, which stays meaningful when other work
               shares the machine).
-            Example: gongwen bench corpus --megabytes 20
+            - with --rules, each check rule run alone on the same set (the documents read through
+              extract once), most expensive first: CPU seconds and share of all the rules' time.
+            Example: gongwen bench corpus --megabytes 20 --rules
             Build in release mode first (make bench does).
             """)
 
@@ -40,6 +43,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Documents the stream mode parses at once.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Also time each check rule alone on the set, most expensive first.")
+    var rules = false
 
     func run() throws {
         var documents: [(name: String, bytes: [UInt8])] = []
@@ -88,7 +94,37 @@ struct BenchCommand: ParsableCommand {
             let target = stage == .check ? String(format: "  (target ≥ %.0f MB/s CPU)", Self.pipelineTarget) : ""
             print(name.padding(toLength: 16, withPad: " ", startingAt: 0) + figures + target)
         }
+        if rules { timeRules(documents, rounds: rounds) }
         print("peak memory (VmHWM): \(peakMemory())")
+    }
+
+    /// Each rule of the registry alone (`CheckOptions(only:)`) over the documents read through
+    /// extract once, `rounds` times, on this thread: CPU seconds, most expensive first. A text
+    /// rule alone pays the text walk that the rules share in `parse`, so the shares add up to more
+    /// than the check stage.
+    private func timeRules(_ documents: [(name: String, bytes: [UInt8])], rounds: Int) {
+        let contexts: [CheckContext] = documents.compactMap { document in
+            let options = PipelineOptions(through: .extract, budget: nil)
+            guard let analysis = try? Analysis.run(bytes: document.bytes, source: document.name, isHTML: HTMLText.isHTMLPath(document.name), options: options)
+            else { return nil }
+            return CheckContext(source: analysis.source, segmentation: analysis.segmentation, document: analysis.document)
+        }
+        var times: [(id: String, seconds: Double, findings: Int)] = []
+        for rule in RuleRegistry.all {
+            let options = CheckOptions(only: [rule.id])
+            var findings = 0
+            let start = ThreadCPUClock.seconds()
+            for _ in 0..<rounds {
+                for context in contexts { findings += Checker.check(context, options: options).count }
+            }
+            times.append((rule.id, ThreadCPUClock.seconds() - start, findings))
+        }
+        let total = times.reduce(0) { $0 + $1.seconds }
+        print(String(format: "rules, each alone on one core (%d documents, %.2f s CPU in all):", contexts.count * rounds, total))
+        for time in times.sorted(by: { $0.seconds > $1.seconds }) {
+            print(String(format: "  %@ %6.3f s  %5.1f%%  findings %d", time.id.padding(toLength: 24, withPad: " ", startingAt: 0),
+                         time.seconds, 100 * time.seconds / total, time.findings))
+        }
     }
 
     /// The Python digit regex over `paths`, timed inside Python (file reads included, interpreter

@@ -19,13 +19,10 @@ public struct UnitLexicon: Sendable {
 
     private let byFirstScalar: [UInt32: [Unit]]
 
-    /// The lexicon bundled with the module.
-    public static let shared: UnitLexicon = {
-        guard let url = Bundle.module.url(forResource: "units", withExtension: "tsv"),
-            let table = try? String(contentsOf: url, encoding: .utf8)
-        else { preconditionFailure("units.tsv is missing from the GongwenExtract bundle") }
-        return UnitLexicon(tsv: table)
-    }()
+    /// The lexicon bundled with the module, embedded in the binary: a resource bundle would be found
+    /// through `Bundle.main`, which lists the executable's folder (every file of `/usr/local/bin`,
+    /// or of a build folder) in each process that reads a number.
+    public static let shared = UnitLexicon(tsv: String(decoding: PackageResources.units_tsv, as: UTF8.self))
 
     /// Reads `unit<TAB>category` rows; the first line is the header.
     public init(tsv: String) {
