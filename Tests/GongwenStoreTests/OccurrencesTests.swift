@@ -52,6 +52,15 @@ struct OccurrencesTests {
         #expect(counts == [2, 1])
     }
 
+    /// The blocks folding takes as they are, beyond U+2E80…U+FEFF, hold no character with a lower case.
+    @Test func punctuationAndFullWidthFormsFoldToThemselves() {
+        let blocks: [ClosedRange<UInt32>] = [0x2000...0x206F, 0xFF00...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFFEF]
+        let taken = blocks.flatMap { $0 }.filter { Bigrams.hasNoCase($0) }
+        #expect(taken.count == blocks.map(\.count).reduce(0, +))
+        #expect(taken.compactMap(Unicode.Scalar.init).filter { Bigrams.lowercased($0) != $0 } == [])
+        #expect(Bigrams.folded("Ａ") == "ａ")
+    }
+
     /// The byte-for-byte path is exact only if no other character folds onto a character it takes.
     @Test func noCharacterFoldsOntoOneSearchedByItsBytes() {
         var wrong: [String] = []

@@ -161,6 +161,12 @@ struct QueryTests {
         #expect(Bigrams.repeats("网格,网格化网格") == "网格2 网格3")
         #expect(Bigrams.repeats("GDP与gdp") == "gd2 dp2")
         #expect(Bigrams.repeats("教育部") == "")
+        // Many pairs, most of them once, in a table of open addressing: every pair counted apart.
+        let characters: [String] = (0..<150).map { String(UnicodeScalar(0x4E00 + $0)!) }
+        let pairs: [String] = (1..<150).map { characters[$0 - 1] + characters[$0] + "2" }
+        #expect(Bigrams.repeats((characters + characters).joined()) == pairs.joined(separator: " "))
+        #expect(Bigrams.repeats(String(repeating: "𠀀", count: 4) + "Ω") == "𠀀𠀀2 𠀀𠀀3")
+        #expect(Bigrams.indexed("𠀀Ωé") == "𠀀ω ωé é")
         #expect(Bigrams.repeatQuery("教育", count: 3) == #""教育3""#)
     }
 
