@@ -113,6 +113,8 @@ struct PhrasingFamilyTests {
         let text = "全年进出口总额129.90亿元，同比增长37.1%，增速高于全国（3.8%）POINTS个百分点，高于全省（19.9%）17.2个百分点。出口增长5.0%，低于全省（13.9%）8.9个百分点；投资增长13.9%，高于全国（-17.2%）31.1个百分点。"
         let holds = try findings(ChangeDeltaRule(), text.replacingOccurrences(of: "POINTS", with: "33.3"))
         #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        // A share between the growth rate and the comparison is not compared.
+        #expect(try findings(ChangeDeltaRule(), "工业投资同比增长10.0%，占全省的20.0%，增速高于全省（8.0%）2.0个百分点。").found.isEmpty)
         let wrong = try findings(ChangeDeltaRule(), "全年进出口总额129.90亿元，同比增长37.1%，增速高于全国（3.8%）1️⃣32.3个百分点2️⃣，高于全省（19.9%）17.2个百分点。")
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
         #expect(wrong.found.map(\.severity) == [.error])

@@ -3,8 +3,8 @@ import GongwenText
 
 /// A rate compared with another's, and the difference in points: `全州进出口总额129.90亿元，同比增长37.1%，增速高于全国
 /// （3.8%）33.3个百分点` → a change {from 3.8%, to 37.1%, delta 33.3个百分点, up}: 37.1 − 3.8 = 33.3. `低于`/`慢于` say the
-/// rate is the lower one. The rate compared is the nearest percent before the comparison in its statement outside
-/// brackets (a second comparison, `，高于全疆（19.9%）17.2个百分点`, compares the same rate). The other's rate stands in
+/// rate is the lower one. The rate compared is the nearest rate of change before the comparison in its statement outside
+/// brackets (a share between is not: `增长10%，占全省的20%，增速高于全省（8%）2个百分点`; a second comparison, `，高于全疆（19.9%）17.2个百分点`, compares the same rate). The other's rate stands in
 /// brackets right after the words naming it, or, when the comparison names the whole region (`乌恰县农林牧渔业总产值同比
 /// 增长17.6%，增速高于全州11.9个百分点`), it is the rate stated before of the same measure with no place before its name
 /// (`全州农林牧渔业总产值64.26亿元，…增长5.7%`). Rates said to fall (`下降3.4%`) are left alone: a change holds no sign.
@@ -52,7 +52,8 @@ struct ComparisonLinker {
                 }
                 guard claim.kind == .percent else { continue }
                 guard let direction = comparison(before: claim.start, text: text), text[claim.end...].first == ")" else {
-                    compared = index
+                    // Only a rate of change is compared in points here (`增速高于…`): a share in between (`占全省的20%`) is not.
+                    if isGrowth(index) { compared = index }
                     continue
                 }
                 guard let rate = compared, !falls(rate), position + 1 < statement.count else { continue }
@@ -64,6 +65,11 @@ struct ComparisonLinker {
             }
         }
         return changes
+    }
+
+    /// Whether a percent is a rate of change: a change verb or rate word before it (`同比增长37.1%`, `增速5.2%`).
+    private func isGrowth(_ index: Int) -> Bool {
+        readings.readings[index].verb != nil || readings.readings[index].rateOfChange
     }
 
     /// Whether a rate is said to fall (`下降3.4%`): its value holds no sign.
