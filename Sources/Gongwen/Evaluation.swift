@@ -105,7 +105,7 @@ public struct Evaluation: Sendable {
         for change in document.changes {
             let ids = [change.from, change.to, change.delta, change.rate]
             // A rate's change in points (`城镇化率55.0%，比上年提高1.3个百分点`) is what the keys call a `pp_diff`.
-            let points = change.delta.flatMap { claims[$0].unit }.map { $0.hasSuffix("百分点") || $0.hasSuffix("千分点") } ?? false
+            let points = change.delta.map { claims[$0].pointsOf != nil } ?? false
             relations.append(Relation(type: points ? "pp_diff" : "change", spans: spans(ids), checkable: change.from != nil || change.delta != nil))
         }
         for breakdown in document.breakdowns {

@@ -138,6 +138,15 @@ public struct Claim: Codable, Sendable, Equatable {
     /// A number with a qualifier (`150余名`) is approximate: checked only against its bounds.
     public var isApproximate: Bool { qualifier != nil }
 
+    /// The kind of rate of which this is a difference in points: `1.3个百分点` of percents, `0.23个千分点` of
+    /// permilles; nil for any other claim.
+    public var pointsOf: NumberKind? {
+        guard kind == .quantity, let unit else { return nil }
+        if unit.hasSuffix("百分点") { return .percent }
+        if unit.hasSuffix("千分点") { return .permille }
+        return nil
+    }
+
     /// Whether two claims count in one unit: the same unit, or counts of institutions one of which uses the
     /// general classifier 个, which stands for 家, 所, 座 and 处 (`医疗卫生机构2825个，其中医院103个，…其他卫生机构
     /// 4所`); not for what is counted otherwise (`医院60个` and `床位6000张`).

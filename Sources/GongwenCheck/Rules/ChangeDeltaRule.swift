@@ -33,8 +33,7 @@ public struct ChangeDeltaRule: Rule {
             guard let fromID = change.from, let toID = change.to, let deltaID = change.delta else { continue }
             let (from, to, delta) = (claims[fromID], claims[toID], claims[deltaID])
             // Two rates and their difference in points (`增长37.1%，高于全国（3.8%）33.3个百分点`).
-            let points = from.kind == to.kind && (from.kind == .percent && delta.unit?.hasSuffix("百分点") == true
-                                                  || from.kind == .permille && delta.unit?.hasSuffix("千分点") == true)
+            let points = from.kind == to.kind && delta.pointsOf == from.kind
             guard delta.kind == .quantity, points || from.sharesUnit(with: to) && to.sharesUnit(with: delta) && from.sharesUnit(with: delta) else { continue }
             let decrease = change.direction == .decrease || change.direction == nil && from.value > to.value
             let (minuend, subtrahend) = decrease ? (from, to) : (to, from)

@@ -58,7 +58,7 @@ struct ComparisonLinker {
                 }
                 guard let rate = compared, !falls(rate), position + 1 < statement.count else { continue }
                 let points = statement[position + 1]
-                guard claims[points].unit.map({ $0.hasSuffix("百分点") }) == true,
+                guard claims[points].pointsOf == .percent,
                       text[(claim.end + 1)..<claims[points].start].allSatisfy({ $0 == " " }) else { continue }
                 changes.append(Change(from: index, to: rate, delta: points, rate: nil, direction: direction,
                                       span: Span(start: claims[rate].start, end: claims[points].end)))
@@ -79,7 +79,7 @@ struct ComparisonLinker {
 
     /// The direction a comparison with a whole region says right before an amount in points (`增速高于全州11.9个百分点`).
     private func regionComparison(before claim: Claim, text: [Unicode.Scalar]) -> ChangeDirection? {
-        guard claim.kind == .quantity, claim.unit.map({ $0.hasSuffix("百分点") }) == true else { return nil }
+        guard claim.pointsOf == .percent else { return nil }
         for region in Self.regions where claim.start >= region.count + 2 && text[(claim.start - region.count)..<claim.start].elementsEqual(region) {
             let at = claim.start - region.count - 2
             return Self.comparatives.first { text[at..<(at + 2)].elementsEqual($0.word) }?.direction

@@ -53,7 +53,7 @@ struct FromToLinker {
                     change.rate = index
                     change.annual = true
                 } else if change.to != nil, change.delta == nil, role == .change,
-                          claim.kind == .quantity && (from.kind == .quantity || claim.unit == "百分点" || claim.unit == "个百分点") {
+                          claim.kind == .quantity && (from.kind == .quantity || claim.pointsOf == .percent) {
                     change.delta = index
                     if change.direction == nil { change.direction = claim.predicate.flatMap(ChangeDirection.init(word:)) }
                 } else if change.to != nil, change.rate == nil, claim.kind == .percent, from.kind == .quantity, role == .rate || role == .change,

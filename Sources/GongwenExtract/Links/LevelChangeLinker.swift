@@ -120,7 +120,7 @@ struct LevelChangeLinker {
 
     /// Whether `claim` can be the amount of a change of `base`: the same unit, or 百分点 for a percent.
     private func amounts(_ claim: Claim, _ base: Claim) -> Bool {
-        if base.kind == .percent || base.kind == .permille { return claim.unit == "百分点" || claim.unit == "个百分点" }
+        if base.kind == .percent || base.kind == .permille { return claim.pointsOf == .percent }
         return claim.unit == base.unit
     }
 }
