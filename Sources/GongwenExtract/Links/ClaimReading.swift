@@ -179,15 +179,7 @@ struct Readings {
         }
         // `比一九五二年的八百二十七亿一千万元`: the value of the period compared with.
         if let first = words.first, first == "比" || first == "较", words.last == "的" { comparison = true }
-        var name = words[...]
-        var stripped = true
-        while stripped {
-            stripped = false
-            for word in scopeWordScalars where name.count >= word.count && name.prefix(word.count).elementsEqual(word) {
-                name = name.dropFirst(word.count)
-                stripped = true
-            }
-        }
+        var name = dropping(prefixes: scopeWordScalars, of: words[...])
         while let last = name.last, last == "的" || last == " " { name = name.dropLast() }
         // Notes in brackets at the end name no measure: `地区生产总值(GDP)`, `地区生产总值[2]` (a footnote).
         while let last = name.last, last == ")" || last == "]", let open = name.lastIndex(where: { $0 == "(" || $0 == "[" }),
@@ -195,6 +187,24 @@ struct Readings {
             name = name[..<open]
         }
         return ClaimReading(name: SourceText.string(name), comparison: comparison, verb: verb, rateOfChange: rateOfChange, clauseStart: clause)
+    }
+
+    /// `words` less the `prefixes` at their start, as often as one stands there (`全年全市工业增加值` → `工业增加值`).
+    static func dropping(prefixes: [[Unicode.Scalar]], of words: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        var words = words
+        while let word = prefixes.first(where: { words.count >= $0.count && words.prefix($0.count).elementsEqual($0) }) {
+            words = words.dropFirst(word.count)
+        }
+        return words
+    }
+
+    /// `words` less the `suffixes` at their end, as often as one stands there (`产值同比` → `产值`).
+    static func dropping(suffixes: [[Unicode.Scalar]], of words: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        var words = words
+        while let word = suffixes.first(where: { words.count >= $0.count && words.suffix($0.count).elementsEqual($0) }) {
+            words = words.dropLast(word.count)
+        }
+        return words
     }
 
     /// `比2010年`, `较2020年末`, `比2024年同期`: a comparison with a named year, dropped from the end of `words`.

@@ -32,6 +32,15 @@ struct RespectivelyLinker {
         var changes: [Change] = []
         var listed = Set<Int>()
         var named: [Int: Listed] = [:]
+        // Names the items of a list by the words before `分别`, when they give as many names as items; changes take
+        // the list's direction.
+        func name(_ run: [Int], changes: Bool) -> Bool {
+            guard run.count >= 2, let names = enumeration(before: run[0], count: run.count, text: text) else { return false }
+            for (name, item) in zip(names, run) {
+                named[item] = Listed(name: name, direction: changes ? direction(of: item, after: run[0]) : nil)
+            }
+            return true
+        }
         for statement in readings.byStatement() {
             var position = 0
             while position < statement.count {
@@ -56,13 +65,8 @@ struct RespectivelyLinker {
                     next += 1
                 }
                 if namedFirst || namedLevel {
-                    if run.count >= 2, let names = enumeration(before: first, count: run.count, text: text) {
-                        // Listed changes are no level's (the levels keep theirs).
-                        if namedFirst { listed.formUnion(run) }
-                        for (name, item) in zip(names, run) {
-                            named[item] = Listed(name: name, direction: namedFirst ? direction(of: item, after: first) : nil)
-                        }
-                    }
+                    // Listed changes are no level's (the levels keep theirs).
+                    if name(run, changes: namedFirst), namedFirst { listed.formUnion(run) }
                     position = next
                     continue
                 }
@@ -77,8 +81,8 @@ struct RespectivelyLinker {
                         let real = readings.isReal(level, name: readings.readings[level].namesNothing ? name : nil)
                         changes.append(pair(level, change, direction: direction(of: change, after: run[0]), real: real))
                     }
-                } else if run.count >= 2, let names = enumeration(before: first, count: run.count, text: text) {
-                    for (name, change) in zip(names, run) { named[change] = Listed(name: name, direction: direction(of: change, after: first)) }
+                } else {
+                    _ = name(run, changes: true)
                 }
                 position = next
             }
@@ -106,15 +110,9 @@ struct RespectivelyLinker {
         guard at >= floor else { return nil }
         var start = at
         while start > floor, at - start < Self.enumerationReach, isCJK(text[start - 1]) || text[start - 1] == "、" { start -= 1 }
-        var words = text[start..<at]
-        let trailing = Readings.comparisonScalars + Readings.basisScalars + Readings.fillerScalars
-        while let word = trailing.first(where: { words.count > $0.count && words.suffix($0.count).elementsEqual($0) }) {
-            words = words.dropLast(word.count)
-        }
-        let leading = Readings.scopeWordScalars + Self.prepositions
-        while let word = leading.first(where: { words.count > $0.count && words.prefix($0.count).elementsEqual($0) }) {
-            words = words.dropFirst(word.count)
-        }
+        let words = Readings.dropping(prefixes: Readings.scopeWordScalars + Self.prepositions,
+                                      of: Readings.dropping(suffixes: Readings.comparisonScalars + Readings.basisScalars + Readings.fillerScalars,
+                                                            of: text[start..<at]))
         var pieces = words.split(separator: "、", omittingEmptySubsequences: false)
         if pieces.count == count - 1, let last = pieces.last,
            let cut = last.firstIndex(where: { $0 == "和" || $0 == "及" || $0 == "与" }), cut - last.startIndex >= 2, last.endIndex - cut > 2 {
