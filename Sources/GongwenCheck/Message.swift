@@ -25,6 +25,8 @@ public enum Message: Sendable, Equatable {
     case yearMissing(text: String)
     /// Two numbers run together where punctuation was lost: `68.3%1500人`.
     case numbersMerged(text: String, first: String, second: String)
+    /// A number whose percent or permille sign is written twice: `33.3%%`.
+    case signDoubled(text: String, sign: String)
     /// Sibling headings or items that skip numbers: `二、` then `四、`.
     case numberingGap(previous: String, found: String, missing: [String])
     /// The same number twice in a row: `(二)` after `(二)`.
@@ -85,6 +87,9 @@ public enum Message: Sendable, Equatable {
         case let .numbersMerged(text, first, second):
             return ("“\(text)”中两个数字粘连(“\(first)”与“\(second)”之间缺少标点)",
                     "two numbers run together in \"\(text)\" (punctuation lost between \"\(first)\" and \"\(second)\")")
+        case let .signDoubled(text, sign):
+            let name = sign == "‰" ? ("千分号", "permille") : ("百分号", "percent")
+            return ("“\(text)”中\(name.0)重复", "the \(name.1) sign is written twice in \"\(text)\"")
         case let .numberingGap(previous, found, missing):
             return ("编号从“\(previous)”跳到“\(found)”,缺少\(missing.map { "“\($0)”" }.joined(separator: ""))",
                     "numbering jumps from \"\(previous)\" to \"\(found)\"; missing \(missing.map { "\"\($0)\"" }.joined(separator: ", "))")

@@ -8,6 +8,7 @@ public enum RuleRegistry {
         DocNumberMalformedRule(),
         NumberMissingRule(),
         NumberMergedRule(),
+        SignDoubledRule(),
         MagnitudeImplausibleRule(),
         ChangeDeltaRule(),
         ChangeRateRule(),

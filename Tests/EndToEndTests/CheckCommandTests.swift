@@ -96,7 +96,7 @@ struct CheckCommandTests {
         #expect(driver["name"] as? String == "gongwen")
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == [
-            "date.malformed", "docnum.malformed", "number.missing", "number.merged", "magnitude.implausible", "change.delta",
+            "date.malformed", "docnum.malformed", "number.missing", "number.merged", "sign.doubled", "magnitude.implausible", "change.delta",
             "change.rate", "change.annual", "sum.parts", "share.percent", "share.whole", "indicator.identity", "intensity.change", "rate.bounds", "sum.shares", "per.capita",
             "structure.ratio", "rate.ratio", "days.share", "repeat.inconsistent", "average.consistency",
             "count.items", "structure.numbering", "text.duplicate",
