@@ -23,6 +23,16 @@ struct PerCapitaRuleTests {
         #expect(found.first?.message == "人均地区生产总值 61890 与 2648.87亿/321.56万 = 82375.61 不符")
     }
 
+    @Test func aUnitPerHundredPeopleCountsItsUsers() throws {
+        // 3000万户 / 2900万人 × 100 = 103.4部/百人; the base stations before the users are another count.
+        let holds = Fixture("年末常住人口2900万人。年末移动电话基站20.0万个。移动电话用户3000万户，增长4.4%。移动电话普及率为103.4部/百人。")
+        #expect(try holds.findings(rule).isEmpty)
+        let context = try holds.context()
+        #expect(rule.relations(context).map { $0.claims.map { context.document.claims[$0].text } } == [["3000万户", "2900万人", "103.4部"]])
+        let wrong = Fixture("年末常住人口2900万人。年末移动电话基站20.0万个。移动电话用户3000万户，增长4.4%。移动电话普及率为1️⃣153.4部2️⃣/百人。")
+        #expect(try wrong.findings(rule).map(\.span) == [wrong.span(1, 2)])
+    }
+
     @Test func perThousandCountsTheThingNamedAfterIt() throws {
         let fixture = Fixture("年末常住人口850万人。年末卫生技术人员85000人，其中执业医师32600人。每千人口拥有卫生技术人员1️⃣9.0人2️⃣。")
         let found = try fixture.findings(rule)

@@ -6,7 +6,8 @@ import GongwenModel
 /// `人均地区生产总值81890元` is the document's 地区生产总值 over its 常住人口; `每千人口拥有床位6.30张` is the
 /// beds over the population, times a thousand. The rule reads a figure named `人均X` (in 元) or
 /// `每千人…`/`每万人…`/`万人…` (in the unit of its total; `发明专利拥有量` counts 发明专利), the nearest earlier level whose name ends with X
-/// and is no average, and
+/// and is no average, or a figure in a unit per hundred people (`移动电话普及率103.9部/百人`) and the nearest earlier
+/// count of what it counts or its users (`移动电话用户4694.5万户`), and
 /// the document's first level named `常住人口`. Statistics offices divide by the year's mean
 /// population, the document states the year-end one: a figure within 3% holds; up to 15% off it is
 /// `info`; beyond, a `warning` (a scale or a total misread, `万` for `亿`).
@@ -73,6 +74,23 @@ public struct PerCapitaRule: RelationRule {
         return nil
     }
 
+    /// A figure whose unit is per hundred, thousand or ten thousand people (`移动电话普及率103.9部/百人`): the scale
+    /// and what is counted, its name without the word for a rate (`移动电话`).
+    static func perPeople(after figure: Claim, _ folded: [Unicode.Scalar]) -> (scale: Decimal, counted: String)? {
+        guard figure.end + 3 <= folded.count, folded[figure.end] == "/", folded[figure.end + 2] == "人", let name = figure.name else { return nil }
+        let scales: [Unicode.Scalar: Decimal] = ["百": 100, "千": 1000, "万": 10000]
+        guard let scale = scales[folded[figure.end + 1]] else { return nil }
+        var counted = name
+        for tail in ["普及率", "拥有量", "率"] where counted.hasSuffix(tail) {
+            counted.removeLast(tail.count)
+            break
+        }
+        return counted.count >= 2 ? (scale, counted) : nil
+    }
+
+    /// What may follow the counted thing in the name of its total: `移动电话用户`, `移动电话数`.
+    static let countedBy: Set<String> = ["", "用户", "用户数", "数", "数量", "总数"]
+
     /// A name without the word that says it is counted: `发明专利拥有量` and `有效发明专利量` count `发明专利`.
     static func measured(_ name: String) -> String {
         for tail in ["拥有量", "量"] where name.hasSuffix(tail) && name.count > tail.count + 1 { return String(name.dropLast(tail.count)) }
@@ -88,17 +106,24 @@ public struct PerCapitaRule: RelationRule {
         var instances: [Instance] = []
         for figure in claims where isLevel(figure) {
             // Surveys of households (`居民人均可支配收入`) are averages of a sample, not a total over the population.
-            guard let name = figure.name, !name.holds("居民"), let (scale, counted) = Self.perHead(name), let unit = figure.unit else { continue }
+            guard let name = figure.name, !name.holds("居民"), let unit = figure.unit else { continue }
+            let perPeople = Self.perPeople(after: figure, context.source.folded)
+            guard let (scale, counted) = perPeople ?? Self.perHead(name) else { continue }
             if scale == 1, !unit.hasSuffix("元") { continue }
             let matches = { (other: Claim) -> Bool in
                 guard let otherName = other.name, Self.perHead(otherName) == nil, !otherName.holds("平均"),
                       otherName.count >= 4 else { return false }
+                // `移动电话用户` for `移动电话普及率…部/百人`: the name is what is counted, or its users or number.
+                if perPeople != nil {
+                    return otherName.hasPrefix(counted) && Self.countedBy.contains(String(otherName.dropFirst(counted.count)))
+                }
                 // `地区生产总值` for `人均生产总值`, `生产总值` for `人均地区生产总值`.
                 let total = Self.measured(otherName)
                 return total.hasSuffix(counted) || counted.hasSuffix(total)
             }
+            let sameUnit = { (other: Claim) in perPeople != nil || other.unit == unit }
             let window = claims[max(0, figure.id - 200)..<figure.id]
-            guard let total = window.last(where: { isLevel($0) && $0.unit == unit && $0.id != population.id && matches($0) }) else { continue }
+            guard let total = window.last(where: { isLevel($0) && sameUnit($0) && $0.id != population.id && matches($0) }) else { continue }
             instances.append(Instance(total: total.id, population: population.id, figure: figure.id, scale: scale))
         }
         return instances
