@@ -68,6 +68,20 @@ struct PhrasingFamilyTests {
         #expect(earlier.found.isEmpty && earlier.alarms.isEmpty)
     }
 
+    @Test func budgetsStatedTogetherBeforeTheirOutturns() throws {
+        // Each outturn over the budget of its side stated in the statement before: 4200 / 4000 = 105.0%, 2900 / 3000 =
+        // 96.7%. The part's own completion (`其中：税收收入…为预算的95.0%`) is of a budget left unsaid, not of 4000.
+        let text = "收入预算为4000万元，支出预算为3000万元。实际完成收入4200万元，为年初预算的105.0%，其中：税收收入完成3000万元，为预算的95.0%。实际完成支出2900万元，为年初预算的"
+        let holds = try findings(RateRatioRule(), text + "96.7%。")
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(RateRatioRule(), text + "1️⃣98.7%2️⃣。")
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.alarms == ["rate.ratio"])
+        // `为调整预算的` is of the adjusted budget: 54.45 / 78.62 = 69.3%.
+        let adjusted = try findings(RateRatioRule(), "支出预算为75.28亿元，执行中进行了调整，调整后的支出预算为78.62亿元。实际完成54.45亿元，为调整预算的1️⃣79.3%2️⃣。")
+        #expect(adjusted.found.map(\.span) == [adjusted.fixture.span(1, 2)])
+    }
+
     @Test func surplusOverThePlanIsNoEarlierLevel() throws {
         // 超收 is the difference from the plan; the growth is over last year, whose level is not stated.
         let text = try findings(ChangeRateRule(), "收入完成174.8亿元，为年计划的110.9%，超收17.2亿元，增长25.96%。")

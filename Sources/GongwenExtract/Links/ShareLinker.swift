@@ -234,16 +234,65 @@ struct ShareLinker {
     }
 
     /// `批准的…预算收入为53.03亿元，实际完成53.68亿元，为年初预算的101.2%`: the level right before the percent over the
-    /// budget or plan it completes, the level of its unit right before it in the statement. A plan stated in an
-    /// earlier statement is not looked for: budget reports mostly leave it unsaid, and a level of the same name
-    /// there is another scope's (全市 for 市本级) or last year's.
+    /// budget or plan it completes, the level of its unit right before it in the statement, or else a budget stated
+    /// earlier in the paragraph (`plan(before:completedBy:)`). A level of the same name in another paragraph is not
+    /// looked for: it is often another scope's (全市 for 市本级) or last year's.
     private func planCompleted(_ index: Int) -> Rate? {
         let claims = readings.claims
-        let isLevel = { (i: Int) in claims[i].kind == .quantity && claims[i].upper == nil && self.readings.readings[i].isLevel }
-        let (done, plan) = (index - 1, index - 2)
-        guard readings.readings[index].namesPlan, plan >= 0, isLevel(done), isLevel(plan), claims[plan].unit == claims[done].unit,
-              readings.statement[plan] == readings.statement[index] else { return nil }
+        let done = index - 1
+        guard readings.readings[index].namesPlan, done >= 0, isPlainLevel(done) else { return nil }
+        let before = index - 2
+        let sameStatement = before >= 0 && isPlainLevel(before) && claims[before].unit == claims[done].unit
+            && readings.statement[before] == readings.statement[index]
+        guard let plan = sameStatement ? before : plan(before: done, completedBy: index) else { return nil }
         return Rate(kind: .rate, rate: index, numerator: done, denominator: plan, span: Span(start: claims[plan].start, end: claims[index].end))
+    }
+
+    private func isPlainLevel(_ index: Int) -> Bool {
+        readings.claims[index].kind == .quantity && readings.claims[index].upper == nil && readings.readings[index].isLevel
+    }
+
+    /// `收入预算为241.1亿元，支出预算为214.8亿元。2019年实际完成收入238.9亿元，为年初预算的99.1%`: the nearest earlier level
+    /// of the paragraph named a budget (`…收入预算`, `调整后的支出预算`), of the completed level's unit and, when the
+    /// completed level names one, of its side (收入 or 支出), with no other level of that side in between (a part's own
+    /// completion, `其中：税收收入完成100.2亿元，为预算的100.1%`, is of a budget left unsaid). `为调整预算的r%` takes an
+    /// adjusted budget, `为年初预算的r%` one that is not.
+    private func plan(before done: Int, completedBy percent: Int) -> Int? {
+        let claims = readings.claims
+        let source = readings.source
+        let line = source.line(at: claims[percent].start)
+        let side = Self.side(of: readings.readings[done].name)
+        let percentName = readings.readings[percent].name
+        let adjusted: Bool? = percentName.contains("调整") ? true : percentName.contains("年初") ? false : nil
+        var candidate = done - 1
+        while candidate >= 0, source.line(at: claims[candidate].start) == line {
+            defer { candidate -= 1 }
+            let name = readings.readings[candidate].name
+            guard isPlainLevel(candidate), claims[candidate].unit == claims[done].unit else { continue }
+            let sameSide = side == nil || Self.side(of: name) == nil || Self.side(of: name) == side
+            guard name.hasSuffix("预算") || name.hasSuffix("预算数") else {
+                // Another completed level of the side in between (`实际完成收入140.9亿元…其中：税收收入完成100.2亿元`):
+                // the budget is the one before it, not this one's.
+                if sameSide { return nil }
+                continue
+            }
+            guard sameSide, Self.side(of: name) != nil || side == nil, adjusted == nil || name.contains("调整") == adjusted else { continue }
+            return candidate
+        }
+        return nil
+    }
+
+    /// The side of a budget a name states, the later of `收入` and `支出` in it: `2019年实际完成收入` → 收入,
+    /// `一般公共预算支出实际完成` → 支出.
+    static func side(of name: String) -> String? {
+        let income = name.range(of: "收入", options: .backwards)?.lowerBound
+        let spending = name.range(of: "支出", options: .backwards)?.lowerBound
+        switch (income, spending) {
+        case let (income?, spending?): return income > spending ? "收入" : "支出"
+        case (.some, nil): return "收入"
+        case (nil, .some): return "支出"
+        case (nil, nil): return nil
+        }
     }
 
     /// A percent in brackets right after a count, or `占比`/`比重` with no name of its own
