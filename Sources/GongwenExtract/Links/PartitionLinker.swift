@@ -305,7 +305,7 @@ struct PartitionLinker {
     }
 
     /// How many claims before and after a cue are considered: a total and its parts sit close.
-    static let window = 24
+    static let window = 48
 
     private func breakdowns(cue: Cue, regionEnd: Int, after: ArraySlice<Int>, before: [Int], previous: [Int],
                             taken: (Int) -> Bool, depth: (Int) -> Int, text: [Unicode.Scalar]) -> [Breakdown] {
