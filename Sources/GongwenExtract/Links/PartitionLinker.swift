@@ -435,7 +435,9 @@ struct PartitionLinker {
     private func isTotal(_ index: Int, of unit: String, among: Bool) -> Bool {
         let claim = readings.claims[index]
         let reading = readings.readings[index]
-        guard claim.kind == .quantity, claim.upper == nil, reading.isLevel else { return false }
+        // The whole inside a share phrase (`完成12655万元，占年预算30820万元的41.06%`) is what the level before it is
+        // measured against, not what the parts after it split.
+        guard claim.kind == .quantity, claim.upper == nil, reading.isLevel, !reading.name.hasPrefix("占") else { return false }
         return !IndicatorName.isAverage(reading.name) || among && unit.hasSuffix("元")
     }
 

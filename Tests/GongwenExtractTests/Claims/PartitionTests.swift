@@ -23,6 +23,12 @@ struct PartitionTests {
             == ["50000元 ⊇ 30000元 4000元 3000元 13000元"])
     }
 
+    @Test func theWholeOfAShareIsNoTotal() throws {
+        // 30820 is what 12655 is measured against; the 其中 parts split the 12655 collected.
+        #expect(try breakdowns("1-5月,一般预算财政收入完成12655万元,占年预算30820万元的41.06%,比上年同期增长3.84%。其中:税务部门完成6197万元,比上年同期下降20.31%;财政部门完成6458万元,比上年同期增长46.41%。")
+            == ["12655万元 ⊇ 6197万元 6458万元"])
+    }
+
     @Test func aFigureInBracketsDetailsThePartBeforeIt() throws {
         #expect(try breakdowns("年末全市拥有卫生机构1700个，其中，医院和卫生院120个（医院85个）。") == ["1700个 ⊇ 120个"])
     }
