@@ -97,14 +97,8 @@ public struct SumPartsRule: Rule {
         return false
     }
 
-    /// Pairs of words that split a whole in two: `城镇人口` and `乡村人口` are all the people. Some split by law or
-    /// definition: the two schemes of basic pension and medical insurance (`城镇职工`/`城乡居民`, 社会保险法), a
-    /// government's debt (`一般债务`/`专项债务`, 预算法), budget revenue (`税收收入`/`非税收入`), telephone users
-    /// (`固定`/`移动`) and the volume of posts and telecommunications (`邮政`/`电信`).
-    static let complements = [
-        ("城镇", "乡村"), ("城镇", "农村"), ("城市", "农村"), ("男", "女"), ("外出", "本地"), ("公办", "民办"), ("境内", "境外"),
-        ("城镇职工", "城乡居民"), ("一般债务", "专项债务"), ("税收", "非税"), ("固定电话", "移动电话"), ("邮政", "电信"),
-    ]
+    /// Pairs of words that split a whole in two: `城镇人口` and `乡村人口` are all the people.
+    static let complements = [("城镇", "乡村"), ("城镇", "农村"), ("城市", "农村"), ("男", "女"), ("外出", "本地"), ("公办", "民办"), ("境内", "境外")]
 
     /// Whether the parts look like all of the total: two parts named by a pair of words that split a
     /// whole, the rest of their names alike (`城镇人口…乡村人口`), or they fill a bracket that opens right after the
