@@ -19,6 +19,17 @@ struct RateBoundsRuleTests {
         #expect(RateBoundsRule().relations(try some.fixture.context()).isEmpty)
     }
 
+    @Test func aPercentOfTheBudgetLiesBetweenItsParts() throws {
+        // 100 + 40 = 140: the parts are all of the total, so its completion, weighted by the budgets, lies in [99.0, 103.0].
+        let text = "实际完成收入140亿元，为预算的%@。其中：税收收入完成100亿元，为预算的99.0%；非税收入完成40亿元，为预算的103.0%。"
+        let holds = try found(text.replacingOccurrences(of: "%@", with: "100.1%"))
+        #expect(holds.found.isEmpty)
+        #expect(RateBoundsRule().relations(try holds.fixture.context()).count == 1)
+        let wrong = try found(text.replacingOccurrences(of: "%@", with: "1️⃣105.1%2️⃣"))
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.found.map(\.severity) == [.warning])
+    }
+
     @Test func theRestClosesAGrouping() throws {
         let text = "全年规模以上工业增加值比上年增长1️⃣12.0%2️⃣。分控股类型看，国有控股企业增长3.1%，私人控股企业增长8.9%，其他企业增长2.0%。"
         let wrong = try found(text)

@@ -12,7 +12,8 @@ import GongwenText
 /// only (`按门类分，采矿业增长14.8%…`, `document.growthSplits`), count only when their names cover a
 /// classification of `identities.tsv` (三次产业, 采矿业/制造业/供应业, 城镇/乡村…) or end with the rest (`其他`),
 /// and then as `info`: the total of a grouping is read from its place. Parts that are some of the total
-/// (`其中高技术制造业增长10.0%`) bound nothing.
+/// (`其中高技术制造业增长10.0%`) bound nothing. A percent of the budget completed (`收入完成140.9亿元，为预算的101%；其中
+/// 税收收入100.2亿元，为预算的100.1%…`) is bounded the same way: the total's is its parts' weighted by their budgets.
 ///
 /// Real example that holds (宝鸡市, 2025): −32.1% lies between −72.6% and −27.1%.
 public struct RateBoundsRule: RelationRule {
@@ -25,7 +26,8 @@ public struct RateBoundsRule: RelationRule {
         parts grew 13.6% and more is wrong somewhere. The parts must be all of the total: the finding is a \
         `warning` when the parts' values add up to the total, `info` when their names cover a classification \
         (三次产业, 城镇/乡村, the rest `其他`, a thing and `非…`; `identities.tsv`, `--identities`). Parts that may be \
-        some of the total (`其中高技术制造业`) are not checked.
+        some of the total (`其中高技术制造业`) are not checked. A percent of the budget completed \
+        (`为预算的101%`) is bounded by its parts' in the same way, their budgets being the weights.
         """
     public let example = "`总额100亿元，增长12.9%，其中A 60亿元，增长13.6%；B 40亿元，增长15.0%` → 增长 12.9% 不在各部分增速 13.6% 至 15.0% 之间"
 
@@ -62,7 +64,8 @@ public struct RateBoundsRule: RelationRule {
             guard statedHigh < low || statedLow > high else { return nil }
             let value = { (claim: Claim) in self.signedValue(claim, directions[claim.id] ?? nil) }
             let values = rates.map(value)
-            let message = Message.outsideParts(label: rate.predicate ?? "增速", stated: written(value(rate)),
+            let label = rate.predicate ?? (Claim.namesPlan(rate.name ?? "") ? rate.name! : "增速")
+            let message = Message.outsideParts(label: label, stated: written(value(rate)),
                                                lowest: written(values.min()!), highest: written(values.max()!))
             return finding(message, at: rate.span, evidence: rates.map(\.span), stated: value(rate),
                            expected: statedHigh < low ? values.min()! : values.max()!, severity: instance.complete ? .warning : .info)
@@ -120,9 +123,10 @@ public struct RateBoundsRule: RelationRule {
         // Rates only, after a grouping: complete by the classes they name; `info` at most.
         let splits = document.growthSplits.filter { named($0.parts) }
             .map { Instance(total: $0.total, totalRate: $0.total, partRates: $0.parts, complete: false) }
-        return splits + document.breakdowns.compactMap { breakdown in
-            guard breakdown.parts.count >= 2, let totalRate = rateOf[breakdown.total] else { return nil }
-            let partRates = breakdown.parts.compactMap { rateOf[$0] }
+        let completionOf = Self.completions(document.claims)
+        let bounded = { (breakdown: Breakdown, rates: [Int: Int]) -> Instance? in
+            guard breakdown.parts.count >= 2, let totalRate = rates[breakdown.total] else { return nil }
+            let partRates = breakdown.parts.compactMap { rates[$0] }
             guard partRates.count == breakdown.parts.count else { return nil }
             // A table row between the total and its last part that names a part with no figure (`产权转让收入⇥⇥`) may
             // have had one last year: the parts add up now, but the total's rate may be below them all.
@@ -130,5 +134,17 @@ public struct RateBoundsRule: RelationRule {
             guard adds || named(breakdown.parts) else { return nil }
             return Instance(total: breakdown.total, totalRate: totalRate, partRates: partRates, complete: adds)
         }
+        return splits + document.breakdowns.flatMap { breakdown in [rateOf, completionOf].compactMap { bounded(breakdown, $0) } }
+    }
+
+    /// Each level's percent of its budget or plan, said right after it (`完成140.9亿元，为预算的101%`). A total's is its
+    /// parts' averaged with their budgets as weights, so it lies between theirs as a growth rate does.
+    static func completions(_ claims: [Claim]) -> [Int: Int] {
+        var completionOf: [Int: Int] = [:]
+        for claim in claims where claim.kind == .percent && claim.id > 0 && !claim.isApproximate && Claim.namesPlan(claim.name ?? "") {
+            let level = claims[claim.id - 1]
+            if level.kind == .quantity, level.upper == nil, level.sentenceStart == claim.sentenceStart { completionOf[level.id] = claim.id }
+        }
+        return completionOf
     }
 }

@@ -32,13 +32,7 @@ struct ClaimReading: Equatable {
 
     /// Named by a budget or plan alone: a percent of it that the level before completes (`实际完成53.68亿元，
     /// 为年初预算的101.2%`, `收入完成1748028万元，为预算的110.91%`, `为年计划的105%`).
-    var namesPlan: Bool {
-        var rest = Substring(name)
-        for words in [["为", "占", "达到", "达"], ["年初", "调整后", "调整", "变动后", "全年"]] {
-            if let word = words.first(where: { rest.hasPrefix($0) }) { rest = rest.dropFirst(word.count) }
-        }
-        return ["预算", "预算数", "计划", "年计划", "计划数"].contains(rest)
-    }
+    var namesPlan: Bool { Claim.namesPlan(name) }
 }
 
 /// A verb that states a change, with its direction: `增加`, `增长`, `提高`, `增产` up; `减少`, `下降`,
