@@ -246,6 +246,11 @@ struct Readings {
     }
 }
 
+/// The two sides of a budget: `收入` and `支出` (`一般公共预算收入`, `政府性基金预算支出`).
+enum BudgetSide {
+    case income, spending
+}
+
 /// Whether two names say the same indicator, after scope words and `总数`/`总量`/`总额` are set aside:
 /// `全市生产总值` and `地区生产总值` (one ends with the other's core), `承办总数` and `承办建议`
 /// (a total named by what it counts).
@@ -269,6 +274,19 @@ enum IndicatorName {
             return (text, true)
         }
         return (text, false)
+    }
+
+    /// The side of a budget a name states, the later of `收入` and `支出` in it: `2019年实际完成收入` → income,
+    /// `一般公共预算支出实际完成` → spending.
+    static func side(of name: String) -> BudgetSide? {
+        let income = name.range(of: "收入", options: .backwards)?.lowerBound
+        let spending = name.range(of: "支出", options: .backwards)?.lowerBound
+        switch (income, spending) {
+        case let (income?, spending?): return income > spending ? .income : .spending
+        case (.some, nil): return .income
+        case (nil, .some): return .spending
+        case (nil, nil): return nil
+        }
     }
 
     /// Names of an average or a rate per head (`人均生产总值`, `每万人口发明专利拥有量`): never a whole.

@@ -366,6 +366,12 @@ struct PartitionLinker {
         let listed = !among && totals.filter(before.contains).count >= 2
         if let detailed = cue.detailed, !totals.contains(detailed) { return [] }
         guard let total = cue.detailed ?? unsaid ?? confirmedTotal(of: parts, among: totals) ?? (listed ? nil : totals.last) else { return [] }
+        // Income is no part of spending, nor spending of income (`支出总量为2673.7亿元。其中，市级国有土地使用权出让收入678.5亿元`);
+        // a bracket may say what a spending includes in the income that pays for it (`市本级支出161118万元（含上级补助收入4918万元）`).
+        if !cue.bracket, let side = IndicatorName.side(of: name(of: total)) {
+            parts = parts.filter { part in IndicatorName.side(of: name(of: part)).map { $0 == side } ?? true }
+            guard parts.count >= fewest else { return [] }
+        }
         // Parts that restate, for a subset, measures stated before the cue other than the total (`工业总产值…
         // 工业增加值…其中规模以上工业企业完成工业总产值…完成工业增加值…`) are each a part of the measure they restate.
         // (A bracket's parts are of the level it details.)

@@ -261,7 +261,7 @@ struct ShareLinker {
         let claims = readings.claims
         let source = readings.source
         let line = source.line(at: claims[percent].start)
-        let side = Self.side(of: readings.readings[done].name)
+        let side = IndicatorName.side(of: readings.readings[done].name)
         let percentName = readings.readings[percent].name
         let adjusted: Bool? = percentName.contains("调整") ? true : percentName.contains("年初") ? false : nil
         var candidate = done - 1
@@ -269,31 +269,19 @@ struct ShareLinker {
             defer { candidate -= 1 }
             let name = readings.readings[candidate].name
             guard isPlainLevel(candidate), claims[candidate].unit == claims[done].unit else { continue }
-            let sameSide = side == nil || Self.side(of: name) == nil || Self.side(of: name) == side
+            let sameSide = side == nil || IndicatorName.side(of: name) == nil || IndicatorName.side(of: name) == side
             guard name.hasSuffix("预算") || name.hasSuffix("预算数") else {
                 // Another completed level of the side in between (`实际完成收入140.9亿元…其中：税收收入完成100.2亿元`):
                 // the budget is the one before it, not this one's.
                 if sameSide { return nil }
                 continue
             }
-            guard sameSide, Self.side(of: name) != nil || side == nil, adjusted == nil || name.contains("调整") == adjusted else { continue }
+            guard sameSide, IndicatorName.side(of: name) != nil || side == nil, adjusted == nil || name.contains("调整") == adjusted else { continue }
             return candidate
         }
         return nil
     }
 
-    /// The side of a budget a name states, the later of `收入` and `支出` in it: `2019年实际完成收入` → 收入,
-    /// `一般公共预算支出实际完成` → 支出.
-    static func side(of name: String) -> String? {
-        let income = name.range(of: "收入", options: .backwards)?.lowerBound
-        let spending = name.range(of: "支出", options: .backwards)?.lowerBound
-        switch (income, spending) {
-        case let (income?, spending?): return income > spending ? "收入" : "支出"
-        case (.some, nil): return "收入"
-        case (nil, .some): return "支出"
-        case (nil, nil): return nil
-        }
-    }
 
     /// A percent in brackets right after a count, or `占比`/`比重` with no name of its own
     /// (`二产增加值5453.63亿元，比重36.0%`, `258件(38.8%)`): where `占` would stand.

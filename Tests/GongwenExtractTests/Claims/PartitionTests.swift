@@ -29,6 +29,14 @@ struct PartitionTests {
             == ["12655万元 ⊇ 6197万元 6458万元"])
     }
 
+    @Test func incomeIsNoPartOfSpending() throws {
+        // A new topic after 其中 (the land sales that fund the spending) is no part of it; a bracket saying what the spending
+        // includes in the income that pays for it is.
+        #expect(try breakdowns("加上调出资金等131.4亿元，支出总量为267.3亿元。其中，国有土地使用权出让收入67.8亿元，增长1.2%。").isEmpty)
+        #expect(try breakdowns("支出安排27611万元，其中：市本级支出16111万元（含上级补助收入491万元），债务转贷支出11500万元。")
+            == ["27611万元 ⊇ 16111万元 11500万元", "16111万元 ⊇ 491万元"])
+    }
+
     @Test func aFigureInBracketsDetailsThePartBeforeIt() throws {
         #expect(try breakdowns("年末全市拥有卫生机构1700个，其中，医院和卫生院120个（医院85个）。") == ["1700个 ⊇ 120个"])
     }
