@@ -46,8 +46,7 @@ enum Chrome {
     /// The metadata label a cell or line names (`索 引 号:` → `索引号`), or `nil`.
     static func metaLabel(_ cell: String) -> String? {
         guard cell.utf8.last == UInt8(ascii: ":") else { return nil }
-        let label = String(cell.dropLast()).filter { $0 != " " }
-        return metaLabels.contains(label) ? label : nil
+        return label(cell.dropLast())
     }
 
     /// Page controls that are chrome when they stand alone on a line: `打印`, `分享:`, `【大中小】`.
@@ -139,7 +138,22 @@ enum Chrome {
 
     /// A metadata label written without its colon: `索  引  号` → `索引号`.
     static func bareLabel(_ cell: String) -> String? {
-        let label = cell.filter { $0 != " " }
+        label(cell[...])
+    }
+
+    /// The longest label in UTF-8 bytes.
+    private static let longestLabel = metaLabels.map(\.utf8.count).max() ?? 0
+
+    /// `text` without its spaces if that is one of `metaLabels`: a text with more bytes than the
+    /// longest label besides its spaces is none, and is neither copied nor hashed (every cell of a
+    /// tab-separated line and every short line with a space is asked).
+    private static func label(_ text: Substring) -> String? {
+        var bytes = 0
+        for byte in text.utf8 where byte != 0x20 {
+            bytes += 1
+            if bytes > longestLabel { return nil }
+        }
+        let label = text.filter { $0 != " " }
         return metaLabels.contains(label) ? label : nil
     }
 }

@@ -169,9 +169,32 @@ public enum HTMLText {
     /// Whether a class or id of `node` has a token starting with one of `prefixes`.
     private static func hasToken(_ node: xmlNodePtr, in prefixes: [String]) -> Bool {
         for key in ["class", "id"] {
-            guard let value = attribute(node, key)?.lowercased() else { continue }
-            let tokens = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            guard let value = attribute(node, key) else { continue }
+            if let found = value.utf8.withContiguousStorageIfAvailable({ asciiHasToken($0, in: prefixes) }), let found {
+                if found { return true }
+                continue
+            }
+            let tokens = value.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             if tokens.contains(where: { token in prefixes.contains { token.hasPrefix($0) } }) { return true }
+        }
+        return false
+    }
+
+    /// `hasToken` on an ASCII value (nearly every class and id), byte for byte: its tokens are its runs
+    /// of letters and digits, compared lower-cased with the `prefixes` (lower-case ASCII), without
+    /// the grapheme clusters and Unicode properties of `isLetter`. `nil` when the value is not ASCII.
+    private static func asciiHasToken(_ bytes: UnsafeBufferPointer<UInt8>, in prefixes: [String]) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isLetterOrDigit(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte | 0x20) || (0x30...0x39).contains(byte) }
+        var start = 0
+        while start < bytes.count {
+            guard isLetterOrDigit(bytes[start]) else { start += 1; continue }
+            var end = start + 1
+            while end < bytes.count, isLetterOrDigit(bytes[end]) { end += 1 }
+            for prefix in prefixes where prefix.utf8.count <= end - start {
+                if prefix.utf8.enumerated().allSatisfy({ bytes[start + $0.offset] | 0x20 == $0.element }) { return true }
+            }
+            start = end
         }
         return false
     }
