@@ -103,8 +103,12 @@ enum Chrome {
     /// Labels without a colon count where the row has two of them or the label is letter-spaced
     /// (`名        称\t克州2025年经济运行情况分析`), so that a table's header `名称\t单位` stays a table.
     static func metaPairs(of text: String) -> [(String, String)] {
-        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "\t")) }) ?? text.contains("\t") else { return [] }
-        let cells = text.split(separator: "\t").map { $0.trimmingLineWhitespace() }
+        // `memchr` for the tab (every line of a page is asked; few hold one), and the cells cut at its byte: a tab
+        // is a grapheme cluster of its own, so this is the split on `Character` "\t" without walking clusters.
+        guard text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.baseAddress.map { memchr($0, 0x09, bytes.count) != nil } ?? false }) ?? text.contains("\t") else {
+            return []
+        }
+        let cells = text.utf8.split(separator: 0x09).map { Substring($0).trimmingLineWhitespace() }
         let bareLabels = cells.filter { bareLabel($0) != nil }
         let bareCounts = bareLabels.count >= 2
         func labelOf(_ cell: String) -> String? {
@@ -129,7 +133,10 @@ enum Chrome {
     /// the line without spaces.
     static func inlinePair(of compact: String) -> (String, String)? {
         // The first colon if it is among the first six characters (not looked for further on).
-        guard let colon = compact.prefix(6).firstIndex(of: ":") else { return nil }
+        // No colon at all, or a label longer than any, is none: most lines are ruled out without walking
+        // grapheme clusters or hashing.
+        guard compact.utf8.contains(UInt8(ascii: ":")), let colon = compact.prefix(6).firstIndex(of: ":"),
+              compact.utf8.distance(from: compact.startIndex, to: colon) <= longestLabel else { return nil }
         let label = String(compact[..<colon])
         guard metaLabels.contains(label) else { return nil }
         let value = compact[compact.index(after: colon)...].prefix { $0 != "\t" }
