@@ -38,13 +38,21 @@ public enum HTMLText {
     /// The charset a page declares in its first 4 KB (`<meta charset="gb2312">` or
     /// `content="text/html; charset=GBK"`), if any.
     public static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
+        // On the bytes, ASCII letters lower-cased: `charset=` and the name are ASCII, and the bytes of any other
+        // character (or of a broken one) are not. Lower-casing the decoded head as Unicode and Foundation's
+        // `range(of:)` cost more than the rest of decoding a page.
+        let head = bytes.prefix(4096)
+        let key = Array("charset=".utf8)
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        guard head.count >= key.count,
+              let start = (head.startIndex...(head.endIndex - key.count)).first(where: { at in
+                  key.indices.allSatisfy { lower(head[at + $0]) == key[$0] }
+              }) else { return nil }
         var name = ""
-        for character in head[range.upperBound...] {
-            if character == "\"" || character == "'" { if name.isEmpty { continue } else { break } }
-            guard character.isASCII, character.isLetter || character.isNumber || character == "-" || character == "_" else { break }
-            name.append(character)
+        for byte in head[(start + key.count)...].lazy.map(lower) {
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { if name.isEmpty { continue } else { break } }
+            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") else { break }
+            name.unicodeScalars.append(Unicode.Scalar(byte))
         }
         return name.isEmpty ? nil : name
     }
@@ -229,7 +237,9 @@ public enum HTMLText {
 
 /// Lines of text being laid out; a line whose first text came from chrome markup is boilerplate.
 private struct Layout {
-    var scalars = String.UnicodeScalarView()
+    /// The text's UTF-8, made a string once at the end: appending to a string scalar by scalar
+    /// cost hundreds of instructions a scalar.
+    var utf8: [UInt8] = []
     var count = 0
     var lineStart = 0
     var lineHasText = false
@@ -298,13 +308,15 @@ private struct Layout {
     }
 
     private mutating func append(_ scalar: Unicode.Scalar) {
-        scalars.append(scalar)
+        if scalar.isASCII { utf8.append(UInt8(scalar.value)) } else { utf8.append(contentsOf: UTF8.encode(scalar)!) }
         count += 1
     }
 
+    /// The text without its trailing line breaks, cut off before the string is made (removed from
+    /// the string afterwards, the first one copied the whole page).
     func finish() -> String {
-        var text = String(scalars)
-        while text.unicodeScalars.last == "\n" { text.unicodeScalars.removeLast() }
-        return text
+        var end = utf8.count
+        while end > 0, utf8[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        return String(decoding: utf8[..<end], as: UTF8.self)
     }
 }
