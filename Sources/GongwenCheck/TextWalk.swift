@@ -63,7 +63,7 @@ public enum TextWalk {
         let visitors = rules.map { $0.visitor(context) }
         guard !visitors.isEmpty else { return [] }
         let triggers = Triggers(visitors)
-        let s = context.source.folded
+        let folded = context.source.folded
         var active = [Bool](repeating: false, count: visitors.count)
         for paragraph in context.textParagraphs {
             var reading = false
@@ -74,31 +74,34 @@ public enum TextWalk {
                 digits = digits || active[index] && visitor.readsDigits
             }
             guard reading else { continue }
-            let end = min(paragraph.span.end, s.count)
+            let end = min(paragraph.span.end, folded.count)
             var offset = paragraph.span.start
-            while offset < end {
-                let scalar = s[offset]
-                if isASCIIDigit(scalar) {
-                    var runEnd = offset + 1
-                    while runEnd < end, isASCIIDigit(s[runEnd]) { runEnd += 1 }
-                    if digits {
-                        let run = Span(start: offset, end: runEnd)
-                        for (index, visitor) in visitors.enumerated() where active[index] && visitor.readsDigits {
-                            visitor.digits(run, in: paragraph)
+            // Through a buffer: this loop reads every scalar of the text, and an array's checks cost more than its tests.
+            folded.withUnsafeBufferPointer { s in
+                while offset < end {
+                    let scalar = s[offset]
+                    if isASCIIDigit(scalar) {
+                        var runEnd = offset + 1
+                        while runEnd < end, isASCIIDigit(s[runEnd]) { runEnd += 1 }
+                        if digits {
+                            let run = Span(start: offset, end: runEnd)
+                            for (index, visitor) in visitors.enumerated() where active[index] && visitor.readsDigits {
+                                visitor.digits(run, in: paragraph)
+                            }
+                        }
+                        offset = runEnd
+                        continue
+                    }
+                    if triggers.contains(scalar) {
+                        var mask = triggers.visitors(of: scalar)
+                        while mask != 0 {
+                            let index = mask.trailingZeroBitCount
+                            mask &= mask &- 1
+                            if active[index] { visitors[index].scalar(at: offset, in: paragraph) }
                         }
                     }
-                    offset = runEnd
-                    continue
+                    offset += 1
                 }
-                if triggers.contains(scalar) {
-                    var mask = triggers.visitors(of: scalar)
-                    while mask != 0 {
-                        let index = mask.trailingZeroBitCount
-                        mask &= mask &- 1
-                        if active[index] { visitors[index].scalar(at: offset, in: paragraph) }
-                    }
-                }
-                offset += 1
             }
             for (index, visitor) in visitors.enumerated() where active[index] { visitor.end(paragraph) }
         }

@@ -46,8 +46,7 @@ enum Chrome {
     /// The metadata label a cell or line names (`索 引 号:` → `索引号`), or `nil`.
     static func metaLabel(_ cell: String) -> String? {
         guard cell.utf8.last == UInt8(ascii: ":") else { return nil }
-        let label = String(cell.dropLast()).filter { $0 != " " }
-        return metaLabels.contains(label) ? label : nil
+        return label(cell.dropLast())
     }
 
     /// Page controls that are chrome when they stand alone on a line: `打印`, `分享:`, `【大中小】`.
@@ -104,8 +103,12 @@ enum Chrome {
     /// Labels without a colon count where the row has two of them or the label is letter-spaced
     /// (`名        称\t克州2025年经济运行情况分析`), so that a table's header `名称\t单位` stays a table.
     static func metaPairs(of text: String) -> [(String, String)] {
-        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(UInt8(ascii: "\t")) }) ?? text.contains("\t") else { return [] }
-        let cells = text.split(separator: "\t").map { $0.trimmingLineWhitespace() }
+        // `memchr` for the tab (every line of a page is asked; few hold one), and the cells cut at its byte: a tab
+        // is a grapheme cluster of its own, so this is the split on `Character` "\t" without walking clusters.
+        guard text.utf8.withContiguousStorageIfAvailable({ bytes in bytes.baseAddress.map { memchr($0, 0x09, bytes.count) != nil } ?? false }) ?? text.contains("\t") else {
+            return []
+        }
+        let cells = text.utf8.split(separator: 0x09).map { Substring($0).trimmingLineWhitespace() }
         let bareLabels = cells.filter { bareLabel($0) != nil }
         let bareCounts = bareLabels.count >= 2
         func labelOf(_ cell: String) -> String? {
@@ -130,7 +133,10 @@ enum Chrome {
     /// the line without spaces.
     static func inlinePair(of compact: String) -> (String, String)? {
         // The first colon if it is among the first six characters (not looked for further on).
-        guard let colon = compact.prefix(6).firstIndex(of: ":") else { return nil }
+        // No colon at all, or a label longer than any, is none: most lines are ruled out without walking
+        // grapheme clusters or hashing.
+        guard compact.utf8.contains(UInt8(ascii: ":")), let colon = compact.prefix(6).firstIndex(of: ":"),
+              compact.utf8.distance(from: compact.startIndex, to: colon) <= longestLabel else { return nil }
         let label = String(compact[..<colon])
         guard metaLabels.contains(label) else { return nil }
         let value = compact[compact.index(after: colon)...].prefix { $0 != "\t" }
@@ -139,7 +145,22 @@ enum Chrome {
 
     /// A metadata label written without its colon: `索  引  号` → `索引号`.
     static func bareLabel(_ cell: String) -> String? {
-        let label = cell.filter { $0 != " " }
+        label(cell[...])
+    }
+
+    /// The longest label in UTF-8 bytes.
+    private static let longestLabel = metaLabels.map(\.utf8.count).max() ?? 0
+
+    /// `text` without its spaces if that is one of `metaLabels`: a text with more bytes than the
+    /// longest label besides its spaces is none, and is neither copied nor hashed (every cell of a
+    /// tab-separated line and every short line with a space is asked).
+    private static func label(_ text: Substring) -> String? {
+        var bytes = 0
+        for byte in text.utf8 where byte != 0x20 {
+            bytes += 1
+            if bytes > longestLabel { return nil }
+        }
+        let label = text.filter { $0 != " " }
         return metaLabels.contains(label) ? label : nil
     }
 }

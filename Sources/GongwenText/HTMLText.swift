@@ -38,13 +38,21 @@ public enum HTMLText {
     /// The charset a page declares in its first 4 KB (`<meta charset="gb2312">` or
     /// `content="text/html; charset=GBK"`), if any.
     public static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
+        // On the bytes, ASCII letters lower-cased: `charset=` and the name are ASCII, and the bytes of any other
+        // character (or of a broken one) are not. Lower-casing the decoded head as Unicode and Foundation's
+        // `range(of:)` cost more than the rest of decoding a page.
+        let head = bytes.prefix(4096)
+        let key = Array("charset=".utf8)
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        guard head.count >= key.count,
+              let start = (head.startIndex...(head.endIndex - key.count)).first(where: { at in
+                  key.indices.allSatisfy { lower(head[at + $0]) == key[$0] }
+              }) else { return nil }
         var name = ""
-        for character in head[range.upperBound...] {
-            if character == "\"" || character == "'" { if name.isEmpty { continue } else { break } }
-            guard character.isASCII, character.isLetter || character.isNumber || character == "-" || character == "_" else { break }
-            name.append(character)
+        for byte in head[(start + key.count)...].lazy.map(lower) {
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { if name.isEmpty { continue } else { break } }
+            guard (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") else { break }
+            name.unicodeScalars.append(Unicode.Scalar(byte))
         }
         return name.isEmpty ? nil : name
     }
@@ -169,9 +177,32 @@ public enum HTMLText {
     /// Whether a class or id of `node` has a token starting with one of `prefixes`.
     private static func hasToken(_ node: xmlNodePtr, in prefixes: [String]) -> Bool {
         for key in ["class", "id"] {
-            guard let value = attribute(node, key)?.lowercased() else { continue }
-            let tokens = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            guard let value = attribute(node, key) else { continue }
+            if let found = value.utf8.withContiguousStorageIfAvailable({ asciiHasToken($0, in: prefixes) }), let found {
+                if found { return true }
+                continue
+            }
+            let tokens = value.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
             if tokens.contains(where: { token in prefixes.contains { token.hasPrefix($0) } }) { return true }
+        }
+        return false
+    }
+
+    /// `hasToken` on an ASCII value (nearly every class and id), byte for byte: its tokens are its runs
+    /// of letters and digits, compared lower-cased with the `prefixes` (lower-case ASCII), without
+    /// the grapheme clusters and Unicode properties of `isLetter`. `nil` when the value is not ASCII.
+    private static func asciiHasToken(_ bytes: UnsafeBufferPointer<UInt8>, in prefixes: [String]) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        func isLetterOrDigit(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte | 0x20) || (0x30...0x39).contains(byte) }
+        var start = 0
+        while start < bytes.count {
+            guard isLetterOrDigit(bytes[start]) else { start += 1; continue }
+            var end = start + 1
+            while end < bytes.count, isLetterOrDigit(bytes[end]) { end += 1 }
+            for prefix in prefixes where prefix.utf8.count <= end - start {
+                if prefix.utf8.enumerated().allSatisfy({ bytes[start + $0.offset] | 0x20 == $0.element }) { return true }
+            }
+            start = end
         }
         return false
     }
@@ -206,7 +237,9 @@ public enum HTMLText {
 
 /// Lines of text being laid out; a line whose first text came from chrome markup is boilerplate.
 private struct Layout {
-    var scalars = String.UnicodeScalarView()
+    /// The text's UTF-8, made a string once at the end: appending to a string scalar by scalar
+    /// cost hundreds of instructions a scalar.
+    var utf8: [UInt8] = []
     var count = 0
     var lineStart = 0
     var lineHasText = false
@@ -275,13 +308,15 @@ private struct Layout {
     }
 
     private mutating func append(_ scalar: Unicode.Scalar) {
-        scalars.append(scalar)
+        if scalar.isASCII { utf8.append(UInt8(scalar.value)) } else { utf8.append(contentsOf: UTF8.encode(scalar)!) }
         count += 1
     }
 
+    /// The text without its trailing line breaks, cut off before the string is made (removed from
+    /// the string afterwards, the first one copied the whole page).
     func finish() -> String {
-        var text = String(scalars)
-        while text.unicodeScalars.last == "\n" { text.unicodeScalars.removeLast() }
-        return text
+        var end = utf8.count
+        while end > 0, utf8[end - 1] == UInt8(ascii: "\n") { end -= 1 }
+        return String(decoding: utf8[..<end], as: UTF8.self)
     }
 }

@@ -60,6 +60,38 @@ public enum WordSearch {
     }
 }
 
+extension WordSearch {
+    /// Every place where a word of `list` occurs in `text`, in order of where it starts (several
+    /// words may start at one place), found in one pass: a text asked many times whether a stretch
+    /// of it holds one of the words reads its occurrences instead (`holdsAny(text[a..<b], list)` is
+    /// whether one of them lies within `a..<b`). In `按可比价格计算，实际增长5%` for
+    /// `WordList(["可比价", "实际增长"])`: `[1..<4, 8..<12]`.
+    public static func occurrences(in text: [Unicode.Scalar], of list: WordList) -> [Range<Int>] {
+        var found: [Range<Int>] = []
+        let mask = list.firsts
+        text.withUnsafeBufferPointer { text in
+            for position in text.indices where mask.mayHold(text[position]) {
+                for word in list.words where word[0] == text[position] && word.count <= text.count - position {
+                    var matched = 1
+                    while matched < word.count, text[position + matched] == word[matched] { matched += 1 }
+                    if matched == word.count { found.append(position..<(position + word.count)) }
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether one of `occurrences` (sorted by start, from `occurrences(in:of:)`) lies within `range`.
+    public static func holdsAny(_ range: Range<Int>, among occurrences: [Range<Int>]) -> Bool {
+        var index = occurrences.partitionPoint { $0.lowerBound >= range.lowerBound }
+        while index < occurrences.count, occurrences[index].lowerBound < range.upperBound {
+            if occurrences[index].upperBound <= range.upperBound { return true }
+            index += 1
+        }
+        return false
+    }
+}
+
 /// Words looked for together, kept as scalars with a mask of their first scalars, prepared once
 /// (a `static let` of the linker or rule that asks): `WordSearch.holdsAny` reads a text once for all
 /// of them. Empty words are left out (an empty word occurs nowhere).

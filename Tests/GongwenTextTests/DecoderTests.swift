@@ -161,6 +161,15 @@ struct HTMLTests {
         #expect(HTMLText.declaredCharset(Array(html.utf8)) == "gbk")
     }
 
+    /// The declared charset, lower-cased, quotes skipped, read from the bytes whatever their encoding.
+    @Test func readsTheDeclaredCharset() {
+        #expect(HTMLText.declaredCharset(Array(#"<META CHARSET="GB2312">"#.utf8)) == "gb2312")
+        #expect(HTMLText.declaredCharset(Array("<meta content='text/html; charset=UTF-8'>".utf8)) == "utf-8")
+        #expect(HTMLText.declaredCharset([0xB9, 0xFA] + Array("<meta charset=gbk>".utf8)) == "gbk")
+        #expect(HTMLText.declaredCharset(Array("<meta charset=>".utf8)) == nil)
+        #expect(HTMLText.declaredCharset(Array("charset".utf8)) == nil)
+    }
+
     @Test func sniffsPagesWithoutExtension() {
         #expect(HTMLText.sniff(Array("  <!DOCTYPE html><html>".utf8)))
         #expect(HTMLText.sniff(Array("<div class=\"wrap\">".utf8)))

@@ -69,6 +69,19 @@ import Testing
         #expect("万元".sameUTF8("万元") && !"年".sameUTF8("月") && !"季度".sameUTF8("季") && "".sameUTF8(""))
     }
 
+    /// The occurrences of words, found once, answer for every stretch of the text as `holdsAny` on it does.
+    @Test func occurrencesFoundOnce() {
+        let list = WordList(["可比价", "可比价格", "实际增长"])
+        let text = Array("按可比价格计算,实际增长5%".unicodeScalars)
+        let found = WordSearch.occurrences(in: text, of: list)
+        #expect(found == [1..<4, 1..<5, 8..<12])
+        for lower in 0...text.count {
+            for upper in lower...text.count {
+                #expect(WordSearch.holdsAny(lower..<upper, among: found) == WordSearch.holdsAny(text[lower..<upper], list))
+            }
+        }
+    }
+
     /// The scalars, the folded view and the line starts of a text with scalars of one to four UTF-8 bytes.
     @Test func sourceTextOfEveryWidth() {
         let text = SourceText("a１\n，é\u{10000}。\n")

@@ -34,12 +34,13 @@ struct ClaimBuilder {
         var claims: [Claim] = []
         claims.reserveCapacity(mentions.count)
         var previousEnd = 0
-        var previousMention: NumberMention?
+        // Where the previous mention starts (a copy of the mention itself retained its strings, per number).
+        var previousStart: Int?
         var sections = SectionPaths(segmentation)
         for mention in mentions where !segmentation.isBoilerplate(mention.start) {
             defer {
                 previousEnd = max(previousEnd, mention.end)
-                previousMention = mention
+                previousStart = mention.start
             }
             guard mention.kind.isClaim, mention.value != nil || mention.parts != nil else { continue }
             var claim = Claim(id: claims.count, mention: mention, sentence: clauses.sentence(at: mention.start))
@@ -47,8 +48,8 @@ struct ClaimBuilder {
             // `建制村由` for 2177.
             var clauseStart = max(clauses.clauseStart(before: mention.start), min(previousEnd, mention.start), mention.start - Self.longestPrefix)
             // A number that modifies the noun keeps it: `1500人以下的村由1556个` counts 1500人以下的村.
-            if clauseStart == previousEnd, clauseStart < mention.start, source.folded[clauseStart] == "的", let modifier = previousMention {
-                clauseStart = modifier.start
+            if clauseStart == previousEnd, clauseStart < mention.start, source.folded[clauseStart] == "的", let modifier = previousStart {
+                clauseStart = modifier
             }
             let prefix = Array(source.folded[clauseStart..<mention.start])
             let predicate = Predicate.find(in: prefix) ?? Predicate.findBeforeNoun(in: prefix)
@@ -57,8 +58,8 @@ struct ClaimBuilder {
             // `年末全省常住人口4527.98万人，比上年末增加10.58万人`: a comparison (`比…`) states the
             // change of the figure before it, and counts the same thing.
             if let own = claim.subject, own.startsWith("比") || own.startsWith("同比"),
-               let previous = claims.last, previous.sentence == claim.sentence {
-                claim.subject = previous.subject
+               let previous = claims.indices.last, claims[previous].sentence == claim.sentence {
+                claim.subject = claims[previous].subject
             }
             claim.section = sections.path(at: mention.start)
             claims.append(claim)

@@ -64,23 +64,23 @@ struct BalanceLinker {
     /// What a money level is in a fund's balance, by its name (or the budget's before it when it names nothing).
     private func role(_ index: Int) -> Role? {
         let claims = readings.claims
-        guard claims[index].kind == .quantity, claims[index].unit?.hasSuffix("元") == true, readings.readings[index].isLevel else { return nil }
+        guard claims[index].kind == .quantity, claims[index].unit?.endsWith("元") == true, readings.readings[index].isLevel else { return nil }
         var name = readings.readings[index].name
         if readings.readings[index].namesNothing, index > 0, readings.statement[index - 1] == readings.statement[index] {
             name = readings.readings[index - 1].name
         }
-        if name.hasSuffix("预算") { name.removeLast(2) }
-        if name.hasSuffix("上年结余") || name.hasSuffix("上年滚存结余") || name.hasSuffix("年初结余") { return .opening }
-        if name.hasSuffix("滚存结余") || name.hasSuffix("年末结余") { return .closing }
-        if ["收支结余", "当年结余", "本年结余"].contains(where: name.hasSuffix) { return .surplus }
-        if ["收支赤字", "当年赤字"].contains(where: name.hasSuffix) { return .deficit }
+        if name.endsWith("预算") { name.removeLast(2) }
+        if name.endsWith("上年结余") || name.endsWith("上年滚存结余") || name.endsWith("年初结余") { return .opening }
+        if name.endsWith("滚存结余") || name.endsWith("年末结余") { return .closing }
+        if ["收支结余", "当年结余", "本年结余"].contains(where: name.endsWith) { return .surplus }
+        if ["收支赤字", "当年赤字"].contains(where: name.endsWith) { return .deficit }
         // A `其中` part of the income or the spending, or a term added to it (`加上全国统筹调剂资金支出66.3亿元`), is no
         // side of the balance; its total may be said so (`支出总量为6137.2亿元`).
         let clause = readings.source.folded[claims[index].sentenceStart..<claims[index].start]
-        if WordSearch.holds(clause, LevelChangeLinker.among) || PartitionLinker.otherSums.contains(where: name.hasPrefix) { return nil }
+        if WordSearch.holds(clause, LevelChangeLinker.among) || PartitionLinker.otherSums.contains(where: name.startsWith) { return nil }
         let measure = IndicatorName.core(name).core
-        if measure.hasSuffix("收入") { return .income }
-        if measure.hasSuffix("支出") { return .spending }
+        if measure.endsWith("收入") { return .income }
+        if measure.endsWith("支出") { return .spending }
         return nil
     }
 }

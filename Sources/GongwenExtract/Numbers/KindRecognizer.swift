@@ -43,14 +43,17 @@ enum KindRecognizer: CaseIterable {
 
     /// The kind the first recogniser that answers gives, or `nil` for a quantity.
     static func kind(of item: inout MentionReader.Item, in reader: MentionReader) -> NumberKind? {
-        for recognizer in allCases {
+        for recognizer in order {
             if let kind = recognizer.kind(of: &item, in: reader) { return kind }
         }
         return nil
     }
 
+    /// `allCases` once: the synthesized property builds a new array on every call, once per number read.
+    private static let order = allCases
+
     func kind(of item: inout MentionReader.Item, in reader: MentionReader) -> NumberKind? {
-        let numeral = item.numeral
+        // `item.numeral` is read in place: a copy of it (a `Numeral`, 160 bytes) per recogniser cost more than most tests.
         switch self {
         case .afterOrdinalPrefix:
             guard reader.at(item.start - 1) == "第" else { return nil }
@@ -62,7 +65,7 @@ enum KindRecognizer: CaseIterable {
         case .enumerationMarker: return item.unit == nil && reader.isEnumerationMarker(item) ? .ordinal : nil
         case .century: return Self.ordinal(endingWith: Words.century, &item, reader)
         case .ranking: return Self.ordinal(endingWith: Words.ranking, &item, reader, plainOnly: true)
-        case .year: return item.unit == nil && numeral.form == .digits && reader.isYearLike(numeral) ? .year : nil
+        case .year: return item.unit == nil && item.numeral.form == .digits && reader.isYearLike(item.numeral) ? .year : nil
         case .version: return Self.isVersion(item, reader) ? .identifier : nil
         case .docNumberOrAddress: return item.unit?.sameUTF8("号") == true ? reader.docNumberOrAddress(&item) : nil
         case .edition: return item.unit?.sameUTF8("版") == true ? .identifier : nil
@@ -71,8 +74,8 @@ enum KindRecognizer: CaseIterable {
         case .countLabel: return reader.isCountLabel(item) ? .countLabel : nil
         case .countWord: return Self.isCountWord(item, reader) ? .countWord : nil
         case .compactDate:
-            let isCompact = item.unit == nil && numeral.isPlainInteger && (numeral.plainDigits == 7 || numeral.plainDigits == 8)
-            return isCompact && reader.isCompactDate(numeral) ? .date : nil
+            let isCompact = item.unit == nil && item.numeral.isPlainInteger && (item.numeral.plainDigits == 7 || item.numeral.plainDigits == 8)
+            return isCompact && reader.isCompactDate(item.numeral) ? .date : nil
         }
     }
 
@@ -90,8 +93,9 @@ enum KindRecognizer: CaseIterable {
 
     /// `四次` right after `第四届`.
     private static func isMeetingOfSession(_ item: MentionReader.Item, _ reader: MentionReader) -> Bool {
-        guard item.unit?.sameUTF8("次") == true, let last = reader.mentions.last else { return false }
-        return last.kind == .ordinal && last.end == item.start && last.text.hasSuffix("届")
+        // The last mention read in place (not copied), its text compared byte for byte.
+        guard item.unit?.sameUTF8("次") == true, let last = reader.mentions.indices.last else { return false }
+        return reader.mentions[last].kind == .ordinal && reader.mentions[last].end == item.start && reader.mentions[last].text.endsWith("届")
     }
 
     /// `2.0时代`: one decimal `0` and a Han character after it.
