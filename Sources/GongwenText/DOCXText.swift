@@ -102,6 +102,7 @@ public enum DOCXText {
     /// Parses XML bytes with libxml2 (no network, no entity expansion) and calls `body` with the
     /// root element; `false` when the bytes are not XML.
     static func withRoot(_ bytes: [UInt8], _ body: (xmlNodePtr) -> Void) -> Bool {
+        _ = HTMLText.libxml2Ready
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_COMPACT.rawValue)
         let document = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), "part.xml", "UTF-8", options) }

@@ -66,11 +66,19 @@ public enum HTMLText {
     private static let chromeTags: Set<String> = ["nav", "header", "footer", "aside"]
     private static let chromeTokens = ["nav", "menu", "footer", "foot", "header", "breadcrumb", "crumb", "share", "sidebar", "copyright", "toolbar", "position", "location", "topbar", "banner"]
 
+    /// libxml2 sets up its globals on first use without a lock: two threads that parsed their first
+    /// documents at once could each make the dictionaries' lock and leave it held, and every later
+    /// parse waited on it for ever (the stream mode hung with `--jobs 2`: all its threads in
+    /// `xmlRMutexLock` under `xmlDictCreate`). `xmlInitParser` sets them up once, before any parse
+    /// (HTML here, Word's XML in `DOCXText`): a `static let` runs once, other threads waiting.
+    static let libxml2Ready: Void = xmlInitParser()
+
     /// Parses `html` (already decoded) and lays out its text. `XML_PARSE_HUGE` lifts libxml2's
     /// depth limit (256 open elements, which 300 unclosed `<font>` tags reach), and the tree is
     /// walked with a stack of its own, so the depth of a page costs no call stack. Should the
     /// parser still stop before the end, a warning says the rest of the page is lost.
     public static func extract(_ html: String) -> Page {
+        _ = libxml2Ready
         var utf8 = Array(html.utf8)
         utf8.append(0)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue | XML_PARSE_HUGE.rawValue)
