@@ -80,10 +80,9 @@ struct BenchStoreCommand: AsyncParsableCommand {
             megabytes / summary.seconds, Double(summary.ingested) / summary.seconds / parseRate, summary.failures.count))
         if let sqlite = store as? Store {
             let writer = sqlite.writerTime
-            let rows = writer.writing - writer.fullText - writer.committing
             Output.line(String(
                 format: "writer of the rows: busy %.1f s of the %.1f s (%.1f s of CPU): rows %.1f s, commits %.1f s (pages written to the WAL)",
-                writer.writing.seconds, summary.seconds, writer.cpuSeconds, rows.seconds, writer.committing.seconds))
+                writer.writing.seconds, summary.seconds, writer.cpuSeconds, writer.rows.seconds, writer.committing.seconds))
             Output.line(String(
                 format: "writer of the full-text index (its own file, beside the rows' writer): busy %.1f s (%.1f s of CPU), commits included; at the end, the index merged into one segment %.1f s",
                 writer.fullText.seconds, writer.fullTextCPUSeconds, writer.merging.seconds))
