@@ -148,7 +148,7 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA page_size = 16384")
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA cache_size = -131072")
             }
             let index = try DatabasePool(path: indexPath, configuration: indexing)
             try index.write { db in try FullTextIndex.create(db) }
