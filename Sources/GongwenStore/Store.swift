@@ -454,9 +454,10 @@ public final class Store: Sendable {
     /// bigram index into one segment (FTS5's `optimize`: each term then stands once in the index,
     /// 118 of 129 MB at 10,000 documents, 2.5 s of CPU); so a series of small ingests merges the
     /// whole index only each time the file has grown by an eighth, which keeps the merging linear
-    /// in what is ingested. Then gives the free pages back (a file made with `auto_vacuum`, see
-    /// `init(path:access:)`) and checkpoints the WAL into the file, so that the file is as large
-    /// as what it holds.
+    /// in what is ingested; with the index in its own file, the merge runs on the index's writer
+    /// while the rows' writer analyzes. Then gives the free pages back (a file made with
+    /// `auto_vacuum`, see `init(path:access:)`) and checkpoints each WAL into its file, so that each
+    /// file is as large as what it holds. Waits first for every batch to be indexed.
     public func analyze() async throws {
         try await indexed()
         let written = writerTime.documents

@@ -19,9 +19,9 @@ struct BenchStoreCommand: AsyncParsableCommand {
             Copies the documents under the given paths into a temporary folder until there are \
             --documents of them (each copy ends in a different number of newlines, so every copy \
             has its own SHA-256), times parsing alone on a sample, then `ingest` of the whole \
-            folder into a new database on all cores (documents/s, MB/s, and how long the writer \
-            spent writing and feeding the full-text index, beside SQLite's own build of the same \
-            index by the sqlite3 shell), or with --db into an empty PostgreSQL database, then each \
+            folder into a new database on all cores (documents/s, MB/s, and how long the writer of \
+            the rows and the writer of the full-text index each spent, beside SQLite's own build of \
+            the same index by the sqlite3 shell), or with --db into an empty PostgreSQL database, then each \
             filter of `query` and the \
             other readers, then the pages of `gongwen serve` rendered in process, without HTTP \
             (median of --runs).

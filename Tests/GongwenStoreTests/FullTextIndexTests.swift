@@ -8,11 +8,7 @@ import TestSupport
 /// see of it, and what a writer does when the two files disagree.
 @Suite("full-text index file")
 struct FullTextIndexTests {
-    func temporaryPath(_ name: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-fulltext-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.appendingPathComponent(name).path
-    }
+    func temporaryPath(_ name: String) throws -> String { try AccessTests().temporaryPath(name) }
 
     /// The report of 江苏省民政厅 under `source`, with bytes of its own.
     func document(_ source: String) throws -> DocumentRows {
