@@ -93,11 +93,28 @@ enum FullTextIndex {
     }
 
     /// Indexes every content row past the mark of each table, in slices of 10,000 rows (the memory
-    /// stays flat in the number of documents): what a writer does on opening the store.
-    static func catchUp(content: ContentReader, _ db: Database) throws {
+    /// stays flat in the number of documents): what a writer does on opening the store. An index
+    /// whose mark lies past the greatest row id of its table (`lastIds`, read after the index's
+    /// write lock was taken, so no writer has indexed rows not yet counted there) is not this
+    /// database's: an index file left behind by a deleted database, or rows deleted by hand. It
+    /// is made again from the rows.
+    static func catchUp(content: ContentReader, lastIds: () throws -> [String: Int64], _ db: Database) throws {
+        let last = try lastIds()
+        if try Schema.fullTextTables.contains(where: { try progress($0, db) > last[$0, default: 0] }) {
+            for table in tables { try db.execute(sql: "DROP TABLE \(table)") }
+            try db.execute(sql: "DELETE FROM fulltext_progress")
+            try create(db)
+        }
         for table in Schema.fullTextTables {
             _ = try catchUp(table, through: Int64.max, content: content, db)
         }
+    }
+
+    /// The greatest row id of each content table in `db` (0 for an empty one).
+    static func lastIds(_ db: Database) throws -> [String: Int64] {
+        var last: [String: Int64] = [:]
+        for table in Schema.fullTextTables { last[table] = try Int64.fetchOne(db, sql: "SELECT max(id) FROM \(table)") ?? 0 }
+        return last
     }
 
     /// Indexes the rows of `table` past its mark up to `end`, and returns the new mark.

@@ -125,35 +125,38 @@ public final class Store: Sendable {
         case .write:
             // Checked read-only first: opening the pool would switch a foreign file to WAL.
             let existing = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-            var encoding = "UTF-16be"
             if existing > 0 {
                 var reading = configuration
                 reading.readonly = true
                 try DatabaseQueue(path: path, configuration: reading).read { db in
                     try Schema.check(db, writing: true)
                     if let damage = try Schema.damage(db) { throw Schema.Problem.damaged(damage) }
-                    // A file that holds nothing yet (another writer is making it) takes UTF-16.
-                    if try db.tableExists("grdb_migrations") { encoding = try String.fetchOne(db, sql: "PRAGMA encoding") ?? encoding }
                 }
             }
-            // The index file before the rows' pool, whose readers attach it. In the rows' encoding
-            // (SQLite attaches only a file of the main one's; the index stores no text), pages of
-            // 16 KB as the rows' (with 4 KB, search of `教育` took twice as long: 48,700 lookups in
-            // the index's `_docsize`), free pages given back after its segments are merged.
-            var indexing = Configuration()
-            indexing.busyMode = .timeout(30)
-            indexing.prepareDatabase { [encoding] db in
-                if db.configuration.readonly { return }
-                try db.execute(sql: "PRAGMA encoding = '\(encoding)'")
-                try db.execute(sql: "PRAGMA page_size = 16384")
-                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                try db.execute(sql: "PRAGMA cache_size = -131072")
-            }
-            let index = try DatabasePool(path: indexPath, configuration: indexing)
-            try index.write { db in try FullTextIndex.create(db) }
-            try self.init(database: DatabasePool(path: path, configuration: configuration), index: index)
+            try self.init(database: DatabasePool(path: path, configuration: configuration), indexPath: indexPath)
         }
+    }
+
+    /// Opens (creating it if needed) the index file at `path` for writing. In the rows' encoding
+    /// (SQLite attaches only a file of the main one's; the index stores no text), pages of 16 KB as
+    /// the rows' (with 4 KB, search of `教育` took twice as long at 10,000 documents: 48,700 lookups
+    /// in the index's `_docsize`), a page cache of 128 MB as the rows' writer (with 64 MB the
+    /// index's writer spent a third more CPU: FTS5's merges read the segments written before),
+    /// free pages given back after its segments are merged.
+    private static func openIndex(_ path: String, encoding: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            if db.configuration.readonly { return }
+            try db.execute(sql: "PRAGMA encoding = '\(encoding)'")
+            try db.execute(sql: "PRAGMA page_size = 16384")
+            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+        }
+        let index = try DatabasePool(path: path, configuration: configuration)
+        try index.write { db in try FullTextIndex.create(db) }
+        return index
     }
 
     /// Uses `database` (a `DatabaseQueue()` in memory for tests), migrates it, and keeps the
@@ -161,27 +164,36 @@ public final class Store: Sendable {
     /// transaction). The SQL functions gongwen's queries use are added to its writer connection,
     /// which is every connection of a `DatabaseQueue`.
     public convenience init(database: any DatabaseWriter) throws {
-        try self.init(database: database, index: nil)
+        try self.init(database: database, indexPath: nil)
     }
 
-    /// Migrates `database`, then indexes the rows the index lacks: those of a database made before
-    /// the index had its own file, or committed by a writer killed before its index's commit.
-    private init(database: any DatabaseWriter, index: DatabasePool?) throws {
+    /// Migrates `database`, opens the index file at `indexPath` (in `database` without one), then
+    /// indexes the rows the index lacks: those of a database made before the index had its own
+    /// file, or committed by a writer killed before its index's commit. The index file is opened
+    /// after the migration, in the encoding the rows' file then has for good, and before any reader
+    /// of `database` (each attaches the index file when it opens).
+    private init(database: any DatabaseWriter, indexPath: String?) throws {
         self.database = database
-        self.index = index
-        spent.withLock { $0.fullTextApart = index != nil }
         database.writeWithoutTransaction { db in Occurrences.register(db) }
         try Schema.migrate(database)
+        if let indexPath {
+            let encoding = try database.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA encoding") } ?? "UTF-8"
+            index = try Self.openIndex(indexPath, encoding: encoding)
+        } else {
+            index = nil
+        }
+        spent.withLock { $0.fullTextApart = self.index != nil }
         if let index {
             try index.write { db in
                 try FullTextIndex.catchUp(content: { table, ids, limit in
                     try database.read { try FullTextIndex.content(table, ids, limit: limit, $0) }
-                }, db)
+                }, lastIds: { try database.read(FullTextIndex.lastIds) }, db)
             }
         } else {
             try database.write { db in
                 try FullTextIndex.create(db)
-                try FullTextIndex.catchUp(content: { table, ids, limit in try FullTextIndex.content(table, ids, limit: limit, db) }, db)
+                try FullTextIndex.catchUp(
+                    content: { table, ids, limit in try FullTextIndex.content(table, ids, limit: limit, db) }, lastIds: { try FullTextIndex.lastIds(db) }, db)
             }
         }
     }
