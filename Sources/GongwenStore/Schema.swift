@@ -4,7 +4,7 @@ import GRDB
 /// one is never edited, a change is a new migration at the end.
 ///
 /// `Schema.migrate(pool)` on an empty file creates every table of `v1-documents` through
-/// `v10-coded-columns-without-unused-keys`; on a database made by an older gongwen it runs only the new ones.
+/// `v11-full-text-index-in-its-own-file`; on a database made by an older gongwen it runs only the new ones.
 public enum Schema {
     /// The migrations in order, by name.
     static let migrations: [(name: String, migrate: @Sendable (Database) throws -> Void)] = [
@@ -13,6 +13,7 @@ public enum Schema {
         ("v6-bigram-index", bigramIndex), ("v7-claim-sentence-spans", claimSentenceSpans),
         ("v8-claim-section-titles-by-span", claimSectionTitlesBySpan),
         ("v9-bigram-index-without-positions", bigramIndexWithoutPositions), ("v10-coded-columns-without-unused-keys", codedColumnsWithoutUnusedKeys),
+        ("v11-full-text-index-in-its-own-file", fullTextIndexInItsOwnFile),
     ]
 
     /// The migration names in order; `Schema.migrator` registers exactly these.
@@ -69,6 +70,8 @@ public enum Schema {
         case older(missing: [String])
         /// `PRAGMA quick_check` found damage.
         case damaged(String)
+        /// The full-text index file beside the database (`FullTextIndex.path(of:)`) is missing.
+        case fullTextMissing(String)
 
         public var description: String {
             switch self {
@@ -79,6 +82,8 @@ public enum Schema {
             case .older(let missing):
                 return "made by an older gongwen (lacks \(missing.joined(separator: ", "))); run gongwen ingest into it to upgrade"
             case .damaged(let report): return "the database is damaged (\(report))"
+            case .fullTextMissing(let path):
+                return "its full-text index \(path) is missing (copy it with the database); gongwen ingest into the database builds it again"
             }
         }
     }
@@ -486,6 +491,15 @@ public enum Schema {
             """)
         try db.drop(table: table)
         try db.rename(table: "\(table)_rebuilt", to: table)
+    }
+
+    /// The bigram index leaves the rows' file for a file of its own (`FullTextIndex`), written by
+    /// its own connection beside the rows' writer: its tables are dropped here, and the writer that
+    /// migrates the file indexes every stored row again into the index file on opening (the index's
+    /// progress starts at 0), about the time ingest spends feeding the index. A store given one
+    /// connection creates the same tables again in it (`Store.init(database:)`).
+    private static func fullTextIndexInItsOwnFile(_ db: Database) throws {
+        for table in FullTextIndex.tables { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
     }
 
     /// The tables with a bigram index named `<table>_grams`, kept by `Store.write`.

@@ -2,31 +2,46 @@ import Foundation
 import GRDB
 import Synchronization
 
-/// The SQLite database of ingested documents: one file, migrated to the current schema when
-/// opened for writing, written by one writer, read concurrently (WAL) by readers that never write.
+/// The SQLite database of ingested documents: the rows in one file, migrated to the current
+/// schema when opened for writing, and their bigram index in a second file beside it
+/// (`FullTextIndex`: `gongwen.sqlite-fts`), each written by a writer of its own, both read
+/// concurrently (WAL) by readers that never write.
 ///
-/// `try Store(path: "gongwen.sqlite")` opens or creates the file; `try await store.write(rows)`
+/// `try Store(path: "gongwen.sqlite")` opens or creates the files; `try await store.write(rows)`
 /// adds `corpus/000_842ce01806219f2e.txt` (巴中市民政局) in one transaction, or reports it a
 /// duplicate when its SHA-256 is already there.
 public final class Store: Sendable {
+    /// The rows; on a store given one connection (`init(database:)`), the index too.
     public let database: any DatabaseWriter
+    /// The index file's writer, `nil` when `database` holds the index.
+    let index: DatabasePool?
     private let spent = Mutex(WriterTime())
+    /// The index's feed of the last batch written, which runs while the rows' writer goes on.
+    private let indexing = Mutex<Task<Void, any Error>?>(nil)
 
     /// How long this store has spent writing documents, and of that feeding the full-text index:
     /// what `bench-store` reports to show where ingest time goes.
     ///
     /// After ingesting 1,000 documents: writing 10.1 s, full text 5.0 s, committing 3.2 s.
     public struct WriterTime: Sendable, Equatable {
-        /// Inside `write`, commits included.
+        /// The rows' writer inside `write`, commits included.
         public var writing = Duration.zero
-        /// The part of `writing` spent adding the new rows to the FTS5 indexes.
+        /// Adding the new rows to the FTS5 indexes: with the index in its own file, all the
+        /// index's writer did, its commits included (not part of `writing`, it runs beside it);
+        /// in one database, the part of `writing` spent feeding the index.
         public var fullText = Duration.zero
-        /// The part of `writing` spent committing: FTS5 flushes the batch's pending terms as a
-        /// segment and merges segments then, and SQLite writes the changed pages to the WAL.
+        /// The part of `writing` spent committing: SQLite writes the changed pages to the WAL (and
+        /// in one database FTS5 flushes the batch's pending terms as a segment and merges segments).
         public var committing = Duration.zero
         /// The CPU time of the writer's thread inside `write`, in seconds: `writing` less the
         /// time the thread waited for a core or the disk.
         public var cpuSeconds = 0.0
+        /// The CPU time of the index's writer, in seconds (0 when the index is in `database`).
+        public var fullTextCPUSeconds = 0.0
+        /// Whether the index has a writer of its own, so that `fullText` is not part of `writing`.
+        public var fullTextApart = false
+        /// The part of `writing` spent inserting the rows: neither committing nor feeding the index.
+        public var rows: Duration { writing - committing - (fullTextApart ? .zero : fullText) }
         /// Documents written (not duplicates, not refused).
         public var documents = 0
         /// Inside `analyze()`, merging the bigram indexes' segments into one (not part of `writing`).
@@ -34,6 +49,14 @@ public final class Store: Sendable {
     }
 
     public var writerTime: WriterTime { spent.withLock { $0 } }
+
+    /// The files of the database at `path`, what copying or deleting it takes: the rows' file and
+    /// the index's (`FullTextIndex`), each with its WAL and shared memory; `gongwen.sqlite`,
+    /// `gongwen.sqlite-wal`, `gongwen.sqlite-shm`, `gongwen.sqlite-fts`, `gongwen.sqlite-fts-wal`,
+    /// `gongwen.sqlite-fts-shm`.
+    public static func files(of path: String) -> [String] {
+        [path, FullTextIndex.path(of: path)].flatMap { [$0, $0 + "-wal", $0 + "-shm"] }
+    }
 
     /// What a command does with the database: `ingest` writes, the readers only read.
     public enum Access: Sendable {
@@ -69,14 +92,23 @@ public final class Store: Sendable {
         // characters beyond U+FFFF, which sort before U+E000…U+FFFF. SQLite converts to and from
         // the UTF-8 gongwen binds and reads; an older file keeps UTF-8 (the pragma only applies to
         // a file that holds nothing yet).
+        let indexPath = FullTextIndex.path(of: path)
         configuration.prepareDatabase { db in
             Occurrences.register(db)
-            // Readers map the file instead of copying each page they read: search reads the text of
-            // every paragraph holding a term (50,000 for `教育` at 10,000 documents), and the copies
-            // cost as much as the reading. SQLite caps the mapping at 2 GB; the pages are the OS's
-            // file cache, shared and given back under memory pressure.
-            if db.configuration.readonly { try db.execute(sql: "PRAGMA mmap_size = 2147483648") }
-            if !db.configuration.readonly {
+            if db.configuration.readonly {
+                // Readers map the file instead of copying each page they read: search reads the text
+                // of every paragraph holding a term (50,000 for `教育` at 10,000 documents), and the
+                // copies cost as much as the reading. SQLite caps the mapping at 2 GB; the pages are
+                // the OS's file cache, shared and given back under memory pressure.
+                try db.execute(sql: "PRAGMA mmap_size = 2147483648")
+                // Readers see the index's tables under their own names. Only readers: a writer's
+                // `BEGIN IMMEDIATE` would lock every attached file, and the rows' writer would wait
+                // for the index's.
+                if FileManager.default.fileExists(atPath: indexPath) {
+                    try db.execute(sql: "ATTACH DATABASE ? AS \(FullTextIndex.attachedName)", arguments: [indexPath])
+                    try db.execute(sql: "PRAGMA \(FullTextIndex.attachedName).mmap_size = 2147483648")
+                }
+            } else {
                 try db.execute(sql: "PRAGMA encoding = 'UTF-16be'")
                 try db.execute(sql: "PRAGMA page_size = 16384")
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
@@ -88,6 +120,7 @@ public final class Store: Sendable {
         case .read:
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.read { db in _ = try Schema.check(db, writing: false) }
+            guard FileManager.default.fileExists(atPath: indexPath) else { throw Schema.Problem.fullTextMissing(indexPath) }
             self.init(checked: queue)
         case .write:
             // Checked read-only first: opening the pool would switch a foreign file to WAL.
@@ -100,21 +133,74 @@ public final class Store: Sendable {
                     if let damage = try Schema.damage(db) { throw Schema.Problem.damaged(damage) }
                 }
             }
-            try self.init(database: DatabasePool(path: path, configuration: configuration))
+            try self.init(database: DatabasePool(path: path, configuration: configuration), indexPath: indexPath)
         }
     }
 
-    /// Uses `database` (a `DatabaseQueue()` in memory for tests) and migrates it. The SQL
-    /// functions gongwen's queries use are added to its writer connection, which is every
-    /// connection of a `DatabaseQueue`.
-    public init(database: any DatabaseWriter) throws {
+    /// Opens (creating it if needed) the index file at `path` for writing. In the rows' encoding
+    /// (SQLite attaches only a file of the main one's; the index stores no text), pages of 16 KB as
+    /// the rows' (with 4 KB, search of `教育` took twice as long at 10,000 documents: 48,700 lookups
+    /// in the index's `_docsize`), a page cache of 128 MB as the rows' writer (with 64 MB the
+    /// index's writer spent a third more CPU: FTS5's merges read the segments written before),
+    /// free pages given back after its segments are merged.
+    private static func openIndex(_ path: String, encoding: String) throws -> DatabasePool {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            if db.configuration.readonly { return }
+            try db.execute(sql: "PRAGMA encoding = '\(encoding)'")
+            try db.execute(sql: "PRAGMA page_size = 16384")
+            try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -131072")
+        }
+        let index = try DatabasePool(path: path, configuration: configuration)
+        try index.write { db in try FullTextIndex.create(db) }
+        return index
+    }
+
+    /// Uses `database` (a `DatabaseQueue()` in memory for tests), migrates it, and keeps the
+    /// full-text index in it (its tables made by `FullTextIndex.create`, fed inside each batch's
+    /// transaction). The SQL functions gongwen's queries use are added to its writer connection,
+    /// which is every connection of a `DatabaseQueue`.
+    public convenience init(database: any DatabaseWriter) throws {
+        try self.init(database: database, indexPath: nil)
+    }
+
+    /// Migrates `database`, opens the index file at `indexPath` (in `database` without one), then
+    /// indexes the rows the index lacks: those of a database made before the index had its own
+    /// file, or committed by a writer killed before its index's commit. The index file is opened
+    /// after the migration, in the encoding the rows' file then has for good, and before any reader
+    /// of `database` (each attaches the index file when it opens).
+    private init(database: any DatabaseWriter, indexPath: String?) throws {
         self.database = database
         database.writeWithoutTransaction { db in Occurrences.register(db) }
         try Schema.migrate(database)
+        if let indexPath {
+            let encoding = try database.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA encoding") } ?? "UTF-8"
+            index = try Self.openIndex(indexPath, encoding: encoding)
+        } else {
+            index = nil
+        }
+        spent.withLock { $0.fullTextApart = self.index != nil }
+        if let index {
+            try index.write { db in
+                try FullTextIndex.catchUp(content: { table, ids, limit in
+                    try database.read { try FullTextIndex.content(table, ids, limit: limit, $0) }
+                }, lastIds: { try database.read(FullTextIndex.lastIds) }, db)
+            }
+        } else {
+            try database.write { db in
+                try FullTextIndex.create(db)
+                try FullTextIndex.catchUp(
+                    content: { table, ids, limit in try FullTextIndex.content(table, ids, limit: limit, db) }, lastIds: { try FullTextIndex.lastIds(db) }, db)
+            }
+        }
     }
 
     private init(checked database: any DatabaseWriter) {
         self.database = database
+        self.index = nil
     }
 
     /// What writing a document did.
@@ -144,20 +230,27 @@ public final class Store: Sendable {
     /// Writes documents in one transaction, each inside its own savepoint (a nested transaction):
     /// a document is all in the database or not at all, and one that SQLite refuses is rolled back
     /// alone while the others stay. One commit for many documents is what makes ingest fast: each
-    /// commit rewrites the index pages it touched and flushes the full-text index's pending terms
-    /// as a new segment. An ingest killed before the commit loses the whole batch, which its next
-    /// run parses again. The new paragraphs and list items enter the bigram index together at the
-    /// end of the transaction.
+    /// commit rewrites the index pages it touched. An ingest killed before the commit loses the
+    /// whole batch, which its next run parses again. The new paragraphs and list items enter the
+    /// bigram index together after the commit, in the index's own file and transaction while the
+    /// next batch's rows are written (`FullTextIndex`); `write` returns once the batch before is
+    /// indexed, so one batch at most waits for its index. In one database (`init(database:)`) they
+    /// enter it at the end of the batch's own transaction.
     public func write(_ batch: [DocumentRows], run: Int64? = nil) async throws -> [WriteOutcome] {
         let started = ContinuousClock.now
-        defer { spent.withLock { $0.writing += ContinuousClock.now - started } }
-        return try await database.writeWithoutTransaction { db in
+        let (outcomes, grams) = try await database.writeWithoutTransaction { db in
             let cpu = ThreadCPUClock.seconds()
             defer { self.spent.withLock { $0.cpuSeconds += ThreadCPUClock.seconds() - cpu } }
             var outcomes: [WriteOutcome] = []
+            var grams = FullTextIndex.Batch()
             var committing = ContinuousClock.now
             try db.inTransaction(.immediate) {
-                outcomes = try self.insert(batch, run: run, db)
+                (outcomes, grams) = try self.insert(batch, run: run, db)
+                if self.index == nil {
+                    let indexing = ContinuousClock.now
+                    try FullTextIndex.feed(grams, content: { table, ids, limit in try FullTextIndex.content(table, ids, limit: limit, db) }, db)
+                    self.spent.withLock { $0.fullText += ContinuousClock.now - indexing }
+                }
                 committing = ContinuousClock.now
                 return .commit
             }
@@ -166,17 +259,57 @@ public final class Store: Sendable {
                 $0.committing += ContinuousClock.now - committing
                 $0.documents += written
             }
-            return outcomes
+            return (outcomes, grams)
         }
+        spent.withLock { $0.writing += ContinuousClock.now - started }
+        if let index, !grams.isEmpty { try await feed(grams, into: index) }
+        return outcomes
     }
 
-    /// The rows of `batch` inside the transaction of `write(_:run:)`, the bigram index fed last.
-    private func insert(_ batch: [DocumentRows], run: Int64?, _ db: Database) throws -> [WriteOutcome] {
-        var grams = FullTextRows()
+    /// Starts feeding `grams` to the index file after the batch before, and waits for that one.
+    private func feed(_ grams: FullTextIndex.Batch, into index: DatabasePool) async throws {
+        let previous = indexing.withLock { last in
+            let previous = last
+            last = Task {
+                // The batch before reports its own error to its writer; this one reads the rows it
+                // left out from the content table.
+                _ = try? await previous?.value
+                try await index.writeWithoutTransaction { db in
+                    let started = ContinuousClock.now
+                    let cpu = ThreadCPUClock.seconds()
+                    defer {
+                        self.spent.withLock {
+                            $0.fullText += ContinuousClock.now - started
+                            $0.fullTextCPUSeconds += ThreadCPUClock.seconds() - cpu
+                        }
+                    }
+                    try db.inTransaction(.immediate) {
+                        try FullTextIndex.feed(grams, content: { table, ids, limit in
+                            try self.database.read { try FullTextIndex.content(table, ids, limit: limit, $0) }
+                        }, db)
+                        return .commit
+                    }
+                }
+            }
+            return previous
+        }
+        try await previous?.value
+    }
+
+    /// Waits until every batch written is in the full-text index (at once when the index is in
+    /// the same database): what a reader of the same store that must find the rows just written
+    /// awaits; `analyze()` and `finishRun` await it.
+    public func indexed() async throws {
+        try await indexing.withLock { $0 }?.value
+    }
+
+    /// The rows of `batch` inside the transaction of `write(_:run:)`, and their rows for the bigram index.
+    private func insert(_ batch: [DocumentRows], run: Int64?, _ db: Database) throws -> ([WriteOutcome], FullTextIndex.Batch) {
+        var grams = FullTextIndex.Batch()
         let outcomes = try batch.map { rows in
             var outcome = WriteOutcome.failed(reason: "not written")
             do {
-                var written = FullTextRows()
+                var written = FullTextIndex.Batch()
                 try db.inSavepoint {
                     outcome = try Self.insert(rows, run: run, into: &written, db)
                     return .commit
@@ -187,31 +320,7 @@ public final class Store: Sendable {
             }
             return outcome
         }
-        let indexing = ContinuousClock.now
-        try grams.insert(db)
-        self.spent.withLock { $0.fullText += ContinuousClock.now - indexing }
-        return outcomes
-    }
-
-    /// The rows of a batch for the bigram indexes: row id and `Bigrams.indexed` text.
-    private struct FullTextRows {
-        var paragraphs: [(Int64, String)] = []
-        /// Only the paragraphs with a pair standing twice or more (`Bigrams.repeats`).
-        var paragraphRepeats: [(Int64, String)] = []
-        var listItems: [(Int64, String)] = []
-
-        mutating func append(_ other: FullTextRows) {
-            paragraphs += other.paragraphs
-            paragraphRepeats += other.paragraphRepeats
-            listItems += other.listItems
-        }
-
-        func insert(_ db: Database) throws {
-            for (table, rows) in [("paragraphs_grams", paragraphs), ("paragraphs_repeats", paragraphRepeats), ("list_items_grams", listItems)] {
-                let statement = try BoundStatement(db, sql: "INSERT INTO \(table)(rowid, grams) VALUES (?, ?)")
-                for (id, text) in rows { try statement.execute([id, text]) }
-            }
-        }
+        return (outcomes, grams)
     }
 
     /// Errors that concern the rows of one document, after which the transaction can go on; any
@@ -220,7 +329,7 @@ public final class Store: Sendable {
         [.SQLITE_CONSTRAINT, .SQLITE_TOOBIG, .SQLITE_MISMATCH, .SQLITE_RANGE].contains(error.resultCode)
     }
 
-    private static func insert(_ rows: DocumentRows, run: Int64?, into grams: inout FullTextRows, _ db: Database) throws -> WriteOutcome {
+    private static func insert(_ rows: DocumentRows, run: Int64?, into grams: inout FullTextIndex.Batch, _ db: Database) throws -> WriteOutcome {
         if let existing = try String.fetchOne(db, sql: "SELECT source FROM documents WHERE sha256 = ?", arguments: [rows.document.sha256]) {
             return .duplicate(of: existing)
         }
@@ -338,6 +447,7 @@ public final class Store: Sendable {
 
     /// Closes the bookkeeping of run `id` with its counts.
     public func finishRun(_ id: Int64, files: Int, ingested: Int, duplicates: Int, skipped: Int, failed: Int) async throws {
+        try await indexed()
         try await database.write { db in
             guard var run = try IngestRunRecord.fetchOne(db, key: id) else { return }
             run.finishedAt = Date().formatted(.iso8601)
@@ -356,27 +466,45 @@ public final class Store: Sendable {
     /// bigram index into one segment (FTS5's `optimize`: each term then stands once in the index,
     /// 118 of 129 MB at 10,000 documents, 2.5 s of CPU); so a series of small ingests merges the
     /// whole index only each time the file has grown by an eighth, which keeps the merging linear
-    /// in what is ingested. Then gives the free pages back (a file made with `auto_vacuum`, see
-    /// `init(path:access:)`) and checkpoints the WAL into the file, so that the file is as large
-    /// as what it holds.
+    /// in what is ingested; with the index in its own file, the merge runs on the index's writer
+    /// while the rows' writer analyzes. Then gives the free pages back (a file made with
+    /// `auto_vacuum`, see `init(path:access:)`) and checkpoints each WAL into its file, so that each
+    /// file is as large as what it holds. Waits first for every batch to be indexed.
     public func analyze() async throws {
+        try await indexed()
         let written = writerTime.documents
-        try await database.writeWithoutTransaction { db in
-            let stored = try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0
-            if written > 0, written * 8 >= stored {
+        let stored = try await database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }
+        let merge = written > 0 && written * 8 >= stored
+        // With the index in its own file, its segments merge while the rows' writer analyzes.
+        async let merged: Void = mergeAndVacuum(index ?? database, merge: merge, analyzing: index == nil)
+        if index != nil { try await vacuum(database, analyzing: true) }
+        try await merged
+        for case let pool as DatabasePool in [database, index] as [(any DatabaseWriter)?] {
+            _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        }
+    }
+
+    /// Merges each bigram index of `writer` into one segment when `merge` says, then `vacuum`.
+    private func mergeAndVacuum(_ writer: any DatabaseWriter, merge: Bool, analyzing: Bool) async throws {
+        if merge {
+            try await writer.writeWithoutTransaction { db in
                 let merging = ContinuousClock.now
-                for table in Schema.fullTextTables.map({ "\($0)_grams" }) + ["paragraphs_repeats"] {
+                for table in FullTextIndex.tables {
                     try db.execute(sql: "INSERT INTO \(table)(\(table)) VALUES ('optimize')")
                 }
                 self.spent.withLock { $0.merging += ContinuousClock.now - merging }
             }
-            try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+        }
+        try await vacuum(writer, analyzing: analyzing)
+    }
+
+    /// Refreshes the planner's statistics when `analyzing`, and gives the free pages back.
+    private func vacuum(_ writer: any DatabaseWriter, analyzing: Bool) async throws {
+        try await writer.writeWithoutTransaction { db in
+            if analyzing { try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
             if try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2 {
                 try db.execute(sql: "PRAGMA incremental_vacuum")
             }
-        }
-        if let pool = database as? DatabasePool {
-            _ = try? await pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         }
     }
 

@@ -19,9 +19,9 @@ struct BenchStoreCommand: AsyncParsableCommand {
             Copies the documents under the given paths into a temporary folder until there are \
             --documents of them (each copy ends in a different number of newlines, so every copy \
             has its own SHA-256), times parsing alone on a sample, then `ingest` of the whole \
-            folder into a new database on all cores (documents/s, MB/s, and how long the writer \
-            spent writing and feeding the full-text index, beside SQLite's own build of the same \
-            index by the sqlite3 shell), or with --db into an empty PostgreSQL database, then each \
+            folder into a new database on all cores (documents/s, MB/s, and how long the writer of \
+            the rows and the writer of the full-text index each spent, beside SQLite's own build of \
+            the same index by the sqlite3 shell), or with --db into an empty PostgreSQL database, then each \
             filter of `query` and the \
             other readers, then the pages of `gongwen serve` rendered in process, without HTTP \
             (median of --runs).
@@ -67,7 +67,7 @@ struct BenchStoreCommand: AsyncParsableCommand {
         Output.line(String(format: "parse only (Analysis.run, %d documents):  %.1f docs/s", sample.count, parseRate))
 
         let databasePath = work.appendingPathComponent("bench.sqlite").path
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }
+        for file in Store.files(of: databasePath) { try? FileManager.default.removeItem(atPath: file) }
         let store: any DocumentStore = try await openStore(db ?? databasePath)
         if db != nil, try await store.rowCounts()["documents", default: 0] > 0 {
             throw ValidationError("--db: the database holds documents already; give an empty one.")
@@ -80,11 +80,12 @@ struct BenchStoreCommand: AsyncParsableCommand {
             megabytes / summary.seconds, Double(summary.ingested) / summary.seconds / parseRate, summary.failures.count))
         if let sqlite = store as? Store {
             let writer = sqlite.writerTime
-            let rows = writer.writing - writer.fullText - writer.committing
             Output.line(String(
-                format: "writer: busy %.1f s of the %.1f s (%.1f s of CPU): rows %.1f s, feeding the full-text index %.1f s, commits %.1f s (the index's segments flushed and merged, pages written to the WAL); at the end, the index merged into one segment %.1f s",
-                writer.writing.seconds, summary.seconds, writer.cpuSeconds, rows.seconds, writer.fullText.seconds, writer.committing.seconds,
-                writer.merging.seconds))
+                format: "writer of the rows: busy %.1f s of the %.1f s (%.1f s of CPU): rows %.1f s, commits %.1f s (pages written to the WAL)",
+                writer.writing.seconds, summary.seconds, writer.cpuSeconds, writer.rows.seconds, writer.committing.seconds))
+            Output.line(String(
+                format: "writer of the full-text index (its own file, beside the rows' writer): busy %.1f s (%.1f s of CPU), commits included; at the end, the index merged into one segment %.1f s",
+                writer.fullText.seconds, writer.fullTextCPUSeconds, writer.merging.seconds))
             if let reference = try FullTextReference.measure(database: databasePath, folder: work) {
                 Output.line(String(
                     format: "full-text reference, the sqlite3 shell on the same %.0f MB of text: bigram index %.1f s (ingest's writer: %.1f s), trigram index %.1f s",
@@ -96,7 +97,9 @@ struct BenchStoreCommand: AsyncParsableCommand {
 
         let counts = try await store.rowCounts()
         let size = try await databaseSize(store, path: databasePath)
-        Output.line("database: \(db == nil ? "SQLite" : "PostgreSQL") \(size / 1_048_576) MB; " + Schema.tables.filter { counts[$0, default: 0] > 0 }.map { "\($0) \(counts[$0]!)" }.joined(separator: ", "))
+        let indexSize = db == nil ? ((try? FileManager.default.attributesOfItem(atPath: databasePath + "-fts")[.size] as? Int) ?? 0) : 0
+        let files = db == nil ? " (the rows \((size - indexSize) / 1_048_576) MB, the full-text index file \(indexSize / 1_048_576) MB)" : ""
+        Output.line("database: \(db == nil ? "SQLite" : "PostgreSQL") \(size / 1_048_576) MB\(files); " + Schema.tables.filter { counts[$0, default: 0] > 0 }.map { "\($0) \(counts[$0]!)" }.joined(separator: ", "))
         var latencies: [[String]] = []
         for (name, body) in latencyCases(store) {
             var times: [Duration] = []
@@ -118,7 +121,9 @@ struct BenchStoreCommand: AsyncParsableCommand {
 
     /// The size of the database in bytes: the SQLite file, or what PostgreSQL reports.
     private func databaseSize(_ store: any DocumentStore, path: String) async throws -> Int {
-        guard store is PostgresStore else { return (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+        guard store is PostgresStore else {
+            return [path, path + "-fts"].reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        }
         return try await store.read(["SELECT pg_database_size(current_database()) AS size"])[0].first?["size"] ?? 0
     }
 

@@ -25,7 +25,9 @@ enum ServeFixture {
     }
 
     private static let sqlite = Task<any DocumentStore, any Error> {
-        try await fill(try Store(path: path))
+        let writer = try Store(path: path)
+        try await fill(writer)
+        try await writer.indexed()
         return try Store(path: path, access: .read)
     }
 
