@@ -253,7 +253,7 @@ struct ShareLinker {
     }
 
     /// `收入预算为241.1亿元，支出预算为214.8亿元。2019年实际完成收入238.9亿元，为年初预算的99.1%`: the nearest earlier level
-    /// of the paragraph named a budget (`…收入预算`, `调整后的支出预算`), of the completed level's unit and, when the
+    /// of the paragraph (within `window` claims) named a budget (`…收入预算`, `调整后的支出预算`), of the completed level's unit and, when the
     /// completed level names one, of its side (收入 or 支出), with no other level of that side in between (a part's own
     /// completion, `其中：税收收入完成100.2亿元，为预算的100.1%`, is of a budget left unsaid). `为调整预算的r%` takes an
     /// adjusted budget, `为年初预算的r%` one that is not.
@@ -265,7 +265,7 @@ struct ShareLinker {
         let percentName = readings.readings[percent].name
         let adjusted: Bool? = percentName.contains("调整") ? true : percentName.contains("年初") ? false : nil
         var candidate = done - 1
-        while candidate >= 0, source.line(at: claims[candidate].start) == line {
+        while candidate >= 0, done - candidate <= Self.window, source.line(at: claims[candidate].start) == line {
             defer { candidate -= 1 }
             let name = readings.readings[candidate].name
             guard isPlainLevel(candidate), claims[candidate].unit == claims[done].unit else { continue }
@@ -281,7 +281,6 @@ struct ShareLinker {
         }
         return nil
     }
-
 
     /// A percent in brackets right after a count, or `占比`/`比重` with no name of its own
     /// (`二产增加值5453.63亿元，比重36.0%`, `258件(38.8%)`): where `占` would stand.
