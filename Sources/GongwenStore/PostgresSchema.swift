@@ -29,6 +29,8 @@ enum PostgresSchema {
             "ALTER TABLE claims DROP CONSTRAINT claims_document_id_claim_index_key",
             "ALTER TABLE paragraphs DROP CONSTRAINT paragraphs_document_id_position_key",
         ]),
+        // SQLite's index moves to a file of its own; the GIN index here stays with the tables it indexes.
+        ("v11-full-text-index-in-its-own-file", []),
     ]
 
     private static func index(_ table: String, _ columns: String...) -> String {
