@@ -1,5 +1,4 @@
 import GongwenModel
-import GongwenText
 
 /// `sign.doubled`: a number whose percent or permille sign is written twice (`下降33.3%%`,
 /// `增长6.1％％`).
@@ -10,7 +9,7 @@ import GongwenText
 /// it) and two numbers each with its sign (`5%、6%`).
 ///
 /// Real example (周口市, 2019): `土地开发资金收入2400万元，下降33.3%%。` → `“33.3%%”中百分号重复`.
-public struct SignDoubledRule: TextRule {
+public struct SignDoubledRule: Rule {
     public let id = "sign.doubled"
     public let severity = Severity.warning
     public let title = "A percent or permille sign written twice"
@@ -23,31 +22,16 @@ public struct SignDoubledRule: TextRule {
 
     public init() {}
 
-    public func visitor(_ context: CheckContext) -> any TextVisitor { Visitor(self, context) }
-
-    /// Each percent or permille sign right after a digit (in the folded view, where `％` is `%`).
-    final class Visitor: TextVisitor {
-        let rule: SignDoubledRule
-        let context: CheckContext
-        var findings: [Finding] = []
-        var triggers: Set<Unicode.Scalar> { ["%", "‰"] }
-
-        init(_ rule: SignDoubledRule, _ context: CheckContext) {
-            self.rule = rule
-            self.context = context
-        }
-
-        func scalar(at offset: Int, in paragraph: Paragraph) {
-            let s = context.source.folded
-            let span = paragraph.span
-            guard offset > span.start, offset + 1 < span.end, isASCIIDigit(s[offset - 1]), s[offset + 1] == s[offset] else { return }
-            var start = offset - 1
-            while start > span.start, isASCIIDigit(s[start - 1]) || s[start - 1] == "." && start - 1 > span.start && isASCIIDigit(s[start - 2]) {
-                start -= 1
-            }
-            let anchor = Span(start: start, end: offset + 2)
-            if context.isBoilerplate(anchor) { return }
-            findings.append(rule.finding(.signDoubled(text: context.source.text(anchor), sign: String(s[offset])), at: anchor))
+    /// Each percent or permille the extractor read, followed by its own sign once more (in the folded view, where `％`
+    /// is `%`): `33.3%` then `%`.
+    public func check(_ context: CheckContext) -> [Finding] {
+        let s = context.source.folded
+        return context.document.numbers.compactMap { number in
+            guard number.kind == .percent || number.kind == .permille, number.end < s.count,
+                  s[number.end - 1] == "%" || s[number.end - 1] == "‰", s[number.end] == s[number.end - 1] else { return nil }
+            let anchor = Span(start: number.start, end: number.end + 1)
+            if context.isBoilerplate(anchor) { return nil }
+            return finding(.signDoubled(text: context.source.text(anchor), sign: String(s[number.end])), at: anchor)
         }
     }
 }
