@@ -126,9 +126,6 @@ struct SumLinker {
 
     /// Whether a sum is of income (`总收入`, `收入合计`) or of spending, by the words before it.
     private func side(_ index: Int) -> BudgetSide? {
-        let words = readings.source.folded[readings.readings[index].clauseStart..<readings.claims[index].start]
-        if WordSearch.holds(words, "收入") { return .income }
-        if WordSearch.holds(words, "支出") { return .spending }
-        return nil
+        IndicatorName.side(of: readings.source.foldedText(Span(start: readings.readings[index].clauseStart, end: readings.claims[index].start)))
     }
 }
