@@ -269,14 +269,15 @@ struct ShareLinker {
             defer { candidate -= 1 }
             let name = readings.readings[candidate].name
             guard isPlainLevel(candidate), claims[candidate].unit == claims[done].unit else { continue }
-            let sameSide = side == nil || IndicatorName.side(of: name) == nil || IndicatorName.side(of: name) == side
+            let own = IndicatorName.side(of: name)
+            let sameSide = side == nil || own == nil || own == side
             guard name.hasSuffix("预算") || name.hasSuffix("预算数") else {
                 // Another completed level of the side in between (`实际完成收入140.9亿元…其中：税收收入完成100.2亿元`):
                 // the budget is the one before it, not this one's.
                 if sameSide { return nil }
                 continue
             }
-            guard sameSide, IndicatorName.side(of: name) != nil || side == nil, adjusted == nil || name.contains("调整") == adjusted else { continue }
+            guard sameSide, own != nil || side == nil, adjusted == nil || name.contains("调整") == adjusted else { continue }
             return candidate
         }
         return nil
@@ -296,7 +297,7 @@ struct ShareLinker {
     private func parallel(_ claim: Claim, earlier: ArraySlice<Int>) -> Rate? {
         guard let predicate = claim.predicate, ["占比", "比重"].contains(predicate), let subject = claim.subject, subject.count >= 2 else { return nil }
         let claims = readings.claims
-        let counts = earlier.filter { claims[$0].kind == .quantity && claims[$0].upper == nil && readings.readings[$0].isLevel }
+        let counts = earlier.filter(isPlainLevel)
         guard let part = counts.last(where: { claims[$0].subject.map { $0.hasSuffix(subject) || $0 == subject } ?? false }),
               let unit = claims[part].unit else { return nil }
         let siblings = counts.filter { claims[$0].unit == unit }
