@@ -26,6 +26,8 @@ struct BoundsTests {
         #expect(bounds.row(subject: "城中村", unit: "人") == nil)
         #expect(bounds.row(subject: "小学毛入学率", unit: "%") == nil)
         #expect(bounds.row(subject: "小学入学率", unit: "%")?.max == 100)
+        // 占用 is to occupy, not 占 (to be a part of): a tax's growth is no share.
+        #expect(bounds.row(subject: "耕地占用税", unit: "%") == nil)
     }
 
     @Test func malformedFilesAreReportedWithTheirLine() {

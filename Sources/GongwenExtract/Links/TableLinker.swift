@@ -169,14 +169,14 @@ struct TableLinker {
         var splits: [GrowthSplit] = []
         for table in cells.tables {
             let columns = table.columns
-            let groups = self.groups(of: table)
+            let groups = table.arithmetic ? [] : self.groups(of: table)
             func claim(_ row: Int, _ column: Int) -> Int? { claimAt[table.rows[row].cells[column - 1].start] }
             // Each rate column belongs to the level column before it (`出口额 (亿元)`, `比上年增长(%)`, `进口额 …`).
             func level(before column: Int) -> Int? { columns[..<column].lastIndex { $0.role == .level } }
             breakdowns += columnTotals(of: table, claim: claim)
             for column in columns.indices where columns[column].role == .level {
                 var columnGroups = groups
-                let ledger = ledgerGroups(of: table, groups: &columnGroups, column: column, claim: claim)
+                let ledger = table.arithmetic ? [] : ledgerGroups(of: table, groups: &columnGroups, column: column, claim: claim)
                 let sums = ledger.isEmpty ? self.sums(table, groups: groups, column: column, claim: claim) : []
                 for group in columnGroups + ledger + sums {
                     // A `其中` row set no deeper than the row before it may detail that row or an earlier total
@@ -212,6 +212,22 @@ struct TableLinker {
                     guard parts.count >= 2, parts.count == group.members.count else { continue }
                     splits.append(GrowthSplit(total: total, parts: parts, directions: Array(repeating: nil, count: parts.count + 1),
                                               span: Span(start: claims[total].start, end: claims[parts.last!].end)))
+                }
+            }
+            for column in columns.indices.dropFirst() {
+                for row in table.rows.indices {
+                    guard let percent = claim(row, column) else { continue }
+                    switch columns[column].role {
+                    case .ratio(let numerator, let denominator):
+                        guard let top = claim(row, numerator), let bottom = claim(row, denominator), claims[top].unit == claims[bottom].unit else { continue }
+                        rates.append(Rate(kind: .rate, rate: percent, numerator: top, denominator: bottom,
+                                          span: Span(start: min(claims[top].start, claims[bottom].start), end: claims[percent].end)))
+                    case .change(let from, let to):
+                        guard let base = claim(row, from), let level = claim(row, to), claims[base].unit == claims[level].unit else { continue }
+                        changes.append(Change(from: base, to: level, delta: nil, rate: percent, direction: nil,
+                                              span: Span(start: min(claims[base].start, claims[level].start), end: claims[percent].end)))
+                    default: break
+                    }
                 }
             }
             for column in columns.indices where columns[column].role == .share {
@@ -325,7 +341,7 @@ struct TableLinker {
             let column = table.columns[cell.column]
             claims[id].name = row.label
             claims[id].subject = row.label
-            claims[id].predicate = column.role == .level ? nil : column.name
+            claims[id].predicate = column.role == .level || column.name.isEmpty ? nil : column.name
         }
     }
 

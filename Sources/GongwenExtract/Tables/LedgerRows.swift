@@ -200,7 +200,8 @@ extension TableLinker {
             for row in table.rows where spending.contains(row.label) {
                 guard let other = incomeRows[row.line], other.table != t else { continue }
                 let left = cells.tables[other.table]
-                for column in table.columns.indices where table.columns[column].role == .level {
+                // Columns the arithmetic named (`TextLayerTables`) have no header to pair them by.
+                for column in table.columns.indices where table.columns[column].role == .level && !table.columns[column].name.isEmpty {
                     guard let match = left.columns.firstIndex(where: { $0.role == .level && $0.name == table.columns[column].name }),
                           let spent = claimAt[row.cells[column - 1].start], let received = claimAt[left.rows[other.row].cells[match - 1].start],
                           claims[spent].unit == claims[received].unit else { continue }

@@ -17,19 +17,26 @@ import GongwenModel
 struct Table: Equatable {
     var columns: [TableColumn]
     var rows: [TableRow]
+    /// Whether the rows' arithmetic named the columns (`TextLayerTables`): the layout that nests rows and the
+    /// labels that total them (`小计`) are lost with the header, so only rows that add up link as a sum.
+    var arithmetic = false
 }
 
 /// What the values of a column are: `产量(万吨)` levels, `比上年增长(%)` growth rates, `比重(%)` shares
 /// of a whole, `单位` the unit of each row's levels, the first column the row labels; `other` a percent
 /// column the reader does not interpret (`占预算(%)`, a row's 完成数 over its 预算数), whose cells stay
-/// as the number grammar read them.
-enum ColumnRole: Equatable {
+/// as the number grammar read them; `ratio` and `change` a percent column whose operands the rows'
+/// arithmetic names where the header cannot (`TextLayerTables`: 94.7 = 93,935 / 99,200 on nearly every row),
+/// by the index of their columns.
+enum ColumnRole: Hashable {
     case label
     case unit
     case level
     case growth
     case share
     case other
+    case ratio(numerator: Int, denominator: Int)
+    case change(from: Int, to: Int)
 }
 
 /// One column of a table: its header without the unit (`产量`), the unit in brackets (`万吨`) and its role.

@@ -84,8 +84,10 @@ struct TableCells {
             }
             let overlapping = mentions[next...].prefix { $0.start < cell.span.end }
             // A number the grammar read across the cell's bounds is left as it is, unless it ran on over a
-            // tab into the next cells (`754.54\t\t支出合计` read as 754.54 支).
-            guard overlapping.allSatisfy({ $0.start >= cell.span.start && ($0.end <= cell.span.end || source.folded[cell.span.end..<$0.end].contains("\t")) }),
+            // tab into the next cells (`754.54\t\t支出合计` read as 754.54 支), or over the space that parts the
+            // cells of a text layer's table (`6.9 十、城乡社区支出` read as 6.9 十).
+            let parted = tables[cell.table].arithmetic
+            guard overlapping.allSatisfy({ $0.start >= cell.span.start && ($0.end <= cell.span.end || parted || source.folded[cell.span.end..<$0.end].contains("\t")) }),
                   overlapping.count <= 1, let mention = Self.mention(cell, source: source) else { continue }
             result.append(mention)
             next += overlapping.count
