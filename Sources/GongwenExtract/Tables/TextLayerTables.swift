@@ -24,6 +24,8 @@ struct TextLayerTables {
 
     /// The fewest rows whose arithmetic names a column, and the share of the rows it must hold on.
     static let minRows = 4
+    /// The most numbers a row may have for its columns to be named: the search tries every three columns.
+    static let maxColumns = 16
     static let holding = 0.8
     /// How far above a table its unit (`单位：万元`) may be stated: the caption, the header's wrapped words, and
     /// the rows before a page break where the table goes on under its header repeated.
@@ -157,7 +159,7 @@ struct TextLayerTables {
     func tables(of block: [Record], caption: String?) -> [Table] {
         guard let caption else { return [] }
         var groups: [[Int]: [Record]] = [:]
-        for record in block where record.numbers.count >= 3 { groups[[record.side, record.numbers.count], default: []].append(record) }
+        for record in block where (3...Self.maxColumns).contains(record.numbers.count) { groups[[record.side, record.numbers.count], default: []].append(record) }
         let keys = groups.keys.sorted { $0.lexicographicallyPrecedes($1) }
         var named: [[Int]: [ColumnRole]] = [:]
         for key in keys where groups[key]!.count >= Self.minRows {
