@@ -98,6 +98,10 @@ struct PhrasingFamilyTests {
         #expect(wrong.found.count == 1 && wrong.found.first?.severity == .error)
         let closing = try findings(SumPartsRule(), "基金收入完成80.0亿元，基金支出完成70.0亿元。当年收支结余10.0亿元，加上上年结余25.0亿元，年末滚存结余1️⃣36.0亿元2️⃣。")
         #expect(closing.found.map(\.span) == [closing.fixture.span(1, 2)])
+        // A budget says what it arranges (`安排`) as an outturn says what it completed.
+        let planned = "社会保险基金预算收入安排87.67亿元，社会保险基金预算支出安排83.4亿元。收支相抵，当年结余%@亿元。"
+        #expect(try findings(SumPartsRule(), String(format: planned, "4.27")).found.isEmpty)
+        #expect(try findings(SumPartsRule(), String(format: planned, "4.72")).found.count == 1)
     }
 
     @Test func aSumSaidAfterItsTerms() throws {
