@@ -122,6 +122,10 @@ struct PhrasingFamilyTests {
         // A statement that goes on a list cut before it (`；` ending the line) may have more terms: nothing is linked.
         let cut = try findings(SumPartsRule(), "国有土地使用权出让收入4.00亿元；\n其他政府性基金收入0.29亿元，加上上级补助收入3.58亿元，收入总计8.07亿元。")
         #expect(cut.found.isEmpty)
+        // Past that cut sum the next one has all its terms after it.
+        let after = "国有土地使用权出让收入4.00亿元；\n其他政府性基金收入0.29亿元，加上上级补助收入3.58亿元，收入总计8.07亿元；支出完成6.00亿元，加上解上级支出1.00亿元，支出总计%@亿元。"
+        #expect(try findings(SumPartsRule(), String(format: after, "7.00")).found.isEmpty)
+        #expect(try findings(SumPartsRule(), String(format: after, "7.70")).found.count == 1)
         // A cumulative total adds up periods, not the levels before it.
         #expect(try findings(SumPartsRule(), "2024年完成投资80.0亿元，2025年完成投资100.0亿元，五年累计完成投资合计500.0亿元。").found.isEmpty)
     }

@@ -37,11 +37,11 @@ struct SumLinker {
                 paragraphEnd = start
                 while paragraphEnd < text.count, text[paragraphEnd] != "\n" { paragraphEnd += 1 }
             }
-            // A statement that goes on a list (after `;` or `,`, or a number broken from its unit) may have terms before it.
-            guard let opening = Self.opening(before: start, text: text) else {
-                carried = []
-                continue
-            }
+            // A statement that goes on a list (after `;` or `,`, or a number broken from its unit) may have terms before it:
+            // its first sum is not linked; a sum after that one has its terms after it (`…收入总计286.81亿元；…支出完成170.02亿元，
+            // 加…，支出总计286.81亿元`).
+            let opening = Self.opening(before: start, text: text)
+            var cut = opening == nil
             var terms = opening == .adding ? carried : []
             var depth = 0
             var among = false
@@ -62,7 +62,10 @@ struct SumLinker {
                 }
                 let reading = readings.readings[index]
                 guard depth == 0, !among, claim.kind == .quantity, claim.upper == nil, reading.isLevel, claim.unit != nil else { continue }
-                if isSum(index) {
+                if isSum(index), cut {
+                    cut = false
+                    terms = []
+                } else if isSum(index) {
                     let own = terms.filter { claims[$0].unit == claim.unit }
                     // `五年累计完成投资合计500亿元` adds up years, not the levels before it.
                     let cumulative = WordSearch.holds(text[reading.clauseStart..<claim.start], "累计")
@@ -79,7 +82,7 @@ struct SumLinker {
                     terms.append(index)
                 }
             }
-            carried = terms
+            carried = cut ? [] : terms
         }
         return found + balances(sums)
     }
