@@ -33,7 +33,16 @@ public enum BrokenLines {
         let widths = spans.map { isTableRow($0, source) ? 0 : width(of: $0, source) }
         guard let column = columnWidth(widths) else { return wrappedBlocks(spans, widths, source) }
         var breaks: [Int] = []
-        for index in 0..<(spans.count - 1) where !spans[index].isEmpty && !spans[index + 1].isEmpty {
+        for index in 0..<(spans.count - 1) where !spans[index].isEmpty {
+            // A page break inside a sentence: the furniture between its halves (a page number, control codes) joins
+            // them and reads as spaces (`…收入完成 101.12⏎ ⏎^N^A⏎亿元，加上级补助收入…`).
+            if isFurniture(spans[index + 1], source) {
+                guard let next = pageBreakEnd(after: index, spans, source), !endsLine(source.folded[spans[index].end - 1]),
+                      joins(index, next, spans: spans, widths: widths, column: column, source: source) else { continue }
+                for line in index..<next { breaks.append(source.lineSpan(line + 1).end) }
+                for line in (index + 1)..<next { breaks += Array(spans[line].start..<spans[line].end) }
+                continue
+            }
             let last = source.folded[spans[index].end - 1]
             // A footnote marker set on a line of its own (`…政府法定债\n①\n限额…`) joins both neighbours.
             if isLoneFootnoteMarker(spans[index + 1], source), !endsLine(last) {
@@ -45,17 +54,45 @@ public enum BrokenLines {
                 continue
             }
             let full = widths[index] >= column - fullLineSlack
-            let wrappedNumber = isASCIIDigit(last) && widths[index] * 2 >= column && isCJK(source.folded[spans[index + 1].start])
             // A full line ending in `；` inside a bracket, or in a cue of parts and `：`, was wrapped there mid-sentence
             // (`（一般债务 136.66 亿元，占比 69.1%；⏎专项债务…）`, `其中：⏎税收收入…`); elsewhere a `；` at the line's end
             // ends a list (`其中，国家级 4 个；⏎拥有…`), an item on the next line starts on its own, and so does a letter
             // after its addressees (`…各直属机构：⏎为进一步…`).
             let continues = full && (last == ";" && opensBracket(spans[index], source) || last == ":" && endsWithPartsCue(spans[index], source))
-            guard full || wrappedNumber, !endsLine(last) || continues, !startsItem(spans[index + 1], source),
-                  !isTableRow(spans[index], source), !isTableRow(spans[index + 1], source) else { continue }
+            guard !endsLine(last) || continues, joins(index, index + 1, spans: spans, widths: widths, column: column, source: source) else { continue }
             breaks.append(source.lineSpan(index + 1).end)
         }
         return breaks
+    }
+
+    /// Whether line `index` (a full line, or one at least half as wide that ends in a number) wraps on to line
+    /// `next`, which starts no heading, list item or table row.
+    static func joins(_ index: Int, _ next: Int, spans: [Span], widths: [Int], column: Int, source: SourceText) -> Bool {
+        let full = widths[index] >= column - fullLineSlack
+        let wrappedNumber = isASCIIDigit(source.folded[spans[index].end - 1]) && widths[index] * 2 >= column && isCJK(source.folded[spans[next].start])
+        return (full || wrappedNumber) && !startsItem(spans[next], source) && !isTableRow(spans[index], source) && !isTableRow(spans[next], source)
+    }
+
+    /// The most lines of page furniture a page break sets inside a sentence.
+    static let maxFurniture = 3
+
+    /// A line of page furniture: blank, a page number (`— 4 —`), a form feed, or control codes only (a page
+    /// number's glyphs the text layer lost).
+    static func isFurniture(_ span: Span, _ source: SourceText) -> Bool {
+        let scalars = source.folded[span.start..<span.end]
+        return scalars.allSatisfy { $0.properties.generalCategory == .control || isSpace($0) } || PageFurniture.isPageNumber(source.foldedText(span))
+    }
+
+    /// The line after the furniture that follows line `index`, when a page break set it there: no more than
+    /// `maxFurniture` lines of it, one at least not blank (blank lines alone part paragraphs).
+    static func pageBreakEnd(after index: Int, _ spans: [Span], _ source: SourceText) -> Int? {
+        var next = index + 1
+        var printed = false
+        while next < spans.count, next - index <= maxFurniture, isFurniture(spans[next], source) {
+            printed = printed || !spans[next].isEmpty
+            next += 1
+        }
+        return printed && next < spans.count && next - index <= maxFurniture + 1 && !spans[next].isEmpty ? next : nil
     }
 
     /// Where a short page that lost its layout (a yearbook entry, a scanned page of a few lines) was

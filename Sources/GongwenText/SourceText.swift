@@ -65,11 +65,12 @@ public struct SourceText: Sendable {
 
     public var count: Int { scalars.count }
 
-    /// Reads the line breaks at `offsets` as spaces in the folded view, joining the lines a PDF or a
-    /// fixed-width page broke inside a sentence (`预算收入完成\n171.59 亿元` reads `预算收入完成 171.59 亿元`).
+    /// Reads the scalars at `offsets` as spaces in the folded view: the line breaks a PDF or a fixed-width
+    /// page broke a sentence at (`预算收入完成\n171.59 亿元` reads `预算收入完成 171.59 亿元`), and the page
+    /// furniture a page break set inside one (`101.12\n— 4 —\n亿元` reads `101.12       亿元`).
     /// One scalar for one scalar: offsets and source lines stay as they are.
     public mutating func joinLines(at offsets: [Int]) {
-        for offset in offsets where offset < folded.count && scalars[offset] == "\n" {
+        for offset in offsets where offset < folded.count {
             folded[offset] = " "
         }
     }

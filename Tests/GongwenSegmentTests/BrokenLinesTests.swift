@@ -39,6 +39,18 @@ struct BrokenLinesTests {
             """)
     }
 
+    @Test func aPageBreakInsideASentenceIsJoinedAcrossItsFurniture() {
+        // The page number (`— 4 —`, or its glyphs lost as control codes) reads as spaces between the halves.
+        let lines = Self.page.split(separator: "\n").map(String.init)
+        for (furniture, reads) in [("— 4 —", "⏎     ⏎"), (" \n\u{0E}\u{01}\u{14}\u{01}", "⏎ ⏎    ⏎")] {
+            let broken = (lines[0...2] + [furniture] + lines[3...]).joined(separator: "\n")
+            #expect(joined(broken).contains("支出完成\(reads)286.81亿元"))
+        }
+        // Blank lines alone part paragraphs.
+        let parted = (lines[0...2] + ["", ""] + lines[3...]).joined(separator: "\n")
+        #expect(joined(parted).contains("支出完成\n\n\n286.81亿元"))
+    }
+
     @Test func joinedLinesAreOneLineOfTheOutline() {
         var source = SourceText(Self.page)
         BrokenLines.join(&source)
