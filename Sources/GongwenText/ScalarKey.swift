@@ -35,15 +35,28 @@ public struct ScalarKey: Hashable, Sendable {
     public init(_ scalars: ArraySlice<Unicode.Scalar>, ignoring ignored: Ignored = .nothing) {
         self.scalars = scalars
         self.ignored = ignored
+        // FNV-1a over the code points that count; equality compares the scalars themselves. One loop
+        // per kind of ignored scalars, over the slice's memory: the test of `ignored` inside the loop
+        // and the slice's bounds checks cost more than the hash.
+        (count, hash) = scalars.withUnsafeBufferPointer { buffer in
+            switch ignored {
+            case .nothing: Self.fnv(buffer) { _ in false }
+            case .spacesAndTabs: Self.fnv(buffer) { $0 == " " || $0 == "\t" }
+            case .whitespace: Self.fnv(buffer) { ScalarClass.isWhitespace($0) }
+            }
+        }
+    }
+
+    /// How many scalars of `buffer` count (`skips` is false for them), and their FNV-1a hash.
+    @inline(__always)
+    private static func fnv(_ buffer: UnsafeBufferPointer<Unicode.Scalar>, skipping skips: (Unicode.Scalar) -> Bool) -> (Int, UInt64) {
         var count = 0
-        // FNV-1a over the code points that count; equality compares the scalars themselves.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for scalar in scalars where !ignored.ignores(scalar) {
+        for scalar in buffer where !skips(scalar) {
             hash = (hash ^ UInt64(scalar.value)) &* 0x100_0000_01b3
             count += 1
         }
-        self.count = count
-        self.hash = hash
+        return (count, hash)
     }
 
     public func hash(into hasher: inout Hasher) {
