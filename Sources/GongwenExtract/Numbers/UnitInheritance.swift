@@ -59,6 +59,7 @@ enum UnitInheritance {
         return nil
     }
 
+    @inline(__always)
     private static func isBare(_ mention: NumberMention) -> Bool {
         mention.kind == .quantity && mention.unit == nil && mention.resolution == nil && mention.upper == nil
             && mention.value != nil
