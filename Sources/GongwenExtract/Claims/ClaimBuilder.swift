@@ -46,7 +46,9 @@ struct ClaimBuilder {
                 previousStart = start
             }
             guard kind.isClaim, mentions[index].value != nil || mentions[index].parts != nil else { continue }
-            var claim = Claim(id: claims.count, mention: mentions[index], sentence: clauses.sentence(at: start))
+            // Appended, then filled in in place: a claim built in a variable was copied into the array.
+            claims.append(Claim(id: claims.count, mention: mentions[index], sentence: clauses.sentence(at: start)))
+            let last = claims.count - 1
             // The clause before the number, but not past an earlier number: `30.5%建制村由2177` reads
             // `建制村由` for 2177.
             var clauseStart = max(clauses.clauseStart(before: start), min(previousEnd, start), start - Self.longestPrefix)
@@ -56,16 +58,15 @@ struct ClaimBuilder {
             }
             let prefix = Array(source.folded[clauseStart..<start])
             let predicate = Predicate.find(in: prefix) ?? Predicate.findBeforeNoun(in: prefix)
-            claim.predicate = predicate?.word
-            claim.subject = subject(prefix: prefix, predicate: predicate?.word, kind: kind, end: end)
+            claims[last].predicate = predicate?.word
+            claims[last].subject = subject(prefix: prefix, predicate: predicate?.word, kind: kind, end: end)
             // `年末全省常住人口4527.98万人，比上年末增加10.58万人`: a comparison (`比…`) states the
             // change of the figure before it, and counts the same thing.
-            if let own = claim.subject, own.startsWith("比") || own.startsWith("同比"),
-               let previous = claims.indices.last, claims[previous].sentence == claim.sentence {
-                claim.subject = claims[previous].subject
+            if let own = claims[last].subject, own.startsWith("比") || own.startsWith("同比"),
+               last > 0, claims[last - 1].sentence == claims[last].sentence {
+                claims[last].subject = claims[last - 1].subject
             }
-            claim.section = sections.path(at: start)
-            claims.append(claim)
+            claims[last].section = sections.path(at: start)
         }
         return claims
     }
