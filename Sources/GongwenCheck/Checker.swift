@@ -42,11 +42,11 @@ public struct CheckOptions: Sendable, Equatable {
 /// on line 31, before `川财社20191166号` (`docnum.malformed`) on line 37.
 public enum Checker {
     public static func check(_ context: CheckContext, options: CheckOptions = CheckOptions()) -> [Finding] {
-        let rules = RuleRegistry.all.filter(options.runs)
-        var walked = TextWalk.run(rules.compactMap { $0 as? any TextRule }, context).makeIterator()
+        let rules = registry.filter { options.runs($0.rule) }
+        var walked = TextWalk.run(rules.compactMap(\.text), context).makeIterator()
         var findings: [Finding] = []
-        for rule in rules {
-            let found = rule is any TextRule ? walked.next() ?? [] : rule.check(context)
+        for (rule, text) in rules {
+            let found = text != nil ? walked.next() ?? [] : rule.check(context)
             findings += found.filter { $0.severity >= options.minimumSeverity }
         }
         findings.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
@@ -57,4 +57,9 @@ public enum Checker {
         }
         return findings
     }
+
+    /// The registry's rules, each with itself as a text rule when it is one: cast once, not twice per
+    /// rule and document (the runtime's conformance lookup behind `as?` and `is` cost about 1.5% of
+    /// the pipeline's instructions).
+    private static let registry: [(rule: any Rule, text: (any TextRule)?)] = RuleRegistry.all.map { ($0, $0 as? any TextRule) }
 }

@@ -112,7 +112,7 @@ public struct Field: Codable, Sendable, Equatable {
         self.end = span.end
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }
 
 /// Text kept but not part of the document proper: `发布日期:2020-09-14 信息来源:办公室`,
@@ -130,7 +130,7 @@ public struct Boilerplate: Codable, Sendable, Equatable {
         self.kind = kind
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }
 
 /// JSON coding shared by every output and by tests: snake_case keys, stable key order.

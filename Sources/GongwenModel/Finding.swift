@@ -55,5 +55,5 @@ public struct Finding: Codable, Sendable, Equatable {
         self.evidence = evidence
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }

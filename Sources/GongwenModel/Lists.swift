@@ -25,7 +25,7 @@ public struct EnumeratedList: Codable, Sendable, Equatable {
         self.items = items
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }
 
 /// How a list is written: `inline` (一是…二是…), `numbered` (1、2、3、 paragraphs or headings),
@@ -53,5 +53,5 @@ public struct ListItem: Codable, Sendable, Equatable {
         self.end = span.end
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }

@@ -24,7 +24,7 @@ public enum NumberKind: String, Codable, Sendable, Equatable, CaseIterable {
     case countWord = "count_word"
 
     /// Whether numbers of this kind are statistics a checker recomputes.
-    public var isClaim: Bool {
+    @inlinable public var isClaim: Bool {
         switch self {
         case .quantity, .percent, .permille, .ratio: return true
         default: return false
@@ -79,7 +79,7 @@ public struct NumberMention: Codable, Sendable, Equatable {
         self.value = value
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }
 
 /// A numeric statement a checker can recompute: a quantity, percent, permille or ratio with what it
@@ -115,7 +115,7 @@ public struct Claim: Codable, Sendable, Equatable {
     public var sentenceStart: Int
     public var sentenceEnd: Int
 
-    public init(id: Int, mention: NumberMention, sentence: Span) {
+    @inlinable public init(id: Int, mention: NumberMention, sentence: Span) {
         self.id = id
         self.text = mention.text
         self.value = mention.value ?? (mention.parts ?? []).reduce(0, +)
@@ -133,14 +133,14 @@ public struct Claim: Codable, Sendable, Equatable {
         self.sentenceEnd = sentence.end
     }
 
-    public var span: Span { Span(start: start, end: end) }
-    public var sentence: Span { Span(start: sentenceStart, end: sentenceEnd) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
+    @inlinable public var sentence: Span { Span(start: sentenceStart, end: sentenceEnd) }
     /// A number with a qualifier (`150余名`) is approximate: checked only against its bounds.
-    public var isApproximate: Bool { qualifier != nil }
+    @inlinable public var isApproximate: Bool { qualifier != nil }
 
     /// The kind of rate of which this is a difference in points: `1.3个百分点` of percents, `0.23个千分点` of
     /// permilles; nil for any other claim.
-    public var pointsOf: NumberKind? {
+    @inlinable public var pointsOf: NumberKind? {
         guard kind == .quantity, let unit else { return nil }
         if unit.hasSuffix("百分点") { return .percent }
         if unit.hasSuffix("千分点") { return .permille }
@@ -231,7 +231,7 @@ public struct Change: Codable, Sendable, Equatable {
         self.end = span.end
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }
 
 /// What introduced a breakdown's parts: `其中` (`among`, the parts may be some of the total) or a
@@ -263,10 +263,10 @@ public struct Breakdown: Codable, Sendable, Equatable {
         self.end = span.end
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 
     /// Whether the parts are all of the total by how they are stated: a fund's balance, or terms said before their sum.
-    public var isExhaustive: Bool { cue == .balance || cue == .sum }
+    @inlinable public var isExhaustive: Bool { cue == .balance || cue == .sum }
 }
 
 /// What a rate link computes: `rate` a count over the total it is a rate of (化解率 = 化解/排查),
@@ -306,7 +306,7 @@ public struct Rate: Codable, Sendable, Equatable {
         self.end = span.end
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }
 
 /// A structure ratio and the values it summarises: `三次产业结构比为9.2:41.3:49.5` after
@@ -326,7 +326,7 @@ public struct Structure: Codable, Sendable, Equatable {
         self.end = span.end
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }
 
 /// A growth rate of a total and the growth rates of the parts a grouping splits it into, stated in
@@ -349,5 +349,5 @@ public struct GrowthSplit: Codable, Sendable, Equatable {
         self.end = span.end
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }

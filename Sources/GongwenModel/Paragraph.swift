@@ -36,5 +36,5 @@ public struct Paragraph: Codable, Sendable, Equatable {
         self.section = section
     }
 
-    public var span: Span { Span(start: start, end: end) }
+    @inlinable public var span: Span { Span(start: start, end: end) }
 }

@@ -43,10 +43,10 @@ public struct Section: Codable, Sendable, Equatable {
         set { start = newValue.start; end = newValue.end }
     }
 
-    public var titleSpan: Span { Span(start: titleStart, end: titleEnd) }
+    @inlinable public var titleSpan: Span { Span(start: titleStart, end: titleEnd) }
 
     /// The marker, or the title for an unnumbered heading: one step of a section path.
-    public var pathComponent: String { marker ?? title }
+    @inlinable public var pathComponent: String { marker ?? title }
 
     /// Visits this section and its descendants depth-first, in document order.
     public func forEach(_ body: (Section, _ path: [Section]) -> Void) {

@@ -5,18 +5,18 @@ public struct Span: Codable, Sendable, Equatable, Hashable, Comparable {
     public var start: Int
     public var end: Int
 
-    public init(start: Int, end: Int) {
+    @inlinable public init(start: Int, end: Int) {
         self.start = start
         self.end = end
     }
 
-    public var length: Int { end - start }
-    public var isEmpty: Bool { end <= start }
+    @inlinable public var length: Int { end - start }
+    @inlinable public var isEmpty: Bool { end <= start }
 
-    public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
-    public func contains(_ other: Span) -> Bool { other.start >= start && other.end <= end }
+    @inlinable public func contains(_ offset: Int) -> Bool { offset >= start && offset < end }
+    @inlinable public func contains(_ other: Span) -> Bool { other.start >= start && other.end <= end }
 
-    public static func < (lhs: Span, rhs: Span) -> Bool {
+    @inlinable public static func < (lhs: Span, rhs: Span) -> Bool {
         lhs.start != rhs.start ? lhs.start < rhs.start : lhs.end < rhs.end
     }
 }

@@ -112,6 +112,18 @@ import Testing
         #expect(ScalarClass.isWhitespace("\u{3000}") && ScalarClass.isWhitespace("\n") && !ScalarClass.isWhitespace("。"))
     }
 
+    /// The keys of a paragraph and its sentences read in one pass are the keys made one by one.
+    @Test func scalarKeysInOnePass() {
+        let text = Array(" 今年以来,增长5%。 全年完成。 ".unicodeScalars)
+        let sentences = [Span(start: 1, end: 11), Span(start: 12, end: 17)]
+        let keys = ScalarKey.keys(text, whole: 0..<text.count, pieces: sentences, ignoring: .spacesAndTabs)
+        #expect(keys.whole == ScalarKey(text[...], ignoring: .spacesAndTabs) && keys.whole.count == 15)
+        #expect(keys.whole.hashValue == ScalarKey(text[...], ignoring: .spacesAndTabs).hashValue)
+        #expect(keys.pieces == sentences.map { ScalarKey(text[$0.start..<$0.end], ignoring: .spacesAndTabs) })
+        #expect(keys.pieces.map(\.count) == [10, 5])
+        #expect(keys.pieces.map(\.hashValue) == sentences.map { ScalarKey(text[$0.start..<$0.end], ignoring: .spacesAndTabs).hashValue })
+    }
+
     /// `isLineWhitespace` is Foundation's `CharacterSet.whitespaces`, scalar for scalar over the
     /// Basic Multilingual Plane (no space lies above it), and `trimmingLineWhitespace` trims as
     /// `trimmingCharacters(in: .whitespaces)` does.

@@ -105,21 +105,24 @@ public struct IdentityRule: RelationRule {
         // A table's cell names a row and a column, not the document's headline figure. Each sentence is
         // looked at once, whatever the number of its claims.
         var tabled: [Int: Bool] = [:]
-        let inTable = { (claim: Claim) -> Bool in
-            if let known = tabled[claim.sentenceStart] { return known }
-            let found = (claim.sentenceStart..<claim.sentenceEnd).contains { text[$0] == "\t" }
-            tabled[claim.sentenceStart] = found
+        let inTable = { (sentence: Span) -> Bool in
+            if let known = tabled[sentence.start] { return known }
+            let found = (sentence.start..<sentence.end).contains { text[$0] == "\t" }
+            tabled[sentence.start] = found
             return found
         }
         var all: [String: [Int]] = [:]
         let matcher = IndicatorMatcher.matcher(for: identities)
         // A percent said with a change verb (`地区生产总值比上年增长6.6%`) is the indicator's growth, never its level,
         // linked to a level or not. (An amount's predicate may be the verb inside its name: `增加值`.)
-        for claim in document.claims where !notLevels.contains(claim.id) && !claim.isApproximate && claim.kind != .ratio && !inTable(claim)
-            && !(claim.kind == .percent && claim.predicate.flatMap(ChangeDirection.init(word:)) != nil) {
-            guard let name = claim.name, let indicator = matcher.indicator(named: name) else { continue }
-            if first[indicator] == nil { first[indicator] = claim.id }
-            all[indicator, default: []].append(claim.id)
+        // By index, fields read in place: `for claim in document.claims` copied every claim (its strings retained and released).
+        let claims = document.claims
+        for index in claims.indices where !notLevels.contains(claims[index].id) && !claims[index].isApproximate
+            && claims[index].kind != .ratio && !inTable(claims[index].sentence)
+            && !(claims[index].kind == .percent && claims[index].predicate.flatMap(ChangeDirection.init(word:)) != nil) {
+            guard let name = claims[index].name, let indicator = matcher.indicator(named: name) else { continue }
+            if first[indicator] == nil { first[indicator] = claims[index].id }
+            all[indicator, default: []].append(claims[index].id)
         }
         return identities.identities.compactMap { identity in
             guard let result = first[identity.result] else { return nil }

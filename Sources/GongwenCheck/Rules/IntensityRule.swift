@@ -100,22 +100,22 @@ public struct IntensityRule: RelationRule {
     /// with a verb of change, or the rate of a level named by it; and whether it is a fall.
     private func growth(of names: [String], blockers: [String], _ context: CheckContext) -> (claim: Int, falls: Bool)? {
         let claims = context.document.claims
-        let named = { (claim: Claim) -> Bool in
-            guard let name = claim.name else { return false }
+        // A claim by its index, its fields read in place: a claim passed by value was copied (its strings retained and released).
+        let named = { (index: Int) -> Bool in
+            guard let name = claims[index].name else { return false }
             return names.contains(where: name.endsWith) && !blockers.contains { blocker in
                 name.holds(blocker) && !names.contains { $0.holds(blocker) && name.endsWith($0) }
             }
         }
         var found: [(claim: Int, falls: Bool)] = []
         for change in context.document.changes where change.from == nil && change.annual != true {
-            guard let to = change.to, let rate = change.rate, claims[rate].kind == .percent, named(claims[to]) else { continue }
+            guard let to = change.to, let rate = change.rate, claims[rate].kind == .percent, named(to) else { continue }
             found.append((rate, change.direction == .decrease))
             break
         }
-        let direction = { (claim: Claim) in claim.predicate.flatMap(ChangeDirection.init(word:)) }
-        // By index, the kind tested first: a claim is copied only when it is a percent.
-        if let index = claims.indices.first(where: { claims[$0].kind == .percent && named(claims[$0]) && direction(claims[$0]) != nil }) {
-            found.append((claims[index].id, direction(claims[index]) == .decrease))
+        let direction = { (index: Int) in claims[index].predicate.flatMap(ChangeDirection.init(word:)) }
+        if let index = claims.indices.first(where: { claims[$0].kind == .percent && named($0) && direction($0) != nil }) {
+            found.append((claims[index].id, direction(index) == .decrease))
         }
         return found.min { $0.claim < $1.claim }
     }

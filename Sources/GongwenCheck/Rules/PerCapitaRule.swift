@@ -99,19 +99,25 @@ public struct PerCapitaRule: RelationRule {
 
     func instances(_ context: CheckContext) -> [Instance] {
         let claims = context.document.claims
-        let isLevel = { (claim: Claim) in
-            claim.kind == .quantity && !claim.isApproximate && claim.upper == nil && !context.changeOperands.contains(claim.id)
+        // Claims by index, their fields read in place: a claim passed by value (to these tests, for every claim in a
+        // window of 200) was copied, its strings retained and released.
+        let isLevel = { (index: Int) in
+            claims[index].kind == .quantity && !claims[index].isApproximate && claims[index].upper == nil
+                && !context.changeOperands.contains(claims[index].id)
         }
-        guard let population = claims.first(where: { isLevel($0) && $0.unit == "人" && ($0.name?.hasSuffix("常住人口") ?? false) }) else { return [] }
+        guard let population = claims.indices.first(where: {
+            isLevel($0) && claims[$0].unit == "人" && (claims[$0].name?.hasSuffix("常住人口") ?? false)
+        }).map({ claims[$0].id }) else { return [] }
         var instances: [Instance] = []
-        for figure in claims where isLevel(figure) {
+        for index in claims.indices where isLevel(index) {
+            let figure = claims[index]
             // Surveys of households (`居民人均可支配收入`) are averages of a sample, not a total over the population.
             guard let name = figure.name, !name.holds("居民"), let unit = figure.unit else { continue }
             let perPeople = Self.perPeople(after: figure, context.source.folded)
             guard let (scale, counted) = perPeople ?? Self.perHead(name) else { continue }
             if scale == 1, !unit.hasSuffix("元") { continue }
-            let matches = { (other: Claim) -> Bool in
-                guard let otherName = other.name, Self.perHead(otherName) == nil, !otherName.holds("平均"),
+            let matches = { (other: Int) -> Bool in
+                guard let otherName = claims[other].name, Self.perHead(otherName) == nil, !otherName.holds("平均"),
                       otherName.count >= 4 else { return false }
                 // `移动电话用户` for `移动电话普及率…部/百人`: the name is what is counted, or its users or number.
                 if perPeople != nil {
@@ -121,10 +127,10 @@ public struct PerCapitaRule: RelationRule {
                 let total = Self.measured(otherName)
                 return total.hasSuffix(counted) || counted.hasSuffix(total)
             }
-            let sameUnit = { (other: Claim) in perPeople != nil || other.unit == unit }
-            let window = claims[max(0, figure.id - 200)..<figure.id]
-            guard let total = window.last(where: { isLevel($0) && sameUnit($0) && $0.id != population.id && matches($0) }) else { continue }
-            instances.append(Instance(total: total.id, population: population.id, figure: figure.id, scale: scale))
+            let sameUnit = { (other: Int) in perPeople != nil || claims[other].unit == unit }
+            let window = max(0, figure.id - 200)..<figure.id
+            guard let total = window.last(where: { isLevel($0) && sameUnit($0) && claims[$0].id != population && matches($0) }) else { continue }
+            instances.append(Instance(total: claims[total].id, population: population, figure: figure.id, scale: scale))
         }
         return instances
     }

@@ -141,9 +141,13 @@ public struct RateBoundsRule: RelationRule {
     /// parts' averaged with their budgets as weights, so it lies between theirs as a growth rate does.
     static func completions(_ claims: [Claim]) -> [Int: Int] {
         var completionOf: [Int: Int] = [:]
-        for claim in claims where claim.kind == .percent && claim.id > 0 && !claim.isApproximate && Claim.namesPlan(claim.name ?? "") {
-            let level = claims[claim.id - 1]
-            if level.kind == .quantity, level.upper == nil, level.sentenceStart == claim.sentenceStart { completionOf[level.id] = claim.id }
+        // By index, fields read in place: `for claim in claims` copied every claim (its strings retained and released).
+        for index in claims.indices where claims[index].kind == .percent && claims[index].id > 0 && !claims[index].isApproximate
+            && Claim.namesPlan(claims[index].name ?? "") {
+            let level = claims[index].id - 1
+            if claims[level].kind == .quantity, claims[level].upper == nil, claims[level].sentenceStart == claims[index].sentenceStart {
+                completionOf[claims[level].id] = claims[index].id
+            }
         }
         return completionOf
     }

@@ -76,7 +76,9 @@ public struct RepeatInconsistentRule: Rule {
         for change in document.changes {
             inChange.formUnion([change.from, change.to, change.delta, change.rate].compactMap { $0 })
         }
-        let timed = document.numbers.filter { $0.kind == .year || $0.kind == .date }.map(\.start).sorted()
+        // By index, fields read in place: `filter` copied every number (its strings retained and released).
+        let numbers = document.numbers
+        let timed = numbers.indices.filter { numbers[$0].kind == .year || numbers[$0].kind == .date }.map { numbers[$0].start }.sorted()
         let folded = context.source.folded
         // The end of the last sentence looked up, and where that search began: the claims of one sentence share it.
         var lastEnd = (from: 0, end: -1)

@@ -26,12 +26,15 @@ public struct SignDoubledRule: Rule {
     /// is `%`): `33.3%` then `%`.
     public func check(_ context: CheckContext) -> [Finding] {
         let s = context.source.folded
-        return context.document.numbers.compactMap { number in
-            guard number.kind == .percent || number.kind == .permille, number.end < s.count,
-                  s[number.end - 1] == "%" || s[number.end - 1] == "‰", s[number.end] == s[number.end - 1] else { return nil }
-            let anchor = Span(start: number.start, end: number.end + 1)
+        let numbers = context.document.numbers
+        // By index, fields read in place: `compactMap` over the numbers copied every one (its strings retained and released).
+        return numbers.indices.compactMap { index in
+            let (kind, start, end) = (numbers[index].kind, numbers[index].start, numbers[index].end)
+            guard kind == .percent || kind == .permille, end < s.count,
+                  s[end - 1] == "%" || s[end - 1] == "‰", s[end] == s[end - 1] else { return nil }
+            let anchor = Span(start: start, end: end + 1)
             if context.isBoilerplate(anchor) { return nil }
-            return finding(.signDoubled(text: context.source.text(anchor), sign: String(s[number.end])), at: anchor)
+            return finding(.signDoubled(text: context.source.text(anchor), sign: String(s[end])), at: anchor)
         }
     }
 }

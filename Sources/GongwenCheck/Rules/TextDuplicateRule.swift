@@ -72,7 +72,10 @@ public struct TextDuplicateRule: TextRule {
         func end(_ paragraph: Paragraph) {
             // The last sentence runs to the end of the paragraph, with or without its end.
             scalar(at: paragraph.span.end - 1, in: paragraph)
-            let key = TextDuplicateRule.key(folded[paragraph.span.start..<paragraph.span.end])
+            // The text compared: the folded scalars with spaces and tabs left out, as keys that neither copy them nor
+            // hash them more than once (the paragraph's and its sentences' in one pass).
+            let keys = ScalarKey.keys(folded, whole: paragraph.span.start..<paragraph.span.end, pieces: pending, ignoring: .spacesAndTabs)
+            let key = keys.whole
             if key.count >= TextDuplicateRule.minimumLength {
                 if let first = paragraphs[key] {
                     let message = Message.duplicateParagraph(length: key.count, firstLine: context.source.line(at: first.start))
@@ -89,8 +92,7 @@ public struct TextDuplicateRule: TextRule {
                 }
                 run = nil
             }
-            for sentence in pending {
-                let key = TextDuplicateRule.key(folded[sentence.start..<sentence.end])
+            for (sentence, key) in zip(pending, keys.pieces) {
                 guard let first = sentences[key] else {
                     close()
                     sentences[key] = sentence
@@ -105,11 +107,5 @@ public struct TextDuplicateRule: TextRule {
             }
             close()
         }
-    }
-
-    /// The text compared: the folded scalars with white space (spaces and tabs) left out, as a
-    /// key that neither copies them nor hashes them more than once.
-    static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> ScalarKey {
-        ScalarKey(scalars, ignoring: .spacesAndTabs)
     }
 }

@@ -37,39 +37,43 @@ struct ClaimBuilder {
         // Where the previous mention starts (a copy of the mention itself retained its strings, per number).
         var previousStart: Int?
         var sections = SectionPaths(segmentation)
-        for mention in mentions where !segmentation.isBoilerplate(mention.start) {
+        // By index, the mention's fields read in place: a mention bound by `for mention in mentions` was copied
+        // (its strings retained and released) for every number.
+        for index in mentions.indices where !segmentation.isBoilerplate(mentions[index].start) {
+            let (start, end, kind) = (mentions[index].start, mentions[index].end, mentions[index].kind)
             defer {
-                previousEnd = max(previousEnd, mention.end)
-                previousStart = mention.start
+                previousEnd = max(previousEnd, end)
+                previousStart = start
             }
-            guard mention.kind.isClaim, mention.value != nil || mention.parts != nil else { continue }
-            var claim = Claim(id: claims.count, mention: mention, sentence: clauses.sentence(at: mention.start))
+            guard kind.isClaim, mentions[index].value != nil || mentions[index].parts != nil else { continue }
+            // Appended, then filled in in place: a claim built in a variable was copied into the array.
+            claims.append(Claim(id: claims.count, mention: mentions[index], sentence: clauses.sentence(at: start)))
+            let last = claims.count - 1
             // The clause before the number, but not past an earlier number: `30.5%建制村由2177` reads
             // `建制村由` for 2177.
-            var clauseStart = max(clauses.clauseStart(before: mention.start), min(previousEnd, mention.start), mention.start - Self.longestPrefix)
+            var clauseStart = max(clauses.clauseStart(before: start), min(previousEnd, start), start - Self.longestPrefix)
             // A number that modifies the noun keeps it: `1500人以下的村由1556个` counts 1500人以下的村.
-            if clauseStart == previousEnd, clauseStart < mention.start, source.folded[clauseStart] == "的", let modifier = previousStart {
+            if clauseStart == previousEnd, clauseStart < start, source.folded[clauseStart] == "的", let modifier = previousStart {
                 clauseStart = modifier
             }
-            let prefix = Array(source.folded[clauseStart..<mention.start])
+            let prefix = Array(source.folded[clauseStart..<start])
             let predicate = Predicate.find(in: prefix) ?? Predicate.findBeforeNoun(in: prefix)
-            claim.predicate = predicate?.word
-            claim.subject = subject(prefix: prefix, predicate: predicate?.word, mention: mention)
+            claims[last].predicate = predicate?.word
+            claims[last].subject = subject(prefix: prefix, predicate: predicate?.word, kind: kind, end: end)
             // `年末全省常住人口4527.98万人，比上年末增加10.58万人`: a comparison (`比…`) states the
             // change of the figure before it, and counts the same thing.
-            if let own = claim.subject, own.startsWith("比") || own.startsWith("同比"),
-               let previous = claims.indices.last, claims[previous].sentence == claim.sentence {
-                claim.subject = claims[previous].subject
+            if let own = claims[last].subject, own.startsWith("比") || own.startsWith("同比"),
+               last > 0, claims[last - 1].sentence == claims[last].sentence {
+                claims[last].subject = claims[last - 1].subject
             }
-            claim.section = sections.path(at: mention.start)
-            claims.append(claim)
+            claims[last].section = sections.path(at: start)
         }
         return claims
     }
 
     /// The noun phrase before the number (without its predicate and a leading `由`/`从`), or after
     /// the unit when the text before is only a verb.
-    private func subject(prefix: [Unicode.Scalar], predicate: String?, mention: NumberMention) -> String? {
+    private func subject(prefix: [Unicode.Scalar], predicate: String?, kind: NumberKind, end: Int) -> String? {
         var text = prefix[...]
         if let predicate, let range = Self.lastRange(of: Array(predicate.unicodeScalars), in: text) {
             // `减少干部职数1162人`: the noun between the verb and the number is the subject.
@@ -90,7 +94,7 @@ struct ClaimBuilder {
         // A count whose clause opens with a verb names its noun after the unit:
         // `培育150余名专业社会工作者`, `服务城乡社区82个` keeps `服务城乡社区`.
         let verbOnly = text.count <= 1 || Self.leadingVerbScalars.contains { text.count <= $0.count + 1 && text.suffix($0.count).elementsEqual($0) }
-        if verbOnly, mention.kind == .quantity, let noun = nounAfter(mention) { return noun }
+        if verbOnly, kind == .quantity, let noun = nounAfter(end) { return noun }
         if text.isEmpty { return nil }
         return SourceText.string(text.suffix(24))
     }
@@ -109,11 +113,11 @@ struct ClaimBuilder {
         return nil
     }
 
-    /// The words after a count's unit up to the clause end or the next digit: `专业社会工作者`.
-    private func nounAfter(_ mention: NumberMention) -> String? {
+    /// The words after a count's unit (which ends at `mentionEnd`) up to the clause end or the next digit: `专业社会工作者`.
+    private func nounAfter(_ mentionEnd: Int) -> String? {
         let s = source.folded
-        let limit = min(clauses.clauseEnd(after: mention.end), mention.end + 12)
-        var start = mention.end
+        let limit = min(clauses.clauseEnd(after: mentionEnd), mentionEnd + 12)
+        var start = mentionEnd
         while start < limit, s[start] == "的" || s[start] == " " { start += 1 }
         var end = start
         var depth = 0

@@ -104,23 +104,25 @@ struct Readings {
         // The last count of events (`事故28起`) and the outcomes that took its name.
         var event: (index: Int, name: String)?
         var named = Set<Int>()
-        for claim in claims {
-            while position < claim.start {
+        // By index, fields read in place: `for claim in claims` copied every claim (its strings retained and released).
+        for claim in claims.indices {
+            let (start, end) = (claims[claim].start, claims[claim].end)
+            while position < start {
                 if Self.endsStatement(text[position]) { index += 1 }
                 position += 1
             }
-            position = max(position, claim.end)
+            position = max(position, end)
             statementIndex.append(index)
-            var reading = Self.read(claim, text: text, after: previousEnd)
+            var reading = Self.read(at: start, text: text, after: previousEnd)
             if let last = readings.indices.last, statementIndex[last] == index, Self.outcomes.contains(reading.name),
                let current = event, current.index == last || named.contains(last),
-               text[claims[last].end..<claim.start].dropLast(reading.name.unicodeScalars.count).allSatisfy({ $0 == "," || $0 == "、" || $0 == " " }) {
+               text[claims[last].end..<start].dropLast(reading.name.unicodeScalars.count).allSatisfy({ $0 == "," || $0 == "、" || $0 == " " }) {
                 named.insert(readings.count)
                 reading.name = current.name + reading.name
             }
-            if claim.unit == "起", !reading.namesNothing { event = (readings.count, reading.name) }
+            if claims[claim].unit == "起", !reading.namesNothing { event = (readings.count, reading.name) }
             readings.append(reading)
-            previousEnd = claim.end
+            previousEnd = end
         }
         self.readings = readings
         self.statement = statementIndex
@@ -138,13 +140,14 @@ struct Readings {
         endsStatement(scalar) || scalar == "," || scalar == ";" || scalar == "、" || scalar == "“" || scalar == "”"
     }
 
-    /// The reading of one claim from the clause before it, not reaching back past the previous claim.
-    static func read(_ claim: Claim, text: [Unicode.Scalar], after previousEnd: Int) -> ClaimReading {
-        var start = claim.start
-        while start > 0, start > previousEnd, claim.start - start < 40, !endsClause(text[start - 1]) { start -= 1 }
+    /// The reading of one claim (starting at `claimStart`) from the clause before it, not reaching back past the
+    /// previous claim.
+    static func read(at claimStart: Int, text: [Unicode.Scalar], after previousEnd: Int) -> ClaimReading {
+        var start = claimStart
+        while start > 0, start > previousEnd, claimStart - start < 40, !endsClause(text[start - 1]) { start -= 1 }
         var clause = start
-        while clause > 0, claim.start - clause < 60, !endsClause(text[clause - 1]) { clause -= 1 }
-        var words = Array(text[start..<claim.start])
+        while clause > 0, claimStart - clause < 60, !endsClause(text[clause - 1]) { clause -= 1 }
+        var words = Array(text[start..<claimStart])
         var verb: ChangeVerb?
         var rateOfChange = false
         var comparison = false
@@ -171,7 +174,7 @@ struct Readings {
         _ = dropSuffix(comparedFigureScalars)
         if dropSuffix(comparisonScalars) != nil || dropYearComparison(&words) { comparison = true } else { words = beforeFigure }
         if verb != nil || rateOfChange || comparison { while dropSuffix(basisScalars) != nil || dropSuffix(fillerScalars) != nil {} }
-        let clauseText = text[clause..<claim.start]
+        let clauseText = text[clause..<claimStart]
         if !comparison, WordSearch.holdsAny(clauseText, comparisonList) { comparison = true }
         // `由上年的46亿元`, `从200个`: the value a change starts from, compared as an earlier period is.
         if let last = words.last, last == "由" || last == "从" || last == "的" && (clauseText.contains("由") || clauseText.contains("从")) {

@@ -44,14 +44,15 @@ struct ComparisonLinker {
             // The nearest rate outside brackets so far.
             var compared: Int?
             for (position, index) in statement.enumerated() {
-                let claim = claims[index]
-                if let rate = compared, let direction = regionComparison(before: claim, text: text), let other = regionRate(of: rate) {
+                // The claim's fields read in place: binding `claims[index]` copied every claim (its strings retained and released).
+                let (start, end) = (claims[index].start, claims[index].end)
+                if let rate = compared, let direction = regionComparison(before: index, text: text), let other = regionRate(of: rate) {
                     changes.append(Change(from: other, to: rate, delta: index, rate: nil, direction: direction,
-                                          span: Span(start: claims[rate].start, end: claim.end)))
+                                          span: Span(start: claims[rate].start, end: end)))
                     continue
                 }
-                guard claim.kind == .percent else { continue }
-                guard let direction = comparison(before: claim.start, text: text), text[claim.end...].first == ")" else {
+                guard claims[index].kind == .percent else { continue }
+                guard let direction = comparison(before: start, text: text), text[end...].first == ")" else {
                     // Only a rate of change is compared in points here (`增速高于…`): a share in between (`占全省的20%`) is not.
                     if isGrowth(index) { compared = index }
                     continue
@@ -59,7 +60,7 @@ struct ComparisonLinker {
                 guard let rate = compared, !falls(rate), position + 1 < statement.count else { continue }
                 let points = statement[position + 1]
                 guard claims[points].pointsOf == .percent,
-                      text[(claim.end + 1)..<claims[points].start].allSatisfy({ $0 == " " }) else { continue }
+                      text[(end + 1)..<claims[points].start].allSatisfy({ $0 == " " }) else { continue }
                 changes.append(Change(from: index, to: rate, delta: points, rate: nil, direction: direction,
                                       span: Span(start: claims[rate].start, end: claims[points].end)))
             }
@@ -78,10 +79,11 @@ struct ComparisonLinker {
     }
 
     /// The direction a comparison with a whole region says right before an amount in points (`增速高于全州11.9个百分点`).
-    private func regionComparison(before claim: Claim, text: [Unicode.Scalar]) -> ChangeDirection? {
-        guard claim.pointsOf == .percent else { return nil }
-        for region in Self.regions where claim.start >= region.count + 2 && text[(claim.start - region.count)..<claim.start].elementsEqual(region) {
-            let at = claim.start - region.count - 2
+    private func regionComparison(before index: Int, text: [Unicode.Scalar]) -> ChangeDirection? {
+        guard readings.claims[index].pointsOf == .percent else { return nil }
+        let start = readings.claims[index].start
+        for region in Self.regions where start >= region.count + 2 && text[(start - region.count)..<start].elementsEqual(region) {
+            let at = start - region.count - 2
             return Self.comparatives.first { text[at..<(at + 2)].elementsEqual($0.word) }?.direction
         }
         return nil

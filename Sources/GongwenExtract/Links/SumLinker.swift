@@ -47,8 +47,9 @@ struct SumLinker {
             var among = false
             var position = start
             for index in statement {
-                let claim = claims[index]
-                while position < claim.start {
+                // The claim's fields read in place: binding `claims[index]` copied every claim (its strings retained and released).
+                let (claimStart, claimEnd) = (claims[index].start, claims[index].end)
+                while position < claimStart {
                     switch text[position] {
                     case "(": depth += 1
                     case ")": depth = max(0, depth - 1)
@@ -60,23 +61,23 @@ struct SumLinker {
                     }
                     position += 1
                 }
-                let reading = readings.readings[index]
-                guard depth == 0, !among, claim.kind == .quantity, claim.upper == nil, reading.isLevel, claim.unit != nil else { continue }
+                guard depth == 0, !among, claims[index].kind == .quantity, claims[index].upper == nil, readings.readings[index].isLevel,
+                      let unit = claims[index].unit else { continue }
                 if isSum(index), cut {
                     cut = false
                     terms = []
                 } else if isSum(index) {
-                    let own = terms.filter { claims[$0].unit == claim.unit }
+                    let own = terms.filter { claims[$0].unit == unit }
                     // `五年累计完成投资合计500亿元` adds up years, not the levels before it.
-                    let cumulative = WordSearch.holds(text[reading.clauseStart..<claim.start], "累计")
+                    let cumulative = WordSearch.holds(text[readings.readings[index].clauseStart..<claimStart], "累计")
                     if own.count >= 2, !cumulative {
-                        var breakdown = Breakdown(total: index, parts: own, span: Span(start: claims[own[0]].start, end: claim.end))
+                        var breakdown = Breakdown(total: index, parts: own, span: Span(start: claims[own[0]].start, end: claimEnd))
                         breakdown.cue = .sum
                         found.append(breakdown)
                         sums.append(index)
                     }
                     terms = []
-                } else if reading.namesNothing, let last = terms.last, claims[last].unit == claim.unit {
+                } else if readings.readings[index].namesNothing, let last = terms.last, claims[last].unit == unit {
                     terms[terms.count - 1] = index
                 } else {
                     terms.append(index)

@@ -26,7 +26,8 @@ struct TableLinker {
         self.cells = cells
         self.claims = claims
         var starts: [Int: Int] = [:]
-        for claim in claims { starts[claim.start] = claim.id }
+        // By index, fields read in place: `for claim in claims` copied every claim (its strings retained and released).
+        for index in claims.indices { starts[claims[index].start] = claims[index].id }
         var claimAt: [Int: Int] = [:]
         for cell in cells.cells {
             if let id = starts[cell.span.start], claims[id].end == cell.span.end, claims[id].unit == cell.unit.unit { claimAt[cell.span.start] = id }
@@ -36,9 +37,10 @@ struct TableLinker {
         let cellSpans = cells.tables.flatMap { $0.rows.flatMap(\.cells) }.filter { $0.end > $0.start }.sorted { $0.start < $1.start }
         var inCells = Set<Int>()
         var next = 0
-        for claim in claims {
-            while next < cellSpans.count, cellSpans[next].end <= claim.start { next += 1 }
-            if next < cellSpans.count, cellSpans[next].start <= claim.start, claim.end <= cellSpans[next].end { inCells.insert(claim.id) }
+        for index in claims.indices {
+            let (start, end) = (claims[index].start, claims[index].end)
+            while next < cellSpans.count, cellSpans[next].end <= start { next += 1 }
+            if next < cellSpans.count, cellSpans[next].start <= start, end <= cellSpans[next].end { inCells.insert(claims[index].id) }
         }
         tableClaims = inCells
     }

@@ -21,10 +21,11 @@ struct ListBuilder {
     init(source: SourceText, segmentation: Segmentation, numbers: [NumberMention]) {
         self.source = source
         self.segmentation = segmentation
-        self.counts = numbers.filter { mention in
-            guard mention.kind == .countLabel, mention.unit != nil, let value = mention.value else { return false }
+        // By index, fields read in place: `filter` copied every number (its strings retained and released) to test it.
+        self.counts = numbers.indices.filter { index in
+            guard numbers[index].kind == .countLabel, numbers[index].unit != nil, let value = numbers[index].value else { return false }
             return value >= 2 && value <= 20
-        }
+        }.map { numbers[$0] }
     }
 
     func lists() -> [EnumeratedList] {

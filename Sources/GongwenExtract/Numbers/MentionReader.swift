@@ -133,17 +133,18 @@ struct MentionReader {
     }
 
     private mutating func emit(_ item: Item) -> Int {
-        var mention = NumberMention(
+        // Appended, then filled in in place: a mention built in a variable was copied into the array.
+        mentions.append(NumberMention(
             text: sourceText(item.start..<item.end), span: Span(start: item.start, end: item.end),
-            kind: item.kind, value: item.value)
-        mention.upper = item.upper
-        mention.unit = item.unit
-        mention.unitCategory = item.unitCategory
-        mention.resolution = item.resolution
-        mention.qualifier = item.qualifier
-        mention.qualifierText = item.qualifierText
-        mention.parts = item.parts
-        mentions.append(mention)
+            kind: item.kind, value: item.value))
+        let last = mentions.count - 1
+        mentions[last].upper = item.upper
+        mentions[last].unit = item.unit
+        mentions[last].unitCategory = item.unitCategory
+        mentions[last].resolution = item.resolution
+        mentions[last].qualifier = item.qualifier
+        mentions[last].qualifierText = item.qualifierText
+        mentions[last].parts = item.parts
         return item.end
     }
 

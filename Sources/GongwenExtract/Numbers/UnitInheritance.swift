@@ -16,7 +16,7 @@ enum UnitInheritance {
 
     static func apply(to mentions: inout [NumberMention], in folded: [Unicode.Scalar]) {
         var inherited: [(index: Int, unit: String?, category: String?)] = []
-        for index in mentions.indices where isBare(mentions[index]) {
+        for index in mentions.indices where isBare(mentions, index) {
             let before = donor(for: index, step: -1, in: mentions, folded: folded)
             let after = donor(for: index, step: 1, in: mentions, folded: folded)
             let chosen: NumberMention?
@@ -53,14 +53,16 @@ enum UnitInheritance {
                 return (candidate, distance)
             }
             edge = step < 0 ? candidate.start : candidate.end
-            edgeIsBare = isBare(candidate)
+            edgeIsBare = isBare(mentions, other)
             other += step
         }
         return nil
     }
 
-    private static func isBare(_ mention: NumberMention) -> Bool {
-        mention.kind == .quantity && mention.unit == nil && mention.resolution == nil && mention.upper == nil
-            && mention.value != nil
+    /// Whether `mentions[index]` is a quantity with no unit: its fields read in place (a mention passed by value
+    /// was copied, its strings retained and released, for every number).
+    private static func isBare(_ mentions: [NumberMention], _ index: Int) -> Bool {
+        mentions[index].kind == .quantity && mentions[index].unit == nil && mentions[index].resolution == nil
+            && mentions[index].upper == nil && mentions[index].value != nil
     }
 }
