@@ -96,6 +96,7 @@ public enum Segmenter {
                 Paragraph(span: line.content, line: line.number, role: role, section: result.sectionPath(at: line.content.start)))
             guard role == .boilerplate, let kind = page.chromeKinds[index] else {
                 previousChrome = nil
+                result.boilerplate += pageNumbers(joinedInto: line, page.source)
                 continue
             }
             if let previous = previousChrome, page.chromeKinds[previous] == kind {
@@ -105,5 +106,24 @@ public enum Segmenter {
             }
             previousChrome = index
         }
+    }
+
+    /// The page numbers a page break set inside a sentence that `BrokenLines` joined across them (`…综合应用示⏎— 7 —⏎范中心
+    /// 项目`): page furniture still, inside the line.
+    static func pageNumbers(joinedInto line: Line, _ source: SourceText) -> [Boilerplate] {
+        var found: [Boilerplate] = []
+        var number = line.number + 1
+        while number <= source.lineCount, source.lineSpan(number).start < line.span.end {
+            let span = source.lineSpan(number)
+            let text = source.text(span)
+            if PageFurniture.isPageNumber(text) {
+                var content = span
+                while content.start < content.end, isSpace(source.scalars[content.start]) { content.start += 1 }
+                while content.end > content.start, isSpace(source.scalars[content.end - 1]) { content.end -= 1 }
+                found.append(Boilerplate(span: content, kind: "page_number"))
+            }
+            number += 1
+        }
+        return found
     }
 }
