@@ -68,8 +68,14 @@ struct TextLayerTables {
             }
             if !records.contains(where: { !$0.numbers.isEmpty }) {
                 // Labels alone inside a table: the end of a wrapped label whose row is blank (`…10.2 社会保障和就`
-                // over `业支出`), the start of the next row's label (`残疾人就业保障金`), or rows left blank.
-                if block.isEmpty { continue }
+                // over `业支出`), the start of the next row's label (`残疾人就业保障金`), or rows left blank. Before a
+                // table only a numbered label starts its first row (`一、国有土地使用权` over `出让收入 15,000 …`): other
+                // words there are the header's.
+                if block.isEmpty {
+                    let numbered = records.count == 1 && (records[0].numbered || LedgerRow.isNumberedHead(records[0].label))
+                    fragment = numbered ? records[0].label : nil
+                    continue
+                }
                 if records.count == 1, dangling == nil, fragment == nil {
                     fragment = records[0].label
                 } else {
@@ -77,7 +83,10 @@ struct TextLayerTables {
                 }
                 continue
             }
-            guard !block.isEmpty || records.contains(where: { $0.numbers.count >= 3 }) else { continue }
+            guard !block.isEmpty || records.contains(where: { $0.numbers.count >= 3 }) else {
+                fragment = nil
+                continue
+            }
             if block.isEmpty { blockStart = number }
             // A label left at the end of the line before goes on here, unless this line starts a row of its own: two
             // rows (the tables side by side start again on the left) or a numbered label (`1.利润收入`).

@@ -43,6 +43,9 @@ struct TextLayerTableTests: TableFixture {
         let roles: [ColumnRole] = [.label, .level, .level, .ratio(numerator: 2, denominator: 1), .level, .change(from: 4, to: 2)]
         #expect(tables.allSatisfy { $0.columns.map(\.role) == roles })
         #expect(tables.allSatisfy { $0.columns[1].unit == "万元" && $0.columns[3].unit == "%" })
+        // A numbered label wrapped over the table's first row starts it; the header's words before it do not.
+        let numbered = Self.budget.replacingOccurrences(of: "税收收入 200,000", with: "一、税收\n收入 200,000")
+        #expect(TextLayerTables(source: SourceText(numbered)).tables().first?.rows.first?.label == "一、税收收入")
     }
 
     @Test func eachRowStatesARateAndAChange() throws {
