@@ -24,9 +24,9 @@ struct TextLayerTables {
 
     /// The fewest rows whose arithmetic names a column, and the share of the rows it must hold on.
     static let minRows = 4
+    static let holding = 0.8
     /// The most numbers a row may have for its columns to be named: the search tries every three columns.
     static let maxColumns = 16
-    static let holding = 0.8
     /// How far above a table its unit (`单位：万元`) may be stated: the caption, the header's wrapped words, and
     /// the rows before a page break where the table goes on under its header repeated.
     static let captionLines = 120
