@@ -22,7 +22,11 @@ public struct Extraction: Sendable, Equatable {
 public enum Extractor {
     public static func extract(_ source: SourceText, segmentation: Segmentation) -> Extraction {
         // A table's cells carry the unit of their column (`产量(万吨)`); its layout states its own links.
-        let cells = TableCells(tables: TableReader(source: source).tables() + TextLayerTables(source: source).tables(), source: source)
+        let cells = {
+            let read = TableReader(source: source).tables()
+            let taken = Set(read.flatMap { $0.rows.map(\.line) })
+            return TableCells(tables: read + TextLayerTables(source: source, taken: taken).tables(), source: source)
+        }()
         let numbers = cells.apply(to: NumberExtractor.mentions(in: source), source: source)
         let builder = ClaimBuilder(source: source, segmentation: segmentation)
         var claims = builder.claims(from: numbers)

@@ -21,6 +21,8 @@ import GongwenText
 /// to the second (2.4% = 93,935 / 91,693 − 1). A row of fewer numbers (a blank cell dropped) is left out.
 struct TextLayerTables {
     let source: SourceText
+    /// The lines of tables `TableReader` read under their header: no row of these.
+    var taken: Set<Int> = []
 
     /// The fewest rows whose arithmetic names a column, and the share of the rows it must hold on.
     static let minRows = 4
@@ -62,7 +64,11 @@ struct TextLayerTables {
             fragment = nil
         }
         for number in 1...source.lineCount {
-            guard var records = records(of: number) else {
+            // A layout kept by spaces sets blank lines between the rows.
+            if !block.isEmpty, source.lineSpan(number).isEmpty || source.folded[source.lineSpan(number).start..<source.lineSpan(number).end].allSatisfy({ $0 == " " }) {
+                continue
+            }
+            guard !taken.contains(number), var records = records(of: number) else {
                 close()
                 continue
             }
@@ -180,9 +186,9 @@ struct TextLayerTables {
                 let others = Set(named.filter { $0.key[1] == key[1] }.map(\.value))
                 roles = others.count == 1 ? others.first : nil
             }
-            guard let roles, roles.contains(where: { $0 != .level }) else { return nil }
+            guard let roles, roles.contains(where: { $0 != .level && $0 != .other }) else { return nil }
             let columns = [TableColumn(name: "", unit: nil, role: .label)]
-                + roles.map { TableColumn(name: "", unit: $0 == .level ? caption : "%", role: $0) }
+                + roles.map { TableColumn(name: "", unit: $0 == .level ? caption : $0 == .other ? nil : "%", role: $0) }
             let rows = groups[key]!.map { TableRow(line: $0.line, indent: 0, marker: nil, label: $0.label, cells: $0.numbers) }
             return Table(columns: columns, rows: rows, arithmetic: true)
         }
@@ -202,31 +208,43 @@ struct TextLayerTables {
 
     /// What the arithmetic names: for each column, `ratio` or `change` when on `holding` of the rows (and
     /// `minRows` at least) its percent is another column's figure over a third's, or the change from the
-    /// third to the other; the column whose arithmetic holds on the most rows first, and a column that two
-    /// readings fit equally well is left a level (two columns of equal figures: no telling which).
+    /// third to the other. A quotient holds turned about too, within the percent's rounding (94.7 = 93,935 /
+    /// 99,200, and 99,200 = 93,935 / 94.7 ± a few hundred): the reading whose computed figures fall closest to
+    /// the printed ones, in units of their last digit, names its column first; a column read as a percent is
+    /// no operand of another, and a column that two readings fit equally well is left a level (two columns of
+    /// equal figures: no telling which).
     static func roles(_ values: [[Printed]], count: Int) -> [ColumnRole] {
         var roles = [ColumnRole](repeating: .level, count: count)
-        var found: [(column: Int, role: ColumnRole, holds: Int)] = []
+        var found: [(column: Int, role: ColumnRole, holds: Int, miss: Double)] = []
         for column in 0..<count {
-            var best: (role: ColumnRole, holds: Int, tied: Bool)?
+            var best: (role: ColumnRole, holds: Int, miss: Double, tied: Bool)?
             for base in 0..<count where base != column {
                 for other in 0..<count where other != column && other != base {
                     for role in [ColumnRole.ratio(numerator: other + 1, denominator: base + 1), .change(from: base + 1, to: other + 1)] {
-                        let holds = values.filter { row in Self.holds(role, percent: row[column], base: row[base], other: row[other]) }.count
+                        var holds = 0
+                        var missed = 0.0
+                        for row in values where Self.holds(role, percent: row[column], base: row[base], other: row[other]) {
+                            holds += 1
+                            missed += Self.miss(role, percent: row[column], base: row[base], other: row[other])
+                        }
                         guard holds >= minRows, Double(holds) >= holding * Double(values.count) else { continue }
-                        if let current = best, current.holds > holds { continue }
-                        best = (role, holds, best.map { $0.holds == holds } ?? false)
+                        let miss = missed / Double(holds)
+                        if let current = best, (current.holds, -current.miss) > (holds, -miss) { continue }
+                        best = (role, holds, miss, best.map { $0.holds == holds && $0.miss == miss } ?? false)
                     }
                 }
             }
-            if let best, !best.tied { found.append((column, best.role, best.holds)) }
+            // A percent that two readings fit equally well is a percent still, of operands unknown (`other`): it is no
+            // operand of another reading.
+            if let best { found.append((column, best.tied ? .other : best.role, best.holds, best.miss)) }
         }
-        // A column read as a percent is no operand of another. A quotient holds turned about too (94.7 = 93,935 /
-        // 99,200, and 99,200 = 93,935 / 94.7 within the percent's rounding): the computed column is the one printed
-        // the coarsest, relative to its figures.
+        // Where the figures are exact both ways (90.0 = 90,000 / 100,000), the computed column is the one printed the
+        // coarsest, relative to its figures.
         let coarseness = (0..<count).map { column in Self.median(values.map { $0[column].half / max(abs($0[column].value), 1e-9) }) }
         var percents = Set<Int>()
-        for candidate in found.sorted(by: { ($0.holds, coarseness[$0.column]) > ($1.holds, coarseness[$1.column]) }) {
+        for candidate in found.sorted(by: {
+            ($0.miss, -coarseness[$0.column], -$0.holds, $0.column) < ($1.miss, -coarseness[$1.column], -$1.holds, $1.column)
+        }) {
             let operands: [Int]
             switch candidate.role {
             case .ratio(let numerator, let denominator): operands = [numerator - 1, denominator - 1]
@@ -243,6 +261,14 @@ struct TextLayerTables {
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
+    }
+
+    /// How far the percent computed from the printed figures is from the printed one, in halves of its last
+    /// digit: about ½ on average for a column computed and rounded, far more for a quotient turned about.
+    static func miss(_ role: ColumnRole, percent: Printed, base: Printed, other: Printed) -> Double {
+        var computed = other.value / base.value * 100
+        if case .change = role { computed -= 100 }
+        return abs(computed - percent.value) / percent.half
     }
 
     /// Whether `percent` is `other` over `base` (or the change from `base` to `other`) within the printed precisions.

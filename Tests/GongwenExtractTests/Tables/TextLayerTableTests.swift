@@ -41,7 +41,7 @@ struct TextLayerTableTests: TableFixture {
         ])
         // The third column is the second over the first, the fifth the change from the fourth to the second.
         let roles: [ColumnRole] = [.label, .level, .level, .ratio(numerator: 2, denominator: 1), .level, .change(from: 4, to: 2)]
-        #expect(tables.allSatisfy { $0.columns.map(\.role) == roles })
+        #expect(tables.map { $0.columns.map(\.role) } == [roles, roles])
         #expect(tables.allSatisfy { $0.columns[1].unit == "万元" && $0.columns[3].unit == "%" })
         // A numbered label wrapped over the table's first row starts it; the header's words before it do not.
         let numbered = Self.budget.replacingOccurrences(of: "税收收入 200,000", with: "一、税收\n收入 200,000")
@@ -60,6 +60,26 @@ struct TextLayerTableTests: TableFixture {
         // A completion percent or a change printed wrong in one row is found; the other rows name the columns.
         #expect(try alarms(Self.budget.replacingOccurrences(of: "160.0", with: "106.0")) == ["rate.ratio@15"])
         #expect(try alarms(Self.budget.replacingOccurrences(of: "63,000 105.0 56,000 12.5", with: "63,000 105.0 56,000 21.5")) == ["change.rate@15"])
+    }
+
+    @Test func aLayoutKeptBySpacesWithBlankLinesBetweenRows() throws {
+        // A budget and its adjusted budget equal on most rows: the percent fits both (its operand unknown, no link),
+        // and is no operand of a quotient turned about (9,731,319 = 8,119,164 / 83.4 within 83.4's rounding).
+        let table = """
+            单位：万元
+            一、税收收入         9,731,319     9,731,319     8,119,164       83.4
+
+            增值税          3,617,850     3,617,850     2,802,099       77.5
+
+            企业所得税       1,113,706     1,113,706       983,862       88.3
+
+            个人所得税         300,000       310,000       305,000       98.4
+
+            资源税            200,000       200,000       190,000       95.0
+            """
+        let tables = TextLayerTables(source: SourceText(table)).tables()
+        #expect(tables.map { $0.columns.map(\.role) } == [[.label, .level, .level, .level, .ratio(numerator: 3, denominator: 2)]])
+        #expect(tables.first?.rows.count == 5)
     }
 
     @Test func rowsWhoseArithmeticNamesNothingAreNoTable() throws {
