@@ -143,7 +143,7 @@ enum FullTextIndex {
         for (table, rows) in [("paragraphs_grams", batch.paragraphs), ("paragraphs_repeats", batch.paragraphRepeats), ("list_items_grams", batch.listItems)] {
             guard !rows.isEmpty else { continue }
             let statement = try BoundStatement(db, sql: "INSERT INTO \(table)(rowid, grams) VALUES (?, ?)")
-            for (id, text) in rows { try statement.execute([id, text]) }
+            for (id, text) in rows { try statement.execute(rowid: id, blobOf: text) }
         }
     }
 
