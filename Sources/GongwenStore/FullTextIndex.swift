@@ -58,15 +58,14 @@ enum FullTextIndex {
 
         /// The batch's rows made from the content rows `rows` of `table` (id and text).
         init(_ table: String, rows: [(Int64, String)]) {
-            let grams = rows.map { ($0.0, Bigrams.indexed($0.1)) }
             if table == "paragraphs" {
-                paragraphs = grams
-                paragraphRepeats = rows.compactMap { id, text in
-                    let repeats = Bigrams.repeats(text)
-                    return repeats.isEmpty ? nil : (id, repeats)
+                for (id, text) in rows {
+                    let (indexed, repeats) = Bigrams.indexedAndRepeats(text)
+                    paragraphs.append((id, indexed))
+                    if !repeats.isEmpty { paragraphRepeats.append((id, repeats)) }
                 }
             } else {
-                listItems = grams
+                listItems = rows.map { ($0.0, Bigrams.indexed($0.1)) }
             }
         }
 
