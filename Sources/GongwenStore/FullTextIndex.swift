@@ -38,6 +38,18 @@ enum FullTextIndex {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS fulltext_progress (\"table\" TEXT PRIMARY KEY, last_id INTEGER NOT NULL) WITHOUT ROWID")
     }
 
+    /// Sets FTS5's merging of the index's tables: as `create` leaves it (`automerge` 16: the
+    /// segments of a level merged as 16 of them come; `crisismerge` 16, FTS5's own), or, while an
+    /// ingest fills a new file (`Store`), `automerge` 0 and `crisismerge` 64: each batch's segment
+    /// stays as it is until 64 stand on a level, and the `optimize` at the end of the ingest merges
+    /// them all once, where before most of them were merged on the way and again at the end.
+    static func setMerging(filling: Bool, _ db: Database) throws {
+        for table in tables {
+            try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('automerge', \(filling ? 0 : 16))")
+            try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('crisismerge', \(filling ? 64 : 16))")
+        }
+    }
+
     /// The FTS5 tables of the index, each merged into one segment by `Store.analyze()`.
     static let tables = Schema.fullTextTables.map { "\($0)_grams" } + ["paragraphs_repeats"]
 

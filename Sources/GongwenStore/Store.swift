@@ -21,6 +21,8 @@ public final class Store: Sendable {
     /// Whether the first batch this store wrote went into a file holding no claims, which then lost
     /// the claims' indexes of `Schema.deferredIndexes` until `analyze()`; `nil` before that batch.
     private let filling = Mutex<Bool?>(nil)
+    /// Whether the index's merging is set for a file being filled (`FullTextIndex.setMerging`).
+    private let mergingDeferred = Mutex(false)
 
     /// How long this store has spent writing documents, and of that feeding the full-text index:
     /// what `bench-store` reports to show where ingest time goes.
@@ -161,7 +163,11 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         let index = try DatabasePool(path: path, configuration: configuration)
-        try index.write { db in try FullTextIndex.create(db) }
+        try index.write { db in
+            try FullTextIndex.create(db)
+            // An ingest killed while it filled the file leaves FTS5's merging as it set it.
+            try FullTextIndex.setMerging(filling: false, db)
+        }
         return index
     }
 
@@ -298,6 +304,10 @@ public final class Store: Sendable {
                         }
                     }
                     try db.inTransaction(.immediate) {
+                        if self.filling.withLock({ $0 }) == true, !self.mergingDeferred.withLock({ $0 }) {
+                            try FullTextIndex.setMerging(filling: true, db)
+                            self.mergingDeferred.withLock { $0 = true }
+                        }
                         try FullTextIndex.feed(grams, content: { table, ids, limit in
                             try self.database.read { try FullTextIndex.content(table, ids, limit: limit, $0) }
                         }, db)
@@ -501,6 +511,7 @@ public final class Store: Sendable {
 
     /// Merges each bigram index of `writer` into one segment when `merge` says, then `vacuum`.
     private func mergeAndVacuum(_ writer: any DatabaseWriter, merge: Bool, analyzing: Bool) async throws {
+        if index != nil { try await writer.write { db in try FullTextIndex.setMerging(filling: false, db) } }
         if merge {
             try await writer.writeWithoutTransaction { db in
                 let merging = ContinuousClock.now
