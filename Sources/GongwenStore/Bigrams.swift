@@ -24,11 +24,38 @@ public enum Bigrams {
 
     /// The text an SQLite `…_grams` table indexes for `text`: `教育 育部 部。 。` for `教育部。`.
     public static func indexed(_ text: String) -> String {
+        indexed(folded: foldedScalars(text))
+    }
+
+    /// The text the SQLite `paragraphs_repeats` table indexes for `text`: each pair again at its
+    /// second, third … occurrence, the occurrence's number written after it (`哈哈2` in `哈哈哈`,
+    /// whose pair `哈哈` stands twice). With it the index, which keeps no positions, still tells
+    /// how often a pair stands in a row: a row holds `教育` *k* times if it holds `教育k` and not
+    /// `教育k+1` (`TextSearch`). Most pairs stand once in a paragraph, so this text is short.
+    public static func repeats(_ text: String) -> String {
+        repeats(folded: foldedScalars(text))
+    }
+
+    /// `indexed(text)` and `repeats(text)`, the characters of `text` read and folded once for both:
+    /// what the workers make of every paragraph.
+    public static func indexedAndRepeats(_ text: String) -> (indexed: String, repeats: String) {
+        let scalars = foldedScalars(text)
+        return (indexed(folded: scalars), repeats(folded: scalars))
+    }
+
+    /// The characters of `text`, each `folded`.
+    private static func foldedScalars(_ text: String) -> [Unicode.Scalar] {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scalars.append(folded(scalar)) }
+        return scalars
+    }
+
+    private static func indexed(folded scalars: [Unicode.Scalar]) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count * 2 + 8)
+        out.reserveCapacity(scalars.count * 7 + 8)
         var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            let current = folded(scalar)
+        for current in scalars {
             if let previous {
                 append(previous, to: &out)
                 append(current, to: &out)
@@ -40,17 +67,11 @@ public enum Bigrams {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The text the SQLite `paragraphs_repeats` table indexes for `text`: each pair again at its
-    /// second, third … occurrence, the occurrence's number written after it (`哈哈2` in `哈哈哈`,
-    /// whose pair `哈哈` stands twice). With it the index, which keeps no positions, still tells
-    /// how often a pair stands in a row: a row holds `教育` *k* times if it holds `教育k` and not
-    /// `教育k+1` (`TextSearch`). Most pairs stand once in a paragraph, so this text is short.
-    public static func repeats(_ text: String) -> String {
+    private static func repeats(folded scalars: [Unicode.Scalar]) -> String {
         var out: [UInt8] = []
-        var counts = PairCounts(capacity: text.utf8.count)
+        var counts = PairCounts(capacity: scalars.count)
         var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars {
-            let current = folded(scalar)
+        for current in scalars {
             defer { previous = current }
             guard let previous else { continue }
             let count = counts.add(UInt64(previous.value) << 32 | UInt64(current.value))
@@ -64,8 +85,8 @@ public enum Bigrams {
     }
 
     /// How often each pair of characters (the two scalars in one `UInt64`) was seen so far: a table
-    /// of open addressing sized once for the text, so that counting a paragraph's pairs allocates
-    /// twice and hashes with one multiplication (a `Dictionary` per paragraph cost the workers
+    /// of open addressing sized once for the text's characters, so that counting a paragraph's
+    /// pairs allocates twice and hashes with one multiplication (a `Dictionary` per paragraph cost the workers
     /// a tenth of their time at 10,000 documents). No key is 0: no folded scalar is U+0000.
     private struct PairCounts {
         private var keys: [UInt64]

@@ -64,8 +64,9 @@ public struct DocumentRows: Sendable, Equatable {
                 id: nil, documentId: 0, position: position, role: paragraph.role.rawValue, section: paragraph.section,
                 line: paragraph.line, start: paragraph.start, end: paragraph.end, text: text(paragraph.span))
         }
-        paragraphGrams = paragraphs.map { Bigrams.indexed($0.text) }
-        paragraphRepeats = paragraphs.map { Bigrams.repeats($0.text) }
+        let texts = paragraphs.map { Bigrams.indexedAndRepeats($0.text) }
+        paragraphGrams = texts.map(\.indexed)
+        paragraphRepeats = texts.map(\.repeats)
         let holders = SentenceHolders(paragraphs)
         claims = doc.claims.map { claim in
             ClaimRecord(

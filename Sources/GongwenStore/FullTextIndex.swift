@@ -38,6 +38,18 @@ enum FullTextIndex {
         try db.execute(sql: "CREATE TABLE IF NOT EXISTS fulltext_progress (\"table\" TEXT PRIMARY KEY, last_id INTEGER NOT NULL) WITHOUT ROWID")
     }
 
+    /// Sets FTS5's merging of the index's tables: as `create` leaves it (`automerge` 16: the
+    /// segments of a level merged as 16 of them come; `crisismerge` 16, FTS5's own), or, while an
+    /// ingest fills a new file (`Store`), `automerge` 0 and `crisismerge` 64: each batch's segment
+    /// stays as it is until 64 stand on a level, and the `optimize` at the end of the ingest merges
+    /// them all once, where before most of them were merged on the way and again at the end.
+    static func setMerging(filling: Bool, _ db: Database) throws {
+        for table in tables {
+            try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('automerge', \(filling ? 0 : 16))")
+            try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('crisismerge', \(filling ? 64 : 16))")
+        }
+    }
+
     /// The FTS5 tables of the index, each merged into one segment by `Store.analyze()`.
     static let tables = Schema.fullTextTables.map { "\($0)_grams" } + ["paragraphs_repeats"]
 
@@ -58,15 +70,14 @@ enum FullTextIndex {
 
         /// The batch's rows made from the content rows `rows` of `table` (id and text).
         init(_ table: String, rows: [(Int64, String)]) {
-            let grams = rows.map { ($0.0, Bigrams.indexed($0.1)) }
             if table == "paragraphs" {
-                paragraphs = grams
-                paragraphRepeats = rows.compactMap { id, text in
-                    let repeats = Bigrams.repeats(text)
-                    return repeats.isEmpty ? nil : (id, repeats)
+                for (id, text) in rows {
+                    let (indexed, repeats) = Bigrams.indexedAndRepeats(text)
+                    paragraphs.append((id, indexed))
+                    if !repeats.isEmpty { paragraphRepeats.append((id, repeats)) }
                 }
             } else {
-                listItems = grams
+                listItems = rows.map { ($0.0, Bigrams.indexed($0.1)) }
             }
         }
 
@@ -143,7 +154,7 @@ enum FullTextIndex {
         for (table, rows) in [("paragraphs_grams", batch.paragraphs), ("paragraphs_repeats", batch.paragraphRepeats), ("list_items_grams", batch.listItems)] {
             guard !rows.isEmpty else { continue }
             let statement = try BoundStatement(db, sql: "INSERT INTO \(table)(rowid, grams) VALUES (?, ?)")
-            for (id, text) in rows { try statement.execute([id, text]) }
+            for (id, text) in rows { try statement.execute(rowid: id, blobOf: text) }
         }
     }
 

@@ -18,6 +18,11 @@ public final class Store: Sendable {
     private let spent = Mutex(WriterTime())
     /// The index's feed of the last batch written, which runs while the rows' writer goes on.
     private let indexing = Mutex<Task<Void, any Error>?>(nil)
+    /// Whether the first batch this store wrote went into a file holding no claims, which then lost
+    /// the claims' indexes of `Schema.deferredIndexes` until `analyze()`; `nil` before that batch.
+    private let filling = Mutex<Bool?>(nil)
+    /// Whether the index's merging is set for a file being filled (`FullTextIndex.setMerging`).
+    private let mergingDeferred = Mutex(false)
 
     /// How long this store has spent writing documents, and of that feeding the full-text index:
     /// what `bench-store` reports to show where ingest time goes.
@@ -46,6 +51,9 @@ public final class Store: Sendable {
         public var documents = 0
         /// Inside `analyze()`, merging the bigram indexes' segments into one (not part of `writing`).
         public var merging = Duration.zero
+        /// Inside `analyze()`, creating the claims' indexes an ingest into a file without claims
+        /// left out (`Schema.deferredIndexes`), beside the merging (not part of `writing`).
+        public var creatingIndexes = Duration.zero
     }
 
     public var writerTime: WriterTime { spent.withLock { $0 } }
@@ -155,7 +163,11 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -131072")
         }
         let index = try DatabasePool(path: path, configuration: configuration)
-        try index.write { db in try FullTextIndex.create(db) }
+        try index.write { db in
+            try FullTextIndex.create(db)
+            // An ingest killed while it filled the file leaves FTS5's merging as it set it.
+            try FullTextIndex.setMerging(filling: false, db)
+        }
         return index
     }
 
@@ -176,6 +188,7 @@ public final class Store: Sendable {
         self.database = database
         database.writeWithoutTransaction { db in Occurrences.register(db) }
         try Schema.migrate(database)
+        if !database.configuration.readonly { try database.write(Schema.createDeferredIndexes) }
         if let indexPath {
             let encoding = try database.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA encoding") } ?? "UTF-8"
             index = try Self.openIndex(indexPath, encoding: encoding)
@@ -235,7 +248,10 @@ public final class Store: Sendable {
     /// bigram index together after the commit, in the index's own file and transaction while the
     /// next batch's rows are written (`FullTextIndex`); `write` returns once the batch before is
     /// indexed, so one batch at most waits for its index. In one database (`init(database:)`) they
-    /// enter it at the end of the batch's own transaction.
+    /// enter it at the end of the batch's own transaction. The first batch a database file holding no
+    /// claims gets drops the claims' indexes of `Schema.deferredIndexes`, which `analyze()` creates
+    /// again from all the rows at the end of the ingest (the next writer opening the file, if the
+    /// ingest was killed before); readers meanwhile find the same claims, more slowly.
     public func write(_ batch: [DocumentRows], run: Int64? = nil) async throws -> [WriteOutcome] {
         let started = ContinuousClock.now
         let (outcomes, grams) = try await database.writeWithoutTransaction { db in
@@ -245,6 +261,10 @@ public final class Store: Sendable {
             var grams = FullTextIndex.Batch()
             var committing = ContinuousClock.now
             try db.inTransaction(.immediate) {
+                if self.index != nil, self.filling.withLock({ $0 }) == nil {
+                    let empty = try Schema.dropDeferredIndexesIfEmpty(db)
+                    self.filling.withLock { $0 = empty }
+                }
                 (outcomes, grams) = try self.insert(batch, run: run, db)
                 if self.index == nil {
                     let indexing = ContinuousClock.now
@@ -284,6 +304,10 @@ public final class Store: Sendable {
                         }
                     }
                     try db.inTransaction(.immediate) {
+                        if self.filling.withLock({ $0 }) == true, !self.mergingDeferred.withLock({ $0 }) {
+                            try FullTextIndex.setMerging(filling: true, db)
+                            self.mergingDeferred.withLock { $0 = true }
+                        }
                         try FullTextIndex.feed(grams, content: { table, ids, limit in
                             try self.database.read { try FullTextIndex.content(table, ids, limit: limit, $0) }
                         }, db)
@@ -467,7 +491,8 @@ public final class Store: Sendable {
     /// 118 of 129 MB at 10,000 documents, 2.5 s of CPU); so a series of small ingests merges the
     /// whole index only each time the file has grown by an eighth, which keeps the merging linear
     /// in what is ingested; with the index in its own file, the merge runs on the index's writer
-    /// while the rows' writer analyzes. Then gives the free pages back (a file made with
+    /// while the rows' writer creates the claims' indexes a write into a file without claims left
+    /// out (`Schema.deferredIndexes`) and analyzes. Then gives the free pages back (a file made with
     /// `auto_vacuum`, see `init(path:access:)`) and checkpoints each WAL into its file, so that each
     /// file is as large as what it holds. Waits first for every batch to be indexed.
     public func analyze() async throws {
@@ -486,6 +511,7 @@ public final class Store: Sendable {
 
     /// Merges each bigram index of `writer` into one segment when `merge` says, then `vacuum`.
     private func mergeAndVacuum(_ writer: any DatabaseWriter, merge: Bool, analyzing: Bool) async throws {
+        if index != nil { try await writer.write { db in try FullTextIndex.setMerging(filling: false, db) } }
         if merge {
             try await writer.writeWithoutTransaction { db in
                 let merging = ContinuousClock.now
@@ -498,10 +524,16 @@ public final class Store: Sendable {
         try await vacuum(writer, analyzing: analyzing)
     }
 
-    /// Refreshes the planner's statistics when `analyzing`, and gives the free pages back.
+    /// Refreshes the planner's statistics when `analyzing`, after creating the claims' indexes a
+    /// write into a file without claims left out, and gives the free pages back.
     private func vacuum(_ writer: any DatabaseWriter, analyzing: Bool) async throws {
         try await writer.writeWithoutTransaction { db in
-            if analyzing { try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE") }
+            if analyzing {
+                let creating = ContinuousClock.now
+                try Schema.createDeferredIndexes(db)
+                self.spent.withLock { $0.creatingIndexes += ContinuousClock.now - creating }
+                try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+            }
             if try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") == 2 {
                 try db.execute(sql: "PRAGMA incremental_vacuum")
             }

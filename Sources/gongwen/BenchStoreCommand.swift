@@ -84,8 +84,8 @@ struct BenchStoreCommand: AsyncParsableCommand {
                 format: "writer of the rows: busy %.1f s of the %.1f s (%.1f s of CPU): rows %.1f s, commits %.1f s (pages written to the WAL)",
                 writer.writing.seconds, summary.seconds, writer.cpuSeconds, writer.rows.seconds, writer.committing.seconds))
             Output.line(String(
-                format: "writer of the full-text index (its own file, beside the rows' writer): busy %.1f s (%.1f s of CPU), commits included; at the end, the index merged into one segment %.1f s",
-                writer.fullText.seconds, writer.fullTextCPUSeconds, writer.merging.seconds))
+                format: "writer of the full-text index (its own file, beside the rows' writer): busy %.1f s (%.1f s of CPU), commits included; at the end, the index merged into one segment %.1f s, beside it the claims' value, unit and kind indexes created %.1f s",
+                writer.fullText.seconds, writer.fullTextCPUSeconds, writer.merging.seconds, writer.creatingIndexes.seconds))
             if let reference = try FullTextReference.measure(database: databasePath, folder: work) {
                 Output.line(String(
                     format: "full-text reference, the sqlite3 shell on the same %.0f MB of text: bigram index %.1f s (ingest's writer: %.1f s), trigram index %.1f s",

@@ -93,6 +93,66 @@ struct AccessTests {
         #expect(try store.search(TextSearch(term: SearchTerm("网格化治理"))).map(\.source) == ["a.txt"])
     }
 
+    /// The claims' indexes of `Schema.deferredIndexes` a write into a file holding no claims drops,
+    /// and FTS5's merging it defers (`FullTextIndex.setMerging`), and who sets them again: the end
+    /// of the ingest, or the next writer after an ingest killed before its end. A file that holds
+    /// claims keeps them while it is written.
+    @Test func anIngestIntoAFileWithoutClaimsCreatesTheirIndexesAtItsEnd() async throws {
+        let path = try temporaryPath("deferred.sqlite")
+        func indexes() throws -> Set<String> {
+            let names = try DatabaseQueue(path: path).read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'claims'")
+            }
+            return Set(names).intersection(Schema.deferredIndexes.map(\.name))
+        }
+        let all = Set(Schema.deferredIndexes.map(\.name))
+        /// FTS5's `automerge` of the index's paragraphs (`FullTextIndex.setMerging`).
+        func automerge() throws -> String? {
+            try DatabaseQueue(path: FullTextIndex.path(of: path)).read { db in
+                try String.fetchOne(db, sql: "SELECT v FROM paragraphs_grams_config WHERE k = 'automerge'")
+            }
+        }
+        func document(_ source: String) throws -> DocumentRows {
+            var rows = DocumentRows(try Fixture.analysis(source: "a.txt").document)
+            rows.document.source = source
+            rows.document.sha256 = String(repeating: String(source.prefix(1)), count: 64)
+            return rows
+        }
+        do {
+            let store = try Store(path: path)
+            #expect(try indexes() == all)
+            _ = try await store.write(document("a.txt"))
+            try await store.indexed()
+            #expect(try indexes().isEmpty)
+            #expect(try automerge() == "0")
+            #expect(try store.claims(ClaimQuery(kind: "percent")).map(\.text) == ["39.54%"])
+            // Killed here: the next writer creates them.
+        }
+        let store = try Store(path: path)
+        #expect(try indexes() == all)
+        #expect(try automerge() == "16")
+        _ = try await store.write(document("b.txt"))
+        #expect(try indexes() == all)
+        try await store.analyze()
+        #expect(try indexes() == all)
+
+        let other = try temporaryPath("ended.sqlite")
+        let ended = try Store(path: other)
+        _ = try await ended.write(document("a.txt"))
+        try await ended.analyze()
+        let merging = try await DatabaseQueue(path: FullTextIndex.path(of: other)).read { db in
+            try String.fetchAll(db, sql: "SELECT v FROM paragraphs_grams_config WHERE k IN ('automerge', 'crisismerge') ORDER BY k")
+        }
+        #expect(merging == ["16", "16"])
+        let created = try await DatabaseQueue(path: other).read { db in
+            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE name IN ('claims_on_value_real', 'claims_on_unit_document_id') ORDER BY name")
+        }
+        #expect(created == [
+            #"CREATE INDEX "claims_on_unit_document_id" ON "claims"("unit", "document_id")"#,
+            #"CREATE INDEX "claims_on_value_real" ON "claims"("value_real")"#,
+        ])
+    }
+
     @Test func aReaderCannotWrite() throws {
         let path = try temporaryPath("read.sqlite")
         _ = try Store(path: path)

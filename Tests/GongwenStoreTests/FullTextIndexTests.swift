@@ -88,6 +88,40 @@ struct FullTextIndexTests {
         try expectSound(path)
     }
 
+    /// The pair text is fed as the bytes of its UTF-8 (`BoundStatement.execute(rowid:blobOf:)`),
+    /// into an index file whose encoding is UTF-16 as the rows': the index holds what the same text
+    /// bound as text makes in a UTF-8 database, the same terms in the same rows and the same
+    /// number of tokens in each row (`_docsize`, which ranking reads).
+    @Test func thePairTextFedAsBytesMakesTheIndexOfTheText() async throws {
+        let path = try temporaryPath("utf16.sqlite")
+        let store = try Store(path: path)
+        let rows = try document("a.txt")
+        _ = try await store.write(rows)
+        try await store.indexed()
+        let reference = try DatabaseQueue()
+        try await reference.write { db in
+            try FullTextIndex.create(db)
+            for (id, text) in rows.paragraphGrams.enumerated() {
+                try db.execute(sql: "INSERT INTO paragraphs_grams(rowid, grams) VALUES (?, ?)", arguments: [id + 1, text])
+            }
+        }
+        let indexed = try await DatabaseQueue(path: FullTextIndex.path(of: path)).write { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA encoding") == "UTF-16be")
+            return try Self.contents(db)
+        }
+        let expected = try await reference.write { db in try Self.contents(db) }
+        #expect(indexed == expected)
+        #expect(indexed.contains("教育 1"))
+    }
+
+    /// The terms of `paragraphs_grams` in `db` with the number of rows holding each, then each row's
+    /// number of tokens (`_docsize`).
+    static func contents(_ db: Database) throws -> [String] {
+        try db.execute(sql: "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, paragraphs_grams, row)")
+        return try String.fetchAll(db, sql: "SELECT term || ' ' || doc FROM temp.vocabulary ORDER BY term")
+            + String.fetchAll(db, sql: "SELECT id || ' ' || hex(sz) FROM paragraphs_grams_docsize ORDER BY id")
+    }
+
     /// A database deleted without its index file, and a new one made under its name: the index
     /// left behind holds row ids the new rows do not reach yet, and is made again from them.
     @Test func anIndexLeftBehindIsMadeAgain() async throws {

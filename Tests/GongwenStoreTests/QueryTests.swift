@@ -168,6 +168,10 @@ struct QueryTests {
         #expect(Bigrams.repeats(String(repeating: "𠀀", count: 4) + "Ω") == "𠀀𠀀2 𠀀𠀀3")
         #expect(Bigrams.indexed("𠀀Ωé") == "𠀀ω ωé é")
         #expect(Bigrams.repeatQuery("教育", count: 3) == #""教育3""#)
+        // Both texts of a paragraph from one reading of its characters, as each alone makes them.
+        for text in ["网格,网格化网格", "GDP与gdp", "教育部", "", "𠀀𠀀𠀀𠀀Ω", (characters + characters).joined()] {
+            #expect(Bigrams.indexedAndRepeats(text) == (Bigrams.indexed(text), Bigrams.repeats(text)), "\(text)")
+        }
     }
 
     @Test func claimsReadTheirSentenceFromTheParagraph() throws {
