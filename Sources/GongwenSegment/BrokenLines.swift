@@ -80,7 +80,8 @@ public enum BrokenLines {
     /// number's glyphs the text layer lost).
     static func isFurniture(_ span: Span, _ source: SourceText) -> Bool {
         let scalars = source.folded[span.start..<span.end]
-        return scalars.allSatisfy { $0.properties.generalCategory == .control || isSpace($0) } || PageFurniture.isPageNumber(source.foldedText(span))
+        return scalars.allSatisfy { $0.properties.generalCategory == .control || isSpace($0) }
+            || span.length <= 40 && PageFurniture.isPageNumber(source.foldedText(span))
     }
 
     /// The line after the furniture that follows line `index`, when a page break set it there: no more than
