@@ -216,20 +216,24 @@ struct TableLinker {
                                               span: Span(start: claims[total].start, end: claims[parts.last!].end)))
                 }
             }
+            // Percent columns the rows' arithmetic named (`TextLayerTables`): each row's rate or change.
             for column in columns.indices.dropFirst() {
-                for row in table.rows.indices {
-                    guard let percent = claim(row, column) else { continue }
-                    switch columns[column].role {
-                    case .ratio(let numerator, let denominator):
-                        guard let top = claim(row, numerator), let bottom = claim(row, denominator), claims[top].unit == claims[bottom].unit else { continue }
+                switch columns[column].role {
+                case .ratio(let numerator, let denominator):
+                    for row in table.rows.indices {
+                        guard let percent = claim(row, column), let top = claim(row, numerator), let bottom = claim(row, denominator),
+                              claims[top].unit == claims[bottom].unit else { continue }
                         rates.append(Rate(kind: .rate, rate: percent, numerator: top, denominator: bottom,
                                           span: Span(start: min(claims[top].start, claims[bottom].start), end: claims[percent].end)))
-                    case .change(let from, let to):
-                        guard let base = claim(row, from), let level = claim(row, to), claims[base].unit == claims[level].unit else { continue }
+                    }
+                case .change(let from, let to):
+                    for row in table.rows.indices {
+                        guard let percent = claim(row, column), let base = claim(row, from), let level = claim(row, to),
+                              claims[base].unit == claims[level].unit else { continue }
                         changes.append(Change(from: base, to: level, delta: nil, rate: percent, direction: nil,
                                               span: Span(start: min(claims[base].start, claims[level].start), end: claims[percent].end)))
-                    default: break
                     }
+                default: continue
                 }
             }
             for column in columns.indices where columns[column].role == .share {

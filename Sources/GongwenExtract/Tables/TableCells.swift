@@ -57,11 +57,17 @@ struct TableCells {
         return CellUnit(scale: scale, unit: mention.unit, category: mention.unitCategory, kind: mention.kind)
     }
 
+    /// A number cell's figure without its grouping commas and percent sign, and how many decimals it prints:
+    /// `1,234.50%` → (`1234.50`, 2).
+    static func printed(_ span: Span, source: SourceText) -> (text: String, decimals: Int) {
+        let printed = source.foldedText(span).filter { $0 != "," && $0 != "%" }
+        return (printed, printed.firstIndex(of: ".").map { printed.distance(from: $0, to: printed.endIndex) - 1 } ?? 0)
+    }
+
     /// The mention of a cell: its value scaled by the unit, the unit kept, ±½ of the last printed digit.
     static func mention(_ cell: Cell, source: SourceText) -> NumberMention? {
-        let printed = source.foldedText(cell.span).filter { $0 != "," && $0 != "%" }
+        let (printed, decimals) = Self.printed(cell.span, source: source)
         guard let number = Decimal(string: printed, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-        let decimals = printed.firstIndex(of: ".").map { printed.distance(from: $0, to: printed.endIndex) - 1 } ?? 0
         var mention = NumberMention(text: source.text(cell.span), span: cell.span, kind: cell.unit.kind, value: number * cell.unit.scale)
         mention.unit = cell.unit.unit
         mention.unitCategory = cell.unit.category

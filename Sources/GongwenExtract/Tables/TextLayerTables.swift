@@ -65,9 +65,8 @@ struct TextLayerTables {
         }
         for number in 1...source.lineCount {
             // A layout kept by spaces sets blank lines between the rows.
-            if !block.isEmpty, source.lineSpan(number).isEmpty || source.folded[source.lineSpan(number).start..<source.lineSpan(number).end].allSatisfy({ $0 == " " }) {
-                continue
-            }
+            let span = source.lineSpan(number)
+            if !block.isEmpty, source.folded[span.start..<span.end].allSatisfy({ $0 == " " }) { continue }
             guard !taken.contains(number), var records = records(of: number) else {
                 close()
                 continue
@@ -95,21 +94,20 @@ struct TextLayerTables {
             }
             if block.isEmpty { blockStart = number }
             // A label left at the end of the line before goes on here, unless this line starts a row of its own: two
-            // rows (the tables side by side start again on the left) or a numbered label (`1.利润收入`).
+            // rows (the tables side by side start again on the left, each record's side its place on the line) or a
+            // numbered label (`1.利润收入`).
             if records.count > 1 || records[0].numbered { dangling = nil }
-            for index in records.indices {
-                if index == 0, let open = dangling {
-                    records[0].side = open.side
-                    records[0].label = open.label + records[0].label
-                } else if index == 0, let words = fragment {
-                    records[0].label = words + records[0].label
-                }
-                if index > 0 { records[index].side = (dangling?.side ?? 0) + index }
-                records[index].placed = dangling != nil || records.count > 1
+            if let open = dangling {
+                records[0].side = open.side
+                records[0].label = open.label + records[0].label
+            } else if let words = fragment {
+                records[0].label = words + records[0].label
             }
+            let placed = dangling != nil || records.count > 1
+            for index in records.indices { records[index].placed = placed }
             block += records.filter { !$0.numbers.isEmpty }
             let last = records[records.count - 1]
-            dangling = records.count > 1 && last.numbers.isEmpty ? (side: (dangling?.side ?? 0) + records.count - 1, label: last.label) : nil
+            dangling = records.count > 1 && last.numbers.isEmpty ? (side: records.count - 1, label: last.label) : nil
             fragment = nil
         }
         close()
@@ -201,9 +199,8 @@ struct TextLayerTables {
     }
 
     func value(_ span: Span) -> Printed {
-        let printed = source.foldedText(span).filter { $0 != "," && $0 != "%" && $0 != "+" }
-        let decimals = printed.firstIndex(of: ".").map { printed.distance(from: $0, to: printed.endIndex) - 1 } ?? 0
-        return Printed(value: Double(printed) ?? .nan, half: 0.5 * pow(10, -Double(decimals)))
+        let (digits, decimals) = TableCells.printed(span, source: source)
+        return Printed(value: Double(digits) ?? .nan, half: 0.5 * pow(10, -Double(decimals)))
     }
 
     /// What the arithmetic names: for each column, `ratio` or `change` when on `holding` of the rows (and
@@ -211,8 +208,8 @@ struct TextLayerTables {
     /// third to the other. A quotient holds turned about too, within the percent's rounding (94.7 = 93,935 /
     /// 99,200, and 99,200 = 93,935 / 94.7 ± a few hundred): the reading whose computed figures fall closest to
     /// the printed ones, in units of their last digit, names its column first; a column read as a percent is
-    /// no operand of another, and a column that two readings fit equally well is left a level (two columns of
-    /// equal figures: no telling which).
+    /// no operand of another, and a column that two readings fit equally well is a percent of operands unknown
+    /// (`other`: two columns of equal figures, no telling which).
     static func roles(_ values: [[Printed]], count: Int) -> [ColumnRole] {
         var roles = [ColumnRole](repeating: .level, count: count)
         var found: [(column: Int, role: ColumnRole, holds: Int, miss: Double)] = []
