@@ -93,7 +93,7 @@ public enum BrokenLines {
             printed = printed || !spans[next].isEmpty
             next += 1
         }
-        return printed && next < spans.count && next - index <= maxFurniture + 1 && !spans[next].isEmpty ? next : nil
+        return printed && next < spans.count && !isFurniture(spans[next], source) ? next : nil
     }
 
     /// Where a short page that lost its layout (a yearbook entry, a scanned page of a few lines) was

@@ -115,8 +115,8 @@ public enum Segmenter {
         var number = line.number + 1
         while number <= source.lineCount, source.lineSpan(number).start < line.span.end {
             let span = source.lineSpan(number)
-            let text = source.text(span)
-            if PageFurniture.isPageNumber(text) {
+            // Only furniture reads blank in the folded view of a joined line.
+            if source.folded[span.start..<span.end].allSatisfy(isSpace), PageFurniture.isPageNumber(source.text(span)) {
                 var content = span
                 while content.start < content.end, isSpace(source.scalars[content.start]) { content.start += 1 }
                 while content.end > content.start, isSpace(source.scalars[content.end - 1]) { content.end -= 1 }
