@@ -44,12 +44,16 @@ public enum Message: Sendable, Equatable {
     /// A stated value against its recomputation from the operands: `减幅 39.54%` against `861/2177 = 39.5498%`;
     /// `rounded` is the recomputation rounded at the stated precision, when that differs from `result`.
     case recomputed(label: String, stated: String, formula: String, result: String, verdict: Verdict, rounded: String?)
+    /// Parts short of their total by one digit of one figure (a shortfall of d × 10ᵐ).
+    case digitSlip(stated: String, formula: String, result: String, difference: String)
     /// The same quantity stated twice with different values: `first` at line `firstLine`, `second` here.
     case repeatedDiffers(subject: String, first: String, firstLine: Int, second: String)
     /// An average and a count before and after a change whose products (the totals) cannot be equal.
     case averageTotalsDiffer(average: String, before: String, countBefore: String, totalBefore: String, after: String, countAfter: String, totalAfter: String)
     /// A total's growth rate outside the range of its parts' growth rates.
     case outsideParts(label: String, stated: String, lowest: String, highest: String)
+    /// A total's growth rate (or percent of the budget) that its parts' values and rates do not give.
+    case notWeightedMean(label: String, stated: String, recomputed: String, budgets: Bool)
     /// Shares of the parts of one whole whose sum misses 100%, beyond the rounding of each.
     case sharesNotWhole(shares: [String], sum: String)
     /// Two parts with their shares that give wholes that cannot be one: `20件占29.8%` gives about 67.1,
@@ -117,6 +121,9 @@ public enum Message: Sendable, Equatable {
             case .holds, .mismatch: (zh, en) = (rounded.map { "(应为\($0))" } ?? "", rounded.map { " (rounds to \($0))" } ?? "")
             }
             return ("\(label) \(stated) 与 \(formula) = \(result) 不符" + zh, "\(label) \(stated) does not match \(formula) = \(result)" + en)
+        case let .digitSlip(stated, formula, result, difference):
+            return ("总数 \(stated) 与 \(formula) = \(result) 不符,相差\(difference)恰为一位数字之差(某个数字可能有误)",
+                    "the total \(stated) does not match \(formula) = \(result); they differ by \(difference), one digit of one figure (a figure may be mistyped)")
         case let .repeatedDiffers(subject, first, firstLine, second):
             return ("“\(subject)”在第\(firstLine)行为\(first),此处为\(second),前后不一致",
                     "\"\(subject)\" is \(first) at line \(firstLine) but \(second) here")
@@ -126,6 +133,9 @@ public enum Message: Sendable, Equatable {
         case let .outsideParts(label, stated, lowest, highest):
             return ("总数\(label) \(stated) 不在各部分\(label) \(lowest) 至 \(highest) 之间(总数的增速是各部分增速的加权平均)",
                     "the total's \(label) \(stated) lies outside its parts' \(lowest) to \(highest) (a weighted mean of them)")
+        case let .notWeightedMean(label, stated, recomputed, budgets):
+            return ("总数\(label) \(stated) 与各部分数值和\(label)推算的 \(recomputed) 不符(总数的\(label)是各部分的加权平均,权数为各部分的\(budgets ? "预算数" : "上年数"))",
+                    "the total's \(label) \(stated) is not the \(recomputed) its parts' values and rates give (a mean of theirs weighted by their \(budgets ? "budgets" : "values a year before"))")
         case let .sharesNotWhole(shares, sum):
             return ("各部分占比 \(shares.joined(separator: " + ")) = \(sum),合计应为100%(各部分是总数的全部)",
                     "the parts' shares \(shares.joined(separator: " + ")) add up to \(sum), not 100% (the parts are all of the whole)")

@@ -19,6 +19,7 @@ public enum RuleRegistry {
         IdentityRule(),
         IntensityRule(),
         RateBoundsRule(),
+        RateWeightedRule(),
         SharesSumRule(),
         PerCapitaRule(),
         StructureRatioRule(),

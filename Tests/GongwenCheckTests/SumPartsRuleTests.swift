@@ -69,6 +69,20 @@ struct SumPartsRuleTests {
         #expect(found.map(\.severity) == [.warning, .warning, .warning])
     }
 
+    @Test func partsShortByOneDigitOfOneFigure() throws {
+        // 212.4 + 87.8 = 300.2, short of 400.2 by 100 exactly: 187.8 written 87.8, or 300.2 written 400.2.
+        let slip = Fixture("省财政厅核定我市政府债务限额1️⃣400.2亿元2️⃣，其中：一般债务212.4亿元、专项债务87.8亿元。")
+        let found = try slip.findings(rule)
+        #expect(found.map(\.span) == [slip.span(1, 2)])
+        #expect(found.first?.severity == .info)
+        #expect(found.first?.message == "总数 400.2亿元 与 212.4亿 + 87.8亿 = 300.2亿元 不符,相差100亿恰为一位数字之差(某个数字可能有误)")
+        // A remainder with digits of its own is parts left out, and round figures leave round remainders.
+        #expect(try Fixture("省财政厅核定我市政府债务限额400.2亿元，其中：一般债务212.4亿元、专项债务87.3亿元。").findings(rule).isEmpty)
+        #expect(try Fixture("全年安排资金1000万元，其中：教育300万元、卫生200万元。").findings(rule).isEmpty)
+        // Ten short in counts of one: any remainder can end so.
+        #expect(try Fixture("全市共有学校253所，其中小学148所、初中95所。").findings(rule).isEmpty)
+    }
+
     @Test func sumsThatHoldOrPartsThatNameOnlySome() throws {
         let fixture = Fixture("""
             全市乡镇(街道)从200个优化到139(其中:6个乡、116个镇、17个街道)。

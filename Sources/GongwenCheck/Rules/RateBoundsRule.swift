@@ -34,8 +34,13 @@ public struct RateBoundsRule: RelationRule {
     public init() {}
 
     struct Instance {
+        /// What the rates are: rates of change (`增长13.6%`) or percents of a budget completed (`为预算的101%`).
+        enum Kind { case growth, completion }
+        var kind: Kind
         var total: Int
         var totalRate: Int
+        /// The parts' levels, in the order of `partRates`; empty for a grouping stated in rates only.
+        var parts: [Int]
         var partRates: [Int]
         var complete: Bool
     }
@@ -46,25 +51,19 @@ public struct RateBoundsRule: RelationRule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         let claims = context.document.claims
+        let directions = Self.directions(context.document)
         return instances(context).compactMap { instance in
-            var directions = Dictionary(context.document.changes.compactMap { change in change.rate.map { ($0, change.direction) } },
-                                        uniquingKeysWith: { first, _ in first })
-            for split in context.document.growthSplits {
-                for (claim, direction) in zip([split.total] + split.parts, split.directions) where directions[claim] == nil {
-                    directions[claim] = direction
-                }
-            }
             let rate = claims[instance.totalRate]
             let rates = instance.partRates.map { claims[$0] }
-            let signed = { (claim: Claim) -> Interval in self.signed(claim, directions[claim.id] ?? nil) }
+            let signed = { (claim: Claim) -> Interval in Self.signed(claim, directions[claim.id] ?? nil) }
             let stated = signed(rate)
             let bounds = rates.map(signed)
             guard let low = bounds.compactMap(\.lower).min(), let high = bounds.compactMap(\.upper).max(),
                   let statedLow = stated.lower, let statedHigh = stated.upper else { return nil }
             guard statedHigh < low || statedLow > high else { return nil }
-            let value = { (claim: Claim) in self.signedValue(claim, directions[claim.id] ?? nil) }
+            let value = { (claim: Claim) in Self.signedValue(claim, directions[claim.id] ?? nil) }
             let values = rates.map(value)
-            let label = rate.predicate ?? (Claim.namesPlan(rate.name ?? "") ? rate.name! : "增速")
+            let label = Self.label(rate)
             let message = Message.outsideParts(label: label, stated: written(value(rate)),
                                                lowest: written(values.min()!), highest: written(values.max()!))
             return finding(message, at: rate.span, evidence: rates.map(\.span), stated: value(rate),
@@ -94,12 +93,30 @@ public struct RateBoundsRule: RelationRule {
     /// How many table rows after a breakdown's last part may still be its parts with no figure.
     static let blankRowsReach = 8
 
+    /// What a total's rate is called in a message: its predicate (`增长`), the plan it is a percent of (`为预算的`), or 增速.
+    static func label(_ rate: Claim) -> String {
+        rate.predicate ?? (Claim.namesPlan(rate.name ?? "") ? rate.name! : "增速")
+    }
+
+    /// The direction each rate of change is stated with (`下降27.1%`), from the document's changes and groupings.
+    static func directions(_ document: Document) -> [Int: ChangeDirection?] {
+        var directions = Dictionary(document.changes.compactMap { change in change.rate.map { ($0, change.direction) } },
+                                    uniquingKeysWith: { first, _ in first })
+        for split in document.growthSplits {
+            for (claim, direction) in zip([split.total] + split.parts, split.directions) where directions[claim] == nil {
+                directions[claim] = direction
+            }
+        }
+        return directions
+    }
+
     /// A rate of change with its sign: `下降27.1%` is −27.1.
-    private func signedValue(_ claim: Claim, _ direction: ChangeDirection?) -> Decimal {
+    static func signedValue(_ claim: Claim, _ direction: ChangeDirection?) -> Decimal {
         direction == .decrease && claim.value > 0 ? -claim.value : claim.value
     }
 
-    private func signed(_ claim: Claim, _ direction: ChangeDirection?) -> Interval {
+    /// The interval of a rate of change with its sign: `下降27.1%` is [−27.15, −27.05].
+    static func signed(_ claim: Claim, _ direction: ChangeDirection?) -> Interval {
         let interval = Interval(claim: claim)
         guard direction == .decrease, claim.value > 0 else { return interval }
         return Interval(lower: interval.upper.map { -$0 }, upper: interval.lower.map { -$0 })
@@ -122,9 +139,9 @@ public struct RateBoundsRule: RelationRule {
         let named = { (parts: [Int]) in context.identities.isComplete(parts.map(name)) }
         // Rates only, after a grouping: complete by the classes they name; `info` at most.
         let splits = document.growthSplits.filter { named($0.parts) }
-            .map { Instance(total: $0.total, totalRate: $0.total, partRates: $0.parts, complete: false) }
+            .map { Instance(kind: .growth, total: $0.total, totalRate: $0.total, parts: [], partRates: $0.parts, complete: false) }
         let completionOf = Self.completions(document.claims)
-        let bounded = { (breakdown: Breakdown, rates: [Int: Int]) -> Instance? in
+        let bounded = { (breakdown: Breakdown, rates: [Int: Int], kind: Instance.Kind) -> Instance? in
             guard breakdown.parts.count >= 2, let totalRate = rates[breakdown.total] else { return nil }
             let partRates = breakdown.parts.compactMap { rates[$0] }
             guard partRates.count == breakdown.parts.count else { return nil }
@@ -132,9 +149,11 @@ public struct RateBoundsRule: RelationRule {
             // have had one last year: the parts add up now, but the total's rate may be below them all.
             let adds = context.addsUp(breakdown) && !Self.skipsBlankRow(breakdown, context)
             guard adds || named(breakdown.parts) else { return nil }
-            return Instance(total: breakdown.total, totalRate: totalRate, partRates: partRates, complete: adds)
+            return Instance(kind: kind, total: breakdown.total, totalRate: totalRate, parts: breakdown.parts, partRates: partRates, complete: adds)
         }
-        return splits + document.breakdowns.flatMap { breakdown in [rateOf, completionOf].compactMap { bounded(breakdown, $0) } }
+        return splits + document.breakdowns.flatMap { breakdown in
+            [bounded(breakdown, rateOf, .growth), bounded(breakdown, completionOf, .completion)].compactMap { $0 }
+        }
     }
 
     /// Each level's percent of its budget or plan, said right after it (`完成140.9亿元，为预算的101%`). A total's is its

@@ -13,6 +13,7 @@ import GongwenText
 /// that spells the total out, every part counts the total's own noun (`14个问题…其中,10个问题…,
 /// 4个问题…`), a split of the same items, two parts are named by words that split a whole
 /// (`城镇人口…乡村人口`, `外出农民工…本地农民工`), the rest of their names alike. Then the shortfall is a `warning`.
+/// Otherwise a shortfall of exactly one digit of one figure (`digitSlip`) is `info`.
 ///
 /// Real example that holds (巴中市民政局, 2020): `从200个优化到139(其中:6个乡、116个镇、17个街道)`; with
 /// `16个街道` it reports `总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)`.
@@ -26,7 +27,9 @@ public struct SumPartsRule: Rule {
         Parts short of the total are usual (`其中` may name a few of them) and are flagged, as a `warning`, \
         only when the parts look exhaustive: they fill a bracket right after the total and its noun, the way \
         a text spells a total out (`139(其中:6个乡、116个镇、17个街道)`), each part counts the total's own \
-        noun (`14个问题…其中,10个问题…,4个问题…`), or two parts split a whole (`城镇人口…乡村人口`).
+        noun (`14个问题…其中,10个问题…,4个问题…`), or two parts split a whole (`城镇人口…乡村人口`). Other parts \
+        short by exactly one digit of one figure (400.2 against 212.4 + 87.8, 100 short) are `info`: a slip \
+        of the pen, or a part left out whose figure happens to be round.
         """
     public let example = "`139(其中:6个乡、116个镇、16个街道)` → 总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)"
 
@@ -46,7 +49,17 @@ public struct SumPartsRule: Rule {
             let short = sum.upper.flatMap { high in stated.lower.map { high < $0 } } ?? false
             // One part named after `其中` is some of the total: less than it is no finding.
             // A fund's balance is all of its total by the law of accounts, and so are the terms said before their sum.
-            if short, !breakdown.isExhaustive, parts.count == 1 || !looksExhaustive(total, parts, context) { continue }
+            if short, !breakdown.isExhaustive, parts.count == 1 || !looksExhaustive(total, parts, context) {
+                // Short by one digit of one figure: a slip of the pen, or a part left out whose figure is round: `info`.
+                if parts.count >= 2, let slip = Self.digitSlip(total, parts) {
+                    let formula = parts.map(\.numeral).joined(separator: " + ")
+                    let sum = Decimal.written(exact / total.scale.value, places: Decimal.places(of: total.step.map { $0 / total.scale.value }))
+                    findings.append(finding(.digitSlip(stated: total.text, formula: formula, result: sum + total.scale.word + (total.unit ?? ""),
+                                                       difference: Decimal.written(slip / total.scale.value, places: 0) + total.scale.word),
+                                            at: total.span, evidence: parts.map(\.span), stated: total.value, expected: exact, severity: .info))
+                }
+                continue
+            }
             // Parts named one within another (`国内游客…过夜游客`) may count some things twice.
             if !short, overlap(parts) { continue }
             guard total.value > 0 else { continue }
@@ -63,6 +76,37 @@ public struct SumPartsRule: Rule {
         }
         return findings
     }
+
+    /// The shortfall of parts below their total when it is one digit of one figure: the difference is d × 10ᵐ
+    /// in units of the coarsest figure's last printed digit, m ≥ `slipPlaces`, the total not itself a multiple of
+    /// 10ᵐ (round figures leave round remainders), and the total's digit there at least d or a part's at most 9 − d.
+    /// `总数400.2亿元，其中一般债务212.4亿元、专项债务87.8亿元` is short by 100亿: 187.8 written 87.8. A remainder that
+    /// is other parts left out has its last digits as any figure has, so it is one digit in about 10ᵐ cases.
+    static func digitSlip(_ total: Claim, _ parts: [Claim]) -> Decimal? {
+        let figures = [total] + parts
+        guard figures.allSatisfy({ !$0.isApproximate && $0.upper == nil }) else { return nil }
+        let unit = figures.map { $0.step ?? 1 }.max()!
+        let units = { (value: Decimal) -> Int64? in
+            let count = value / unit
+            guard count >= 0, count < 1e15, count == Decimal.rounded(count, places: 0) else { return nil }
+            return Int64(truncating: count as NSDecimalNumber)
+        }
+        let sum = parts.reduce(Decimal(0)) { $0 + $1.value }
+        guard let totalUnits = units(total.value), let sumUnits = units(sum), totalUnits > sumUnits else { return nil }
+        var remainder = totalUnits - sumUnits
+        var power: Int64 = 1
+        var places = 0
+        while remainder % 10 == 0 { remainder /= 10; power *= 10; places += 1 }
+        guard remainder <= 9, places >= slipPlaces, totalUnits % power != 0 else { return nil }
+        let digit = { (value: Int64) in (value / power) % 10 }
+        let totalFits = digit(totalUnits) >= remainder && totalUnits >= power * 10
+        let partFits = parts.contains { part in units(part.value).map { $0 >= power && digit($0) + remainder <= 9 } ?? false }
+        guard totalFits || partFits else { return nil }
+        return Decimal(remainder * power) * unit
+    }
+
+    /// How many zero digits a shortfall must end with to be read as a slip of one digit.
+    static let slipPlaces = 2
 
     /// How many parts after one may be its own parts.
     static let nestedPartsLimit = 8

@@ -1,0 +1,47 @@
+import GongwenCheck
+import GongwenModel
+import Testing
+
+/// `rate.weighted` recomputes a total's rate from its parts' values and rates where the parts add up to the
+/// total. Numbers are made up, or rounded from 常德市's 2025 budget report.
+@Suite("rate.weighted")
+struct RateWeightedRuleTests {
+    let rule = RateWeightedRule()
+
+    @Test func aTotalsRateIsItsPartsWeightedByTheirValuesAYearBefore() throws {
+        // 33596/1.015 + 30000/0.9281 = 65424.6 a year before; 63596/65424.6 − 1 = −2.79%.
+        let text = "地方一般公共预算收入安排63596万元，下降%@，其中，税收收入33596万元，增长1.5%；非税收入30000万元，下降7.19%。"
+        #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "2.79%")).findings(rule).isEmpty)
+        // −4.79% lies between −7.19% and 1.5% (rate.bounds is silent) but is two points off.
+        let wrong = Fixture(text.replacingOccurrences(of: "%@", with: "1️⃣4.79%2️⃣"))
+        let found = try wrong.findings(rule)
+        #expect(found.map(\.span) == [wrong.span(1, 2)])
+        #expect(found.map(\.severity) == [.warning])
+        #expect(found.first?.message == "总数下降 -4.79% 与各部分数值和下降推算的 -2.794% 不符(总数的下降是各部分的加权平均,权数为各部分的上年数)")
+        #expect(found.first?.evidence.count == 5)
+        // Half a point off is what a comparable basis (可比口径) can do: info.
+        #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "3.29%")).findings(rule).map(\.severity) == [.info])
+    }
+
+    @Test func aPercentOfTheBudgetIsItsPartsWeightedByTheirBudgets() throws {
+        // 100/0.99 + 40/1.03 = 139.84 budgeted; 140/139.84 = 100.11%.
+        let text = "实际完成收入140亿元，为预算的%@。其中：税收收入完成100亿元，为预算的99.0%；非税收入完成40亿元，为预算的103.0%。"
+        #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "100.1%")).findings(rule).isEmpty)
+        let wrong = Fixture(text.replacingOccurrences(of: "%@", with: "1️⃣102.5%2️⃣"))
+        let found = try wrong.findings(rule)
+        #expect(found.map(\.span) == [wrong.span(1, 2)])
+        #expect(found.map(\.severity) == [.warning])
+    }
+
+    @Test func ratesAtComparablePricesAreLeftAlone() throws {
+        // Value added grows at comparable prices: 100/1.03 + 400/1.06 + 500/1.09 gives 7.2%, not the real 8.0%.
+        let text = "全年地区生产总值1000亿元，比上年增长8.0%。其中，第一产业增加值100亿元，增长3.0%；第二产业增加值400亿元，增长6.0%；第三产业增加值500亿元，增长9.0%。"
+        #expect(try Fixture(text).findings(rule).isEmpty)
+    }
+
+    @Test func partsThatDoNotAddUpWeightNothing() throws {
+        // 60 + 30 is not 100: the rest of the total grew at a rate not stated.
+        let text = "全年社会消费品零售总额100亿元，比上年增长9.0%。其中，限额以上单位60亿元，增长3.0%；网上零售额30亿元，增长4.0%。"
+        #expect(try Fixture(text).findings(rule).isEmpty)
+    }
+}
