@@ -30,6 +30,23 @@ struct RateBoundsRuleTests {
         #expect(wrong.found.map(\.severity) == [.warning])
     }
 
+    @Test func theTermsOfAnIdentityBoundItsResultWhereverTheyAreStated() throws {
+        // 第二产业 = 工业 + 建筑业 (identities.tsv): 300 + 100 = 400, stated in three sections.
+        let text = """
+            全年地区生产总值1000亿元，比上年增长5.0%。其中，第一产业增加值100亿元，增长3.0%；第二产业增加值400亿元，增长%@；第三产业增加值500亿元，增长6.0%。
+            二、工业和建筑业
+            全年全部工业增加值300亿元，比上年增长5.5%。
+            全年建筑业增加值100亿元，比上年增长4.8%。
+            """
+        let holds = try found(text.replacingOccurrences(of: "%@", with: "5.4%"))
+        #expect(holds.found.isEmpty)
+        let relations = RateBoundsRule().relations(try holds.fixture.context())
+        #expect(relations.map(\.claims.count) == [4, 3])
+        let wrong = try found(text.replacingOccurrences(of: "%@", with: "1️⃣5.9%2️⃣"))
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
+        #expect(wrong.found.map(\.severity) == [.warning])
+    }
+
     @Test func theRestClosesAGrouping() throws {
         let text = "全年规模以上工业增加值比上年增长1️⃣12.0%2️⃣。分控股类型看，国有控股企业增长3.1%，私人控股企业增长8.9%，其他企业增长2.0%。"
         let wrong = try found(text)

@@ -11,7 +11,8 @@ import GongwenText
 /// It is a `warning` when the parts add up to the total. Parts that do not, and groupings stated in rates
 /// only (`按门类分，采矿业增长14.8%…`, `document.growthSplits`), count only when their names cover a
 /// classification of `identities.tsv` (三次产业, 采矿业/制造业/供应业, 城镇/乡村…) or end with the rest (`其他`),
-/// and then as `info`: the total of a grouping is read from its place. Parts that are some of the total
+/// and then as `info`: the total of a grouping is read from its place. A sum of `identities.tsv` (`第二产业增加值 =
+/// 工业增加值 + 建筑业增加值`) is complete by definition, its terms stated anywhere in the document. Parts that are some of the total
 /// (`其中高技术制造业增长10.0%`) bound nothing. A percent of the budget completed (`收入完成140.9亿元，为预算的101%；其中
 /// 税收收入100.2亿元，为预算的100.1%…`) is bounded the same way: the total's is its parts' weighted by their budgets.
 ///
@@ -25,7 +26,9 @@ public struct RateBoundsRule: RelationRule {
         so it cannot be lower than the lowest or higher than the highest of them. A total growing 12.9% whose \
         parts grew 13.6% and more is wrong somewhere. The parts must be all of the total: the finding is a \
         `warning` when the parts' values add up to the total, `info` when their names cover a classification \
-        (三次产业, 城镇/乡村, the rest `其他`, a thing and `非…`; `identities.tsv`, `--identities`). Parts that may be \
+        (三次产业, 城镇/乡村, the rest `其他`, a thing and `非…`; `identities.tsv`, `--identities`). The terms of a sum of \
+        `identities.tsv` (`第二产业增加值 = 工业增加值 + 建筑业增加值`) are all of it, stated anywhere in the document: a \
+        `warning`. Parts that may be \
         some of the total (`其中高技术制造业`) are not checked. A percent of the budget completed \
         (`为预算的101%`) is bounded by its parts' in the same way, their budgets being the weights.
         """
@@ -151,9 +154,22 @@ public struct RateBoundsRule: RelationRule {
             guard adds || named(breakdown.parts) else { return nil }
             return Instance(kind: kind, total: breakdown.total, totalRate: totalRate, parts: breakdown.parts, partRates: partRates, complete: adds)
         }
-        return splits + document.breakdowns.flatMap { breakdown in
+        let stated = splits + document.breakdowns.flatMap { breakdown in
             [bounded(breakdown, rateOf, .growth), bounded(breakdown, completionOf, .completion)].compactMap { $0 }
         }
+        // A sum of `identities.tsv` is all of its result by definition, wherever its terms are stated (`第二产业增加值` in
+        // one section, `工业增加值` and `建筑业增加值` in others): the result's rate lies between the terms'.
+        var seen = Set(stated.map(\.totalRate))
+        let defined = IdentityRule().instances(context).compactMap { identity -> Instance? in
+            guard identity.form == .sum, identity.terms.count >= 2, identity.terms.allSatisfy({ $0.sign > 0 }),
+                  let totalRate = rateOf[identity.result], !seen.contains(totalRate) else { return nil }
+            let partRates = identity.terms.compactMap { rateOf[$0.claim] }
+            guard partRates.count == identity.terms.count else { return nil }
+            seen.insert(totalRate)
+            return Instance(kind: .growth, total: identity.result, totalRate: totalRate, parts: identity.terms.map(\.claim),
+                            partRates: partRates, complete: true)
+        }
+        return stated + defined
     }
 
     /// Each level's percent of its budget or plan, said right after it (`完成140.9亿元，为预算的101%`). A total's is its
