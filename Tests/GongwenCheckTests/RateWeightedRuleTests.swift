@@ -24,13 +24,15 @@ struct RateWeightedRuleTests {
     }
 
     @Test func aPercentOfTheBudgetIsItsPartsWeightedByTheirBudgets() throws {
-        // 100/0.99 + 40/1.03 = 139.84 budgeted; 140/139.84 = 100.11%.
-        let text = "实际完成收入140亿元，为预算的%@。其中：税收收入完成100亿元，为预算的99.0%；非税收入完成40亿元，为预算的103.0%。"
+        // 100/0.99 + 40/1.03 = 139.85 budgeted; 140/139.85 = 100.11%.
+        let text = "实际完成收入140.00亿元，为预算的%@。其中：税收收入完成100.00亿元，为预算的99.0%；非税收入完成40.00亿元，为预算的103.0%。"
         #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "100.1%")).findings(rule).isEmpty)
         let wrong = Fixture(text.replacingOccurrences(of: "%@", with: "1️⃣102.5%2️⃣"))
         let found = try wrong.findings(rule)
         #expect(found.map(\.span) == [wrong.span(1, 2)])
         #expect(found.map(\.severity) == [.warning])
+        // A budget has no comparable basis: three tenths off is a warning.
+        #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "100.4%")).findings(rule).map(\.severity) == [.warning])
     }
 
     @Test func ratesAtComparablePricesAreLeftAlone() throws {

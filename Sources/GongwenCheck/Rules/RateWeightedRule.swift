@@ -22,7 +22,8 @@ public struct RateWeightedRule: Rule {
         follows. `rate.bounds` asks only that the total's rate lie between its parts'; this rule recomputes \
         it, on the printed precision of every figure, where the parts' values add up to the total. Off by \
         up to one percentage point is `info`, more a `warning`: offices compute growth on a comparable set of \
-        units or basis (`可比口径`, `同口径`), which moves a rate some tenths of a point off its printed values'. Rates at comparable prices (value added, GDP, `按可比价格计算`) are not the \
+        units or basis (`可比口径`, `同口径`), which moves a rate some tenths of a point off its printed values'. A \
+        percent of a budget, a fixed figure, is a `warning` one unit of its last digit off. Rates at comparable prices (value added, GDP, `按可比价格计算`) are not the \
         growth of the values printed and are left alone. A percent of the budget completed (`为预算的101%`) is \
         recomputed the same way, with the parts' budgets.
         """
@@ -67,7 +68,8 @@ public struct RateWeightedRule: Rule {
             let recomputed = (ratio - .exact(offset)).scaled(by: 100)
             guard !recomputed.meets(stated) else { return nil }
             let exact = (total.value / exactBase - offset) * 100
-            let slack = max(rate.step ?? 1, Self.comparableBasisSlack)
+            // A budget is a fixed figure: a percent of it completed has no comparable basis to move it.
+            let slack = instance.kind == .completion ? rate.step ?? 1 : max(rate.step ?? 1, Self.comparableBasisSlack)
             let severity: Severity = recomputed.distance(to: signedValue(rate)) <= slack ? .info : .warning
             let places = Decimal.places(of: rate.step) + 1
             let message = Message.notWeightedMean(label: RateBoundsRule.label(rate), stated: "\(signedValue(rate))%",
