@@ -19,8 +19,17 @@ struct RateWeightedRuleTests {
         #expect(found.map(\.severity) == [.warning])
         #expect(found.first?.message == "总数下降 -4.79% 与各部分数值和下降推算的 -2.794% 不符(总数的下降是各部分的加权平均,权数为各部分的上年数)")
         #expect(found.first?.evidence.count == 5)
-        // Half a point off is what a comparable basis (可比口径) can do: info.
-        #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "3.29%")).findings(rule).map(\.severity) == [.info])
+        // Revenue counts every unit both years: half a point off is a warning too.
+        #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "3.29%")).findings(rule).map(\.severity) == [.warning])
+    }
+
+    @Test func aComparableBasisMovesARateSomeTenthsOfAPoint() throws {
+        // 95.60/1.046 + 16.86/1.053 = 107.41; 112.46/107.41 − 1 = 4.70%. Retail sales grow over the units reporting both
+        // years: 4.5% is info, and so is any rate the text says is on a comparable basis.
+        let retail = "全年社会消费品零售总额112.46亿元，比上年增长4.5%。按经营地分，城镇消费品零售额95.60亿元，增长4.6%；乡村消费品零售额16.86亿元，增长5.3%。"
+        #expect(try Fixture(retail).findings(rule).map(\.severity) == [.info])
+        let said = "全市一般公共预算收入112.46亿元，同口径增长4.5%。其中，税收收入95.60亿元，增长4.6%；非税收入16.86亿元，增长5.3%。"
+        #expect(try Fixture(said).findings(rule).map(\.severity) == [.info])
     }
 
     @Test func aPercentOfTheBudgetIsItsPartsWeightedByTheirBudgets() throws {
