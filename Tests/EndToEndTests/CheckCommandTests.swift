@@ -97,7 +97,7 @@ struct CheckCommandTests {
         let rules = try #require(driver["rules"] as? [[String: Any]])
         #expect(rules.map { $0["id"] as? String } == [
             "date.malformed", "docnum.malformed", "number.missing", "number.merged", "sign.doubled", "magnitude.implausible", "change.delta",
-            "change.rate", "change.annual", "sum.parts", "share.percent", "share.whole", "indicator.identity", "intensity.change", "rate.bounds", "sum.shares", "per.capita",
+            "change.rate", "change.annual", "sum.parts", "share.percent", "share.whole", "indicator.identity", "intensity.change", "rate.bounds", "rate.weighted", "sum.shares", "per.capita",
             "structure.ratio", "rate.ratio", "days.share", "repeat.inconsistent", "average.consistency",
             "count.items", "structure.numbering", "text.duplicate",
         ])
