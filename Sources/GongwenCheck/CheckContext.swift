@@ -1,3 +1,4 @@
+import GongwenExtract
 import GongwenModel
 import GongwenSegment
 import GongwenText
@@ -47,7 +48,18 @@ public final class CheckContext: Sendable {
     /// Whether a breakdown's parts add up to its total within the printed precision: they are all of it.
     public func addsUp(_ breakdown: Breakdown) -> Bool {
         let claims = document.claims
-        return Interval(claim: claims[breakdown.total]).meets(Interval.sum(of: breakdown.parts.map { claims[$0] }))
+        guard IndicatorName.isAverage(claims[breakdown.total].name ?? "") else {
+            return Interval(claim: claims[breakdown.total]).meets(Interval.sum(of: breakdown.parts.map { claims[$0] }))
+        }
+        let interval = { self.interval(of: claims[$0], inAverage: true) }
+        return interval(breakdown.total).meets(breakdown.parts.reduce(.exact(0)) { $0 + interval($1) })
+    }
+
+    /// The values a figure of a breakdown stands for: its printed precision, or when the breakdown is of an average
+    /// (`农村居民人均可支配收入33181元` by source: 12413 + 10343 + 3079 + 7345) ±½ of its last digit however it is
+    /// written, for an average and its parts are quotients rounded there.
+    public func interval(of claim: Claim, inAverage: Bool) -> Interval {
+        inAverage && claim.step == nil && claim.qualifier == nil ? Interval(value: claim.value, step: 1) : Interval(claim: claim)
     }
 
     /// Whether `span` touches page chrome (ICP numbers, publication stamps, navigation).

@@ -30,7 +30,8 @@ public enum RuleCatalog {
 
             1. **An integer written in full is exact.** `861个`, `2177`: counts are counted. A percent or
                permille is the rounded result of a division even when written as an integer: `91%` is
-               [90.5%, 91.5%]; so is an average (`平均人口5269人`) for `average.consistency`.
+               [90.5%, 91.5%]; so is an average (`平均人口5269人`) for `average.consistency`, and an average with
+               its parts (`人均可支配收入33181元` by source) where `rate.bounds` and `rate.weighted` ask whether they add up.
             2. **A number with decimals or a scale word is an interval** of ±½ of its last printed digit:
                `52.04万` is [52.035万, 52.045万), `39.54%` is [39.535%, 39.545%), `3万` is [2.5万, 3.5万).
                The checker closes both ends (`Interval` in `Sources/GongwenCheck/Interval.swift`): a value

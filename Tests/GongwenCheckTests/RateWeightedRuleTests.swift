@@ -44,6 +44,17 @@ struct RateWeightedRuleTests {
         #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "100.4%")).findings(rule).map(\.severity) == [.warning])
     }
 
+    @Test func anAverageAndItsPartsAreRoundedAtTheirLastDigit() throws {
+        // 12413 + 10343 + 3079 + 7345 = 33180: per head, each rounded to the 元, they add up to 33181.
+        let text = "农村居民人均可支配收入33181元，比上年增长7.6%。其中：工资性收入12413元，增长%@；经营净收入10343元，增长4.6%；财产净收入3079元，增长0.8%；转移净收入7345元，增长9.9%。"
+        #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "10.7%")).findings(rule).isEmpty)
+        // A point more on wages gives 7.9%.
+        let wrong = Fixture(text.replacingOccurrences(of: "7.6%", with: "1️⃣7.6%2️⃣").replacingOccurrences(of: "%@", with: "11.7%"))
+        let found = try wrong.findings(rule)
+        #expect(found.map(\.span) == [wrong.span(1, 2)])
+        #expect(found.map(\.severity) == [.warning])
+    }
+
     @Test func ratesAtComparablePricesAreLeftAlone() throws {
         // Value added grows at comparable prices: 100/1.03 + 400/1.06 + 500/1.09 gives 7.2%, not the real 8.0%.
         let text = "全年地区生产总值1000亿元，比上年增长8.0%。其中，第一产业增加值100亿元，增长3.0%；第二产业增加值400亿元，增长6.0%；第三产业增加值500亿元，增长9.0%。"

@@ -1,4 +1,5 @@
 import Foundation
+import GongwenExtract
 import GongwenModel
 import GongwenText
 
@@ -55,16 +56,17 @@ public struct RateWeightedRule: Rule {
             let factor = { (interval: Interval) -> Interval in
                 instance.kind == .growth ? Interval.exact(1) + interval.scaled(by: 0.01) : interval.scaled(by: 0.01)
             }
+            let average = IndicatorName.isAverage(total.name ?? "")
             var base = Interval.exact(0)
             var exactBase = Decimal(0)
             for (part, partRate) in zip(parts, rates) {
-                guard let before = Interval(claim: part).divided(by: factor(signed(partRate))) else { return nil }
+                guard let before = context.interval(of: part, inAverage: average).divided(by: factor(signed(partRate))) else { return nil }
                 let exactFactor = instance.kind == .growth ? 1 + signedValue(partRate) / 100 : signedValue(partRate) / 100
                 guard exactFactor > 0 else { return nil }
                 base = base + before
                 exactBase += part.value / exactFactor
             }
-            guard exactBase > 0, let ratio = Interval(claim: total).divided(by: base) else { return nil }
+            guard exactBase > 0, let ratio = context.interval(of: total, inAverage: average).divided(by: base) else { return nil }
             let offset: Decimal = instance.kind == .growth ? 1 : 0
             let recomputed = (ratio - .exact(offset)).scaled(by: 100)
             guard !recomputed.meets(stated) else { return nil }

@@ -265,7 +265,7 @@ enum BudgetSide {
 /// Whether two names say the same indicator, after scope words and `总数`/`总量`/`总额` are set aside:
 /// `全市生产总值` and `地区生产总值` (one ends with the other's core), `承办总数` and `承办建议`
 /// (a total named by what it counts).
-enum IndicatorName {
+public enum IndicatorName {
     static let totals = ["总数", "总量", "总额", "总计", "合计", "总和"]
     static let scopes = ["全市", "全省", "全县", "全区", "全州", "全国", "全部", "全年", "年末", "地区", "本地", "实现", "完成", "共", "各类", "各项"]
 
@@ -301,7 +301,7 @@ enum IndicatorName {
     }
 
     /// Names of an average or a rate per head (`人均生产总值`, `每万人口发明专利拥有量`): never a whole.
-    static func isAverage(_ name: String) -> Bool {
+    public static func isAverage(_ name: String) -> Bool {
         ["人均", "平均", "每万", "每千", "每百", "每人", "户均", "亩均"].contains(where: name.holds)
     }
 
