@@ -10,7 +10,9 @@ import GongwenText
 /// recomputes it on the printed precision of every value and rate, for the breakdowns `rate.bounds` reads whose
 /// parts add up to the total, and says nothing where `rate.bounds` already does. Rates at comparable prices (a value
 /// added's, `按可比价格计算`) are not their values' growth and are left alone. A percent of the budget completed
-/// (`为预算的101%`) is recomputed the same way, the parts' budgets being their values over their percents.
+/// (`为预算的101%`) is recomputed the same way, the parts' budgets being their values over their percents. One unit of
+/// the rate's last digit off is a `warning`; growth that may be on a comparable basis (`mayBeOnComparableBasis`) has a
+/// point of slack and is `info` within it. An average's parts (`人均可支配收入` by source) are rounded at their last digit.
 ///
 /// Real example that holds (常德市, 2025): `地方一般公共预算收入安排63596万元，下降2.79%，其中，税收收入33596万元，增长1.5%；
 /// 非税收入30000万元，下降7.19%` — 33596/1.015 + 30000/0.9281 = 65424, and 63596/65424 − 1 = −2.79%.
@@ -25,11 +27,12 @@ public struct RateWeightedRule: Rule {
         it, on the printed precision of every figure, where the parts' values add up to the total: one unit \
         of the rate's last digit off is a `warning`. Where the growth may be on a comparable basis (the text \
         says `可比口径` or `同口径`, or the measure is of units above a size, `规模以上`, `限额以上`, or retail sales, \
-        which offices count over the units reporting both years), up to one percentage point off is `info`. Rates at comparable prices (value added, GDP, `按可比价格计算`) are not the \
-        growth of the values printed and are left alone. A percent of the budget completed (`为预算的101%`) is \
-        recomputed the same way, with the parts' budgets.
+        which offices count over the units reporting both years), up to one percentage point off is `info`. \
+        Rates at comparable prices (value added, GDP, `按可比价格计算`) are not the growth of the values printed \
+        and are left alone. A percent of the budget completed (`为预算的101%`) is recomputed the same way, with \
+        the parts' budgets.
         """
-    public let example = "`收入63596万元，下降3.79%，其中，税收收入33596万元，增长1.5%；非税收入30000万元，下降7.19%` → 下降 -3.79% 与各部分数值和增速推算的 -2.79% 不符"
+    public let example = "`收入63596万元，下降4.79%，其中，税收收入33596万元，增长1.5%；非税收入30000万元，下降7.19%` → 总数下降 -4.79% 与各部分数值和下降推算的 -2.794% 不符"
 
     public init() {}
 
