@@ -1,7 +1,6 @@
 import Foundation
 import GongwenExtract
 import GongwenModel
-import GongwenText
 
 /// `rate.weighted`: a total's growth rate that its parts' values and growth rates do not give.
 ///
@@ -10,9 +9,9 @@ import GongwenText
 /// recomputes it on the printed precision of every value and rate, for the breakdowns `rate.bounds` reads whose
 /// parts add up to the total, and says nothing where `rate.bounds` already does. Rates at comparable prices (a value
 /// added's, `按可比价格计算`) are not their values' growth and are left alone. A percent of the budget completed
-/// (`为预算的101%`) is recomputed the same way, the parts' budgets being their values over their percents. One unit of
-/// the rate's last digit off is a `warning`; growth that may be on a comparable basis (`mayBeOnComparableBasis`) has a
-/// point of slack and is `info` within it. An average's parts (`人均可支配收入` by source) are rounded at their last digit.
+/// (`为预算的101%`) is recomputed the same way, the parts' budgets being their values over their percents. A growth rate
+/// up to a point off (`comparableBasisSlack`) is `info`, more a `warning`; a percent of the budget is a `warning` one unit
+/// of its last digit off. An average's parts (`人均可支配收入` by source) are rounded at their last digit.
 ///
 /// Real example that holds (常德市, 2025): `地方一般公共预算收入安排63596万元，下降2.79%，其中，税收收入33596万元，增长1.5%；
 /// 非税收入30000万元，下降7.19%` — 33596/1.015 + 30000/0.9281 = 65424, and 63596/65424 − 1 = −2.79%.
@@ -24,11 +23,11 @@ public struct RateWeightedRule: Rule {
         When a total and each of its parts state a value and a growth rate, the year before is known for \
         each part (its value over one plus its rate), the total's year before is their sum, and its rate \
         follows. `rate.bounds` asks only that the total's rate lie between its parts'; this rule recomputes \
-        it, on the printed precision of every figure, where the parts' values add up to the total: one unit \
-        of the rate's last digit off is a `warning`. Where the growth may be on a comparable basis (the text \
-        says `可比口径` or `同口径`, or the measure is of units above a size, `规模以上`, `限额以上`, or retail sales, \
-        which offices count over the units reporting both years), up to one percentage point off is `info`. \
-        Rates at comparable prices (value added, GDP, `按可比价格计算`) are not the growth of the values printed \
+        it, on the printed precision of every figure, where the parts' values add up to the total. Offices \
+        compute growth on a comparable basis (`可比口径`: the units reporting both years, transport re-estimated \
+        from surveys), often without saying so, which moves a rate some tenths of a point: up to one \
+        percentage point off is `info`, more a `warning`. A percent of a budget, a fixed figure, is a `warning` \
+        one unit of its last digit off. Rates at comparable prices (value added, GDP, `按可比价格计算`) are not the growth of the values printed \
         and are left alone. A percent of the budget completed (`为预算的101%`) is recomputed the same way, with \
         the parts' budgets.
         """
@@ -74,9 +73,8 @@ public struct RateWeightedRule: Rule {
             let recomputed = (ratio - .exact(offset)).scaled(by: 100)
             guard !recomputed.meets(stated) else { return nil }
             let exact = (total.value / exactBase - offset) * 100
-            // A budget is a fixed figure, and most amounts count every unit both years: a rate one unit off is a warning.
-            let comparable = instance.kind == .growth && Self.mayBeOnComparableBasis([total] + parts, context)
-            let slack = comparable ? max(rate.step ?? 1, Self.comparableBasisSlack) : rate.step ?? 1
+            // A budget is a fixed figure; growth may be on a comparable basis.
+            let slack = instance.kind == .completion ? rate.step ?? 1 : max(rate.step ?? 1, Self.comparableBasisSlack)
             let severity: Severity = recomputed.distance(to: signedValue(rate)) <= slack ? .info : .warning
             let places = Decimal.places(of: rate.step) + 1
             let message = Message.notWeightedMean(label: RateBoundsRule.label(rate), stated: "\(signedValue(rate))%",
@@ -86,23 +84,10 @@ public struct RateWeightedRule: Rule {
         }
     }
 
-    /// How far, in percentage points, a total's rate on a comparable basis may be from its recomputation before it is a
-    /// `warning`: the basis moves a total's rate off its printed values' by some tenths of a point.
+    /// How far, in percentage points, a total's growth rate may be from its recomputation before it is a `warning`:
+    /// offices compute growth on a comparable basis (`可比口径`: the units reporting both years for 规模以上工业 and
+    /// 限额以上 trade, road transport re-estimated from surveys, loans after write-offs), often without saying so, which
+    /// moves a total's rate some tenths of a point off its printed values' (和田's 2025 passenger transport: 60.2% stated,
+    /// 59.85% from its parts).
     static let comparableBasisSlack: Decimal = 1
-
-    /// Words that say a rate is on a comparable basis (`按可比口径计算`, `同口径增长`).
-    static let basisWords = ["口径", "可比"]
-    /// Measures whose growth statistical offices count over the units reporting both years, the set of units above a
-    /// size changing every year (国家统计局: 规模以上工业, 限额以上批发零售住宿餐饮, and the retail sales built on them).
-    static let sampledMeasures = ["规模以上", "限额以上", "规上", "限上", "消费品零售"]
-
-    /// Whether the levels' growth may be on a comparable basis their printed values are not: their sentences say so, or
-    /// they are of a measure counted over a changing set of units.
-    static func mayBeOnComparableBasis(_ levels: [Claim], _ context: CheckContext) -> Bool {
-        let text = context.source.folded
-        return levels.contains { level in
-            sampledMeasures.contains(where: (level.name ?? "").holds)
-                || basisWords.contains { WordSearch.holds(text[level.sentenceStart..<level.sentenceEnd], $0) }
-        }
-    }
 }
