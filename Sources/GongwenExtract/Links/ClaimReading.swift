@@ -213,15 +213,19 @@ struct Readings {
     /// `比2010年`, `较2020年末`, `比2024年同期`: a comparison with a named year, dropped from the end of `words`.
     static func dropYearComparison(_ words: inout [Unicode.Scalar]) -> Bool {
         var end = words.count
-        for tail in ["同期", "末", "底"] where words.count >= tail.unicodeScalars.count && words.suffix(tail.unicodeScalars.count).elementsEqual(tail.unicodeScalars) {
-            end -= tail.unicodeScalars.count
+        for tail in yearTails where words.count >= tail.count && words.suffix(tail.count).elementsEqual(tail) {
+            end -= tail.count
             break
         }
-        guard end >= 6, words[end - 1] == "年", words[(end - 5)..<(end - 1)].allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }),
+        guard end >= 6, words[end - 1] == "年", words[(end - 5)..<(end - 1)].allSatisfy(isASCIIDigit),
               words[end - 6] == "比" || words[end - 6] == "较" else { return false }
         words.removeLast(words.count - (end - 6))
         return true
     }
+
+    /// What may follow the year of a comparison: `同期`, `末`, `底`, as scalars (a string's scalars counted each time
+    /// cost more than the rest of the reading).
+    static let yearTails = ["同期", "末", "底"].map { Array($0.unicodeScalars) }
 
     private static func isComparisonEnd(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
         comparisonScalars.contains { words.count >= $0.count && words.suffix($0.count).elementsEqual($0) }
