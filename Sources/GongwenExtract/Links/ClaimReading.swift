@@ -25,8 +25,14 @@ struct ClaimReading: Equatable {
     /// with no name of its own before it (`比上年增加1894元`, `增长9.3%`).
     var isChange: Bool { (verb != nil || rateOfChange) && namesNothing }
     /// No name of its own: fewer than two characters before the number (`和` in `增长10.4%和9.1%`), tested
-    /// without counting them all.
-    var namesNothing: Bool { name.dropFirst().isEmpty }
+    /// without counting them all. Two ideographs first (most names) are two characters: no grapheme cluster joins
+    /// them, so they are told without `dropFirst`, which walks grapheme clusters.
+    var namesNothing: Bool {
+        var scalars = name.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), let second = scalars.next() else { return true }
+        if isCJK(first) && isCJK(second) { return false }
+        return name.dropFirst().isEmpty
+    }
     /// A level: a number that states a value of something named, not a change of it.
     var isLevel: Bool { verb == nil && !rateOfChange && !comparison }
 
