@@ -157,15 +157,8 @@ struct Readings {
         var verb: ChangeVerb?
         var rateOfChange = false
         var comparison = false
-        func dropSuffix(_ list: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-            for word in list where words.count >= word.count && words.suffix(word.count).elementsEqual(word) {
-                words.removeLast(word.count)
-                return word
-            }
-            return nil
-        }
-        while dropSuffix(fillerScalars) != nil {}
-        if let word = dropSuffix(rateScalars) {
+        while dropSuffix(fillerScalars, from: &words) != nil {}
+        if let word = dropSuffix(rateScalars, from: &words) {
             // `人口自然增长率`: a rate named by a noun before it is a level of its own, not a change.
             if words.count >= 2, !isComparisonEnd(words[...]) { words += word } else { rateOfChange = true }
         } else if let found = ChangeVerb.all.first(where: { words.count >= $0.word.count && words.suffix($0.word.count).elementsEqual($0.word) }),
@@ -174,12 +167,12 @@ struct Readings {
             words.removeLast(found.word.count)
             verb = found.verb
         }
-        while dropSuffix(fillerScalars) != nil {}
+        while dropSuffix(fillerScalars, from: &words) != nil {}
         // The figure compared with may follow the comparison (`比上年完成数增长`, `比2018年预算增长`): no name.
         let beforeFigure = words
-        _ = dropSuffix(comparedFigureScalars)
-        if dropSuffix(comparisonScalars) != nil || dropYearComparison(&words) { comparison = true } else { words = beforeFigure }
-        if verb != nil || rateOfChange || comparison { while dropSuffix(basisScalars) != nil || dropSuffix(fillerScalars) != nil {} }
+        _ = dropSuffix(comparedFigureScalars, from: &words)
+        if dropSuffix(comparisonScalars, from: &words) != nil || dropYearComparison(&words) { comparison = true } else { words = beforeFigure }
+        if verb != nil || rateOfChange || comparison { while dropSuffix(basisScalars, from: &words) != nil || dropSuffix(fillerScalars, from: &words) != nil {} }
         let clauseText = text[clause..<claimStart]
         if !comparison, WordSearch.holdsAny(clauseText, comparisonList) { comparison = true }
         // `由上年的46亿元`, `从200个`: the value a change starts from, compared as an earlier period is.
@@ -196,6 +189,16 @@ struct Readings {
             name = name[..<open]
         }
         return ClaimReading(name: SourceText.string(name), comparison: comparison, verb: verb, rateOfChange: rateOfChange, clauseStart: clause)
+    }
+
+    /// Drops the first word of `list` that ends `words`, and returns it. A static function of its own: as a function
+    /// nested in `read`, it boxed `words` and checked every access to it.
+    private static func dropSuffix(_ list: [[Unicode.Scalar]], from words: inout [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        for word in list where words.count >= word.count && words.suffix(word.count).elementsEqual(word) {
+            words.removeLast(word.count)
+            return word
+        }
+        return nil
     }
 
     /// `words` less the `prefixes` at their start, as often as one stands there (`全年全市工业增加值` → `工业增加值`).
