@@ -191,14 +191,20 @@ public enum ChangeDirection: String, Codable, Sendable, Equatable {
     /// The direction a change word says: up (`增加到`, `增长`, `上涨`, `增幅`), down (`减至`, `下降`, `下跌`, `降幅`), or
     /// none (`优化到`).
     public init?(word: String) {
-        if ["增", "提", "升", "扩", "涨", "上升", "上涨"].contains(where: word.hasPrefix) {
-            self = .increase
-        } else if ["减", "降", "缩", "压", "下降", "下跌"].contains(where: word.hasPrefix) {
-            self = .decrease
-        } else {
+        var word = word
+        let direction: ChangeDirection? = word.withUTF8 { bytes in
+            if Self.increaseStarts.contains(where: { bytes.starts(with: $0) }) { return .increase }
+            if Self.decreaseStarts.contains(where: { bytes.starts(with: $0) }) { return .decrease }
             return nil
         }
+        guard let direction else { return nil }
+        self = direction
     }
+
+    /// The first words of a change up and of a change down, as UTF-8 bytes: compared byte for byte, where `hasPrefix`
+    /// walked grapheme clusters.
+    static let increaseStarts = ["增", "提", "升", "扩", "涨", "上升", "上涨"].map { Array($0.utf8) }
+    static let decreaseStarts = ["减", "降", "缩", "压", "下降", "下跌"].map { Array($0.utf8) }
 }
 
 /// A change statement linking claims by id. `由A到B` gives from and to; a level with its change
