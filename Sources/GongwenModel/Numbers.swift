@@ -149,20 +149,22 @@ public struct Claim: Codable, Sendable, Equatable {
 
     /// Whether a name is a budget or plan alone, what a percent after a level is of: `为年初预算` in `实际完成53.68亿元，
     /// 为年初预算的101.2%`, `为预算` in `收入完成1748028万元，为预算的110.91%`, `为年计划` in `为年计划的105%`.
-    /// Compared byte for byte in UTF-8: `hasPrefix` and `==` walk grapheme clusters and normalise, for every percent
-    /// the linkers read.
+    /// Compared byte for byte in the name's UTF-8 buffer: `hasPrefix` and `==` walk grapheme clusters and normalise, and
+    /// a `Substring`'s UTF-8 view went through generic code, for every percent the linkers and `rate.bounds` read.
     public static func namesPlan(_ name: String) -> Bool {
-        var rest = Substring(name)
-        for words in planPrefixes {
-            if let word = words.first(where: { rest.utf8.starts(with: $0.utf8) }) {
-                rest = rest[rest.utf8.index(rest.startIndex, offsetBy: word.utf8.count)...]
+        var name = name
+        return name.withUTF8 { bytes in
+            var rest = bytes[...]
+            for words in planPrefixes {
+                if let word = words.first(where: { rest.starts(with: $0) }) { rest = rest.dropFirst(word.count) }
             }
+            return planNames.contains { rest.elementsEqual($0) }
         }
-        return planNames.contains { rest.utf8.elementsEqual($0.utf8) }
     }
 
-    static let planPrefixes = [["为", "占", "达到", "达"], ["年初", "调整后", "调整", "变动后", "全年"]]
-    static let planNames = ["预算", "预算数", "计划", "年计划", "计划数"]
+    /// The words of `namesPlan`, as UTF-8 bytes.
+    static let planPrefixes = [["为", "占", "达到", "达"], ["年初", "调整后", "调整", "变动后", "全年"]].map { $0.map { Array($0.utf8) } }
+    static let planNames = ["预算", "预算数", "计划", "年计划", "计划数"].map { Array($0.utf8) }
 
     /// Whether two claims count in one unit: the same unit, or counts of institutions one of which uses the
     /// general classifier 个, which stands for 家, 所, 座 and 处 (`医疗卫生机构2825个，其中医院103个，…其他卫生机构
@@ -189,14 +191,20 @@ public enum ChangeDirection: String, Codable, Sendable, Equatable {
     /// The direction a change word says: up (`增加到`, `增长`, `上涨`, `增幅`), down (`减至`, `下降`, `下跌`, `降幅`), or
     /// none (`优化到`).
     public init?(word: String) {
-        if ["增", "提", "升", "扩", "涨", "上升", "上涨"].contains(where: word.hasPrefix) {
-            self = .increase
-        } else if ["减", "降", "缩", "压", "下降", "下跌"].contains(where: word.hasPrefix) {
-            self = .decrease
-        } else {
+        var word = word
+        let direction: ChangeDirection? = word.withUTF8 { bytes in
+            if Self.increaseStarts.contains(where: { bytes.starts(with: $0) }) { return .increase }
+            if Self.decreaseStarts.contains(where: { bytes.starts(with: $0) }) { return .decrease }
             return nil
         }
+        guard let direction else { return nil }
+        self = direction
     }
+
+    /// The first words of a change up and of a change down, as UTF-8 bytes: compared byte for byte, where `hasPrefix`
+    /// walked grapheme clusters.
+    static let increaseStarts = ["增", "提", "升", "扩", "涨", "上升", "上涨"].map { Array($0.utf8) }
+    static let decreaseStarts = ["减", "降", "缩", "压", "下降", "下跌"].map { Array($0.utf8) }
 }
 
 /// A change statement linking claims by id. `由A到B` gives from and to; a level with its change

@@ -36,8 +36,10 @@ public struct MagnitudeImplausibleRule: Rule {
         for row in context.bounds.rows where !units.contains(where: row.unit.sameUTF8) { units.append(row.unit) }
         let claims = context.document.claims
         for index in claims.indices where claims[index].kind.isClaim && claims[index].unit.map({ unit in units.contains { $0.sameUTF8(unit) } }) == true {
+            // Copied only once a row bounds it.
+            guard let unit = claims[index].unit,
+                  let row = context.bounds.row(subject: (claims[index].subject ?? "") + (claims[index].predicate ?? ""), unit: unit) else { continue }
             let claim = claims[index]
-            guard let unit = claim.unit, let row = context.bounds.row(subject: (claim.subject ?? "") + (claim.predicate ?? ""), unit: unit) else { continue }
             let low = claim.value
             let high = claim.upper ?? claim.value
             let subject = claim.subject ?? claim.text

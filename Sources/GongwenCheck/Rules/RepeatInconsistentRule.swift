@@ -88,16 +88,19 @@ public struct RepeatInconsistentRule: Rule {
         var first: [Key: Int] = [:]
         first.reserveCapacity(document.claims.count)
         var findings: [Finding] = []
-        for (index, claim) in document.claims.enumerated() where claim.kind.isClaim && !inChange.contains(claim.id) && !claim.isApproximate && claim.upper == nil {
-            guard let subject = claim.subject, subject.scalarCount >= 3,
+        // By index, fields read in place: a claim is copied only when an earlier one has its key.
+        let claims = document.claims
+        for index in claims.indices
+        where claims[index].kind.isClaim && !inChange.contains(claims[index].id) && !claims[index].isApproximate && claims[index].upper == nil {
+            guard let subject = claims[index].subject, subject.scalarCount >= 3,
                   !subject.unicodeScalars.contains(where: isASCIIDigit) else { continue }
             // Bounded work: words before the number longer than this are no subject that repeats.
-            let start = context.source.runStart(before: claim.start, limit: Self.longestLead + 1, stop: Self.endsSentence)
-            guard claim.start - start <= Self.longestLead else { continue }
-            if !(lastEnd.from <= claim.end && claim.end <= lastEnd.end) {
-                var end = claim.end
+            let start = context.source.runStart(before: claims[index].start, limit: Self.longestLead + 1, stop: Self.endsSentence)
+            guard claims[index].start - start <= Self.longestLead else { continue }
+            if !(lastEnd.from <= claims[index].end && claims[index].end <= lastEnd.end) {
+                var end = claims[index].end
                 while end < folded.count, !Self.endsSentence(folded[end]) { end += 1 }
-                lastEnd = (claim.end, end)
+                lastEnd = (claims[index].end, end)
             }
             let span = Span(start: start, end: lastEnd.end)
             let skip = skipped[span.start] ?? {
@@ -108,18 +111,19 @@ public struct RepeatInconsistentRule: Rule {
             guard !skip else { continue }
             // A table's cell names a row of that table (`市本级   4,379,297` under each city's table), and a number
             // with no words before it in its sentence (a row's code, `2010150   事业运行`) states nothing that repeats.
-            let line = context.source.line(at: claim.start)
+            let line = context.source.line(at: claims[index].start)
             let tabled = tableRows[line] ?? BrokenLines.isTableRow(context.source.lineSpan(line), context.source)
             tableRows[line] = tabled
-            guard !tabled, folded[span.start..<claim.start].lazy.filter({ !ScalarClass.isWhitespace($0) }).count >= 3 else { continue }
-            let part = claim.section.map { String($0.prefix { $0 != "/" }) }
-            let before = ScalarKey(folded[span.start..<claim.start], ignoring: .whitespace)
-            let key = Key(before: before, after: words(after: claim, context), part: part, unit: claim.unit, kind: claim.kind)
+            guard !tabled, folded[span.start..<claims[index].start].lazy.filter({ !ScalarClass.isWhitespace($0) }).count >= 3 else { continue }
+            let part = claims[index].section.map { String($0.prefix { $0 != "/" }) }
+            let before = ScalarKey(folded[span.start..<claims[index].start], ignoring: .whitespace)
+            let key = Key(before: before, after: words(after: claims[index].end, context), part: part, unit: claims[index].unit, kind: claims[index].kind)
             guard let earlierIndex = first[key] else {
                 first[key] = index
                 continue
             }
-            let earlier = document.claims[earlierIndex]
+            let claim = claims[index]
+            let earlier = claims[earlierIndex]
             if !span.contains(earlier.start), !Interval(claim: earlier).meets(Interval(claim: claim)),
                Self.nested(context.segmentation.sectionChain(at: earlier.start).last, context.segmentation.sectionChain(at: claim.start).last) {
                 let message = Message.repeatedDiffers(subject: subject, first: earlier.text, firstLine: context.source.line(at: earlier.start), second: claim.text)
@@ -146,11 +150,11 @@ public struct RepeatInconsistentRule: Rule {
     /// The longest text from the start of a sentence to its number that is compared.
     static let longestLead = 200
 
-    /// The text after `claim` up to the end of its clause, a number or 12 characters.
-    private func words(after claim: Claim, _ context: CheckContext) -> ScalarKey {
+    /// The text after a claim (from its end, `claimEnd`) up to the end of its clause, a number or 12 characters.
+    private func words(after claimEnd: Int, _ context: CheckContext) -> ScalarKey {
         let s = context.source.folded
-        var end = claim.end
-        while end < min(s.count, claim.end + 12), !Scan.isBoundary(s[end]), !isASCIIDigit(s[end]), s[end] != "\n" { end += 1 }
-        return ScalarKey(s[min(claim.end, s.count)..<min(end, s.count)])
+        var end = claimEnd
+        while end < min(s.count, claimEnd + 12), !Scan.isBoundary(s[end]), !isASCIIDigit(s[end]), s[end] != "\n" { end += 1 }
+        return ScalarKey(s[min(claimEnd, s.count)..<min(end, s.count)])
     }
 }

@@ -25,8 +25,14 @@ struct ClaimReading: Equatable {
     /// with no name of its own before it (`比上年增加1894元`, `增长9.3%`).
     var isChange: Bool { (verb != nil || rateOfChange) && namesNothing }
     /// No name of its own: fewer than two characters before the number (`和` in `增长10.4%和9.1%`), tested
-    /// without counting them all.
-    var namesNothing: Bool { name.dropFirst().isEmpty }
+    /// without counting them all. Two ideographs first (most names) are two characters: no grapheme cluster joins
+    /// them, so they are told without `dropFirst`, which walks grapheme clusters.
+    var namesNothing: Bool {
+        var scalars = name.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), let second = scalars.next() else { return true }
+        if isCJK(first) && isCJK(second) { return false }
+        return name.dropFirst().isEmpty
+    }
     /// A level: a number that states a value of something named, not a change of it.
     var isLevel: Bool { verb == nil && !rateOfChange && !comparison }
 
@@ -64,8 +70,8 @@ struct Readings {
     private let realMarkerSpans: [Range<Int>]
 
     /// What befell people in events counted just before (`发生各类生产安全事故28起，死亡25人，受伤8人`): the events
-    /// name them (`发生各类生产安全事故死亡`).
-    static let outcomes: Set<String> = ["死亡", "受伤", "失踪", "遇难"]
+    /// name them (`发生各类生产安全事故死亡`). Compared byte for byte (`sameUTF8`): a `Set` hashed every claim's name.
+    static let outcomes = ["死亡", "受伤", "失踪", "遇难"]
     /// Words before a name that say where or when, not what: `其中`, `全年`, `年末全市`.
     static let scopeWords = ["其中", "全年", "年末", "年初", "截至年末", "截至", "全市", "全省", "全县", "全区", "全州", "全国", "共有", "共",
                              "实现", "实际", "完成", "累计", "分别", "另外", "此外", "全部", "合计", "总计", ":", " "]
@@ -114,7 +120,7 @@ struct Readings {
             position = max(position, end)
             statementIndex.append(index)
             var reading = Self.read(at: start, text: text, after: previousEnd)
-            if let last = readings.indices.last, statementIndex[last] == index, Self.outcomes.contains(reading.name),
+            if let last = readings.indices.last, statementIndex[last] == index, Self.outcomes.contains(where: reading.name.sameUTF8),
                let current = event, current.index == last || named.contains(last),
                text[claims[last].end..<start].dropLast(reading.name.unicodeScalars.count).allSatisfy({ $0 == "," || $0 == "、" || $0 == " " }) {
                 named.insert(readings.count)
@@ -151,15 +157,8 @@ struct Readings {
         var verb: ChangeVerb?
         var rateOfChange = false
         var comparison = false
-        func dropSuffix(_ list: [[Unicode.Scalar]]) -> [Unicode.Scalar]? {
-            for word in list where words.count >= word.count && words.suffix(word.count).elementsEqual(word) {
-                words.removeLast(word.count)
-                return word
-            }
-            return nil
-        }
-        while dropSuffix(fillerScalars) != nil {}
-        if let word = dropSuffix(rateScalars) {
+        while dropSuffix(fillerScalars, from: &words) != nil {}
+        if let word = dropSuffix(rateScalars, from: &words) {
             // `人口自然增长率`: a rate named by a noun before it is a level of its own, not a change.
             if words.count >= 2, !isComparisonEnd(words[...]) { words += word } else { rateOfChange = true }
         } else if let found = ChangeVerb.all.first(where: { words.count >= $0.word.count && words.suffix($0.word.count).elementsEqual($0.word) }),
@@ -168,12 +167,12 @@ struct Readings {
             words.removeLast(found.word.count)
             verb = found.verb
         }
-        while dropSuffix(fillerScalars) != nil {}
+        while dropSuffix(fillerScalars, from: &words) != nil {}
         // The figure compared with may follow the comparison (`比上年完成数增长`, `比2018年预算增长`): no name.
         let beforeFigure = words
-        _ = dropSuffix(comparedFigureScalars)
-        if dropSuffix(comparisonScalars) != nil || dropYearComparison(&words) { comparison = true } else { words = beforeFigure }
-        if verb != nil || rateOfChange || comparison { while dropSuffix(basisScalars) != nil || dropSuffix(fillerScalars) != nil {} }
+        _ = dropSuffix(comparedFigureScalars, from: &words)
+        if dropSuffix(comparisonScalars, from: &words) != nil || dropYearComparison(&words) { comparison = true } else { words = beforeFigure }
+        if verb != nil || rateOfChange || comparison { while dropSuffix(basisScalars, from: &words) != nil || dropSuffix(fillerScalars, from: &words) != nil {} }
         let clauseText = text[clause..<claimStart]
         if !comparison, WordSearch.holdsAny(clauseText, comparisonList) { comparison = true }
         // `由上年的46亿元`, `从200个`: the value a change starts from, compared as an earlier period is.
@@ -190,6 +189,16 @@ struct Readings {
             name = name[..<open]
         }
         return ClaimReading(name: SourceText.string(name), comparison: comparison, verb: verb, rateOfChange: rateOfChange, clauseStart: clause)
+    }
+
+    /// Drops the first word of `list` that ends `words`, and returns it. A static function of its own: as a function
+    /// nested in `read`, it boxed `words` and checked every access to it.
+    private static func dropSuffix(_ list: [[Unicode.Scalar]], from words: inout [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        for word in list where words.count >= word.count && words.suffix(word.count).elementsEqual(word) {
+            words.removeLast(word.count)
+            return word
+        }
+        return nil
     }
 
     /// `words` less the `prefixes` at their start, as often as one stands there (`全年全市工业增加值` → `工业增加值`).
@@ -213,15 +222,19 @@ struct Readings {
     /// `比2010年`, `较2020年末`, `比2024年同期`: a comparison with a named year, dropped from the end of `words`.
     static func dropYearComparison(_ words: inout [Unicode.Scalar]) -> Bool {
         var end = words.count
-        for tail in ["同期", "末", "底"] where words.count >= tail.unicodeScalars.count && words.suffix(tail.unicodeScalars.count).elementsEqual(tail.unicodeScalars) {
-            end -= tail.unicodeScalars.count
+        for tail in yearTails where words.count >= tail.count && words.suffix(tail.count).elementsEqual(tail) {
+            end -= tail.count
             break
         }
-        guard end >= 6, words[end - 1] == "年", words[(end - 5)..<(end - 1)].allSatisfy({ $0.properties.numericType == .decimal && $0.isASCII }),
+        guard end >= 6, words[end - 1] == "年", words[(end - 5)..<(end - 1)].allSatisfy(isASCIIDigit),
               words[end - 6] == "比" || words[end - 6] == "较" else { return false }
         words.removeLast(words.count - (end - 6))
         return true
     }
+
+    /// What may follow the year of a comparison: `同期`, `末`, `底`, as scalars (a string's scalars counted each time
+    /// cost more than the rest of the reading).
+    static let yearTails = ["同期", "末", "底"].map { Array($0.unicodeScalars) }
 
     private static func isComparisonEnd(_ words: ArraySlice<Unicode.Scalar>) -> Bool {
         comparisonScalars.contains { words.count >= $0.count && words.suffix($0.count).elementsEqual($0) }

@@ -17,8 +17,9 @@ import GongwenText
 struct SumLinker {
     let readings: Readings
 
-    /// Names of a level that say it is a sum, besides `合计`/`总计` right before the number.
-    static let sumNames: Set<String> = ["总收入", "总支出", "收入总量", "支出总量"]
+    /// Names of a level that say it is a sum, besides `合计`/`总计` right before the number. Compared byte for byte
+    /// (`sameUTF8`): a `Set` hashed every level's name with its Unicode normalisation.
+    static let sumNames = ["总收入", "总支出", "收入总量", "支出总量"]
 
     func breakdowns() -> [Breakdown] {
         let claims = readings.claims
@@ -111,7 +112,7 @@ struct SumLinker {
     /// Whether the words before a level say it is a sum.
     private func isSum(_ index: Int) -> Bool {
         let reading = readings.readings[index]
-        return Self.sumNames.contains(reading.name)
+        return Self.sumNames.contains(where: reading.name.sameUTF8)
             || PartitionLinker.saysSum(before: readings.claims[index].start, from: reading.clauseStart, text: readings.source.folded)
     }
 

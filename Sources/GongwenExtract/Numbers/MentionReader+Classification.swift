@@ -96,7 +96,7 @@ extension MentionReader {
             return false
         }
         if numeral.form == .chinese, isInsideShortLabel(item) { return true }
-        guard let unit = item.unit, Words.listMeasures.contains(unit), let noun = at(item.end), ScalarClass.isHan(noun) else {
+        guard let unit = item.unit, Words.listMeasures.contains(where: unit.sameUTF8), let noun = at(item.end), ScalarClass.isHan(noun) else {
             return false
         }
         return sumsUpListBefore(item.start, count: numeral.value)

@@ -51,6 +51,6 @@ enum Words {
         "共", "共有", "共计", "合计", "总计", "累计", "达", "达到", "新增", "增加", "增加到", "增至", "减少",
         "减少到", "减至", "仅", "仅有", "只有", "其中",
     ]
-    /// Measure words of a count that can sum up a list (`5项基本情况`, `4本台账`).
-    static let listMeasures: Set<String> = ["个", "项", "条", "张", "本", "类", "种", "件", "批", "套", "份", "支"]
+    /// Measure words of a count that can sum up a list (`5项基本情况`, `4本台账`), compared byte for byte (`sameUTF8`).
+    static let listMeasures = ["个", "项", "条", "张", "本", "类", "种", "件", "批", "套", "份", "支"]
 }

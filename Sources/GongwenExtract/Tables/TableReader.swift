@@ -57,7 +57,9 @@ struct TableReader {
             } else if line.cells.count >= 2, isRow(line) {
                 run = [line]
             } else {
-                previous = Array((previous + [line]).suffix(3))
+                // The last three, kept in place: `Array((previous + [line]).suffix(3))` made three arrays per line.
+                previous.append(line)
+                if previous.count > 3 { previous.removeFirst() }
             }
         }
         if let open = pairs { tables += halves(of: open) }
