@@ -52,6 +52,12 @@ struct RateWeightedRuleTests {
         #expect(try Fixture(text).findings(rule).isEmpty)
     }
 
+    @Test func unitsAboveASizeAreLeftAlone() throws {
+        // The firms above the size are another set each year: 80/1.02 + 20/1.30 = 93.8 would give 6.6%, not 12.0%.
+        let text = "规模以上工业营业收入100.0亿元，比上年增长12.0%。其中，轻工业营业收入80.0亿元，增长2.0%；重工业营业收入20.0亿元，增长30.0%。"
+        #expect(try Fixture(text).findings(rule).isEmpty)
+    }
+
     @Test func partsThatDoNotAddUpWeightNothing() throws {
         // 60 + 30 is not 100: the rest of the total grew at a rate not stated.
         let text = "全年社会消费品零售总额100亿元，比上年增长9.0%。其中，限额以上单位60亿元，增长3.0%；网上零售额30亿元，增长4.0%。"

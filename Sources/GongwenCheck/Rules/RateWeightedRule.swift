@@ -1,6 +1,7 @@
 import Foundation
 import GongwenExtract
 import GongwenModel
+import GongwenText
 
 /// `rate.weighted`: a total's growth rate that its parts' values and growth rates do not give.
 ///
@@ -29,7 +30,8 @@ public struct RateWeightedRule: Rule {
         percentage point off is `info`, more a `warning`. A percent of a budget, a fixed figure, is a `warning` \
         one unit of its last digit off. Rates at comparable prices (value added, GDP, `按可比价格计算`) are not the growth of the values printed \
         and are left alone. A percent of the budget completed (`为预算的101%`) is recomputed the same way, with \
-        the parts' budgets.
+        the parts' budgets. Measures of the units above a size (`规模以上`, `限额以上`), a different set each year \
+        whose growth is counted over the units of both, are left alone too.
         """
     public let example = "`收入63596万元，下降4.79%，其中，税收收入33596万元，增长1.5%；非税收入30000万元，下降7.19%` → 总数下降 -4.79% 与各部分数值和下降推算的 -2.794% 不符"
 
@@ -47,6 +49,9 @@ public struct RateWeightedRule: Rule {
                   !real.contains(instance.totalRate), !instance.partRates.contains(where: real.contains) else { return nil }
             let total = claims[instance.total], rate = claims[instance.totalRate]
             let parts = instance.parts.map { claims[$0] }, rates = instance.partRates.map { claims[$0] }
+            // Units above a size (`规模以上`, `限额以上`) are a different set each year, and their growth is counted over the units
+            // of both: this year's values do not weight it.
+            guard !([total] + parts).contains(where: { level in Self.aboveSize.contains(where: (level.name ?? "").holds) }) else { return nil }
             guard total.kind == .quantity, total.value > 0, !rate.isApproximate, rate.step != nil,
                   parts.allSatisfy({ $0.kind == .quantity && $0.value > 0 && $0.sharesUnit(with: total) }) else { return nil }
             // Within its parts' rates, or `rate.bounds` speaks.
@@ -77,7 +82,9 @@ public struct RateWeightedRule: Rule {
             let slack = instance.kind == .completion ? rate.step ?? 1 : max(rate.step ?? 1, Self.comparableBasisSlack)
             let severity: Severity = recomputed.distance(to: signedValue(rate)) <= slack ? .info : .warning
             let places = Decimal.places(of: rate.step) + 1
-            let message = Message.notWeightedMean(label: RateBoundsRule.label(rate), stated: "\(signedValue(rate))%",
+            // The rate as printed, with its sign (`下降2.79%` is -2.79%; `12.0%` keeps its zero).
+            let printed = (signedValue(rate) < 0 && rate.value > 0 ? "-" : "") + rate.numeral + "%"
+            let message = Message.notWeightedMean(label: RateBoundsRule.label(rate), stated: printed,
                                                   recomputed: Decimal.written(exact, places: places) + "%", budgets: instance.kind == .completion)
             return finding(message, at: rate.span, evidence: [total.span] + parts.map(\.span) + rates.map(\.span),
                            stated: signedValue(rate), expected: Decimal.rounded(exact, places: places), severity: severity)
@@ -90,4 +97,7 @@ public struct RateWeightedRule: Rule {
     /// moves a total's rate some tenths of a point off its printed values' (和田's 2025 passenger transport: 60.2% stated,
     /// 59.85% from its parts).
     static let comparableBasisSlack: Decimal = 1
+
+    /// Words that name the units above a size (国家统计局's 规模以上工业, 限额以上 trade), and their short forms.
+    static let aboveSize = ["规模以上", "限额以上", "规上", "限上"]
 }
