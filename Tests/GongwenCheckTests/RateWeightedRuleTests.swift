@@ -58,6 +58,12 @@ struct RateWeightedRuleTests {
         #expect(try Fixture(text).findings(rule).isEmpty)
     }
 
+    @Test func aPartThatFellByAllOfItselfHasNoYearBefore() throws {
+        // A fall of 100% leaves no value to divide by (and a part of 5 now cannot have fallen so): nothing is recomputed.
+        let text = "全年收入100.0亿元，比上年增长10.0%。其中，税收收入95.0亿元，增长12.0%；非税收入5.0亿元，下降100.0%。"
+        #expect(try Fixture(text).findings(rule).isEmpty)
+    }
+
     @Test func partsThatDoNotAddUpWeightNothing() throws {
         // 60 + 30 is not 100: the rest of the total grew at a rate not stated.
         let text = "全年社会消费品零售总额100亿元，比上年增长9.0%。其中，限额以上单位60亿元，增长3.0%；网上零售额30亿元，增长4.0%。"
