@@ -48,10 +48,8 @@ public final class CheckContext: Sendable {
     /// Whether a breakdown's parts add up to its total within the printed precision: they are all of it.
     public func addsUp(_ breakdown: Breakdown) -> Bool {
         let claims = document.claims
-        guard IndicatorName.isAverage(claims[breakdown.total].name ?? "") else {
-            return Interval(claim: claims[breakdown.total]).meets(Interval.sum(of: breakdown.parts.map { claims[$0] }))
-        }
-        let interval = { self.interval(of: claims[$0], inAverage: true) }
+        let average = IndicatorName.isAverage(claims[breakdown.total].name ?? "")
+        let interval = { self.interval(of: claims[$0], inAverage: average) }
         return interval(breakdown.total).meets(breakdown.parts.reduce(.exact(0)) { $0 + interval($1) })
     }
 

@@ -59,18 +59,14 @@ public struct RateBoundsRule: RelationRule {
             let rate = claims[instance.totalRate]
             let rates = instance.partRates.map { claims[$0] }
             let signed = { (claim: Claim) -> Interval in Self.signed(claim, directions[claim.id] ?? nil) }
-            let stated = signed(rate)
-            let bounds = rates.map(signed)
-            guard let low = bounds.compactMap(\.lower).min(), let high = bounds.compactMap(\.upper).max(),
-                  let statedLow = stated.lower, let statedHigh = stated.upper else { return nil }
-            guard statedHigh < low || statedLow > high else { return nil }
+            guard let side = Self.side(of: signed(rate), among: rates.map(signed)), side != .within else { return nil }
             let value = { (claim: Claim) in Self.signedValue(claim, directions[claim.id] ?? nil) }
             let values = rates.map(value)
             let label = Self.label(rate)
             let message = Message.outsideParts(label: label, stated: written(value(rate)),
                                                lowest: written(values.min()!), highest: written(values.max()!))
             return finding(message, at: rate.span, evidence: rates.map(\.span), stated: value(rate),
-                           expected: statedHigh < low ? values.min()! : values.max()!, severity: instance.complete ? .warning : .info)
+                           expected: side == .below ? values.min()! : values.max()!, severity: instance.complete ? .warning : .info)
         }
     }
 
@@ -95,6 +91,16 @@ public struct RateBoundsRule: RelationRule {
 
     /// How many table rows after a breakdown's last part may still be its parts with no figure.
     static let blankRowsReach = 8
+
+    /// Where a stated rate lies against its parts' rates (their intervals): below the lowest, above the highest, or
+    /// within; nil when an end is unbounded.
+    enum Side { case below, within, above }
+
+    static func side(of stated: Interval, among parts: [Interval]) -> Side? {
+        guard let low = parts.compactMap(\.lower).min(), let high = parts.compactMap(\.upper).max(),
+              let statedLow = stated.lower, let statedHigh = stated.upper else { return nil }
+        return statedHigh < low ? .below : statedLow > high ? .above : .within
+    }
 
     /// What a total's rate is called in a message: its predicate (`增长`), the plan it is a percent of (`为预算的`), or 增速.
     static func label(_ rate: Claim) -> String {

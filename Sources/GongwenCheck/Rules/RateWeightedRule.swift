@@ -56,9 +56,7 @@ public struct RateWeightedRule: Rule {
                   parts.allSatisfy({ $0.kind == .quantity && $0.value > 0 && $0.sharesUnit(with: total) }) else { return nil }
             // Within its parts' rates, or `rate.bounds` speaks.
             let stated = signed(rate)
-            let bounds = rates.map(signed)
-            guard let low = bounds.compactMap(\.lower).min(), let high = bounds.compactMap(\.upper).max(),
-                  let statedLow = stated.lower, let statedHigh = stated.upper, statedHigh >= low, statedLow <= high else { return nil }
+            guard RateBoundsRule.side(of: stated, among: rates.map(signed)) == .within else { return nil }
             // Each part's base: its value over its factor (1 + rate, or the percent completed).
             let factor = { (interval: Interval) -> Interval in
                 instance.kind == .growth ? Interval.exact(1) + interval.scaled(by: 0.01) : interval.scaled(by: 0.01)
@@ -68,8 +66,7 @@ public struct RateWeightedRule: Rule {
             var exactBase = Decimal(0)
             for (part, partRate) in zip(parts, rates) {
                 guard let before = context.interval(of: part, inAverage: average).divided(by: factor(signed(partRate))) else { return nil }
-                let exactFactor = instance.kind == .growth ? 1 + signedValue(partRate) / 100 : signedValue(partRate) / 100
-                guard exactFactor > 0 else { return nil }
+                guard let exactFactor = factor(.exact(signedValue(partRate))).lower, exactFactor > 0 else { return nil }
                 base = base + before
                 exactBase += part.value / exactFactor
             }
