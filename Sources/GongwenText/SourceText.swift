@@ -75,6 +75,26 @@ public struct SourceText: Sendable {
         }
     }
 
+    /// The folded scalars of `range` with the spaces that text which lost its layout sets inside words left out:
+    /// a space or a joined line break after a Han character and before another or a digit. A PDF's text layer
+    /// reads `同比增\n长 3.1%` and `占比 69.1%`; the words before those numbers are `同比增长` and `占比`.
+    public func wordScalars(_ range: Range<Int>) -> [Unicode.Scalar] {
+        Self.wordScalars(range, in: folded)
+    }
+
+    /// `wordScalars(_:)` of a folded view.
+    public static func wordScalars(_ range: Range<Int>, in folded: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var words: [Unicode.Scalar] = []
+        words.reserveCapacity(range.count)
+        for offset in range {
+            let scalar = folded[offset]
+            if scalar == " ", offset > 0, offset + 1 < folded.count, isCJK(folded[offset - 1]),
+               isCJK(folded[offset + 1]) || isASCIIDigit(folded[offset + 1]) { continue }
+            words.append(scalar)
+        }
+        return words
+    }
+
     /// The source text of a span.
     public func text(_ span: Span) -> String {
         Self.text(span, in: scalars)

@@ -439,4 +439,16 @@ struct PhrasingFamilyTests {
         let wrong = try findings(SharePercentRule(), "全年地区生产总值1000.0亿元。第一产业增加值50.0亿元，第二产业增加值360.0亿元，第三产业增加值590.0亿元。第一产业增加值占地区生产总值的比重为5.0%，第二产业增加值比重为1️⃣46.0%2️⃣，第三产业增加值比重为59.0%。")
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
     }
+
+    @Test func wordsAPDFTextLayerSpacedOut() throws {
+        // A PDF's text layer sets numbers apart and may split a word (`增 长`); the words still read as words:
+        // 136.66 / 197.88 = 69.1%, and 46.67 / (197.88 − 46.67) = 30.9%.
+        let text = "法定债务余额 197.88 亿元（一般债务 136.66 亿元，占比 %@；专项债务 61.22 亿元，占比 30.9%），同比增加 46.67 亿元，增 长 %@。"
+        let holds = try findings(SharePercentRule(), String(format: text, "69.1%", "30.9%"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let share = try findings(SharePercentRule(), String(format: text, "1️⃣67.1%2️⃣", "30.9%"))
+        #expect(share.found.map(\.span) == [share.fixture.span(1, 2)])
+        let rate = try findings(ChangeRateRule(), String(format: text, "69.1%", "1️⃣32.9%2️⃣"))
+        #expect(rate.found.map(\.span) == [rate.fixture.span(1, 2)])
+    }
 }

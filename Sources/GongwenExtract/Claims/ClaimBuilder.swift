@@ -56,7 +56,7 @@ struct ClaimBuilder {
             if clauseStart == previousEnd, clauseStart < start, source.folded[clauseStart] == "的", let modifier = previousStart {
                 clauseStart = modifier
             }
-            let prefix = Array(source.folded[clauseStart..<start])
+            let prefix = source.wordScalars(clauseStart..<start)
             let predicate = Predicate.find(in: prefix) ?? Predicate.findBeforeNoun(in: prefix)
             claims[last].predicate = predicate?.word
             claims[last].subject = subject(prefix: prefix, predicate: predicate?.word, kind: kind, end: end)

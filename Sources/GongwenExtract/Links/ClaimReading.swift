@@ -153,7 +153,7 @@ struct Readings {
         while start > 0, start > previousEnd, claimStart - start < 40, !endsClause(text[start - 1]) { start -= 1 }
         var clause = start
         while clause > 0, claimStart - clause < 60, !endsClause(text[clause - 1]) { clause -= 1 }
-        var words = Array(text[start..<claimStart])
+        var words = SourceText.wordScalars(start..<claimStart, in: text)
         var verb: ChangeVerb?
         var rateOfChange = false
         var comparison = false

@@ -49,7 +49,7 @@ struct ShareLinker {
         guard let occupy = (clause..<claim.start).last(where: { text[$0] == "占" }) ?? ownShare(index, text: text)
             ?? completion(index, earlier: earlier, text: text) else { return nil }
         // A gloss in brackets names the share, not the whole (`占总人口的比重（常住人口城镇化率）为62.07%`).
-        var noun = Self.withoutBrackets(SourceText.string(text[(occupy + 1)..<claim.start]))
+        var noun = Self.withoutBrackets(SourceText.string(readings.source.wordScalars((occupy + 1)..<claim.start)[...]))
         for tail in ["的比重为", "的比重达", "的比重", "的比例为", "的比例", "比重为", "比重", "比例", "的", "达到", "达", "为"] where noun.hasSuffix(tail) {
             noun.removeLast(tail.count)
             break
@@ -57,7 +57,7 @@ struct ShareLinker {
         let inside = earlier.last { claims[$0].start > occupy && claims[$0].kind == .quantity }
         let isPart = { (i: Int) in claims[i].end <= occupy && claims[i].kind == .quantity && self.readings.readings[i].isLevel && claims[i].upper == nil }
         // (A share in brackets after a comma, `258件,(38.8%)`, stands where `占` would before its own clause.)
-        var subject = SourceText.string(text[min(clause, occupy)..<occupy])
+        var subject = SourceText.string(readings.source.wordScalars(min(clause, occupy)..<occupy)[...])
         // `5G移动电话用户688.16万户，在移动电话用户中占比65.9%`: `在…中` before `占` names the whole.
         let among = subject.unicodeScalars.count >= 4 && subject.hasPrefix("在") && subject.hasSuffix("中")
         if among, noun.count < 2 {
