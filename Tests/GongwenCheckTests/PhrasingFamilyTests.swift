@@ -104,6 +104,18 @@ struct PhrasingFamilyTests {
         #expect(try findings(SumPartsRule(), String(format: planned, "4.72")).found.count == 1)
     }
 
+    @Test func aBudgetsTotalsThatTheTextSaysBalance() throws {
+        // All the budget could spend is all it spent or carried over, where the text says the accounts balance.
+        let text = "市本级一般公共预算收入总计106.43亿元，主要是本级收入和上级补助收入。市本级一般公共预算支出总计%@亿元，%@。"
+        let holds = try findings(SumPartsRule(), String(format: text, "106.43", "实现收支平衡"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        let wrong = try findings(SumPartsRule(), String(format: text, "106.34", "实现收支平衡"))
+        #expect(wrong.found.map(\.span) == [wrong.fixture.span(of: "106.43亿元")])
+        #expect(wrong.found.first?.severity == .error)
+        // Unless it says so, a fund may keep a surplus: 106.43 = 106.34 + 0.09, and no finding.
+        #expect(try findings(SumPartsRule(), String(format: text, "106.34", "当年结余0.09亿元")).alarms.isEmpty)
+    }
+
     @Test func aSumSaidAfterItsTerms() throws {
         // 50.0 + 120.0 + 30.0 = 200.0 and 150.0 + 10.0 + 40.0 = 200.0; the 其中 part is no term.
         let text = "全市一般公共预算收入50.0亿元，其中税收收入30.0亿元；加上上级补助收入120.0亿元，上年结转收入30.0亿元，总收入%@亿元；"
