@@ -57,11 +57,21 @@ struct PartitionLinker {
         // The total of the last growth split, while the statements go on splitting it (`分城乡看,…;分消费类型看,…`).
         var splitTotal: Int?
         var grouped: Set<Int> = []
+        // Statements that open with a grouping cue split, one after another, the total stated before the first of them
+        // (`货物进出口总额28119.3亿元…。从贸易方式看,一般贸易进出口…。从经济类型看,国有企业进出口…`): the claims of the last
+        // statement that opened with none, and whether the statement before opened with one.
+        var beforeGroupings: [Int] = []
+        var previousOpensGrouping = false
         // The bracket depth of each claim read so far, the previous statement's included: a figure in its brackets
         // (`民用汽车保有量59.4万辆(包含拖拉机2.72万辆)…。其中，汽车40.89万辆…`) is no total of the next `其中`.
         var depths: [Int: Int] = [:]
         for statement in statements {
-            defer { previous = statement }
+            var opensGrouping = false
+            defer {
+                if !opensGrouping { beforeGroupings = statement }
+                previousOpensGrouping = opensGrouping
+                previous = statement
+            }
             guard let first = statement.first else { continue }
             let span = statementSpan(around: readings.claims[first].start, text: text)
             var cues: [Cue] = []
@@ -93,6 +103,9 @@ struct PartitionLinker {
                 }
                 position += 1
             }
+            opensGrouping = cues.first.map { !$0.among && !$0.named && $0.position - span.start <= 2 } ?? false
+            // In a run of groupings, what the statement before stated is a grouping's part: the total is before the run.
+            let base = opensGrouping && previousOpensGrouping ? beforeGroupings : previous
             if cues.isEmpty {
                 groupedTotal = nil
                 splitTotal = nil
@@ -117,7 +130,7 @@ struct PartitionLinker {
                 let after = inner.isEmpty ? window : window.filter { index in
                     !inner.contains { $0.start <= readings.claims[index].start && readings.claims[index].end <= $0.end }
                 }[...]
-                var earlier = previous.suffix(Self.window).filter(isTotalOfGrouping)
+                var earlier = (grouping ? base : previous).suffix(Self.window).filter(isTotalOfGrouping)
                 if grouping { grouped.formUnion(after.filter { readings.claims[$0].start < regionEnd }) }
                 if cue.named {
                     // `在等级公路中,` and `住户存款余额中,` name their total, which may be a part of an earlier grouping.
@@ -129,8 +142,13 @@ struct PartitionLinker {
                     // A grouping cue after a statement of parts splits their total again.
                     earlier = [total]
                 }
-                let found = breakdowns(cue: cue, regionEnd: regionEnd, after: after, before: before, previous: earlier,
+                var found = breakdowns(cue: cue, regionEnd: regionEnd, after: after, before: before, previous: earlier,
                                        taken: { parts[$0] != nil }, depth: { depths[$0] ?? 0 }, text: text)
+                // A total read from before a run of groupings is a reading by place: kept where no arithmetic contradicts it
+                // (classes of ownership, `国有控股…民营…外商…`, may overlap and add up to more).
+                if grouping, before.isEmpty, opensGrouping && previousOpensGrouping {
+                    found = found.filter { !PrintedSum($0.parts, of: readings.claims).exceeds(readings.claims[$0.total]) }
+                }
                 for var breakdown in found {
                     breakdown.cue = grouping ? .grouping : .among
                     results.append(breakdown)
@@ -142,7 +160,7 @@ struct PartitionLinker {
                     // Rates only: the total's rate is the last named rate before the cue that is no part of
                     // an earlier split (`按控股类型分` after `按门类分` splits the same total again); after `其中`
                     // (`固定资产投资下降3.3%。其中，第一产业投资下降2.9%，…`) the rate before it.
-                    let rates = (before.isEmpty ? previous.suffix(Self.window) : before[...]).filter { !splitParts.contains($0) }
+                    let rates = (before.isEmpty ? (grouping ? base : previous).suffix(Self.window) : before[...]).filter { !splitParts.contains($0) }
                     for split in growthSplits(after: after, regionEnd: regionEnd, candidates: rates, fallback: grouping ? splitTotal : nil,
                                               text: text) {
                         splits.append(split)
