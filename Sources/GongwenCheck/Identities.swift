@@ -22,6 +22,8 @@ public struct Identities: Sendable, Equatable {
         /// The terms with their signs (+1 or −1); for a quotient, the numerator and the denominator.
         public var terms: [(name: String, sign: Int)]
         public var form: Form
+        /// `RESULT ≤ TERM + TERM`: the terms hold a little the result leaves out (`第二产业增加值 ≤ 工业增加值 + 建筑业增加值`).
+        public var atMost = false
         public var rationale: String
         public var origin: String
 
@@ -34,7 +36,7 @@ public struct Identities: Sendable, Equatable {
 
         public static func == (lhs: Identity, rhs: Identity) -> Bool {
             lhs.result == rhs.result && lhs.terms.map(\.name) == rhs.terms.map(\.name) && lhs.terms.map(\.sign) == rhs.terms.map(\.sign)
-                && lhs.form == rhs.form
+                && lhs.form == rhs.form && lhs.atMost == rhs.atMost
         }
     }
 
@@ -121,11 +123,13 @@ public struct Identities: Sendable, Equatable {
                 var tokens = cells[2].split(separator: " ").map(String.init)
                 let approximate = tokens.first == "≈"
                 if approximate { tokens.removeFirst() }
+                let atMost = tokens.first == "≤"
+                if atMost { tokens.removeFirst() }
                 if let slash = tokens.firstIndex(of: "/") {
                     // `NUMERATOR / DENOMINATOR [× FACTOR]`.
                     var factor = Decimal(1)
                     if tokens.count == 5, tokens[3] == "×" || tokens[3] == "*", let value = Decimal(string: tokens[4]) { factor = value }
-                    guard slash == 1, tokens.count == 3 || tokens.count == 5 && factor != 1 else {
+                    guard slash == 1, !atMost, tokens.count == 3 || tokens.count == 5 && factor != 1 else {
                         throw .malformed(origin: location, reason: "a quotient is NUMERATOR / DENOMINATOR, optionally × FACTOR")
                     }
                     result.identities.append(Identity(result: cells[1], terms: [(tokens[0], 1), (tokens[2], 1)],
@@ -138,7 +142,8 @@ public struct Identities: Sendable, Equatable {
                     if token == "+" { sign = 1 } else if token == "-" || token == "−" { sign = -1 } else { terms.append((token, sign)) }
                 }
                 guard !terms.isEmpty else { throw .malformed(origin: location, reason: "an identity needs at least one term") }
-                result.identities.append(Identity(result: cells[1], terms: terms, form: .sum, rationale: cells[3], origin: location))
+                guard !approximate else { throw .malformed(origin: location, reason: "≈ is for a quotient; a sum the terms exceed is ≤ TERM + TERM") }
+                result.identities.append(Identity(result: cells[1], terms: terms, form: .sum, atMost: atMost, rationale: cells[3], origin: location))
             case "classification":
                 let classes = cells[2].split(separator: "|").map { $0.split(separator: "/").map(String.init) }
                 guard classes.count >= 2 else { throw .malformed(origin: location, reason: "a classification needs at least two classes") }

@@ -362,6 +362,22 @@ struct PhrasingFamilyTests {
         #expect(wrong.alarms == ["indicator.identity"])
     }
 
+    @Test func theSecondaryIndustryLeavesOutTwoActivitiesOfIndustry() throws {
+        // 工业 counts 开采专业及辅助性活动 and 金属制品、机械和设备修理业, which 第二产业 leaves out since 2018: 1300.0 + 215.0 may
+        // exceed 第二产业 (福州 2025 states 5453.63 against 3407.46 + 2070.65), never fall short of it, nor exceed it by much.
+        let text = "全年第二产业增加值%@亿元。全年全部工业增加值1300.0亿元，比上年增长2.3%。全年建筑业增加值215.0亿元，比上年下降2.3%。"
+        for holding in ["1515.0", "1512.5"] {
+            let holds = try findings(IdentityRule(), String(format: text, holding))
+            #expect(holds.found.isEmpty && holds.alarms.isEmpty, "\(holding)")
+        }
+        let above = try findings(IdentityRule(), String(format: text, "1️⃣1525.0亿元2️⃣").replacingOccurrences(of: "亿元2️⃣亿元", with: "亿元2️⃣"))
+        #expect(above.found.map(\.span) == [above.fixture.span(1, 2)])
+        #expect(above.found.first?.severity == .error)
+        let far = try findings(IdentityRule(), String(format: text, "1️⃣1315.0亿元2️⃣").replacingOccurrences(of: "亿元2️⃣亿元", with: "亿元2️⃣"))
+        #expect(far.found.map(\.span) == [far.fixture.span(1, 2)])
+        #expect(far.found.first?.severity == .warning)
+    }
+
     @Test func deathsPerHundredMillionYuanOfGDP() throws {
         // The deaths of `事故N起，死亡M人` are the accidents' (3000.00亿元: 24/3000 = 0.0080).
         let text = "全年地区生产总值3000.00亿元。全年发生各类生产安全事故30起，死亡24人，受伤8人。亿元GDP生产安全事故死亡率{r}。道路交通生产安全事故8起，死亡6人。"

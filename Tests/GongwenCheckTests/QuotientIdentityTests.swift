@@ -51,5 +51,10 @@ struct QuotientIdentityTests {
         let identities = try Identities.parse("identity\t出生率\t≈ 出生人口 / 常住人口\tBirths per thousand.\n", origin: "test.tsv")
         #expect(identities.identities.first?.form == .quotient(factor: 1, approximate: true))
         #expect(throws: BoundsError.self) { try Identities.parse("identity\t出生率\t出生人口 / 常住人口 / 十\tBad.\n", origin: "test.tsv") }
+        // `≤` is for a sum whose terms hold a little the result leaves out; `≈` for a quotient only.
+        let atMost = try Identities.parse("identity\t第二产业增加值\t≤ 工业增加值 + 建筑业增加值\tLess two activities.\n", origin: "test.tsv")
+        #expect(atMost.identities.first?.atMost == true && atMost.identities.first?.form == .sum)
+        #expect(throws: BoundsError.self) { try Identities.parse("identity\t第二产业增加值\t≈ 工业增加值 + 建筑业增加值\tBad.\n", origin: "test.tsv") }
+        #expect(throws: BoundsError.self) { try Identities.parse("identity\t城镇化率\t≤ 城镇常住人口 / 常住人口\tBad.\n", origin: "test.tsv") }
     }
 }

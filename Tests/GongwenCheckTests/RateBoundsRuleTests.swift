@@ -31,7 +31,8 @@ struct RateBoundsRuleTests {
     }
 
     @Test func theTermsOfAnIdentityBoundItsResultWhereverTheyAreStated() throws {
-        // 第二产业 = 工业 + 建筑业 (identities.tsv): 300 + 100 = 400, stated in three sections.
+        // 第二产业 ≤ 工业 + 建筑业 (identities.tsv): 300 + 100 = 400, stated in three sections. The terms may hold a little
+        // 第二产业 leaves out, so a rate outside theirs is `info`.
         let text = """
             全年地区生产总值1000亿元，比上年增长5.0%。其中，第一产业增加值100亿元，增长3.0%；第二产业增加值400亿元，增长%@；第三产业增加值500亿元，增长6.0%。
             二、工业和建筑业
@@ -44,7 +45,7 @@ struct RateBoundsRuleTests {
         #expect(relations.map(\.claims.count) == [4, 3])
         let wrong = try found(text.replacingOccurrences(of: "%@", with: "1️⃣5.9%2️⃣"))
         #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)])
-        #expect(wrong.found.map(\.severity) == [.warning])
+        #expect(wrong.found.map(\.severity) == [.info])
     }
 
     @Test func theRestClosesAGrouping() throws {

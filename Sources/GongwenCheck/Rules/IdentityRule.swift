@@ -4,7 +4,7 @@ import GongwenText
 
 /// `indicator.identity`: indicators the document states whose values break an identity between them
 /// (`identities.tsv`: 自然增长率 = 出生率 − 死亡率, 进出口总额 = 出口总额 + 进口总额, 地区生产总值 = the three
-/// industries, 第二产业增加值 = 工业增加值 + 建筑业增加值).
+/// industries, 第二产业增加值 ≤ 工业增加值 + 建筑业增加值: the secondary industry leaves out two activities of industry).
 ///
 /// Each indicator is its first level in the document (the headline figure of the period; not a change,
 /// a rate of change or an earlier value a change starts from), found by the name the linker read before
@@ -24,7 +24,9 @@ public struct IdentityRule: RelationRule {
     public let rationale = """
         Some indicators are defined by others: the natural growth rate is the birth rate less the death \
         rate, total trade is exports plus imports, GDP is the value added of the three industries, the \
-        secondary industry is industry plus construction; the urbanisation rate is the urban over the \
+        secondary industry is industry plus construction less two activities counted in the tertiary industry \
+        since 2018 (开采专业及辅助性活动, 金属制品、机械和设备修理业: the sum may exceed it by up to 5%, never fall \
+        short of it); the urbanisation rate is the urban over the \
         resident population, the birth rate the births per thousand residents. When a document states all of \
         them, their printed values must agree within rounding (within 3% where the office divides by the \
         year's mean population and the document states the year-end one). Each indicator is the first level the document states for it \
@@ -58,16 +60,33 @@ public struct IdentityRule: RelationRule {
                 exact += term.sign > 0 ? claim.value : -claim.value
                 formula += position == 0 ? (term.sign > 0 ? "" : "−") + claim.numeral : (term.sign > 0 ? " + " : " − ") + claim.numeral
             }
-            return arithmeticFinding(result, label: instance.name, formula: formula, recomputed: sum, exact: exact,
-                                     evidence: instance.terms.map { claims[$0.claim] })
+            let evidence = instance.terms.map { claims[$0.claim] }
+            guard instance.atMost else {
+                return arithmeticFinding(result, label: instance.name, formula: formula, recomputed: sum, exact: exact, evidence: evidence)
+            }
+            // The terms hold a little the result leaves out: a result above their sum is wrong, one short of it by no more
+            // than `atMostShortfall` of it holds, beyond that it is a `warning`.
+            let stated = Interval(claim: result)
+            let above = stated.lower.flatMap { low in sum.upper.map { low > $0 } } ?? false
+            let far = stated.upper.flatMap { high in sum.lower.map { high < $0 * (1 - Self.atMostShortfall) } } ?? false
+            guard above || far, var found = arithmeticFinding(result, label: instance.name, formula: formula, recomputed: sum, exact: exact,
+                                                              evidence: evidence) else { return nil }
+            if far { found.severity = .warning }
+            return found
         }
     }
+
+    /// How far short of its terms' sum the result of a `≤` identity may be: the activities 三次产业划分规定 moves from
+    /// industry to the tertiary industry weigh a few tenths of a percent of it, a few percent where oilfield services
+    /// are an industry of their own.
+    static let atMostShortfall = Decimal(string: "0.05")!
 
     struct Instance {
         var name: String
         var result: Int
         var terms: [(claim: Int, sign: Int)]
         var form: Identities.Identity.Form
+        var atMost = false
     }
 
     /// The result against numerator / denominator × factor, in the result's unit (×100 for %, ×1000 for ‰).
@@ -147,7 +166,7 @@ public struct IdentityRule: RelationRule {
                       document.claims[claim].kind == document.claims[result].kind else { return nil }
                 terms.append((claim, term.sign))
             }
-            return Instance(name: identity.result, result: result, terms: terms, form: .sum)
+            return Instance(name: identity.result, result: result, terms: terms, form: .sum, atMost: identity.atMost)
         }
     }
 }

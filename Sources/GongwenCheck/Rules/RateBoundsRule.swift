@@ -11,8 +11,9 @@ import GongwenText
 /// It is a `warning` when the parts add up to the total. Parts that do not, and groupings stated in rates
 /// only (`按门类分，采矿业增长14.8%…`, `document.growthSplits`), count only when their names cover a
 /// classification of `identities.tsv` (三次产业, 采矿业/制造业/供应业, 城镇/乡村…) or end with the rest (`其他`),
-/// and then as `info`: the total of a grouping is read from its place. A sum of `identities.tsv` (`第二产业增加值 =
-/// 工业增加值 + 建筑业增加值`) is complete by definition, its terms stated anywhere in the document. Parts that are some of the total
+/// and then as `info`: the total of a grouping is read from its place. A sum of `identities.tsv` (`地区生产总值 =
+/// the three industries`) is complete by definition, its terms stated anywhere in the document (a sum its terms may exceed
+/// a little, `第二产业增加值 ≤ 工业增加值 + 建筑业增加值`, as `info`). Parts that are some of the total
 /// (`其中高技术制造业增长10.0%`) bound nothing. A percent of the budget completed (`收入完成140.9亿元，为预算的101%；其中
 /// 税收收入100.2亿元，为预算的100.1%…`) is bounded the same way: the total's is its parts' weighted by their budgets.
 ///
@@ -27,8 +28,9 @@ public struct RateBoundsRule: RelationRule {
         parts grew 13.6% and more is wrong somewhere. The parts must be all of the total: the finding is a \
         `warning` when the parts' values add up to the total, `info` when their names cover a classification \
         (三次产业, 城镇/乡村, the rest `其他`, a thing and `非…`; `identities.tsv`, `--identities`). The terms of a sum of \
-        `identities.tsv` (`第二产业增加值 = 工业增加值 + 建筑业增加值`) are all of it, stated anywhere in the document: a \
-        `warning`. Parts that may be \
+        `identities.tsv` (`地区生产总值 = 第一产业增加值 + 第二产业增加值 + 第三产业增加值`) are all of it, stated anywhere in \
+        the document: a `warning`; those of a sum they may exceed a little (`第二产业增加值 ≤ 工业增加值 + 建筑业增加值`) \
+        bound it as `info`. Parts that may be \
         some of the total (`其中高技术制造业`) are not checked. A percent of the budget completed \
         (`为预算的101%`) is bounded by its parts' in the same way, their budgets being the weights.
         """
@@ -172,8 +174,9 @@ public struct RateBoundsRule: RelationRule {
             let partRates = identity.terms.compactMap { rateOf[$0.claim] }
             guard partRates.count == identity.terms.count else { return nil }
             seen.insert(totalRate)
+            // (A sum its terms may exceed, `第二产业增加值 ≤ 工业增加值 + 建筑业增加值`, leaves out a little of them: `info`.)
             return Instance(kind: .growth, total: identity.result, totalRate: totalRate, parts: identity.terms.map(\.claim),
-                            partRates: partRates, complete: true)
+                            partRates: partRates, complete: !identity.atMost)
         }
         return stated + defined
     }
