@@ -48,6 +48,17 @@ struct RateBoundsRuleTests {
         #expect(wrong.found.map(\.severity) == [.info])
     }
 
+    @Test func ordinalsThatShareTheirHead() throws {
+        // `一、二、三产投资` is 一产投资, 二产投资 and 三产投资, `第二、三产业` 第二产业 and 第三产业: the three industries.
+        for list in ["分产业看：一、二、三产投资分别增长16.3%、9.2%、12.5%", "其中第一产业增长16.3%，第二、三产业分别增长9.2%、12.5%"] {
+            let holds = try found("全县固定资产投资同比增长12.4%，\(list)。")
+            #expect(holds.found.isEmpty, "\(list)")
+            #expect(RateBoundsRule().relations(try holds.fixture.context()).map(\.claims.count) == [4], "\(list)")
+            let wrong = try found("全县固定资产投资同比增长1️⃣18.4%2️⃣，\(list)。")
+            #expect(wrong.found.map(\.span) == [wrong.fixture.span(1, 2)], "\(list)")
+        }
+    }
+
     @Test func theRestClosesAGrouping() throws {
         let text = "全年规模以上工业增加值比上年增长1️⃣12.0%2️⃣。分控股类型看，国有控股企业增长3.1%，私人控股企业增长8.9%，其他企业增长2.0%。"
         let wrong = try found(text)

@@ -119,8 +119,23 @@ struct RespectivelyLinker {
             pieces[pieces.count - 1] = last[..<cut]
             pieces.append(last[(cut + 1)...])
         }
-        guard pieces.count == count, pieces.allSatisfy({ $0.count >= 2 && $0.allSatisfy(isCJK) }) else { return nil }
-        return pieces.map { SourceText.string($0) }
+        guard pieces.count == count else { return nil }
+        let names = Self.sharingHead(pieces.map(Array.init))
+        guard names.allSatisfy({ $0.count >= 2 && $0.allSatisfy(isCJK) }) else { return nil }
+        return names.map { SourceText.string($0[...]) }
+    }
+
+    /// Ordinals that share the head the last of them names (`第二、三产业` is 第二产业 and 第三产业, `一、二、三产投资` is 一产投资,
+    /// 二产投资 and 三产投资): each but the last an ordinal alone, with or without `第`, and the last an ordinal and its head.
+    static func sharingHead(_ pieces: [[Unicode.Scalar]]) -> [[Unicode.Scalar]] {
+        guard pieces.count >= 2, let last = pieces.last, last.count >= 2, ChineseNumerals.digit(last[0]) != nil else { return pieces }
+        let ordinal = { (piece: [Unicode.Scalar]) -> Bool in
+            piece.count == 1 && ChineseNumerals.digit(piece[0]) != nil || piece.count == 2 && piece[0] == "第" && ChineseNumerals.digit(piece[1]) != nil
+        }
+        guard pieces.dropLast().allSatisfy(ordinal) else { return pieces }
+        let head = last.dropFirst()
+        let prefix: [Unicode.Scalar] = pieces[0].first == "第" ? ["第"] : []
+        return pieces.dropLast().map { $0 + head } + [prefix + last]
     }
 
     /// Whether two changes are items of one list: a joiner right after the first, and a few characters at most
