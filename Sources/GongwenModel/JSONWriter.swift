@@ -592,6 +592,7 @@ extension Change: JSONWritable {
         json.field("direction", direction)
         json.field("end", end)
         json.field("from", from)
+        json.field("named_base", namedBase)
         json.field("rate", rate)
         json.field("real_rate", realRate)
         json.field("start", start)

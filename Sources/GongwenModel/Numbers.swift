@@ -226,6 +226,9 @@ public struct Change: Codable, Sendable, Equatable {
     /// The years an annual rate averages over, when the text dates both levels (`从2015年的2007万元上升到2020年的
     /// 2468万元，年均增长4.22%`: 5).
     public var years: Int?
+    /// Whether `from` is a level stated elsewhere under the same words rather than in the change's statement: a budget's
+    /// plan (`全市一般公共预算收入安排1876000万元，增长7.3%`) over the year's outturn in the report's first part.
+    public var namedBase: Bool?
     public var start: Int
     public var end: Int
 

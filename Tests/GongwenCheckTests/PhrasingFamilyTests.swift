@@ -116,6 +116,21 @@ struct PhrasingFamilyTests {
         #expect(try findings(SumPartsRule(), String(format: text, "106.34", "当年结余0.09亿元")).alarms.isEmpty)
     }
 
+    @Test func aPlanGrowsOverTheOutturnStatedBefore() throws {
+        // The plan's rate is over the year's outturn of the same measure, stated in the report's first part:
+        // 1876000 / 1748028 − 1 = 7.3%. A rate said against the budget is over no outturn.
+        let text = "一、2018年预算执行情况\n2018年全市一般公共预算收入完成1748028万元，为预算的110.91%%。\n二、2019年预算草案\n全市一般公共预算收入安排%@万元，增长7.3%%。\n"
+        let holds = try findings(ChangeRateRule(), String(format: text, "1876000"))
+        #expect(holds.found.isEmpty && holds.alarms.isEmpty)
+        #expect(try holds.fixture.analysis().document.changes.contains { $0.namedBase == true })
+        let wrong = try findings(ChangeRateRule(), String(format: text, "2876000"))
+        #expect(wrong.found.map(\.severity) == [.warning])
+        // A point off may be a comparable basis (`同口径`): `info`.
+        #expect(try findings(ChangeRateRule(), String(format: text, "1893000")).found.map(\.severity) == [.info])
+        let budget = try findings(ChangeRateRule(), String(format: text, "2876000").replacingOccurrences(of: "，增长", with: "，比上年预算增长"))
+        #expect(budget.found.isEmpty)
+    }
+
     @Test func aSumSaidAfterItsTerms() throws {
         // 50.0 + 120.0 + 30.0 = 200.0 and 150.0 + 10.0 + 40.0 = 200.0; the 其中 part is no term.
         let text = "全市一般公共预算收入50.0亿元，其中税收收入30.0亿元；加上上级补助收入120.0亿元，上年结转收入30.0亿元，总收入%@亿元；"

@@ -214,6 +214,7 @@ struct JSONWriterTests {
         change.realRate = true
         change.annual = true
         change.years = 5
+        change.namedBase = true
         document.changes = [change]
         var breakdown = Breakdown(total: 0, parts: [1, 2], span: Span(start: 0, end: 5))
         breakdown.cue = .grouping

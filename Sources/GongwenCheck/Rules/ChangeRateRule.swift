@@ -19,7 +19,9 @@ public struct ChangeRateRule: Rule {
         A rate of change (`减幅`, `增幅`, `增长`) is the amount of the change over the value before it. The rule \
         recomputes it from the change's own numbers (`861/2177`, or `(B − A)/A` when no amount is stated) on \
         their printed precision. A rate cut off instead of rounded (39.54% for 39.5498%) is `info`: the \
-        arithmetic is right, the rounding is not. Average annual rates (`年均增长`) are `change.annual`'s; a \
+        arithmetic is right, the rounding is not. A budget's plan over the year's outturn stated in another \
+        part of the report (`…收入安排1876000万元，增长7.3%` over `…收入完成1748028万元`) may be on a comparable \
+        basis: a point off is `info`, more a `warning`. Average annual rates (`年均增长`) are `change.annual`'s; a \
         change from 0 raises nothing.
         """
     public let example = "`建制村由2177优化1316个,减少861个,减幅达39.54%` → 减幅 39.54% 与 861/2177 = 39.5498% 不符(截断而非四舍五入)"
@@ -60,8 +62,13 @@ public struct ChangeRateRule: Rule {
             }
             guard let ratio = amount.interval.divided(by: base) else { continue }
             let exact = amount.exact / baseValue * 100
-            if let found = arithmeticFinding(rate, label: rate.predicate ?? "变化率", formula: amount.formula, recomputed: ratio.scaled(by: 100),
+            if var found = arithmeticFinding(rate, label: rate.predicate ?? "变化率", formula: amount.formula, recomputed: ratio.scaled(by: 100),
                                              exact: exact, evidence: ([change.from.map { claims[$0] }, to, delta].compactMap { $0 })) {
+                // A plan over the outturn stated in another part: offices compute it on a comparable basis (`同口径`),
+                // often unsaid. A point off is `info`, more a `warning`.
+                if change.namedBase == true, let stated = found.stated, let expected = found.expected {
+                    found.severity = (stated - expected).magnitude <= RateWeightedRule.comparableBasisSlack ? .info : min(found.severity, .warning)
+                }
                 findings.append(found)
             }
         }

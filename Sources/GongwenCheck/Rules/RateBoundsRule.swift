@@ -139,7 +139,7 @@ public struct RateBoundsRule: RelationRule {
         // `农村居民人均可支配收入32327元`).
         var rateOf: [Int: Int] = [:]
         var levelOf: [Int: Int] = [:]
-        for change in document.changes where change.from == nil {
+        for change in document.changes where change.from == nil || change.namedBase == true {
             guard let to = change.to, let rate = change.rate else { continue }
             levelOf[rate] = to
             if document.claims[rate].kind == .percent, !document.claims[rate].isApproximate { rateOf[to] = rate }

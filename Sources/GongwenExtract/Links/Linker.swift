@@ -34,7 +34,8 @@ struct Linker {
         let respectively = paired.filter { [$0.to, $0.delta, $0.rate].compactMap { $0 }.allSatisfy { !used.contains($0) } }
         let levels = LevelChangeLinker(readings: readings).changes(skipping: used.union(listed))
         let comparisons = ComparisonLinker(readings: readings, changes: levels + respectively).changes()
-        let changes = (fromTo + respectively + levels + comparisons).sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        let changes = OutturnLinker(readings: readings).based(fromTo + respectively + levels + comparisons)
+            .sorted { ($0.start, $0.end) < ($1.start, $1.end) }
         let (partitions, splits) = PartitionLinker(readings: readings, changes: changes, listed: named).links()
         let ofChanges = ChangePartitionLinker(claims: readings.claims, changes: changes, partitions: partitions).breakdowns()
         let balances = BalanceLinker(readings: readings).breakdowns()
