@@ -36,7 +36,7 @@ public struct IdentityRule: RelationRule {
     public init() {}
 
     public func relations(_ context: CheckContext) -> [StatedRelation] {
-        instances(context).map { instance in
+        context.statedIdentities.map { instance in
             let kind: StatedRelation.Kind = instance.form == .sum ? .identity : .rate
             return StatedRelation(kind: kind, claims: [instance.result] + instance.terms.map(\.claim))
         }
@@ -44,7 +44,7 @@ public struct IdentityRule: RelationRule {
 
     public func check(_ context: CheckContext) -> [Finding] {
         let claims = context.document.claims
-        return instances(context).compactMap { instance in
+        return context.statedIdentities.compactMap { instance in
             let result = claims[instance.result]
             if case let .quotient(factor, approximate) = instance.form {
                 return quotientFinding(instance, factor: factor, approximate: approximate, claims: claims)
@@ -95,8 +95,8 @@ public struct IdentityRule: RelationRule {
                        severity: off > Decimal(string: "0.15")! ? .warning : .info)
     }
 
-    /// Every identity whose result and terms the document states.
-    func instances(_ context: CheckContext) -> [Instance] {
+    /// Every identity whose result and terms the document states (`CheckContext.statedIdentities` keeps them).
+    static func stated(in context: CheckContext) -> [Instance] {
         let document = context.document
         let identities = context.identities
         let notLevels = context.changeOperands
