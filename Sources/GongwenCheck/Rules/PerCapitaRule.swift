@@ -112,7 +112,8 @@ public struct PerCapitaRule: RelationRule {
                 && !context.changeOperands.contains(claims[index].id)
         }
         guard let population = claims.indices.first(where: {
-            isLevel($0) && claims[$0].unit == "人" && (claims[$0].name?.hasSuffix("常住人口") ?? false)
+            // The unit byte for byte: `==` compared canonical equivalents for every level in another unit.
+            isLevel($0) && claims[$0].unit?.sameUTF8("人") == true && (claims[$0].name?.hasSuffix("常住人口") ?? false)
         }).map({ claims[$0].id }) else { return [] }
         var instances: [Instance] = []
         for index in claims.indices where isLevel(index) {
