@@ -2,6 +2,7 @@ import GongwenExtract
 import GongwenModel
 import GongwenSegment
 import GongwenText
+import Synchronization
 
 /// Everything a rule may read about one document: the source text (with its folded view), the
 /// segmentation (paragraph roles, section tree, chrome) and the document as extracted so far
@@ -12,7 +13,8 @@ import GongwenText
 /// paragraph with role `body` that carries it and the section `一、/(四)/二是` around it.
 ///
 /// A class, not a struct: rules hand it to helpers for every scalar they look at, and copying a
-/// whole `Document` each time cost more than the rules themselves. Everything in it is immutable.
+/// whole `Document` each time cost more than the rules themselves. Everything in it is immutable but
+/// the relations several rules read, each kept once it is read.
 public final class CheckContext: Sendable {
     public let source: SourceText
     public let segmentation: Segmentation
@@ -27,6 +29,8 @@ public final class CheckContext: Sendable {
     /// from (`比上年增加1894元，增长9.3%`, `由上年的46亿元`).
     public let changeOperands: Set<Int>
     private let chrome: [Span]
+    private let identityInstances = Mutex<[IdentityRule.Instance]?>(nil)
+    private let rateBoundsInstances = Mutex<[RateBoundsRule.Instance]?>(nil)
 
     public init(source: SourceText, segmentation: Segmentation, document: Document, bounds: Bounds = .bundled,
                 identities: Identities = .bundled) {
@@ -43,6 +47,22 @@ public final class CheckContext: Sendable {
             if let from = change.from { operands.insert(from) }
         }
         self.changeOperands = operands
+    }
+
+    /// The identities of `identities.tsv` whose result and terms the document states (`IdentityRule.stated(in:)`), read
+    /// once: `indicator.identity` checks them and `rate.bounds` bounds the rate of a sum by its terms'.
+    var statedIdentities: [IdentityRule.Instance] { Self.once(identityInstances) { IdentityRule.stated(in: self) } }
+
+    /// The totals whose rate (of change, or of a budget completed) lies between their parts' (`RateBoundsRule.stated(in:)`),
+    /// read once: `rate.bounds` checks that it does and `rate.weighted` that it is their weighted mean.
+    var rateBounds: [RateBoundsRule.Instance] { Self.once(rateBoundsInstances) { RateBoundsRule.stated(in: self) } }
+
+    /// What `slot` holds, or else what `read` returns, kept there. `read` runs outside the lock: it may ask for another slot.
+    private static func once<Value: Sendable>(_ slot: borrowing Mutex<Value?>, _ read: () -> Value) -> Value {
+        if let known = slot.withLock({ $0 }) { return known }
+        let value = read()
+        slot.withLock { $0 = value }
+        return value
     }
 
     /// Whether a breakdown's parts add up to its total within the printed precision: they are all of it.

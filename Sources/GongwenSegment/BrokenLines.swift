@@ -154,9 +154,13 @@ public enum BrokenLines {
     static func columnWidth(_ widths: [Int]) -> Int? {
         let measured = widths.filter { $0 >= minMeasured }
         guard measured.count >= 5 else { return nil }
+        // The lines of each width, in a table as long as the widest line's width (at most two cells per scalar of
+        // the text): a candidate counts its window in `slack` steps, not over every line.
+        var lines = [Int](repeating: 0, count: measured.max()! + 1)
+        for width in measured { lines[width] += 1 }
         var best: (width: Int, count: Int)?
-        for candidate in Set(measured) {
-            let count = measured.filter { $0 <= candidate && $0 > candidate - slack }.count
+        for candidate in lines.indices where lines[candidate] > 0 {
+            let count = (0..<slack).reduce(0) { $0 + (candidate >= $1 ? lines[candidate - $1] : 0) }
             if best.map({ count * candidate > $0.count * $0.width || count * candidate == $0.count * $0.width && candidate > $0.width }) ?? true {
                 best = (candidate, count)
             }

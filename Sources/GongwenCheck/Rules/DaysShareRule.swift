@@ -53,9 +53,10 @@ public struct DaysShareRule: RelationRule {
         let claims = context.document.claims
         let text = context.source.folded
         var found: [Instance] = []
-        for index in claims.indices.dropLast() where claims[index].kind == .quantity && claims[index].unit == "天" {
+        // The unit compared byte for byte: `==` on a Chinese unit compared canonical equivalents whenever the bytes differed.
+        for index in claims.indices.dropLast() where claims[index].kind == .quantity && claims[index].unit?.sameUTF8("天") == true {
             let (days, next) = (claims[index], claims[index + 1])
-            guard days.kind == .quantity, days.unit == "天", days.upper == nil, !days.isApproximate, days.value > 0,
+            guard days.upper == nil, !days.isApproximate, days.value > 0,
                   (days.name ?? "").hasSuffix("天数"), next.kind == .percent, !next.isApproximate else { continue }
             let words = (next.name ?? "") + (next.predicate ?? "")
             guard ["率", "比例", "占比", "比重"].contains(where: words.holds) else { continue }

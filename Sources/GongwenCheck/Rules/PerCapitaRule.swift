@@ -62,17 +62,23 @@ public struct PerCapitaRule: RelationRule {
     /// `人均` per head, `每百人`, `每千人`, `每万人` per hundred, thousand, ten thousand: the scale and the
     /// name of what is counted after it (`人均地区生产总值` → 地区生产总值).
     static func perHead(_ name: String) -> (scale: Decimal, counted: String)? {
-        for (word, scale) in [("人均", 1), ("每百人", 100), ("每千人", 1000), ("每万人", 10000), ("万人", 10000)] {
-            // `万人发明专利拥有量` (no 每) only opens a name: elsewhere `万人` is a count's unit.
-            guard let range = word == "万人" ? (name.hasPrefix(word) ? name.range(of: word) : nil) : name.wordRange(of: word) else { continue }
+        for (word, scale, opensOnly) in perHeadWords {
+            guard let range = opensOnly ? (name.startsWith(word) ? name.range(of: word) : nil) : name.wordRange(of: word) else { continue }
             var counted = String(name[range.upperBound...])
             // `每千人口拥有床位`, `每万人口发明专利拥有量`: the counted thing follows `口` and `拥有`.
             for filler in ["口", "拥有"] where counted.hasPrefix(filler) { counted.removeFirst(filler.count) }
             counted = measured(counted)
-            return counted.count >= 2 ? (Decimal(scale), counted) : nil
+            return counted.count >= 2 ? (scale, counted) : nil
         }
         return nil
     }
+
+    /// The words of `perHead` with their scales, in the order they are tried, and whether the word counts only where
+    /// it opens the name: `万人发明专利拥有量` (no 每) is per ten thousand, elsewhere `万人` is a count's unit.
+    /// Compared byte for byte: as `String`s, `word == "万人"` and `hasPrefix` compared canonical equivalents per name.
+    static let perHeadWords: [(word: String, scale: Decimal, opensOnly: Bool)] = [
+        ("人均", 1, false), ("每百人", 100, false), ("每千人", 1000, false), ("每万人", 10000, false), ("万人", 10000, true),
+    ]
 
     /// A figure whose unit is per hundred, thousand or ten thousand people (`移动电话普及率103.9部/百人`): the scale
     /// and what is counted, its name without the word for a rate (`移动电话`).
@@ -106,7 +112,8 @@ public struct PerCapitaRule: RelationRule {
                 && !context.changeOperands.contains(claims[index].id)
         }
         guard let population = claims.indices.first(where: {
-            isLevel($0) && claims[$0].unit == "人" && (claims[$0].name?.hasSuffix("常住人口") ?? false)
+            // The unit byte for byte: `==` compared canonical equivalents for every level in another unit.
+            isLevel($0) && claims[$0].unit?.sameUTF8("人") == true && (claims[$0].name?.hasSuffix("常住人口") ?? false)
         }).map({ claims[$0].id }) else { return [] }
         var instances: [Instance] = []
         for index in claims.indices where isLevel(index) {

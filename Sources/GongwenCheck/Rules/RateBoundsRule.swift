@@ -51,13 +51,13 @@ public struct RateBoundsRule: RelationRule {
     }
 
     public func relations(_ context: CheckContext) -> [StatedRelation] {
-        instances(context).map { StatedRelation(kind: .rateBounds, claims: [$0.totalRate] + $0.partRates) }
+        context.rateBounds.map { StatedRelation(kind: .rateBounds, claims: [$0.totalRate] + $0.partRates) }
     }
 
     public func check(_ context: CheckContext) -> [Finding] {
         let claims = context.document.claims
         let directions = Self.directions(context.document)
-        return instances(context).compactMap { instance in
+        return context.rateBounds.compactMap { instance in
             let rate = claims[instance.totalRate]
             let rates = instance.partRates.map { claims[$0] }
             let signed = { (claim: Claim) -> Interval in Self.signed(claim, directions[claim.id] ?? nil) }
@@ -133,7 +133,8 @@ public struct RateBoundsRule: RelationRule {
         return Interval(lower: interval.upper.map { -$0 }, upper: interval.lower.map { -$0 })
     }
 
-    func instances(_ context: CheckContext) -> [Instance] {
+    /// The totals and parts whose rates bound each other (`CheckContext.rateBounds` keeps them).
+    static func stated(in context: CheckContext) -> [Instance] {
         let document = context.document
         // A level's rate of change (for breakdowns), and the level a rate is of (`增长5.8%` is named by
         // `农村居民人均可支配收入32327元`).
@@ -168,7 +169,7 @@ public struct RateBoundsRule: RelationRule {
         // A sum of `identities.tsv` is all of its result by definition, wherever its terms are stated (`第二产业增加值` in
         // one section, `工业增加值` and `建筑业增加值` in others): the result's rate lies between the terms'.
         var seen = Set(stated.map(\.totalRate))
-        let defined = IdentityRule().instances(context).compactMap { identity -> Instance? in
+        let defined = context.statedIdentities.compactMap { identity -> Instance? in
             guard identity.form == .sum, identity.terms.count >= 2, identity.terms.allSatisfy({ $0.sign > 0 }),
                   let totalRate = rateOf[identity.result], !seen.contains(totalRate) else { return nil }
             let partRates = identity.terms.compactMap { rateOf[$0.claim] }

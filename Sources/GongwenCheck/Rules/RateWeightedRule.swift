@@ -44,7 +44,7 @@ public struct RateWeightedRule: Rule {
         let signedValue = { (claim: Claim) in RateBoundsRule.signedValue(claim, directions[claim.id] ?? nil) }
         // Rates at comparable prices (`按可比价格计算`, a value added's): the nominal values do not weight them.
         let real = Set(context.document.changes.compactMap { $0.realRate == true ? $0.rate : nil })
-        return RateBoundsRule().instances(context).compactMap { instance in
+        return context.rateBounds.compactMap { instance in
             guard instance.complete, instance.parts.count == instance.partRates.count,
                   !real.contains(instance.totalRate), !instance.partRates.contains(where: real.contains) else { return nil }
             let total = claims[instance.total], rate = claims[instance.totalRate]

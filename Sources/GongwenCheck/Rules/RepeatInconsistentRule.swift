@@ -115,7 +115,9 @@ public struct RepeatInconsistentRule: Rule {
             let tabled = tableRows[line] ?? BrokenLines.isTableRow(context.source.lineSpan(line), context.source)
             tableRows[line] = tabled
             guard !tabled, folded[span.start..<claims[index].start].lazy.filter({ !ScalarClass.isWhitespace($0) }).count >= 3 else { continue }
-            let part = claims[index].section.map { String($0.prefix { $0 != "/" }) }
+            // The path's first marker, up to its first `/` found among its bytes (read as characters, the path's
+            // grapheme clusters were walked and compared one by one).
+            let part = claims[index].section.map { path in path.utf8.firstIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? path }
             let before = ScalarKey(folded[span.start..<claims[index].start], ignoring: .whitespace)
             let key = Key(before: before, after: words(after: claims[index].end, context), part: part, unit: claims[index].unit, kind: claims[index].kind)
             guard let earlierIndex = first[key] else {
