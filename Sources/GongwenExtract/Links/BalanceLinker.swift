@@ -107,9 +107,12 @@ struct BalanceLinker {
             name = readings.readings[index - 1].name
         }
         if name.endsWith("预算") { name.removeLast(2) }
-        let unbudgeted = name.replacingOccurrences(of: "预算", with: "")
-        if Self.incomeTotals.contains(where: unbudgeted.endsWith) { return .incomeTotal }
-        if Self.spendingTotals.contains(where: unbudgeted.endsWith) { return .spendingTotal }
+        // (Only a name ending in `总`, `总计`, `总量` is a total: the others are not searched for `预算`.)
+        if name.endsWith("总") || name.endsWith("计") || name.endsWith("量") {
+            let unbudgeted = name.replacingOccurrences(of: "预算", with: "")
+            if Self.incomeTotals.contains(where: unbudgeted.endsWith) { return .incomeTotal }
+            if Self.spendingTotals.contains(where: unbudgeted.endsWith) { return .spendingTotal }
+        }
         if name.endsWith("上年结余") || name.endsWith("上年滚存结余") || name.endsWith("年初结余") { return .opening }
         if name.endsWith("滚存结余") || name.endsWith("年末结余") { return .closing }
         if ["收支结余", "当年结余", "本年结余"].contains(where: name.endsWith) { return .surplus }

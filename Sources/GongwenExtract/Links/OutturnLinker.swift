@@ -22,37 +22,43 @@ struct OutturnLinker {
     /// `changes` with the outturn each plan's rate is over.
     func based(_ changes: [Change]) -> [Change] {
         let claims = readings.claims
+        // The plans' rates with no base of their own, by the change's index: most documents have none.
+        let plans = changes.indices.filter { index in
+            let change = changes[index]
+            guard change.from == nil, change.delta == nil, change.rate != nil, change.realRate != true, change.annual != true,
+                  let to = change.to, let subject = claims[to].subject else { return false }
+            return Self.isPlan(subject)
+        }
+        guard !plans.isEmpty else { return changes }
         // The outturns of each measure, by its words, in order.
         var outturns: [String: [Int]] = [:]
         for index in claims.indices where claims[index].kind == .quantity && claims[index].upper == nil && readings.readings[index].isLevel {
             guard let subject = claims[index].subject, isOutturn(index, subject: subject) else { continue }
             outturns[Self.measure(subject), default: []].append(index)
         }
-        return changes.map { change in
-            guard change.from == nil, change.delta == nil, change.rate != nil, change.realRate != true, change.annual != true,
-                  let to = change.to, let subject = claims[to].subject, Self.isPlan(subject) else { return change }
+        var based = changes
+        for index in plans {
+            let to = changes[index].to!, rate = changes[index].rate!
             let paragraph = readings.source.folded[..<claims[to].start].lastIndex(of: "\n") ?? -1
             // A rate said against the budget (`比2018年预算增长10.34%`) is over no outturn.
-            let rate = change.rate!
             guard !WordSearch.holds(readings.source.folded[claims[to].end..<claims[rate].start], "预算"),
-                  let base = outturns[Self.measure(subject)]?.last(where: { claims[$0].end <= paragraph && claims[$0].unit == claims[to].unit })
-            else { return change }
-            var based = change
-            based.from = base
-            based.namedBase = true
-            return based
+                  let base = outturns[Self.measure(claims[to].subject!)]?.last(where: { claims[$0].end <= paragraph && claims[$0].unit == claims[to].unit })
+            else { continue }
+            based[index].from = base
+            based[index].namedBase = true
         }
+        return based
     }
 
     /// Whether the words before a level say it is planned: `…收入安排`, `预计…收入`.
     static func isPlan(_ subject: String) -> Bool {
-        !subject.contains("完成") && (planEnds.contains(where: subject.hasSuffix) || planStarts.contains(where: subject.hasPrefix))
+        !subject.holds("完成") && (planEnds.contains(where: subject.endsWith) || planStarts.contains(where: subject.startsWith))
     }
 
     /// Whether a level is the year's outturn: said with `完成`, `执行` or `实现`, or followed by its percent of the budget.
     private func isOutturn(_ index: Int, subject: String) -> Bool {
         if Self.isPlan(subject) { return false }
-        if Self.outturnEnds.contains(where: subject.hasSuffix) { return true }
+        if Self.outturnEnds.contains(where: subject.endsWith) { return true }
         let claims = readings.claims
         let next = index + 1
         return next < claims.count && claims[next].sentence == claims[index].sentence && claims[next].kind == .percent
