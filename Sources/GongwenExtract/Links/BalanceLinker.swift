@@ -78,16 +78,10 @@ struct BalanceLinker {
     private func saysBalanced(after index: Int) -> Bool {
         let text = readings.source.folded
         let start = readings.claims[index].end
-        let end = min(text.count, start + Self.balancedReach)
-        var statements = 0
-        for offset in start..<end {
-            if text[offset] == "。" || text[offset] == "\n" {
-                statements += 1
-                if statements == 2 { return false }
-            }
-            if offset + Self.balanced.count <= end, text[offset..<(offset + Self.balanced.count)].elementsEqual(Self.balanced) { return true }
-        }
-        return false
+        let reach = start..<min(text.count, start + Self.balancedReach)
+        // The statement's end, then the next one's: the words are looked for before that.
+        let ends = reach.lazy.filter { text[$0] == "。" || text[$0] == "\n" }.dropFirst().first
+        return WordSearch.holds(text[start..<(ends ?? reach.upperBound)], Self.balanced)
     }
 
     /// Whether `other` is an amount of money in `index`'s paragraph.
