@@ -9,7 +9,8 @@ import GongwenText
 /// 33099万元); the total was the sum of those, and its rate is its value over that sum, less one. The rule
 /// recomputes it on the printed precision of every value and rate, for the breakdowns `rate.bounds` reads whose
 /// parts add up to the total, and says nothing where `rate.bounds` already does. Rates at comparable prices (a value
-/// added's, `按可比价格计算`) are not their values' growth and are left alone. A percent of the budget completed
+/// added's, `按可比价格计算`) are weighted the same way when total and parts all are (the year before at this year's
+/// prices), with half a point of slack for the prices (`priceWeightSlack`); mixed with nominal rates, never. A percent of the budget completed
 /// (`为预算的101%`) is recomputed the same way, the parts' budgets being their values over their percents. A growth rate
 /// up to a point off (`comparableBasisSlack`) is `info`, more a `warning`; a percent of the budget is a `warning` one unit
 /// of its last digit off. An average's parts (`人均可支配收入` by source) are rounded at their last digit.
@@ -28,8 +29,10 @@ public struct RateWeightedRule: Rule {
         compute growth on a comparable basis (`可比口径`: the units reporting both years, transport re-estimated \
         from surveys), often without saying so, which moves a rate some tenths of a point: up to one \
         percentage point off is `info`, more a `warning`. A percent of a budget, a fixed figure, is a `warning` \
-        one unit of its last digit off. Rates at comparable prices (value added, GDP, `按可比价格计算`) are not the growth of the values printed \
-        and are left alone. A percent of the budget completed (`为预算的101%`) is recomputed the same way, with \
+        one unit of its last digit off. Rates at comparable prices (value added, GDP, `按可比价格计算`) of a total and all its parts are weighted \
+        the same way: the office weights the parts' volumes by last year's prices, this recomputation by this \
+        year's, which moves the result by some tenths of a point where the parts' prices moved apart, so up to \
+        half a point off is `info`. A percent of the budget completed (`为预算的101%`) is recomputed the same way, with \
         the parts' budgets. Measures of the units above a size (`规模以上`, `限额以上`), a different set each year \
         whose growth is counted over the units of both, are left alone too.
         """
@@ -42,11 +45,13 @@ public struct RateWeightedRule: Rule {
         let directions = RateBoundsRule.directions(context.document)
         let signed = { (claim: Claim) in RateBoundsRule.signed(claim, directions[claim.id] ?? nil) }
         let signedValue = { (claim: Claim) in RateBoundsRule.signedValue(claim, directions[claim.id] ?? nil) }
-        // Rates at comparable prices (`按可比价格计算`, a value added's): the nominal values do not weight them.
+        // Rates at comparable prices (`按可比价格计算`, a value added's).
         let real = Set(context.document.changes.compactMap { $0.realRate == true ? $0.rate : nil })
         return context.rateBounds.compactMap { instance in
-            guard instance.complete, instance.parts.count == instance.partRates.count,
-                  !real.contains(instance.totalRate), !instance.partRates.contains(where: real.contains) else { return nil }
+            guard instance.complete, instance.parts.count == instance.partRates.count else { return nil }
+            // Rates at comparable prices are weighted the same way, or, mixed with nominal rates, not at all.
+            let atComparablePrices = real.contains(instance.totalRate)
+            guard instance.partRates.allSatisfy({ real.contains($0) == atComparablePrices }) else { return nil }
             let total = claims[instance.total], rate = claims[instance.totalRate]
             let parts = instance.parts.map { claims[$0] }, rates = instance.partRates.map { claims[$0] }
             // Units above a size (`规模以上`, `限额以上`) are a different set each year, and their growth is counted over the units
@@ -76,7 +81,8 @@ public struct RateWeightedRule: Rule {
             guard !recomputed.meets(stated) else { return nil }
             let exact = (total.value / exactBase - offset) * 100
             // A budget is a fixed figure; growth may be on a comparable basis.
-            let slack = instance.kind == .completion ? rate.step ?? 1 : max(rate.step ?? 1, Self.comparableBasisSlack)
+            let slack = instance.kind == .completion ? rate.step ?? 1
+                : max(rate.step ?? 1, atComparablePrices ? Self.priceWeightSlack : Self.comparableBasisSlack)
             let severity: Severity = recomputed.distance(to: signedValue(rate)) <= slack ? .info : .warning
             let places = Decimal.places(of: rate.step) + 1
             // The rate as printed, with its sign (`下降2.79%` is -2.79%; `12.0%` keeps its zero).
@@ -94,6 +100,12 @@ public struct RateWeightedRule: Rule {
     /// moves a total's rate some tenths of a point off its printed values' (和田's 2025 passenger transport: 60.2% stated,
     /// 59.85% from its parts).
     static let comparableBasisSlack: Decimal = 1
+
+    /// How far, in percentage points, a total's rate at comparable prices (`地区生产总值…按可比价格计算，增长4.5%`) may be from
+    /// the mean of its parts' before it is a `warning`. The statistics office weights the industries' volume growth by
+    /// the year before's prices; this year's values over one plus their rates weight it by this year's, and the two
+    /// differ as the industries' prices moved apart: 0.01 to 0.25 points on ten communiqués of `../shared`.
+    static let priceWeightSlack: Decimal = 0.5
 
     /// Words that name the units above a size (国家统计局's 规模以上工业, 限额以上 trade), and their short forms.
     static let aboveSize = ["规模以上", "限额以上", "规上", "限上"]
