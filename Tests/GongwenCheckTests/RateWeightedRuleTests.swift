@@ -21,6 +21,8 @@ struct RateWeightedRuleTests {
         #expect(found.first?.evidence.count == 5)
         // Half a point off is what a comparable basis (可比口径) can do: info.
         #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "3.29%")).findings(rule).map(\.severity) == [.info])
+        // Eight tenths off is more than a comparable basis does: a warning.
+        #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "3.59%")).findings(rule).map(\.severity) == [.warning])
     }
 
     @Test func aPercentOfTheBudgetIsItsPartsWeightedByTheirBudgets() throws {
