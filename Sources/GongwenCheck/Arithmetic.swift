@@ -56,12 +56,16 @@ extension Claim {
     }
 
     /// The scale word the number is written with and its value: (`万`, 10000) for `52.04万件`,
-    /// (`亿`, 100000000) for `16.4亿元`, (``, 1) for `861个`. Recomputed values are written at this scale.
+    /// (`亿`, 100000000) for `16.4亿元`, (``, 1) for `861个`; a table's cell, scaled by its column's unit, its
+    /// column's (`444.92` under `单位：亿元`). Recomputed values are written at this scale.
     var scale: (word: String, value: Decimal) {
         let written = numeral
-        if written.hasSuffix("万亿") { return ("万亿", 1_000_000_000_000) }
-        if written.hasSuffix("亿") { return ("亿", 100_000_000) }
-        if written.hasSuffix("万") { return ("万", 10_000) }
+        let words: [(word: String, value: Decimal)] = [("万亿", 1_000_000_000_000), ("亿", 100_000_000), ("万", 10_000)]
+        if let scale = words.first(where: { written.hasSuffix($0.word) }) { return scale }
+        if let printed = Decimal(string: written.filter { $0 != "," }, locale: Locale(identifier: "en_US_POSIX")), printed != 0,
+           let scale = (words + [("千", 1000)]).first(where: { value == printed * $0.value }) {
+            return scale
+        }
         return ("", 1)
     }
 

@@ -12,7 +12,8 @@ import GongwenText
 /// fill a bracket right after the total and its noun (`139(其中:6个乡、116个镇、17个街道)`), a gloss
 /// that spells the total out, every part counts the total's own noun (`14个问题…其中,10个问题…,
 /// 4个问题…`), a split of the same items, two parts are named by words that split a whole
-/// (`城镇人口…乡村人口`, `外出农民工…本地农民工`), the rest of their names alike. Then the shortfall is a `warning`.
+/// (`城镇人口…乡村人口`, `外出农民工…本地农民工`), the rest of their names alike, or a table's row or column named for
+/// their sum (`收入合计`, `…小计`, a `合计` column: cue `ledger`). Then the shortfall is a `warning`.
 /// Otherwise a shortfall of exactly one digit of one figure (`digitSlip`) is `info`.
 ///
 /// Real example that holds (巴中市民政局, 2020): `从200个优化到139(其中:6个乡、116个镇、17个街道)`; with
@@ -27,7 +28,8 @@ public struct SumPartsRule: Rule {
         Parts short of the total are usual (`其中` may name a few of them) and are flagged, as a `warning`, \
         only when the parts look exhaustive: they fill a bracket right after the total and its noun, the way \
         a text spells a total out (`139(其中:6个乡、116个镇、17个街道)`), each part counts the total's own \
-        noun (`14个问题…其中,10个问题…,4个问题…`), or two parts split a whole (`城镇人口…乡村人口`). Other parts \
+        noun (`14个问题…其中,10个问题…,4个问题…`), two parts split a whole (`城镇人口…乡村人口`), or a table's row \
+        or column is named for their sum (`收入合计`, `…小计`, a `合计` column). Other parts \
         short by exactly one digit of one figure (400.2 against 212.4 + 87.8, 100 short) are `info`: a slip \
         of the pen, or a part left out whose figure happens to be round.
         """
@@ -49,7 +51,8 @@ public struct SumPartsRule: Rule {
             let short = sum.upper.flatMap { high in stated.lower.map { high < $0 } } ?? false
             // One part named after `其中` is some of the total: less than it is no finding.
             // A fund's balance is all of its total by the law of accounts, and so are the terms said before their sum.
-            if short, !breakdown.isExhaustive, parts.count == 1 || !looksExhaustive(total, parts, context) {
+            // A table's `合计`/`小计` row or column is all of the rows or columns it sums.
+            if short, !breakdown.isExhaustive, breakdown.cue != .ledger, parts.count == 1 || !looksExhaustive(total, parts, context) {
                 // Short by one digit of one figure: a slip of the pen, or a part left out whose figure is round: `info`.
                 if parts.count >= 2, let slip = Self.digitSlip(total, parts) {
                     let formula = parts.map(\.numeral).joined(separator: " + ")

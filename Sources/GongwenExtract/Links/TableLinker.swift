@@ -59,6 +59,8 @@ struct TableLinker {
         /// Under a row that may be a part of the list before it rather than a total: linked only where the
         /// parts fit in it, as a reading that no arithmetic contradicts.
         var fitsOnly = false
+        /// Under a row named for the sum of the rows it totals (`收入合计`, `…小计`): all of it, not some (`ledger`).
+        var ledger = false
     }
 
     /// The groups of a table's rows, from the markers and the indentation; one pass with a stack.
@@ -269,7 +271,7 @@ struct TableLinker {
         guard !parts.isEmpty, parts.count == filled.count, parts.allSatisfy({ claims[$0].unit == claims[total].unit }) else { return [] }
         func make(_ total: Int, _ parts: [Int]) -> Breakdown {
             var breakdown = Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))
-            breakdown.cue = group.marker == nil ? .indent : .among
+            breakdown.cue = group.marker != nil ? .among : group.ledger ? .ledger : .indent
             return breakdown
         }
         if group.fitsOnly, PrintedSum(parts, of: claims).exceeds(claims[total]) { return [] }

@@ -124,7 +124,7 @@ extension TableLinker {
                             && setIn[part] == nil
                     }
                     let fitsOnly = plain || parts.contains { part in unsure.values.contains { $0.contains(part) } }
-                    found.append(RowGroup(parent: index, members: parts, marker: nil, fitsOnly: fitsOnly))
+                    found.append(RowGroup(parent: index, members: parts, marker: nil, fitsOnly: fitsOnly, ledger: true))
                 }
                 if kind == .subtotal {
                     units = Array(units[..<sinceSubtotal]) + [index]
@@ -181,7 +181,7 @@ extension TableLinker {
             guard !parts.isEmpty, parts.count == others.filter({ table.rows[row].cells[$0 - 1].end > table.rows[row].cells[$0 - 1].start }).count,
                   parts.allSatisfy({ claims[$0].unit == claims[total].unit }) else { return nil }
             var breakdown = Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))
-            breakdown.cue = .indent
+            breakdown.cue = .ledger
             return breakdown
         }
     }

@@ -31,8 +31,11 @@ struct LedgerTests: TableFixture {
         #expect(try alarms(Self.revenue).isEmpty)
         #expect(try alarms(Self.revenue.replacingOccurrences(of: "60.25", with: "69.25")) == ["sum.parts@6"])
         #expect(try alarms(Self.revenue.replacingOccurrences(of: "131.05", with: "121.05")) == ["sum.parts@11"])
-        // Parts short of a table's total are silent in sum.parts, as for rows set in (`looksExhaustive` reads text).
-        #expect(try alarms(Self.revenue.replacingOccurrences(of: "131.05", with: "141.05")).isEmpty)
+        // A row named 合计 or 小计 is all of its rows (cue `ledger`): parts short of it are a warning.
+        #expect(doc.breakdowns.map(\.cue) == [.ledger, .indent, .ledger])
+        let short = try document(Self.revenue.replacingOccurrences(of: "131.05", with: "141.05")).findings.filter { $0.severity >= .warning }
+        #expect(short.map { "\($0.rule)@\($0.line):\($0.severity)" } == ["sum.parts@11:warning"])
+        #expect(short.first?.message == "总数 141.05 与 90.75 + 40.30 = 131.05亿元 不符")
     }
 
     @Test func totalsOverTheRowsAfterThemAreNoLedger() throws {
@@ -135,6 +138,9 @@ struct LedgerTests: TableFixture {
                                    ["30.50", "20.40", "10.10"], ["10.20", "10.10", "0.10"], ["20.30", "10.30", "10.00"]])
         #expect(try alarms(funds).isEmpty)
         #expect(try alarms(funds.replacingOccurrences(of: "\t0.10\t", with: "\t1.10\t")).sorted() == ["sum.parts@4", "sum.parts@6"])
+        // The 合计 column is all of the columns after it: less in them is a warning too (a numbered head is not
+        // named for a sum: 10.20 over 10.10 + 0.01 stays silent).
+        #expect(try alarms(funds.replacingOccurrences(of: "\t10.10\t0.10\t", with: "\t10.10\t0.01\t")) == ["sum.parts@6"])
     }
 
     @Test func aNumberRunningOnOverATabIsTheCellsOwn() throws {
