@@ -64,19 +64,16 @@ public struct ChangeRateRule: Rule {
             let exact = amount.exact / baseValue * 100
             if var found = arithmeticFinding(rate, label: rate.predicate ?? "变化率", formula: amount.formula, recomputed: ratio.scaled(by: 100),
                                              exact: exact, evidence: ([change.from.map { claims[$0] }, to, delta].compactMap { $0 })) {
+                // A plan over the outturn stated in another part: offices compute it on a comparable basis (`同口径`),
+                // often unsaid. A point off is `info`, more a `warning`.
                 if change.namedBase == true, let stated = found.stated, let expected = found.expected {
-                    found.severity = (stated - expected).magnitude <= Self.outturnSlack ? .info : min(found.severity, .warning)
+                    found.severity = (stated - expected).magnitude <= RateWeightedRule.comparableBasisSlack ? .info : min(found.severity, .warning)
                 }
                 findings.append(found)
             }
         }
         return findings
     }
-
-    /// How far, in percentage points, a plan's rate over the outturn stated in another part of a budget report may be
-    /// from its recomputation before it is a `warning`: offices compute it on a comparable basis (`同口径`: a tax moved
-    /// between levels of government, a fund moved into the general budget), often unsaid.
-    static let outturnSlack: Decimal = 1
 
     /// The value before the change, its interval and its exact value: the stated `from`, or for a level
     /// with its change (`22258元，比上年增加1894元`) the level less the change (20364元).

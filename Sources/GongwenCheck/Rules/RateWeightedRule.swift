@@ -9,10 +9,9 @@ import GongwenText
 /// 33099万元); the total was the sum of those, and its rate is its value over that sum, less one. The rule
 /// recomputes it on the printed precision of every value and rate, for the breakdowns `rate.bounds` reads whose
 /// parts add up to the total, and says nothing where `rate.bounds` already does. Rates at comparable prices (a value
-/// added's, `按可比价格计算`) are weighted the same way when total and parts all are (the year before at this year's
-/// prices), mixed with nominal rates, never. A percent of the budget completed
+/// added's, `按可比价格计算`) are not their values' growth and are left alone. A percent of the budget completed
 /// (`为预算的101%`) is recomputed the same way, the parts' budgets being their values over their percents. A growth rate
-/// up to half a point off (`basisSlack`) is `info`, more a `warning`; a percent of the budget is a `warning` one unit
+/// up to a point off (`comparableBasisSlack`) is `info`, more a `warning`; a percent of the budget is a `warning` one unit
 /// of its last digit off. An average's parts (`人均可支配收入` by source) are rounded at their last digit.
 ///
 /// Real example that holds (常德市, 2025): `地方一般公共预算收入安排63596万元，下降2.79%，其中，税收收入33596万元，增长1.5%；
@@ -27,12 +26,10 @@ public struct RateWeightedRule: Rule {
         follows. `rate.bounds` asks only that the total's rate lie between its parts'; this rule recomputes \
         it, on the printed precision of every figure, where the parts' values add up to the total. Offices \
         compute growth on a comparable basis (`可比口径`: the units reporting both years, transport re-estimated \
-        from surveys), often without saying so, which moves a rate some tenths of a point: up to half a \
+        from surveys), often without saying so, which moves a rate some tenths of a point: up to one \
         percentage point off is `info`, more a `warning`. A percent of a budget, a fixed figure, is a `warning` \
-        one unit of its last digit off. Rates at comparable prices (value added, GDP, `按可比价格计算`) of a total and all its parts are weighted \
-        the same way: the office weights the parts' volumes by last year's prices, this recomputation by this \
-        year's, which moves the result by some tenths of a point where the parts' prices moved apart, graded \
-        the same. A percent of the budget completed (`为预算的101%`) is recomputed the same way, with \
+        one unit of its last digit off. Rates at comparable prices (value added, GDP, `按可比价格计算`) are not the growth of the values printed \
+        and are left alone. A percent of the budget completed (`为预算的101%`) is recomputed the same way, with \
         the parts' budgets. Measures of the units above a size (`规模以上`, `限额以上`), a different set each year \
         whose growth is counted over the units of both, are left alone too.
         """
@@ -45,13 +42,11 @@ public struct RateWeightedRule: Rule {
         let directions = RateBoundsRule.directions(context.document)
         let signed = { (claim: Claim) in RateBoundsRule.signed(claim, directions[claim.id] ?? nil) }
         let signedValue = { (claim: Claim) in RateBoundsRule.signedValue(claim, directions[claim.id] ?? nil) }
-        // Rates at comparable prices (`按可比价格计算`, a value added's).
+        // Rates at comparable prices (`按可比价格计算`, a value added's): the nominal values do not weight them.
         let real = Set(context.document.changes.compactMap { $0.realRate == true ? $0.rate : nil })
         return context.rateBounds.compactMap { instance in
-            guard instance.complete, instance.parts.count == instance.partRates.count else { return nil }
-            // Rates at comparable prices are weighted the same way, or, mixed with nominal rates, not at all.
-            let atComparablePrices = real.contains(instance.totalRate)
-            guard instance.partRates.allSatisfy({ real.contains($0) == atComparablePrices }) else { return nil }
+            guard instance.complete, instance.parts.count == instance.partRates.count,
+                  !real.contains(instance.totalRate), !instance.partRates.contains(where: real.contains) else { return nil }
             let total = claims[instance.total], rate = claims[instance.totalRate]
             let parts = instance.parts.map { claims[$0] }, rates = instance.partRates.map { claims[$0] }
             // Units above a size (`规模以上`, `限额以上`) are a different set each year, and their growth is counted over the units
@@ -81,8 +76,7 @@ public struct RateWeightedRule: Rule {
             guard !recomputed.meets(stated) else { return nil }
             let exact = (total.value / exactBase - offset) * 100
             // A budget is a fixed figure; growth may be on a comparable basis.
-            let slack = instance.kind == .completion ? rate.step ?? 1
-                : max(rate.step ?? 1, Self.basisSlack)
+            let slack = instance.kind == .completion ? rate.step ?? 1 : max(rate.step ?? 1, Self.comparableBasisSlack)
             let severity: Severity = recomputed.distance(to: signedValue(rate)) <= slack ? .info : .warning
             let places = Decimal.places(of: rate.step) + 1
             // The rate as printed, with its sign (`下降2.79%` is -2.79%; `12.0%` keeps its zero).
@@ -94,14 +88,12 @@ public struct RateWeightedRule: Rule {
         }
     }
 
-    /// How far, in percentage points, a total's growth rate may be from its recomputation before it is a `warning`.
-    /// Offices compute growth on a comparable basis (`可比口径`: the units reporting both years, road transport
-    /// re-estimated from surveys, loans after write-offs), often without saying so (和田's 2025 passenger transport:
-    /// 60.2% stated, 59.85% from its parts). A rate at comparable prices is the parts' volumes weighted by last year's
-    /// prices, the recomputation weights them by this year's, and the two differ as the parts' prices moved apart
-    /// (0.01 to 0.25 points for GDP by industries on ten communiqués of `../shared`). Both move a rate some tenths of a
-    /// point; a one-digit slip in a rate of a part of half the total or more moves it half a point or more.
-    static let basisSlack: Decimal = 0.5
+    /// How far, in percentage points, a total's growth rate may be from its recomputation before it is a `warning`:
+    /// offices compute growth on a comparable basis (`可比口径`: the units reporting both years for 规模以上工业 and
+    /// 限额以上 trade, road transport re-estimated from surveys, loans after write-offs), often without saying so, which
+    /// moves a total's rate some tenths of a point off its printed values' (和田's 2025 passenger transport: 60.2% stated,
+    /// 59.85% from its parts).
+    static let comparableBasisSlack: Decimal = 1
 
     /// Words that name the units above a size (国家统计局's 规模以上工业, 限额以上 trade), and their short forms.
     static let aboveSize = ["规模以上", "限额以上", "规上", "限上"]

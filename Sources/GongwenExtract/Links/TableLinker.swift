@@ -59,7 +59,8 @@ struct TableLinker {
         /// Under a row that may be a part of the list before it rather than a total: linked only where the
         /// parts fit in it, as a reading that no arithmetic contradicts.
         var fitsOnly = false
-        /// Under a row named for the sum of the rows it totals (`收入合计`, `…小计`): all of it, not some (`ledger`).
+        /// Under a row named for the sum of the rows it totals (`收入合计`, `…小计`): all of it, not some (`ledger`),
+        /// where each row has its figure and none is unsure (`fitsOnly`).
         var ledger = false
     }
 
@@ -269,9 +270,12 @@ struct TableLinker {
         // An empty cell is no part (a budget leaves the heads with no amount blank); `-` or `…` is a figure unknown.
         let filled = group.members.filter { rows[$0].cells[column - 1].end > rows[$0].cells[column - 1].start }
         guard !parts.isEmpty, parts.count == filled.count, parts.allSatisfy({ claims[$0].unit == claims[total].unit }) else { return [] }
+        // All of the total only where the rows are surely its and each has its figure: a head left blank (`一、税收收入`
+        // over its rows set in) or a row the layout leaves unsure would be a part missing.
+        let ledger = group.ledger && !group.fitsOnly && filled.count == group.members.count
         func make(_ total: Int, _ parts: [Int]) -> Breakdown {
             var breakdown = Breakdown(total: total, parts: parts, span: Span(start: claims[total].start, end: claims[parts.last!].end))
-            breakdown.cue = group.marker != nil ? .among : group.ledger ? .ledger : .indent
+            breakdown.cue = group.marker != nil ? .among : ledger ? .ledger : .indent
             return breakdown
         }
         if group.fitsOnly, PrintedSum(parts, of: claims).exceeds(claims[total]) { return [] }
