@@ -248,7 +248,8 @@ public struct Change: Codable, Sendable, Equatable {
 /// What introduced a breakdown's parts: `其中` (`among`, the parts may be some of the total) or a
 /// grouping (`按经营地统计`, `分三次产业看`, `从四大行业来看`: a classification of the total, or of a
 /// related measure), or a table's layout alone (`indent`: rows set in under a total row, `粮食` then `  春收`,
-/// `  夏收`), or a table's row or column that names itself their sum (`ledger`: `收入合计`, `…小计`, a `合计` column), or a fund's balance (`balance`: income = spending + `当年收支结余`, `年末滚存结余` = surplus + `上年结余`), or a
+/// `  夏收`), or a table's row or column named for their sum (`ledger`: `收入合计`, `…小计`, a `合计` column),
+/// or a fund's balance (`balance`: income = spending + `当年收支结余`, `年末滚存结余` = surplus + `上年结余`), or a
 /// total said after its terms (`sum`: `…上年结转收入95.89亿元，调入资金2.06亿元，总收入308.98亿元`).
 public enum PartitionCue: String, Codable, Sendable, Equatable {
     case among
