@@ -83,6 +83,19 @@ struct SumPartsRuleTests {
         #expect(try Fixture("全市共有学校253所，其中小学148所、初中95所。").findings(rule).isEmpty)
     }
 
+    @Test func partsWhoseSharesMakeAWholeAreAllOfIt() throws {
+        // 延安市政协, 2021, with 203 written 303: the four shares add up to 100% and each is its part over 203.
+        let text = "经审查,对283件提案立案%@,其中并案28件。在立案提案中,委员提案158件,占77.83%;联名提案10件,占4.93%;党派团体提案24件,占11.82%;专委会提案11件,占5.42%。"
+        #expect(try Fixture(text.replacingOccurrences(of: "%@", with: "203件")).findings(rule).isEmpty)
+        let slip = Fixture(text.replacingOccurrences(of: "%@", with: "1️⃣303件2️⃣"))
+        let found = try slip.findings(rule)
+        #expect(found.map(\.span) == [slip.span(1, 2)])
+        #expect(found.map(\.severity) == [.warning])
+        // Shares that do not add up to 100% leave room for a part left out: info.
+        let off = text.replacingOccurrences(of: "%@", with: "303件").replacingOccurrences(of: "5.42%", with: "6.42%")
+        #expect(try Fixture(off).findings(rule).map(\.severity) == [.info])
+    }
+
     @Test func sumsThatHoldOrPartsThatNameOnlySome() throws {
         let fixture = Fixture("""
             全市乡镇(街道)从200个优化到139(其中:6个乡、116个镇、17个街道)。

@@ -14,7 +14,8 @@ import GongwenText
 /// 4个问题…`), a split of the same items, two parts are named by words that split a whole
 /// (`城镇人口…乡村人口`, `外出农民工…本地农民工`), the rest of their names alike, or a table's row or column named for
 /// their sum (`收入合计`, `…小计`, a `合计` column: cue `ledger`). Then the shortfall is a `warning`.
-/// Otherwise a shortfall of exactly one digit of one figure (`digitSlip`) is `info`.
+/// Otherwise a shortfall of exactly one digit of one figure (`digitSlip`) is `info`, or a `warning` where every part
+/// states its share of the total and the shares, adding up to 100%, are the parts over their own sum (`sharesMakeWhole`).
 ///
 /// Real example that holds (巴中市民政局, 2020): `从200个优化到139(其中:6个乡、116个镇、17个街道)`; with
 /// `16个街道` it reports `总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)`.
@@ -31,7 +32,8 @@ public struct SumPartsRule: Rule {
         noun (`14个问题…其中,10个问题…,4个问题…`), two parts split a whole (`城镇人口…乡村人口`), or a table's row \
         or column is named for their sum (`收入合计`, `…小计`, a `合计` column). Other parts \
         short by exactly one digit of one figure (400.2 against 212.4 + 87.8, 100 short) are `info`: a slip \
-        of the pen, or a part left out whose figure happens to be round.
+        of the pen, or a part left out whose figure happens to be round; a `warning` where each part states its \
+        share of the total and the shares add up to 100% over the parts' own sum, so that no part is left out.
         """
     public let example = "`139(其中:6个乡、116个镇、16个街道)` → 总数 139 与 6 + 116 + 16 = 138个 不符(差末位一个单位)"
 
@@ -53,13 +55,15 @@ public struct SumPartsRule: Rule {
             // A fund's balance is all of its total by the law of accounts, and so are the terms said before their sum.
             // A table's `合计`/`小计` row or column is all of the rows or columns it sums.
             if short, !breakdown.isExhaustive, breakdown.cue != .ledger, parts.count == 1 || !looksExhaustive(total, parts, context) {
-                // Short by one digit of one figure: a slip of the pen, or a part left out whose figure is round: `info`.
+                // Short by one digit of one figure: a slip of the pen, or a part left out whose figure is round: `info`,
+                // unless the parts' shares say they are all of a whole.
                 if parts.count >= 2, let slip = Self.digitSlip(total, parts) {
+                    let severity: Severity = sharesMakeWhole(breakdown, context) ? .warning : .info
                     let formula = parts.map(\.numeral).joined(separator: " + ")
                     let sum = Decimal.written(exact / total.scale.value, places: Decimal.places(of: total.step.map { $0 / total.scale.value }))
                     findings.append(finding(.digitSlip(stated: total.text, formula: formula, result: sum + total.scale.word + (total.unit ?? ""),
                                                        difference: Decimal.written(slip / total.scale.value, places: 0) + total.scale.word),
-                                            at: total.span, evidence: parts.map(\.span), stated: total.value, expected: exact, severity: .info))
+                                            at: total.span, evidence: parts.map(\.span), stated: total.value, expected: exact, severity: severity))
                 }
                 continue
             }
@@ -106,6 +110,26 @@ public struct SumPartsRule: Rule {
         let partFits = parts.contains { part in units(part.value).map { $0 >= power && digit($0) + remainder <= 9 } ?? false }
         guard totalFits || partFits else { return nil }
         return Decimal(remainder * power) * unit
+    }
+
+    /// Whether every part states its share of the total, the shares add up to 100% and each is its part over the parts'
+    /// own sum: then the parts are all of a whole, and a total one digit off their sum is the misprint, not a part left
+    /// out (`对283件提案立案303件…委员提案158件,占77.83%;联名提案10件,占4.93%;党派团体提案24件,占11.82%;专委会提案11件,
+    /// 占5.42%`: 77.83 + 4.93 + 11.82 + 5.42 = 100, and 158/203 = 77.83%).
+    private func sharesMakeWhole(_ breakdown: Breakdown, _ context: CheckContext) -> Bool {
+        let claims = context.document.claims
+        var shares: [Int: Int] = [:]
+        for rate in context.document.rates where rate.kind == .share && rate.denominator == breakdown.total {
+            shares[rate.numerator] = rate.rate
+        }
+        let parts = breakdown.parts.map { claims[$0] }
+        guard breakdown.parts.allSatisfy({ shares[$0] != nil }) else { return false }
+        let percents = breakdown.parts.map { claims[shares[$0]!] }
+        guard Interval.sum(of: percents).contains(100) else { return false }
+        let whole = Interval.sum(of: parts)
+        return zip(parts, percents).allSatisfy { part, percent in
+            Interval(claim: part).divided(by: whole).map { $0.scaled(by: 100).meets(Interval(claim: percent)) } ?? false
+        }
     }
 
     /// How many zero digits a shortfall must end with to be read as a slip of one digit.
