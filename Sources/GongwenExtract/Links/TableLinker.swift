@@ -244,7 +244,7 @@ struct TableLinker {
                 rates += shares(table, column: column, levelColumn: levelColumn, claim: claim)
             }
         }
-        breakdowns += balances()
+        breakdowns += balances() + fundBalances()
         return (changes, breakdowns, rates, splits)
     }
 

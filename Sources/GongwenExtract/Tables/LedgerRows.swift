@@ -213,4 +213,49 @@ extension TableLinker {
         }
         return found
     }
+
+    /// A fund's table closes its accounts (`一、本年收入`, `二、本年支出`, `三、本年收支结余`, `四、上年结余`,
+    /// `五、年末滚存结余`): in each column of levels income is spending and the year's surplus, and the year-end balance
+    /// is the surplus and the balance brought forward, by the law of accounts (cue `balance`, as `BalanceLinker` reads
+    /// them in a sentence). A table without a row of the year's surplus is no fund's accounts.
+    func fundBalances() -> [Breakdown] {
+        var found: [Breakdown] = []
+        for table in cells.tables {
+            var rows: [FundRow: Int] = [:]
+            for (index, row) in table.rows.enumerated() {
+                if let kind = FundRow(label: row.label), rows[kind] == nil { rows[kind] = index }
+            }
+            guard rows[.surplus] != nil else { continue }
+            for column in table.columns.indices where table.columns[column].role == .level {
+                func claim(_ kind: FundRow) -> Int? { rows[kind].flatMap { claimAt[table.rows[$0].cells[column - 1].start] } }
+                for (total, parts) in [(claim(.income), [claim(.spending), claim(.surplus)]), (claim(.closing), [claim(.surplus), claim(.broughtForward)])] {
+                    let terms = parts.compactMap { $0 }
+                    guard let total, terms.count == 2, terms.allSatisfy({ claims[$0].unit == claims[total].unit }) else { continue }
+                    var breakdown = Breakdown(total: total, parts: terms, span: Span(start: claims[total].start, end: claims[terms.last!].end))
+                    breakdown.cue = .balance
+                    found.append(breakdown)
+                }
+            }
+        }
+        return found
+    }
+}
+
+/// The rows of a fund's accounts, by their label with its number (`三、`) taken off: `本年收入`, `本年支出`,
+/// `本年收支结余`, `上年结余`, `年末滚存结余`.
+enum FundRow: Hashable {
+    case income, spending, surplus, broughtForward, closing
+
+    init?(label: String) {
+        var words = Substring(label)
+        if LedgerRow.isNumberedHead(label), let mark = words.firstIndex(of: "、") { words = words[words.index(after: mark)...] }
+        switch words {
+        case "收入", "本年收入", "当年收入": self = .income
+        case "支出", "本年支出", "当年支出": self = .spending
+        case "本年收支结余", "当年收支结余", "收支结余": self = .surplus
+        case "上年结余", "上年滚存结余", "年初滚存结余": self = .broughtForward
+        case "年末滚存结余", "年末结余": self = .closing
+        default: return nil
+        }
+    }
 }

@@ -145,6 +145,30 @@ struct LedgerTests: TableFixture {
         #expect(try alarms(funds.replacingOccurrences(of: "\t10.10\t0.10\t", with: "\t10.10\t0.01\t")) == ["sum.parts@6"])
     }
 
+    @Test func aFundsAccountsBalanceInEachColumn() throws {
+        // 常德市, 2025 (附件5, two of its funds): income = spending + the year's surplus; year-end = surplus + brought forward.
+        let funds = """
+            单位：亿元
+            项    目\t合计\t机关事业单位基本养老保险基金\t职工基本医疗保险(含生育保险)基金
+            一、本年收入\t37.09\t9.95\t27.14
+            二、本年支出\t34.95\t9.85\t25.10
+            三、本年收支结余\t2.14\t0.10\t2.04
+            四、上年结余\t35.86\t2.77\t33.09
+            五、年末滚存结余\t38.00\t2.87\t35.13
+            """
+        let doc = try document(funds)
+        #expect(doc.breakdowns.filter { $0.cue == .balance }.map { ([$0.total] + $0.parts).map { doc.claims[$0].text } } == [
+            ["37.09", "34.95", "2.14"], ["9.95", "9.85", "0.10"], ["27.14", "25.10", "2.04"],
+            ["38.00", "2.14", "35.86"], ["2.87", "0.10", "2.77"], ["35.13", "2.04", "33.09"],
+        ])
+        #expect(try alarms(funds).isEmpty)
+        // A surplus misprinted: income and the year-end balance both disagree, and the 合计 column.
+        #expect(try alarms(funds.replacingOccurrences(of: "\t2.04\n", with: "\t3.04\n")).sorted()
+                    == ["sum.parts@4", "sum.parts@6", "sum.parts@8"])
+        // No row of the year's surplus, no fund's accounts.
+        #expect(try document(funds.replacingOccurrences(of: "三、本年收支结余", with: "三、其他")).breakdowns.allSatisfy { $0.cue != .balance })
+    }
+
     @Test func aNumberRunningOnOverATabIsTheCellsOwn() throws {
         // The grammar reads `754.54\t\t支` as 754.54 支; the cell is 754.54 亿元.
         let table = "单位：亿元\n预算科目\t预计数\t增长%\t预算科目\t预计数\t增长%\n一、税收收入\t50.00\t\t一、教育支出\t50.00\t\n收入合计\t50.00\t\t支出合计\t50.00\t\n"
