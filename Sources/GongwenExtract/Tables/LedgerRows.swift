@@ -226,10 +226,23 @@ extension TableLinker {
                 if let kind = FundRow(label: row.label), rows[kind] == nil { rows[kind] = index }
             }
             guard rows[.surplus] != nil else { continue }
+            // Another head between the rows of an identity (`五、调出资金` before `六、年末滚存结余`) takes a part of its own: the
+            // rows between are the identity's, set in, or items numbered under a head (`1.保险费收入`).
+            let closed = { (kinds: [FundRow]) -> Bool in
+                let members = kinds.compactMap { rows[$0] }
+                guard members.count == kinds.count else { return false }
+                let depth = members.map { table.rows[$0].indent }.min()!
+                return (members.min()!...members.max()!).allSatisfy { index in
+                    let row = table.rows[index]
+                    return members.contains(index) || row.indent > depth || row.marker != nil || LedgerRow.isNumberedItem(row.label)
+                }
+            }
+            let identities = [(FundRow.income, [FundRow.spending, .surplus]), (.closing, [.surplus, .broughtForward])].filter { closed([$0.0] + $0.1) }
             for column in table.columns.indices where table.columns[column].role == .level {
                 func claim(_ kind: FundRow) -> Int? { rows[kind].flatMap { claimAt[table.rows[$0].cells[column - 1].start] } }
-                for (total, parts) in [(claim(.income), [claim(.spending), claim(.surplus)]), (claim(.closing), [claim(.surplus), claim(.broughtForward)])] {
-                    let terms = parts.compactMap { $0 }
+                for (result, kinds) in identities {
+                    let total = claim(result)
+                    let terms = kinds.compactMap(claim)
                     guard let total, terms.count == 2, terms.allSatisfy({ claims[$0].unit == claims[total].unit }) else { continue }
                     var breakdown = Breakdown(total: total, parts: terms, span: Span(start: claims[total].start, end: claims[terms.last!].end))
                     breakdown.cue = .balance

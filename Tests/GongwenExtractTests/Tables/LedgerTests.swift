@@ -165,6 +165,10 @@ struct LedgerTests: TableFixture {
         // A surplus misprinted: income and the year-end balance both disagree, and the 合计 column.
         #expect(try alarms(funds.replacingOccurrences(of: "\t2.04\n", with: "\t3.04\n")).sorted()
                     == ["sum.parts@4", "sum.parts@6", "sum.parts@8"])
+        // A head between takes a part of its own: with 调出资金 before it the year-end balance is no such sum.
+        let transfer = funds.replacingOccurrences(of: "五、年末滚存结余", with: "五、调出资金\t1.00\t0.50\t0.50\n六、年末滚存结余")
+        let moved = try document(transfer)
+        #expect(moved.breakdowns.filter { $0.cue == .balance }.map { moved.claims[$0.total].text } == ["37.09", "9.95", "27.14"])
         // No row of the year's surplus, no fund's accounts.
         #expect(try document(funds.replacingOccurrences(of: "三、本年收支结余", with: "三、其他")).breakdowns.allSatisfy { $0.cue != .balance })
     }
